@@ -1,0 +1,89 @@
+import { createHash, randomBytes } from "node:crypto";
+import { db, transaction } from "~/db/client.server";
+import { enqueueEmail } from "~/email/outbox.server";
+import { env } from "~/env.server";
+import type { Locale } from "~/i18n/catalogue";
+import { translator } from "~/i18n/translate";
+
+/**
+ * Passwordless sign-in: a single-use link that expires. Only the SHA-256 of the token is
+ * stored, so a copy of the database cannot be used to sign in.
+ */
+
+export const LINK_LIFETIME_MINUTES = 15;
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/**
+ * Sends a sign-in link to `email` if a user has that address; says nothing either way, so
+ * the page cannot be used to find out who has an account. Returns whether a link was made
+ * (for tests and logs only).
+ */
+export async function requestSignInLink(input: {
+  email: string;
+  locale: Locale;
+  redirectTo?: string;
+  now?: Date;
+}): Promise<boolean> {
+  const user = await db().user.findUnique({ where: { email: normaliseEmail(input.email) } });
+  if (!user) return false;
+  const now = input.now ?? new Date();
+  const token = randomBytes(32).toString("base64url");
+  const link = `${env().APP_URL}/login/verify?token=${token}`;
+  const t = translator(input.locale);
+  await transaction(async (tx) => {
+    await tx.loginToken.create({
+      data: {
+        userId: user.id,
+        tokenHash: hashToken(token),
+        redirectTo: input.redirectTo ?? null,
+        expiresAt: new Date(now.getTime() + LINK_LIFETIME_MINUTES * 60_000),
+      },
+    });
+    await enqueueEmail(tx, {
+      to: user.email,
+      kind: "sign-in-link",
+      locale: input.locale,
+      content: {
+        subject: t("email.signInSubject"),
+        body: t("email.signInBody", { name: user.name, link }),
+        action: { label: t("email.signInButton"), url: link },
+        footer: t("email.footer"),
+      },
+    });
+  });
+  return true;
+}
+
+/** Uses a link once: the user and where to go, or undefined when unknown, used or expired. */
+export async function redeemSignInLink(
+  token: string,
+  now = new Date(),
+): Promise<{ userId: string; redirectTo: string | null } | undefined> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
+  return transaction(async (tx) => {
+    const found = await tx.loginToken.findUnique({ where: { tokenHash: hashToken(token) } });
+    if (!found || found.usedAt || found.expiresAt <= now) return undefined;
+    // The conditional update makes "only once" hold even when two clicks race.
+    const claimed = await tx.loginToken.updateMany({ where: { id: found.id, usedAt: null }, data: { usedAt: now } });
+    if (claimed.count !== 1) return undefined;
+    await tx.user.update({ where: { id: found.userId }, data: { lastSignInAt: now } });
+    return { userId: found.userId, redirectTo: found.redirectTo };
+  });
+}
+
+/** Where a user lands after signing in without a target: their first centre's workspace. */
+export async function landingPathFor(userId: string): Promise<string> {
+  const membership = await db().membership.findFirst({
+    where: { userId },
+    orderBy: { createdAt: "asc" },
+    include: { centre: { select: { slug: true } } },
+  });
+  return membership ? `/manage/${membership.centre.slug}` : "/";
+}

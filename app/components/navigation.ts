@@ -1,0 +1,24 @@
+import { can, type Permission } from "~/auth/permissions";
+import type { CentreRole, InstallationRole } from "~/generated/prisma/enums";
+import type { Key } from "~/i18n/translate";
+
+/** The workspace links for a centre; each shows only to roles with its permission. */
+export const CENTRE_NAVIGATION: { label: Key; path: (slug: string) => string; permission: Permission }[] = [
+  { label: "nav.manage", path: (slug) => `/manage/${slug}`, permission: "centre.view" },
+];
+
+export interface NavUser {
+  installationRole: InstallationRole | null;
+  memberships: { centreSlug: string; centreName: string; role: CentreRole }[];
+}
+
+/** The links a user sees for the centre in view (or, outside a centre, their first centre). */
+export function navigationFor(user: NavUser | null, centreSlug: string | undefined) {
+  if (!user) return [];
+  const slug = centreSlug ?? user.memberships[0]?.centreSlug;
+  if (!slug) return [];
+  const role = user.memberships.find((membership) => membership.centreSlug === slug)?.role;
+  return CENTRE_NAVIGATION.filter((item) => can({ installationRole: user.installationRole, role }, item.permission)).map(
+    (item) => ({ label: item.label, href: item.path(slug) }),
+  );
+}

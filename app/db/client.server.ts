@@ -1,0 +1,55 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient, type Prisma } from "~/generated/prisma/client";
+
+/**
+ * The one Prisma client of this process.
+ *
+ * The server entry (run by tsx) and the Remix build (bundled by esbuild) each load their own
+ * copy of this module; the client lives on globalThis so both share one connection pool.
+ * The server calls `useDatabase(url)` once the database is known (embedded or DATABASE_URL).
+ */
+
+interface Holder {
+  url?: string;
+  client?: PrismaClient;
+}
+
+const KEY = Symbol.for("buurtrooster.database");
+const holder: Holder = ((globalThis as Record<symbol, Holder>)[KEY] ??= {});
+
+export type Db = PrismaClient;
+/** A Prisma client inside an interactive transaction. */
+export type Tx = Prisma.TransactionClient;
+
+/** Points this process at `url`; an existing client for another URL is closed. */
+export async function useDatabase(url: string): Promise<void> {
+  if (holder.url === url) return;
+  const previous = holder.client;
+  holder.client = undefined;
+  holder.url = url;
+  await previous?.$disconnect();
+}
+
+export function databaseUrl(): string {
+  const url = holder.url ?? process.env.DATABASE_URL;
+  if (!url) throw new Error("The database has not been configured for this process.");
+  return url;
+}
+
+export function db(): PrismaClient {
+  holder.client ??= new PrismaClient({
+    adapter: new PrismaPg({ connectionString: databaseUrl(), max: 20 }),
+  });
+  return holder.client;
+}
+
+export async function disconnectDatabase(): Promise<void> {
+  const client = holder.client;
+  holder.client = undefined;
+  await client?.$disconnect();
+}
+
+/** Runs `work` in one transaction; every multi-row change goes through here. */
+export function transaction<T>(work: (tx: Tx) => Promise<T>, options?: { timeoutMs?: number }): Promise<T> {
+  return db().$transaction(work, { timeout: options?.timeoutMs ?? 15_000, maxWait: 10_000 });
+}

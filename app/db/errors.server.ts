@@ -1,0 +1,52 @@
+/**
+ * Reading PostgreSQL's refusals out of the errors Prisma (through @prisma/adapter-pg) and
+ * node-postgres throw, so the domain can turn them into its own typed errors.
+ */
+
+interface WithDriverCause {
+  code?: unknown;
+  meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; constraint?: unknown; kind?: unknown } } };
+  cause?: unknown;
+  constraint?: unknown;
+}
+
+/** The SQLSTATE of a database error (e.g. "23P01"), or undefined. */
+export function sqlState(error: unknown): string | undefined {
+  const candidate = error as WithDriverCause | undefined;
+  const fromAdapter = candidate?.meta?.driverAdapterError?.cause?.originalCode;
+  if (typeof fromAdapter === "string") return fromAdapter;
+  if (typeof candidate?.code === "string" && /^[0-9A-Z]{5}$/.test(candidate.code)) return candidate.code;
+  if (candidate?.cause && candidate.cause !== error) return sqlState(candidate.cause);
+  return undefined;
+}
+
+/** The constraint named in a database error, when the driver reports one. */
+export function violatedConstraint(error: unknown): string | undefined {
+  const candidate = error as WithDriverCause | undefined;
+  const cause = candidate?.meta?.driverAdapterError?.cause;
+  const fromAdapter = cause?.constraint;
+  if (fromAdapter && typeof fromAdapter === "object" && "index" in fromAdapter) {
+    return String((fromAdapter as { index: unknown }).index);
+  }
+  if (typeof fromAdapter === "string") return fromAdapter;
+  if (typeof candidate?.constraint === "string") return candidate.constraint;
+  const message = error instanceof Error ? error.message : "";
+  return /constraint "([^"]+)"/.exec(message)?.[1];
+}
+
+/** An exclusion constraint refused the row (two claims overlap). */
+export function isExclusionViolation(error: unknown): boolean {
+  return sqlState(error) === "23P01";
+}
+
+/** A unique constraint refused the row. */
+export function isUniqueViolation(error: unknown): boolean {
+  const candidate = error as { code?: unknown };
+  return candidate?.code === "P2002" || sqlState(error) === "23505";
+}
+
+/** A serialisation failure or deadlock: the transaction may simply be tried again. */
+export function isRetryableConflict(error: unknown): boolean {
+  const state = sqlState(error);
+  return state === "40001" || state === "40P01";
+}

@@ -1,0 +1,91 @@
+import { z } from "zod";
+
+/** A configuration problem, reported to the operator as one plain sentence. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export const DEV_SESSION_SECRET = "development-only-secret-change-me";
+
+const port = (what: string) =>
+  z.coerce
+    .number({ error: `${what} must be a number between 1 and 65535` })
+    .int(`${what} must be a whole number between 1 and 65535`)
+    .min(1, `${what} must be between 1 and 65535`)
+    .max(65535, `${what} must be between 1 and 65535`);
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: port("PORT").default(3000),
+    HOST: z.string().min(1).optional(),
+    /** Public address of the app, used in links inside emails. */
+    APP_URL: z.url("APP_URL must be a full address such as https://rooster.example.nl").optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://")
+      .optional(),
+    EMBEDDED_DB_PORT: port("EMBEDDED_DB_PORT").default(54329),
+    EMBEDDED_DB_DIR: z.string().min(1).optional(),
+    SESSION_SECRET: z.string().optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
+      .optional(),
+    MAIL_FROM: z.string().min(3).default("Buurtrooster <noreply@buurtrooster.local>"),
+    /** Load the demo centres into an empty database on start (default: on outside production). */
+    DEMO_DATA: z.enum(["on", "off"]).optional(),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  })
+  .transform((env, ctx) => {
+    const production = env.NODE_ENV === "production";
+    if (production && (!env.SESSION_SECRET || env.SESSION_SECRET === DEV_SESSION_SECRET)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SESSION_SECRET"],
+        message: "SESSION_SECRET must be set to a long random value in production",
+      });
+      return z.NEVER;
+    }
+    if (env.SESSION_SECRET !== undefined && env.SESSION_SECRET.length < 16) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SESSION_SECRET"],
+        message: "SESSION_SECRET must be at least 16 characters long",
+      });
+      return z.NEVER;
+    }
+    return {
+      ...env,
+      production,
+      HOST: env.HOST ?? (production ? "0.0.0.0" : "127.0.0.1"),
+      APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+      SESSION_SECRET: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
+      /** Development conveniences (mailbox page, demo sign-in hints) never run in production. */
+      devTools: !production,
+      demoData: env.DEMO_DATA ? env.DEMO_DATA === "on" : !production,
+    };
+  });
+
+export type Env = z.output<typeof envSchema>;
+
+/** Validates the environment; throws a ConfigError with one sentence on the first problem. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(
+    Object.entries(source).map(([key, value]) => [key, value === "" ? undefined : value]),
+  );
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new ConfigError(`Configuration error: ${issue.message} (${issue.path.join(".")}).`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process, read once. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

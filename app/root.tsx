@@ -1,0 +1,90 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { getSignedInUser } from "~/auth/guards.server";
+import { PageShell } from "~/components/page-shell";
+import { env } from "~/env.server";
+import { getLocale } from "~/i18n/locale.server";
+import { useLocale, useT } from "~/i18n/react";
+import styles from "~/tailwind.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const [locale, user] = await Promise.all([getLocale(request), getSignedInUser(request)]);
+  return {
+    locale,
+    requestId: context.requestId,
+    cspNonce: context.cspNonce,
+    devTools: env().devTools,
+    user: user
+      ? {
+          name: user.name,
+          installationRole: user.installationRole,
+          memberships: user.memberships.map(({ centreSlug, centreName, role }) => ({ centreSlug, centreName, role })),
+        }
+      : null,
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale = useLocale();
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={data?.cspNonce} />
+        <Scripts nonce={data?.cspNonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return (
+    <PageShell>
+      <Outlet />
+    </PageShell>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, message] =
+    status === 404
+      ? [t("errors.notFoundTitle"), t("errors.notFound")]
+      : status === 403
+        ? [t("errors.forbiddenTitle"), t("errors.forbidden")]
+        : [t("errors.serverTitle"), t("errors.server", { id: data?.requestId ?? "?" })];
+  return (
+    <PageShell>
+      <title>{title}</title>
+      <h1>{title}</h1>
+      <p>{message}</p>
+      <p>
+        <a href="/">{t("errors.backHome")}</a>
+      </p>
+    </PageShell>
+  );
+}

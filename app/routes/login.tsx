@@ -1,0 +1,87 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { signInSchema } from "~/auth/schemas";
+import { safeRedirect } from "~/auth/session.server";
+import { requestSignInLink } from "~/auth/sign-in-links.server";
+import { FieldError } from "~/components/field-error";
+import { env } from "~/env.server";
+import { getLocale } from "~/i18n/locale.server";
+import { useT } from "~/i18n/react";
+
+export const meta: MetaFunction = () => [{ title: "Inloggen – Buurtrooster" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  return {
+    sent: url.searchParams.get("sent") === "1",
+    redirectTo: safeRedirect(url.searchParams.get("redirectTo"), ""),
+    devTools: env().devTools,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: signInSchema });
+  if (submission.status !== "success") return submission.reply();
+  const redirectTo = safeRedirect(submission.value.redirectTo, "");
+  await requestSignInLink({
+    email: submission.value.email,
+    locale: await getLocale(request),
+    redirectTo: redirectTo || undefined,
+  });
+  return redirect("/login?sent=1");
+}
+
+export default function SignInPage() {
+  const { sent, redirectTo, devTools } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const t = useT();
+  const [form, fields] = useForm({
+    lastResult,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
+  });
+
+  if (sent) {
+    return (
+      <>
+        <h1>{t("signIn.sentTitle")}</h1>
+        <p role="status">{t("signIn.sent")}</p>
+        {devTools ? (
+          <p>
+            <Link to="/dev/mailbox">{t("signIn.devMailbox")}</Link>
+          </p>
+        ) : null}
+      </>
+    );
+  }
+
+  return (
+    <>
+      <h1>{t("signIn.title")}</h1>
+      <p>{t("signIn.intro")}</p>
+      <Form method="post" {...getFormProps(form)} className="grid max-w-md gap-4">
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <div>
+          <label htmlFor={fields.email.id} className="field-label">
+            {t("signIn.email")}
+          </label>
+          <input
+            {...getInputProps(fields.email, { type: "email" })}
+            autoComplete="email"
+            className="field-input"
+            aria-describedby={fields.email.errors ? fields.email.errorId : undefined}
+          />
+          <FieldError id={fields.email.errorId} errors={fields.email.errors} />
+        </div>
+        <div>
+          <button type="submit" className="button">
+            {t("signIn.submit")}
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}

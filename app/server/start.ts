@@ -1,0 +1,76 @@
+import { existsSync } from "node:fs";
+import type { Server } from "node:http";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { disconnectDatabase, useDatabase } from "~/db/client.server";
+import { openDatabase, type DatabaseHandle } from "~/db/database.server";
+import { applyMigrations } from "~/db/migrations.server";
+import { ConfigError, env as readEnv } from "~/env.server";
+import { fromRoot } from "~/lib/project-root.server";
+import { loadDemoIfEmpty } from "../../prisma/demo";
+import { createHttpApp } from "./http";
+import { startJobs, type Jobs } from "./jobs.server";
+
+/**
+ * `npm start`: configuration, database (embedded unless DATABASE_URL is set), migrations,
+ * demo data on an empty database, background jobs, then HTTP. Any problem on the way stops
+ * start-up with one sentence.
+ */
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main() {
+  const env = readEnv();
+  const started = Date.now();
+  let database: DatabaseHandle | undefined;
+  let jobs: Jobs | undefined;
+  let server: Server | undefined;
+  let stopping = false;
+
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await jobs?.stop().catch(() => {});
+    await disconnectDatabase().catch(() => {});
+    await database?.close().catch(() => {});
+    process.exit(code);
+  };
+  process.once("SIGINT", () => void stop(0));
+  process.once("SIGTERM", () => void stop(0));
+
+  try {
+    database = await openDatabase(env, say);
+    await applyMigrations(database.url, { log: say });
+    await useDatabase(database.url);
+    if (env.demoData) await loadDemoIfEmpty({ log: say });
+    jobs = await startJobs(database.url, env);
+
+    const buildPath = fromRoot("build", "index.js");
+    if (!existsSync(buildPath)) throw new ConfigError("The app has not been built; run npm run build first.");
+    const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+    const app = createHttpApp(build, env.production ? "production" : "development");
+    server = await new Promise<Server>((resolve, reject) => {
+      const listening = app.listen(env.PORT, env.HOST, () => resolve(listening));
+      listening.once("error", reject);
+    }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "EADDRINUSE") {
+        throw new ConfigError(`Port ${env.PORT} is already in use; stop the other program or set PORT to a free port.`);
+      }
+      if (error.code === "EACCES") {
+        throw new ConfigError(`Port ${env.PORT} may not be used by this user; set PORT to a number above 1024.`);
+      }
+      throw error;
+    });
+    say(`Buurtrooster is running on http://localhost:${env.PORT} (started in ${((Date.now() - started) / 1000).toFixed(1)} s).`);
+  } catch (error) {
+    if (error instanceof ConfigError || (error instanceof Error && error.name === "MigrationError")) {
+      process.stderr.write(`${error.message}\n`);
+    } else {
+      process.stderr.write(`Buurtrooster could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    }
+    await stop(1);
+  }
+}
+
+void main();

@@ -1,0 +1,87 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { disconnectDatabase, useDatabase } from "~/db/client.server";
+import { openDatabase, type DatabaseHandle } from "~/db/database.server";
+import { withDatabase } from "~/db/embedded-postgres.server";
+import { MIGRATIONS_DIR, applyMigrations, dropEverything } from "~/db/migrations.server";
+import { ConfigError, env as readEnv } from "~/env.server";
+import { isDatabaseEmpty, loadDemo, loadDemoIfEmpty } from "./demo";
+import { diffMigrationsToSchema, isEmptyDiff } from "./tools/schema-engine";
+
+/**
+ * Database commands (npm run db:<command>). They work on the same database as `npm start`:
+ * DATABASE_URL when set, otherwise the embedded server.
+ *
+ *   migrate               apply the migrations that have not been applied yet
+ *   reset                 drop everything, migrate, load the demo (never in production)
+ *   seed                  load the demo into an empty database
+ *   new-migration <name>  write the SQL that brings the migrations up to schema.prisma
+ */
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+const commands: Record<string, (database: DatabaseHandle, args: string[]) => Promise<void>> = {
+  async migrate(database) {
+    const applied = await applyMigrations(database.url, { log: say });
+    say(applied.length === 0 ? "The database is up to date." : `Applied ${applied.length} migration(s).`);
+  },
+
+  async reset(database) {
+    if (readEnv().production) throw new ConfigError("db:reset is refused in production.");
+    await dropEverything(database.url);
+    await applyMigrations(database.url, { log: say });
+    await useDatabase(database.url);
+    await loadDemo(new Date());
+    say("The database was emptied, migrated and filled with the demo.");
+  },
+
+  async seed(database) {
+    await applyMigrations(database.url, { log: say });
+    await useDatabase(database.url);
+    if (!(await isDatabaseEmpty())) {
+      say("The database already holds data; the demo is only loaded into an empty database (use db:reset).");
+      return;
+    }
+    await loadDemoIfEmpty({ log: say });
+  },
+
+  async "new-migration"(database, args) {
+    const name = (args[0] ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+    if (!name) throw new ConfigError("Give the migration a name: npm run db:migration:new -- add_room_colour");
+    const serverUrl = withDatabase(database.url, "postgres");
+    const sql = await diffMigrationsToSchema(serverUrl);
+    if (isEmptyDiff(sql)) {
+      say("schema.prisma and the migrations already agree; no migration written.");
+      return;
+    }
+    const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+    const folder = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
+    await fs.mkdir(folder, { recursive: true });
+    await fs.writeFile(path.join(folder, "migration.sql"), sql);
+    say(`Wrote ${path.relative(process.cwd(), folder)}/migration.sql. Read it, add hand-written SQL if needed, then run npm run db:migrate.`);
+  },
+};
+
+async function main() {
+  const [command, ...args] = process.argv.slice(2);
+  const run = command ? commands[command] : undefined;
+  if (!run) {
+    process.stderr.write(`Unknown command "${command ?? ""}"; use one of: ${Object.keys(commands).join(", ")}.\n`);
+    process.exit(2);
+  }
+  let database: DatabaseHandle | undefined;
+  let code = 0;
+  try {
+    database = await openDatabase(readEnv(), say);
+    await run(database, args);
+  } catch (error) {
+    code = 1;
+    process.stderr.write(`${error instanceof ConfigError || (error instanceof Error && error.name === "MigrationError") ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  } finally {
+    await disconnectDatabase().catch(() => {});
+    await database?.close().catch(() => {});
+  }
+  process.exit(code);
+}
+
+void main();

@@ -1,0 +1,177 @@
+import { randomBytes } from "node:crypto";
+import { db } from "~/db/client.server";
+import { createBooking, type NewBooking } from "~/domain/bookings.server";
+import {
+  DEFAULT_CANCELLATION_STEPS,
+  DEFAULT_CENTRE_SETTINGS,
+  DEFAULT_COMMUNITY_HOURS,
+  DEFAULT_DAY_PARTS,
+  DEFAULT_OPENING_HOURS,
+  DEFAULT_TIER_POLICIES,
+} from "~/domain/centre-defaults";
+import type { CentreRole, DayPart, Facility, InstallationRole, Prisma, Tier } from "~/generated/prisma/client";
+
+/**
+ * Test data, in one place. The tests build exactly what they need with these; the demo
+ * seed (prisma/demo.ts) builds the demo centres with the same functions.
+ */
+
+let sequence = 0;
+/** A short value unique within this process and across processes (tests share a database per worker). */
+export function uniqueSuffix(): string {
+  sequence += 1;
+  return `${sequence.toString(36)}${randomBytes(3).toString("hex")}`;
+}
+
+export async function createCentre(
+  overrides: Partial<Omit<Prisma.CentreUncheckedCreateInput, "id">> & { withDefaultRules?: boolean } = {},
+) {
+  const { withDefaultRules = true, ...fields } = overrides;
+  const suffix = uniqueSuffix();
+  return db().centre.create({
+    data: {
+      ...DEFAULT_CENTRE_SETTINGS,
+      slug: `centrum-${suffix}`,
+      name: `Buurthuis ${suffix}`,
+      street: "Dorpsstraat 1",
+      postalCode: "1234 AB",
+      city: "Voorbeeld",
+      ...fields,
+      ...(withDefaultRules
+        ? {
+            tierPolicies: {
+              create: Object.entries(DEFAULT_TIER_POLICIES).map(([tier, policy]) => ({ tier: tier as Tier, ...policy })),
+            },
+            communityHours: { create: DEFAULT_COMMUNITY_HOURS },
+            openingHours: { create: DEFAULT_OPENING_HOURS },
+            dayParts: { create: DEFAULT_DAY_PARTS },
+            cancellationSteps: { create: DEFAULT_CANCELLATION_STEPS },
+          }
+        : {}),
+    },
+  });
+}
+
+export async function createRoom(
+  centreId: string,
+  overrides: Partial<Omit<Prisma.RoomUncheckedCreateInput, "centreId" | "kind">> = {},
+) {
+  return db().room.create({
+    data: {
+      centreId,
+      name: `Zaal ${uniqueSuffix()}`,
+      capacity: 30,
+      setupBufferMinutes: 0,
+      cleanupBufferMinutes: 0,
+      ...overrides,
+      kind: "ROOM",
+    },
+  });
+}
+
+/** A combination (e.g. "Grote zaal" = Zaal A + Zaal B) that claims each member room. */
+export async function createCombination(
+  centreId: string,
+  memberRoomIds: string[],
+  overrides: Partial<Omit<Prisma.RoomUncheckedCreateInput, "centreId" | "kind">> = {},
+) {
+  return db().room.create({
+    data: {
+      centreId,
+      name: `Combinatie ${uniqueSuffix()}`,
+      capacity: 60,
+      ...overrides,
+      kind: "COMBINATION",
+      members: { create: memberRoomIds.map((roomId) => ({ roomId })) },
+    },
+  });
+}
+
+export async function createUser(
+  overrides: Partial<Omit<Prisma.UserUncheckedCreateInput, "id">> & { installationRole?: InstallationRole | null } = {},
+) {
+  const suffix = uniqueSuffix();
+  return db().user.create({
+    data: { email: `gebruiker-${suffix}@voorbeeld.example`, name: `Gebruiker ${suffix}`, ...overrides },
+  });
+}
+
+export async function addMembership(userId: string, centreId: string, role: CentreRole) {
+  return db().membership.create({ data: { userId, centreId, role } });
+}
+
+export async function createOrganisation(
+  centreId: string,
+  overrides: Partial<Omit<Prisma.OrganisationUncheckedCreateInput, "centreId">> = {},
+) {
+  const suffix = uniqueSuffix();
+  return db().organisation.create({
+    data: {
+      centreId,
+      name: `Organisatie ${suffix}`,
+      tier: "RESIDENT_INITIATIVE",
+      tierVerifiedAt: new Date("2024-01-01T00:00:00Z"),
+      contactName: `Contact ${suffix}`,
+      contactEmail: `contact-${suffix}@voorbeeld.example`,
+      ...overrides,
+    },
+  });
+}
+
+export async function createRate(
+  centreId: string,
+  roomId: string,
+  tier: Tier,
+  overrides: Partial<{
+    hourlyCents: number;
+    minimumMinutes: number;
+    freeHoursPerMonth: number;
+    validFrom: Date;
+    dayParts: { dayPart: DayPart; priceCents: number }[];
+  }> = {},
+) {
+  const { dayParts = [], ...fields } = overrides;
+  return db().rate.create({
+    data: {
+      centreId,
+      roomId,
+      tier,
+      hourlyCents: 1500,
+      minimumMinutes: 60,
+      freeHoursPerMonth: 0,
+      validFrom: new Date("2024-01-01T00:00:00Z"),
+      ...fields,
+      dayParts: { create: dayParts },
+    },
+  });
+}
+
+/** A confirmed booking with defaults for everything the test does not care about. */
+export async function createTestBooking(
+  input: Pick<NewBooking, "centreId" | "organisationId" | "roomId" | "localStart"> & Partial<NewBooking>,
+) {
+  return createBooking({
+    title: "Activiteit",
+    rrule: null,
+    durationMinutes: 60,
+    status: "CONFIRMED",
+    tier: "RESIDENT_INITIATIVE",
+    ...input,
+  });
+}
+
+export const ALL_FACILITIES: Facility[] = [
+  "KITCHEN",
+  "BAR",
+  "PROJECTOR",
+  "SOUND_SYSTEM",
+  "PIANO",
+  "WHITEBOARD",
+  "WIFI",
+  "STAGE",
+  "SPORTS_FLOOR",
+  "HEARING_LOOP",
+  "ACCESSIBLE_TOILET",
+  "CHILD_FRIENDLY",
+  "OUTDOOR_SPACE",
+];
