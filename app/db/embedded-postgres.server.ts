@@ -121,8 +121,8 @@ export async function startEmbeddedPostgres(options: {
     try {
       await server.start();
     } catch (error) {
+      // The postmaster has exited already; there is nothing to stop.
       remember(error ?? "");
-      await server.stop().catch(() => {});
       const text = recent.join("\n");
       if (/Address already in use|could not bind/i.test(text)) {
         throw new ConfigError(

@@ -196,7 +196,7 @@ function parseStart(text: string, what: string, code: RecurrenceErrorCode): Date
 
 function checkInstant(value: Date | undefined, name: string): void {
   if (value !== undefined && (!(value instanceof Date) || Number.isNaN(value.getTime()))) {
-    throw new RecurrenceError("invalid-date", `"${name}" is not a valid date.`);
+    throw new RecurrenceError("invalid-date", `The date given as "${name}" is not valid.`);
   }
 }
 

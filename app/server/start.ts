@@ -20,7 +20,6 @@ import { startJobs, type Jobs } from "./jobs.server";
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main() {
-  const env = readEnv();
   const started = Date.now();
   let database: DatabaseHandle | undefined;
   let jobs: Jobs | undefined;
@@ -40,14 +39,15 @@ async function main() {
   process.once("SIGTERM", () => void stop(0));
 
   try {
+    const env = readEnv();
+    const buildPath = fromRoot("build", "index.js");
+    if (!existsSync(buildPath)) throw new ConfigError("The app has not been built; run npm run build first.");
     database = await openDatabase(env, say);
     await applyMigrations(database.url, { log: say });
     await useDatabase(database.url);
     if (env.demoData) await loadDemoIfEmpty({ log: say });
     jobs = await startJobs(database.url, env);
 
-    const buildPath = fromRoot("build", "index.js");
-    if (!existsSync(buildPath)) throw new ConfigError("The app has not been built; run npm run build first.");
     const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
     const app = createHttpApp(build, env.production ? "production" : "development");
     server = await new Promise<Server>((resolve, reject) => {

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accessibilityViolations, headingIs, openBrowser, shows, signInViaMailbox, type BrowserSession } from "../support/browser";
+
+let session: BrowserSession;
+
+beforeAll(async () => {
+  session = await openBrowser();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe("first visit", () => {
+  it("a visitor opens the start page, sees the demo agenda in Dutch and switches to English", async () => {
+    const { page } = session;
+    await page.goto("/");
+    await headingIs(page, "Buurthuizen en dorpshuizen");
+    expect(await page.getAttribute("html", "lang")).toBe("nl");
+    await page.getByRole("link", { name: "Agenda van Buurthuis De Wilg" }).click();
+    await headingIs(page, "Deze week in Buurthuis De Wilg");
+    await shows(page.getByRole("heading", { name: "Koffieochtend" }));
+    await shows(page.getByText("Gewoon binnenlopen"));
+
+    await page.getByRole("button", { name: "Switch to English" }).click();
+    await headingIs(page, "This week at Buurthuis De Wilg");
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    await shows(page.getByText("Just walk in"));
+
+    await page.getByRole("button", { name: "Schakel naar Nederlands" }).click();
+    await headingIs(page, "Deze week in Buurthuis De Wilg");
+  });
+
+  it("the start page, a centre's page and the sign-in page have no accessibility violations", async () => {
+    const { page } = session;
+    for (const path of ["/", "/centres/de-wilg", "/login"]) {
+      await page.goto(path);
+      expect(await accessibilityViolations(page), path).toEqual([]);
+    }
+  });
+
+  it("the demo manager signs in through the mailbox link and sees the rooms", async () => {
+    const { page } = session;
+    await signInViaMailbox(page, "beheer@de-wilg.example");
+    await headingIs(page, "Beheer van Buurthuis De Wilg");
+    await shows(page.getByRole("heading", { name: "Zaal A", exact: true }));
+    await shows(page.getByRole("heading", { name: "Grote zaal (A + B)" }));
+    await shows(page.getByText("Bestaat uit: Zaal A, Zaal B"));
+    await shows(page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Beheer" }));
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByRole("button", { name: "Uitloggen" }).click();
+    await shows(page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Inloggen" }));
+    await page.goto("/manage/de-wilg");
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe("/login?redirectTo=%2Fmanage%2Fde-wilg");
+  });
+
+  it("a used sign-in link does not work twice", async () => {
+    const { page } = session;
+    await page.goto("/dev/mailbox");
+    const message = page.getByRole("article").filter({ hasText: "beheer@de-wilg.example" }).first();
+    const link = await message.getByRole("link", { name: /login\/verify/ }).first().getAttribute("href");
+    await page.goto(link!);
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    await shows(page.getByRole("alert").filter({ hasText: "Deze link werkt niet meer" }));
+  });
+
+  it("a page that does not exist says so in plain words", async () => {
+    const { page } = session;
+    const response = await page.goto("/centres/bestaat-niet");
+    expect(response?.status()).toBe(404);
+    await headingIs(page, "Pagina niet gevonden");
+  });
+
+  it("/healthz answers 200 while the database answers", async () => {
+    const response = await fetch(`${session.baseUrl}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe("ok");
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, DEV_SESSION_SECRET, parseEnv } from "~/env.server";
+
+describe("environment", () => {
+  it("development works with nothing set: embedded database, port 3000, dev tools on", () => {
+    const env = parseEnv({});
+    expect(env.PORT).toBe(3000);
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.EMBEDDED_DB_PORT).toBe(54329);
+    expect(env.devTools).toBe(true);
+    expect(env.demoData).toBe(true);
+    expect(env.APP_URL).toBe("http://localhost:3000");
+  });
+
+  it("production refuses to start without a session secret, in one sentence", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrowError(
+      new ConfigError("Configuration error: SESSION_SECRET must be set to a long random value in production (SESSION_SECRET)."),
+    );
+  });
+
+  it("production refuses the development default secret", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", SESSION_SECRET: DEV_SESSION_SECRET })).toThrow(ConfigError);
+  });
+
+  it("production with a real secret turns the demo shortcuts off", () => {
+    const env = parseEnv({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40) });
+    expect(env.devTools).toBe(false);
+    expect(env.demoData).toBe(false);
+    expect(env.HOST).toBe("0.0.0.0");
+  });
+
+  it("a port that is not a number is named in the error", () => {
+    expect(() => parseEnv({ PORT: "abc" })).toThrowError(/PORT must be a number between 1 and 65535 \(PORT\)\./);
+    expect(() => parseEnv({ EMBEDDED_DB_PORT: "70000" })).toThrowError(/EMBEDDED_DB_PORT must be between 1 and 65535/);
+  });
+
+  it("a database address that is not PostgreSQL is refused", () => {
+    expect(() => parseEnv({ DATABASE_URL: "mysql://localhost/x" })).toThrowError(/DATABASE_URL must start with postgres/);
+  });
+
+  it("empty variables count as not set", () => {
+    expect(parseEnv({ DATABASE_URL: "", PORT: "" }).DATABASE_URL).toBeUndefined();
+  });
+});

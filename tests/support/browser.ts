@@ -1,0 +1,95 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { inject } from "vitest";
+import { fromRoot } from "~/lib/project-root.server";
+
+/**
+ * Chromium from Debian (`apt-get install chromium`), driven by playwright-core. Playwright's
+ * own browser download cannot work on these machines.
+ */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export interface BrowserSession {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+export async function openBrowser(options: { width?: number; height?: number } = {}): Promise<BrowserSession> {
+  // Playwright gives every launch a fresh, temporary profile (--user-data-dir) of its own.
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  const baseUrl = inject("baseUrl");
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+    locale: "nl-NL",
+  });
+  const page = await context.newPage();
+  return {
+    browser,
+    context,
+    page,
+    baseUrl,
+    close: () => browser.close(),
+  };
+}
+
+/** Runs axe-core (WCAG 2.1 A and AA rules) on the page; returns the violations. */
+export async function accessibilityViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return result.violations.map((violation) => ({
+    id: violation.id,
+    impact: violation.impact,
+    help: violation.help,
+    nodes: violation.nodes.map((node) => node.target.join(" ")).slice(0, 5),
+  }));
+}
+
+/** Saves a screenshot under test-results/ (a test artefact, not committed). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const dir = fromRoot("test-results", "screenshots");
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Signs in through the development mailbox, as a person would: ask a link, open it, confirm. */
+export async function signInViaMailbox(page: Page, email: string): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel(/E-mailadres|Email address/).fill(email);
+  await page.getByRole("button", { name: /inloglink|sign-in link/i }).click();
+  await shows(page.getByRole("heading", { name: /Kijk in uw mail|Check your email/ }));
+  await page.goto("/dev/mailbox");
+  const message = page.getByRole("article").filter({ hasText: email }).first();
+  const link = await message.getByRole("link", { name: /login\/verify/ }).first().getAttribute("href");
+  if (!link) throw new Error(`No sign-in link for ${email} in the mailbox`);
+  await page.goto(link);
+  await page.getByRole("button", { name: /^(Inloggen|Sign in)$/ }).click();
+}
+
+/** Waits until the locator shows (the test fails with a timeout if it never does). */
+export async function shows(locator: Locator, timeout = 10_000): Promise<void> {
+  await locator.first().waitFor({ state: "visible", timeout });
+}
+
+/** Waits until the page's main heading is exactly `text`. */
+export async function headingIs(page: Page, text: string): Promise<void> {
+  await shows(page.getByRole("heading", { level: 1, name: text, exact: true }));
+}
