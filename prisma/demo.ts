@@ -228,8 +228,8 @@ export async function loadDemo(now: Date): Promise<void> {
   });
 
   /** Dates of a pattern that fall in a closure of the centre (or the room), to leave out. */
-  const closedDates = (centreId: string, roomIds: string[], pattern: Pick<NewBooking, "rrule" | "localStart" | "durationMinutes">) =>
-    planOccurrences({ ...pattern, rrule: pattern.rrule ?? null, timeZone: ZONE }, { id: "", setupBufferMinutes: 0, cleanupBufferMinutes: 0, physicalRoomIds: [] }, { to: new Date(now.getTime() + 400 * 86_400_000) })
+  const closedDates = (centreId: string, roomIds: string[], pattern: Pick<NewBooking, "localStart"> & Partial<NewBooking>) =>
+    planOccurrences({ localStart: pattern.localStart, durationMinutes: pattern.durationMinutes ?? 60, rrule: pattern.rrule ?? null, timeZone: ZONE }, { id: "", setupBufferMinutes: 0, cleanupBufferMinutes: 0, physicalRoomIds: [] }, { to: new Date(now.getTime() + 400 * 86_400_000) })
       .filter((date) => {
         const day = date.originalLocalStart.slice(0, 10);
         return closures.some(

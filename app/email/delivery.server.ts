@@ -1,4 +1,4 @@
-import nodemailer from "nodemailer";
+import nodemailer, { type Transporter } from "nodemailer";
 import { db } from "~/db/client.server";
 
 /**
@@ -10,7 +10,7 @@ import { db } from "~/db/client.server";
 
 export const MAX_DELIVERY_ATTEMPTS = 6;
 
-export type Transport = Pick<nodemailer.Transporter, "sendMail">;
+export type Transport = Pick<Transporter, "sendMail">;
 
 export function smtpTransport(smtpUrl: string): Transport {
   return nodemailer.createTransport(smtpUrl);

@@ -40,12 +40,8 @@ async function initWasm(): Promise<void> {
   wasmBindings.__wbg_set_wasm(instance.exports);
   (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
   // The engine reports Rust panics through this global.
-  (globalThis as Record<string, unknown>).PRISMA_WASM_PANIC_REGISTRY ??= {
-    message: "",
-    set_message(message: string) {
-      this.message = message;
-    },
-  };
+  const registry = { message: "", set_message: (message: string) => void (registry.message = message) };
+  (globalThis as Record<string, unknown>).PRISMA_WASM_PANIC_REGISTRY ??= registry;
   initialised = true;
 }
 
