@@ -2,8 +2,9 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listCentres } from "~/domain/centres.server";
 import { useT } from "~/i18n/react";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Buurtrooster" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "home.title");
 
 export async function loader() {
   return { centres: await listCentres() };

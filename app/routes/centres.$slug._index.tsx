@@ -4,8 +4,10 @@ import { findCentreBySlug } from "~/domain/centres.server";
 import { occurrencesBetween } from "~/domain/schedule.server";
 import { formatDay, formatMoney, formatTimeRange } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/react";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.centre.name} – Buurtrooster` : "Buurtrooster" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, data ? "centre.weekTitle" : "errors.notFoundTitle", { name: data?.centre.name ?? "" });
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 

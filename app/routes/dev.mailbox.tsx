@@ -4,8 +4,9 @@ import { Fragment } from "react";
 import { latestEmails } from "~/email/mailbox.server";
 import { env } from "~/env.server";
 import { useT } from "~/i18n/react";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Testmailbox – Buurtrooster" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "mailbox.title");
 
 /** Shows the outbox when no SMTP server is set up. Not found in production. */
 export async function loader() {

@@ -10,8 +10,9 @@ import { FieldError } from "~/components/field-error";
 import { env } from "~/env.server";
 import { getLocale } from "~/i18n/locale.server";
 import { useT } from "~/i18n/react";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Inloggen – Buurtrooster" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signIn.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);

@@ -4,8 +4,9 @@ import { z } from "zod";
 import { safeRedirect, startSession } from "~/auth/session.server";
 import { landingPathFor, redeemSignInLink } from "~/auth/sign-in-links.server";
 import { useT } from "~/i18n/react";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Inloggen – Buurtrooster" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signIn.verifyTitle");
 
 /**
  * The link in the email opens this page; signing in takes one press of a button. A plain

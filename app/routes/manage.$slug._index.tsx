@@ -5,8 +5,10 @@ import { listRooms } from "~/domain/rooms.server";
 import { occurrencesBetween } from "~/domain/schedule.server";
 import { formatShortDate, formatTimeRange } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/react";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Beheer – ${data.centre.name}` : "Beheer" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "manage.title", { name: data?.centre.name ?? "" });
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
