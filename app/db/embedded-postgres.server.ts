@@ -93,7 +93,8 @@ export async function startEmbeddedPostgres(options: {
       password: EMBEDDED_PASSWORD,
       authMethod: "scram-sha-256",
       persistent: true,
-      createPostgresUser: true,
+      // Only root needs it (PostgreSQL refuses to run as root); for anyone else it would try groupadd.
+      createPostgresUser: process.getuid?.() === 0,
       initdbFlags: ["--encoding=UTF8"],
       postgresFlags: [
         "-c", "listen_addresses=127.0.0.1",
