@@ -1,7 +1,7 @@
 import type { MessagesOf } from "./catalogue";
 import type { nl } from "./nl";
 
-/** English, in the same plain style as the Dutch. */
+/** English, in the same plain style as the Dutch; areas live in en/<area>.ts. */
 export const en: MessagesOf<typeof nl> = {
   app: {
     name: "Buurtrooster",

@@ -1,6 +1,10 @@
 import type { Catalogue } from "./catalogue";
 
-/** Dutch, the default language. Taalniveau B1: korte zinnen, gewone woorden. */
+/**
+ * Dutch, the default language. Taalniveau B1: korte zinnen, gewone woorden.
+ * Shared words live here; each area of the app keeps its messages in nl/<area>.ts (and
+ * en/<area>.ts), added below as one key.
+ */
 export const nl = {
   app: {
     name: "Buurtrooster",
