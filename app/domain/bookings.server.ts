@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db, transaction, type Tx } from "~/db/client.server";
-import { isExclusionViolation } from "~/db/errors.server";
+import { isExclusionViolation, isUniqueViolation } from "~/db/errors.server";
 import type {
   ActivityKind,
   Audience,
@@ -10,15 +10,22 @@ import type {
   Tier,
 } from "~/generated/prisma/client";
 import { recordAudit } from "./audit.server";
+import { findConflicts, type Conflict } from "./conflicts.server";
 import { DomainError, NotFoundError, RoomAlreadyBookedError } from "./errors";
-import { planOccurrences, type PlannedOccurrence, type SpaceForPlanning } from "./occurrences";
+import { skipReason } from "./holidays";
+import { claimsFor, type PlannedOccurrence } from "./occurrences";
 import { RecurrenceError, parseRule } from "./recurrence";
-import { localDateTimeAt, parseWallClock, toWallClock } from "./time-zone";
+import { loadSpace, type BookableSpace } from "./spaces.server";
+import { localDateTimeAt, parseWallClock } from "./time-zone";
 
 /**
  * Creating bookings: the booking, its materialised dates and their room claims, in one
  * transaction. The exclusion constraint on room claims is the final judge of overlaps; its
  * refusal becomes a RoomAlreadyBookedError naming the first date that clashes.
+ *
+ * Dates that must not take place — a public or school holiday the series skips, or a clash
+ * the person chose to skip — are stored too, as cancelled occurrences without claims, so the
+ * series keeps its exceptions when it is extended or changed later.
  */
 
 export interface NewActivity {
@@ -30,6 +37,16 @@ export interface NewActivity {
   participantPriceCents?: number;
   accessibilityNotes?: string;
   organiserName?: string | null;
+  contactInfo?: string | null;
+}
+
+export interface DateChange {
+  /** the date as the pattern gives it ("YYYY-MM-DDTHH:mm") */
+  localStart: string;
+  /** another room or combination for this date */
+  roomId?: string;
+  /** another start on the same or another day; the duration stays */
+  startsAt?: Date;
 }
 
 export interface NewBooking {
@@ -47,8 +64,12 @@ export interface NewBooking {
   attendees?: number;
   status: BookingStatus;
   tier: Tier;
-  /** dates left out of the series (wall-clock starts) */
+  /** dates left out of the pattern entirely (wall-clock starts) */
   exdates?: string[];
+  /** dates kept as exceptions that do not take place (e.g. skipped because of a clash) */
+  skip?: string[];
+  /** dates moved to another room or time when the booking is made */
+  moves?: DateChange[];
   /** a provisional booking's dates become firm this many days before they start */
   provisionalCutoffDays?: number | null;
   activity?: NewActivity | null;
@@ -57,39 +78,80 @@ export interface NewBooking {
   requestKey?: string | null;
   skipPublicHolidays?: boolean;
   skipSchoolHolidays?: HolidayRegion | null;
+  /** a manager may book outside opening hours (never in a closure or over another booking) */
+  allowOutsideOpeningHours?: boolean;
   /** price per date (excl. VAT) and VAT, from the quote; zero when not priced */
   pricePerDate?: (date: PlannedOccurrence) => { exclCents: number; vatCents: number };
   quote?: Prisma.InputJsonValue;
 }
 
-/** Series without an end are materialised this far ahead; a daily job extends them. */
-export const MATERIALISE_DAYS = 400;
 /** The most dates one booking may have. */
 export const MAX_DATES_PER_BOOKING = 2000;
+/** Series without an end are materialised this far ahead when the tier sets no horizon. */
+export const DEFAULT_MATERIALISE_DAYS = 365;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The space a booking claims: the room itself, or a combination's member rooms. */
-export async function loadSpace(tx: Tx, centreId: string, roomId: string) {
-  const room = await tx.room.findFirst({
-    where: { id: roomId, centreId },
-    include: { members: { select: { roomId: true } } },
-  });
-  if (!room) throw new NotFoundError("room");
-  const space: SpaceForPlanning = {
-    id: room.id,
-    setupBufferMinutes: room.setupBufferMinutes,
-    cleanupBufferMinutes: room.cleanupBufferMinutes,
-    physicalRoomIds: room.kind === "COMBINATION" ? room.members.map((member) => member.roomId) : [room.id],
-  };
-  return { room, space };
-}
-
-/** How far a series is materialised: its own end, or MATERIALISE_DAYS from now. */
-export function materialiseUntil(rrule: string | null, now: Date): Date | undefined {
+/** How far a series is materialised: its own end, or `horizonDays` from now for a series without one. */
+export function materialiseUntil(rrule: string | null, now: Date, horizonDays = DEFAULT_MATERIALISE_DAYS): Date | undefined {
   if (!rrule) return undefined;
   const rule = parseRule(rrule);
-  return rule.hasCount || rule.until ? undefined : new Date(now.getTime() + MATERIALISE_DAYS * DAY_MS);
+  return rule.hasCount || rule.until ? undefined : new Date(now.getTime() + horizonDays * DAY_MS);
+}
+
+/** The booking horizon of a tier at a centre (days), used to materialise open series. */
+export async function horizonDaysFor(client: Tx, centreId: string, tier: Tier): Promise<number> {
+  const policy = await client.tierPolicy.findUnique({ where: { centreId_tier: { centreId, tier } } });
+  return policy?.bookingHorizonDays ?? DEFAULT_MATERIALISE_DAYS;
+}
+
+/** What a date becomes when stored: taking place (with claims) or an exception (reason). */
+export interface DateToStore extends PlannedOccurrence {
+  roomId: string;
+  moved: boolean;
+  cancelReason: string | null;
+}
+
+/** Applies holidays, skips and moves to planned dates; pure apart from the moved rooms' spaces. */
+export function decideDates(
+  planned: PlannedOccurrence[],
+  space: BookableSpace,
+  options: {
+    timeZone: string;
+    skip?: string[];
+    moves?: { change: DateChange; space: BookableSpace }[];
+    skipPublicHolidays?: boolean;
+    skipSchoolHolidays?: HolidayRegion | null;
+  },
+): DateToStore[] {
+  const skip = new Set(options.skip ?? []);
+  const moves = new Map((options.moves ?? []).map((move) => [move.change.localStart, move]));
+  return planned.map((date) => {
+    const holiday = skipReason(localDateTimeAt(date.startsAt, options.timeZone).slice(0, 10), {
+      skipPublicHolidays: options.skipPublicHolidays ?? false,
+      skipSchoolHolidays: options.skipSchoolHolidays ?? null,
+    });
+    if (holiday) return { ...date, claims: [], roomId: space.id, moved: false, cancelReason: holiday };
+    if (skip.has(date.originalLocalStart)) {
+      return { ...date, claims: [], roomId: space.id, moved: false, cancelReason: "Overgeslagen: de ruimte was bezet" };
+    }
+    const move = moves.get(date.originalLocalStart);
+    if (move) {
+      const duration = date.endsAt.getTime() - date.startsAt.getTime();
+      const startsAt = move.change.startsAt ?? date.startsAt;
+      const endsAt = new Date(startsAt.getTime() + duration);
+      return {
+        ...date,
+        startsAt,
+        endsAt,
+        claims: claimsFor(move.space, startsAt, endsAt),
+        roomId: move.space.id,
+        moved: true,
+        cancelReason: null,
+      };
+    }
+    return { ...date, roomId: space.id, moved: false, cancelReason: null };
+  });
 }
 
 export async function createBooking(input: NewBooking, now = new Date()) {
@@ -98,29 +160,49 @@ export async function createBooking(input: NewBooking, now = new Date()) {
   }
   const centre = await db().centre.findUnique({ where: { id: input.centreId }, select: { timeZone: true } });
   if (!centre) throw new NotFoundError("centre");
-  const until = materialiseUntil(input.rrule, now);
 
   try {
     return await transaction(async (tx) => {
-      const { room, space } = await loadSpace(tx, input.centreId, input.roomId);
+      const space = await loadSpace(tx, input.centreId, input.roomId);
       const organisation = await tx.organisation.findFirst({
         where: { id: input.organisationId, centreId: input.centreId },
         select: { id: true },
       });
       if (!organisation) throw new NotFoundError("organisation");
+      const until = materialiseUntil(input.rrule, now, await horizonDaysFor(tx, input.centreId, input.tier));
 
-      const planned = planOccurrences(
-        { rrule: input.rrule, localStart: input.localStart, durationMinutes: input.durationMinutes, timeZone: centre.timeZone },
-        space,
-        { to: until, exdates: input.exdates, limit: MAX_DATES_PER_BOOKING },
-      );
+      const report = await findConflicts(
+        input.centreId,
+        { roomId: space.id, rrule: input.rrule, localStart: input.localStart, durationMinutes: input.durationMinutes, exdates: input.exdates, until },
+        { seesDetails: false },
+        tx,
+      ).catch((error: unknown) => {
+        if (error instanceof RecurrenceError) throw new DomainError(`recurrence-${error.code}`, error.message);
+        throw error;
+      });
+      const planned = report.dates;
+      if (planned.length > MAX_DATES_PER_BOOKING) {
+        throw new DomainError("too-many-dates", `A booking may have at most ${MAX_DATES_PER_BOOKING} dates.`, { max: MAX_DATES_PER_BOOKING });
+      }
       if (planned.length === 0) throw new DomainError("no-dates", "The pattern gives no dates.");
+      const moves = await Promise.all(
+        (input.moves ?? []).map(async (change) => ({ change, space: change.roomId ? await loadSpace(tx, input.centreId, change.roomId) : space })),
+      );
+      const dates = decideDates(planned, space, {
+        timeZone: centre.timeZone,
+        skip: input.skip,
+        moves,
+        skipPublicHolidays: input.skipPublicHolidays,
+        skipSchoolHolidays: input.skipSchoolHolidays,
+      });
+
+      await refuseBlockingConflicts(tx, input, dates, report.conflicts, centre.timeZone);
 
       const booking = await tx.booking.create({
         data: {
           centreId: input.centreId,
           organisationId: input.organisationId,
-          roomId: room.id,
+          roomId: space.id,
           title: input.title,
           notes: input.notes ?? "",
           rrule: input.rrule,
@@ -136,26 +218,13 @@ export async function createBooking(input: NewBooking, now = new Date()) {
           bookedOnBehalf: input.bookedOnBehalf ?? false,
           requestKey: input.requestKey ?? null,
           quote: input.quote,
-          activity: input.activity
-            ? {
-                create: {
-                  centreId: input.centreId,
-                  kind: input.activity.kind,
-                  title: input.activity.title,
-                  description: input.activity.description ?? "",
-                  audiences: input.activity.audiences ?? [],
-                  capacity: input.activity.capacity ?? null,
-                  participantPriceCents: input.activity.participantPriceCents ?? 0,
-                  accessibilityNotes: input.activity.accessibilityNotes ?? "",
-                  organiserName: input.activity.organiserName ?? null,
-                },
-              }
-            : undefined,
+          activity: input.activity ? { create: activityData(input.centreId, input.activity) } : undefined,
         },
       });
-      const totals = await insertOccurrences(tx, booking.id, input.centreId, room.id, planned, {
+      const totals = await insertOccurrences(tx, booking.id, input.centreId, dates, {
         cutoffDays: input.provisionalCutoffDays ?? null,
         pricePerDate: input.pricePerDate,
+        cancelledAt: now,
       });
       await tx.booking.update({
         where: { id: booking.id },
@@ -171,78 +240,144 @@ export async function createBooking(input: NewBooking, now = new Date()) {
         entityType: "booking",
         entityId: booking.id,
         action: "created",
-        details: { dates: planned.length, rrule: input.rrule, localStart: input.localStart, roomId: room.id },
+        details: {
+          dates: dates.length,
+          exceptions: dates.filter((date) => date.cancelReason).map((date) => ({ localStart: date.originalLocalStart, reason: date.cancelReason })),
+          moved: dates.filter((date) => date.moved).map((date) => date.originalLocalStart),
+          rrule: input.rrule,
+          localStart: input.localStart,
+          roomId: space.id,
+          status: input.status,
+        },
       });
-      return { ...booking, dateCount: planned.length };
+      return { ...booking, dateCount: dates.length };
     });
   } catch (error) {
-    if (error instanceof RecurrenceError) throw new DomainError(`recurrence-${error.code}`, error.message);
-    if (isExclusionViolation(error)) throw await describeClash(input, centre.timeZone, until);
+    if (isExclusionViolation(error)) throw await describeClash(input, centre.timeZone, now);
+    if (isUniqueViolation(error) && input.requestKey) {
+      throw new DomainError("already-submitted", "This booking was already submitted.", {}, 409);
+    }
     throw error;
   }
 }
 
-/** Inserts planned dates and their claims; returns the summed prices. */
+/**
+ * Refuses the booking when a date that is to take place clashes: another booking, a closure,
+ * or (unless a manager allows it) time outside the opening hours. Dates skipped or moved by
+ * the person are not held against it; moved dates are checked where they moved to.
+ */
+async function refuseBlockingConflicts(tx: Tx, input: NewBooking, dates: DateToStore[], conflicts: Conflict[], timeZone: string) {
+  const byStart = new Map(dates.map((date) => [date.originalLocalStart, date]));
+  const blocking = conflicts.filter((conflict) => {
+    const date = byStart.get(conflict.localStart);
+    if (!date || date.cancelReason !== null || date.moved) return false;
+    return !(conflict.reason === "outside-opening-hours" && input.allowOutsideOpeningHours);
+  });
+  for (const date of dates.filter((candidate) => candidate.moved)) {
+    const moved = await findConflicts(
+      input.centreId,
+      { roomId: date.roomId, rrule: null, localStart: date.originalLocalStart, durationMinutes: input.durationMinutes, dates: [date] },
+      { seesDetails: false },
+      tx,
+    );
+    blocking.push(...moved.conflicts.filter((conflict) => !(conflict.reason === "outside-opening-hours" && input.allowOutsideOpeningHours)));
+  }
+  const first = blocking.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0];
+  if (!first) return;
+  const room = (await loadSpace(tx, input.centreId, byStart.get(first.localStart)?.roomId ?? input.roomId)).name;
+  throw conflictError(first, room, timeZone);
+}
+
+/** A conflict as the error the person sees. */
+export function conflictError(conflict: Conflict, roomName: string, timeZone: string): DomainError {
+  const local = localDateTimeAt(conflict.startsAt, timeZone);
+  const params = { room: roomName, date: local.slice(0, 10), time: local.slice(11) };
+  if (conflict.reason === "room-taken") return new RoomAlreadyBookedError(params);
+  if (conflict.reason === "closed") {
+    return new DomainError("date-closed", `${roomName} is closed on ${params.date} (${conflict.closure?.reason}).`, { ...params, reason: conflict.closure?.reason ?? "" }, 409);
+  }
+  return new DomainError("outside-opening-hours", `${params.date} ${params.time} is outside the opening hours of ${roomName}.`, params, 409);
+}
+
+export function activityData(centreId: string, activity: NewActivity) {
+  return {
+    centreId,
+    kind: activity.kind,
+    title: activity.title,
+    description: activity.description ?? "",
+    audiences: activity.audiences ?? [],
+    capacity: activity.capacity ?? null,
+    participantPriceCents: activity.participantPriceCents ?? 0,
+    accessibilityNotes: activity.accessibilityNotes ?? "",
+    organiserName: activity.organiserName ?? null,
+    contactInfo: activity.contactInfo ?? null,
+  };
+}
+
+/** Inserts dates and the claims of those that take place; returns the summed prices. */
 export async function insertOccurrences(
   tx: Tx,
   bookingId: string,
   centreId: string,
-  roomId: string,
-  planned: PlannedOccurrence[],
-  options: { cutoffDays: number | null; pricePerDate?: NewBooking["pricePerDate"] },
+  dates: DateToStore[],
+  options: { cutoffDays: number | null; pricePerDate?: NewBooking["pricePerDate"]; cancelledAt: Date },
 ) {
   let exclCents = 0;
   let vatCents = 0;
   const occurrences: Prisma.OccurrenceCreateManyInput[] = [];
   const claims: Prisma.RoomClaimCreateManyInput[] = [];
-  for (const date of planned) {
+  for (const date of dates) {
     const id = randomUUID();
-    const price = options.pricePerDate?.(date) ?? { exclCents: 0, vatCents: 0 };
+    const takesPlace = date.cancelReason === null;
+    const price = takesPlace ? (options.pricePerDate?.(date) ?? { exclCents: 0, vatCents: 0 }) : { exclCents: 0, vatCents: 0 };
     exclCents += price.exclCents;
     vatCents += price.vatCents;
     occurrences.push({
       id,
       bookingId,
       centreId,
-      roomId,
+      roomId: date.roomId,
       originalLocalStart: parseWallClock(date.originalLocalStart)!,
       startsAt: date.startsAt,
       endsAt: date.endsAt,
+      status: takesPlace ? "ACTIVE" : "CANCELLED",
+      moved: date.moved,
+      cancelReason: date.cancelReason,
+      cancelledAt: takesPlace ? null : options.cancelledAt,
       firmAt: options.cutoffDays === null ? null : new Date(date.startsAt.getTime() - options.cutoffDays * DAY_MS),
       priceExclCents: price.exclCents,
       vatCents: price.vatCents,
     });
-    for (const claim of date.claims) claims.push({ ...claim, occurrenceId: id, centreId });
+    if (takesPlace) for (const claim of date.claims) claims.push({ ...claim, occurrenceId: id, centreId });
   }
   await tx.occurrence.createMany({ data: occurrences });
   await tx.roomClaim.createMany({ data: claims });
   return { exclCents, vatCents };
 }
 
-/** After the database refused an overlap: which date clashed first, in plain words. */
-async function describeClash(input: NewBooking, timeZone: string, until: Date | undefined) {
-  const { room, space } = await loadSpace(db(), input.centreId, input.roomId);
-  const planned = planOccurrences(
-    { rrule: input.rrule, localStart: input.localStart, durationMinutes: input.durationMinutes, timeZone },
-    space,
-    { to: until, exdates: input.exdates, limit: MAX_DATES_PER_BOOKING },
+/** After the database refused an overlap: the first date that clashes, in plain words. */
+export async function describeClash(input: Pick<NewBooking, "centreId" | "roomId" | "rrule" | "localStart" | "durationMinutes" | "exdates" | "tier">, timeZone: string, now: Date) {
+  const until = materialiseUntil(input.rrule, now, await horizonDaysFor(db(), input.centreId, input.tier));
+  const { space, conflicts } = await findConflicts(
+    input.centreId,
+    { roomId: input.roomId, rrule: input.rrule, localStart: input.localStart, durationMinutes: input.durationMinutes, exdates: input.exdates, until },
+    { seesDetails: false },
   );
-  for (const date of planned) {
-    const block = date.claims[0]!;
-    const clash = await db().roomClaim.findFirst({
-      where: {
-        active: true,
-        roomId: { in: space.physicalRoomIds },
-        blockStartsAt: { lt: block.blockEndsAt },
-        blockEndsAt: { gt: block.blockStartsAt },
-      },
-      select: { id: true },
-    });
-    if (clash) {
-      const local = localDateTimeAt(date.startsAt, timeZone);
-      return new RoomAlreadyBookedError({ room: room.name, date: local.slice(0, 10), time: local.slice(11) });
-    }
-  }
-  const local = toWallClock(planned[0]?.startsAt ?? new Date(), timeZone).toISOString();
-  return new RoomAlreadyBookedError({ room: room.name, date: local.slice(0, 10), time: local.slice(11, 16) });
+  const first = conflicts.find((conflict) => conflict.reason === "room-taken");
+  const at = first?.startsAt ?? new Date();
+  return roomTaken(space.name, at, timeZone);
 }
+
+export function roomTaken(roomName: string, startsAt: Date, timeZone: string): RoomAlreadyBookedError {
+  const local = localDateTimeAt(startsAt, timeZone);
+  return new RoomAlreadyBookedError({ room: roomName, date: local.slice(0, 10), time: local.slice(11) });
+}
+
+/** Locks a booking of this centre for a change (rows of other centres are not found). */
+export async function lockBooking(tx: Tx, centreId: string, bookingId: string) {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id::text FROM bookings WHERE id = ${bookingId}::uuid AND centre_id = ${centreId}::uuid FOR UPDATE`;
+  if (rows.length === 0) throw new NotFoundError("booking");
+  return tx.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { activity: true } });
+}
+
