@@ -50,6 +50,8 @@ export interface Proposal {
   until?: Date;
   /** an existing booking being changed: its own claims are not in the way */
   excludeBookingId?: string;
+  /** dates being moved: their own claims are not in the way */
+  excludeOccurrenceIds?: string[];
   /** check these dates instead of expanding the pattern */
   dates?: PlannedOccurrence[];
 }
@@ -105,7 +107,7 @@ export async function overlappingClaims(
   centreId: string,
   roomIds: string[],
   blocks: { start: Date; end: Date }[],
-  excludeBookingId?: string,
+  exclude: { bookingId?: string; occurrenceIds?: string[] } = {},
 ): Promise<ClaimRow[]> {
   if (blocks.length === 0 || roomIds.length === 0) return [];
   return client.$queryRaw<ClaimRow[]>`
@@ -122,7 +124,8 @@ export async function overlappingClaims(
     JOIN organisations org ON org.id = b.organisation_id
     JOIN rooms r ON r.id = c.room_id
     WHERE c.centre_id = ${centreId}::uuid
-      AND (${excludeBookingId ?? null}::uuid IS NULL OR o.booking_id <> ${excludeBookingId ?? null}::uuid)
+      AND (${exclude.bookingId ?? null}::uuid IS NULL OR o.booking_id <> ${exclude.bookingId ?? null}::uuid)
+      AND NOT (o.id = ANY(${exclude.occurrenceIds ?? []}::uuid[]))
     ORDER BY p.idx, c.starts_at`;
 }
 
@@ -187,7 +190,7 @@ export async function findConflicts(
     centreId,
     space.physicalRoomIds,
     dates.map((date) => ({ start: date.claims[0]!.blockStartsAt, end: date.claims[0]!.blockEndsAt })),
-    proposal.excludeBookingId,
+    { bookingId: proposal.excludeBookingId, occurrenceIds: proposal.excludeOccurrenceIds },
   );
   const seen = new Set<string>();
   for (const row of rows) {
@@ -256,7 +259,7 @@ export async function suggestAlternatives(
       centreId,
       candidate.physicalRoomIds,
       dates.map((date) => ({ start: date.claims[0]!.blockStartsAt, end: date.claims[0]!.blockEndsAt })),
-      proposal.excludeBookingId,
+      { bookingId: proposal.excludeBookingId, occurrenceIds: proposal.excludeOccurrenceIds },
     );
     rows.forEach((row) => blocked.add(row.idx));
     const freeOn = dates.filter((_, index) => !blocked.has(index)).map((date) => date.originalLocalStart);
@@ -296,7 +299,7 @@ export async function suggestAlternatives(
         const claim = claimsFor(original, candidate.start, candidate.end)[0]!;
         return { start: claim.blockStartsAt, end: claim.blockEndsAt };
       }),
-      proposal.excludeBookingId,
+      { bookingId: proposal.excludeBookingId, occurrenceIds: proposal.excludeOccurrenceIds },
     );
     const taken = new Set(rows.map((row) => row.idx));
     const free = usable.findIndex((_, index) => !taken.has(index));
