@@ -1,5 +1,6 @@
 import type { MessagesOf } from "./catalogue";
 import type { nl } from "./nl";
+import { agenda } from "./en/agenda";
 
 /** English, in the same plain style as the Dutch; areas live in en/<area>.ts. */
 export const en: MessagesOf<typeof nl> = {
@@ -150,4 +151,5 @@ export const en: MessagesOf<typeof nl> = {
   format: {
     timeRange: "{start}–{end}",
   },
+  agenda,
 };

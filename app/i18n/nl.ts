@@ -1,4 +1,5 @@
 import type { Catalogue } from "./catalogue";
+import { agenda } from "./nl/agenda";
 
 /**
  * Dutch, the default language. Taalniveau B1: korte zinnen, gewone woorden.
@@ -153,4 +154,5 @@ export const nl = {
   format: {
     timeRange: "{start}–{end}",
   },
+  agenda,
 } satisfies Catalogue;

@@ -1,0 +1,278 @@
+import { db } from "~/db/client.server";
+import type { ActivityKind, Audience, Prisma } from "~/generated/prisma/client";
+import { scheduleOf, type Schedule } from "./activity-schedule";
+import { periodRange, type AgendaFilters, type AgendaQuery } from "./agenda";
+
+/**
+ * The public agenda: what residents may see of a centre's activities. Only walk-in and
+ * sign-up activities of confirmed bookings are public; private hire never is. A cancelled
+ * (or bumped) date stays in the agenda, marked as cancelled, so nobody comes for nothing.
+ * Nothing here returns a resident's personal data: sign-ups are counted, never listed.
+ */
+
+export const PUBLIC_KINDS: ActivityKind[] = ["WALK_IN", "SIGN_UP"];
+
+export interface PublicCentre {
+  id: string;
+  slug: string;
+  name: string;
+  timeZone: string;
+  description: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  directions: string;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  personalDataRetentionDays: number;
+}
+
+const CENTRE_FIELDS = {
+  id: true,
+  slug: true,
+  name: true,
+  timeZone: true,
+  description: true,
+  street: true,
+  postalCode: true,
+  city: true,
+  directions: true,
+  email: true,
+  phone: true,
+  website: true,
+  personalDataRetentionDays: true,
+} satisfies Prisma.CentreSelect;
+
+/** An active centre by its public slug, or null (unknown and inactive centres look the same). */
+export function findPublicCentre(slug: string): Promise<PublicCentre | null> {
+  if (!/^[a-z0-9][a-z0-9-]{0,79}$/.test(slug)) return Promise.resolve(null);
+  return db().centre.findFirst({ where: { slug, active: true }, select: CENTRE_FIELDS });
+}
+
+/** Every active centre, by name: for the combined agenda and the privacy page. */
+export function listPublicCentres(): Promise<PublicCentre[]> {
+  return db().centre.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: CENTRE_FIELDS });
+}
+
+export interface AgendaItem {
+  occurrenceId: string;
+  activityId: string;
+  centre: { slug: string; name: string; timeZone: string };
+  title: string;
+  description: string;
+  kind: ActivityKind;
+  audiences: Audience[];
+  priceCents: number;
+  organiser: string;
+  accessibilityNotes: string;
+  room: { name: string; location: string; stepFree: boolean };
+  startsAt: Date;
+  endsAt: Date;
+  /** the wall-clock start where the series put this date, "YYYY-MM-DDTHH:mm" */
+  originalLocalStart: string;
+  cancelled: boolean;
+  /** places per date, for sign-up activities */
+  capacity: number | null;
+  /** free places (sign-up activities only); 0 = full, a new sign-up goes on the waiting list */
+  placesLeft: number | null;
+  /** the series' pattern, to say it in words */
+  schedule: Schedule;
+  rrule: string | null;
+}
+
+/** The occurrences residents may see, narrowed by the agenda's filters. */
+function publicOccurrences(filters: Partial<AgendaFilters> = {}): Prisma.OccurrenceWhereInput {
+  return {
+    status: { in: ["ACTIVE", "CANCELLED", "BUMPED"] },
+    ...(filters.stepFree ? { room: { stepFree: true } } : {}),
+    booking: {
+      status: { in: ["CONFIRMED", "CANCELLED", "BUMPED"] },
+      activity: {
+        is: {
+          kind: filters.walkIn ? "WALK_IN" : { in: PUBLIC_KINDS },
+          ...(filters.free ? { participantPriceCents: 0 } : {}),
+          ...(filters.audiences?.length ? { audiences: { hasSome: filters.audiences } } : {}),
+        },
+      },
+    },
+  };
+}
+
+const ITEM_INCLUDE = {
+  centre: { select: { slug: true, name: true, timeZone: true } },
+  room: { select: { name: true, location: true, stepFree: true } },
+  booking: {
+    select: {
+      status: true,
+      rrule: true,
+      localStart: true,
+      durationMinutes: true,
+      organisation: { select: { name: true } },
+      activity: true,
+    },
+  },
+} satisfies Prisma.OccurrenceInclude;
+
+type OccurrenceRow = Prisma.OccurrenceGetPayload<{ include: typeof ITEM_INCLUDE }>;
+
+/** Confirmed places per date, for the dates given. */
+export async function confirmedCounts(occurrenceIds: string[]): Promise<Map<string, number>> {
+  if (occurrenceIds.length === 0) return new Map();
+  const rows = await db().signup.groupBy({
+    by: ["occurrenceId"],
+    where: { occurrenceId: { in: occurrenceIds }, status: "CONFIRMED" },
+    _count: { _all: true },
+  });
+  return new Map(rows.map((row) => [row.occurrenceId, row._count._all]));
+}
+
+async function toItems(rows: OccurrenceRow[]): Promise<AgendaItem[]> {
+  const signupDates = rows.filter((row) => row.booking.activity?.kind === "SIGN_UP").map((row) => row.id);
+  const taken = await confirmedCounts(signupDates);
+  return rows.map((row) => {
+    const activity = row.booking.activity!;
+    const capacity = activity.kind === "SIGN_UP" ? activity.capacity : null;
+    return {
+      occurrenceId: row.id,
+      activityId: activity.id,
+      centre: row.centre,
+      title: activity.title,
+      description: activity.description,
+      kind: activity.kind,
+      audiences: activity.audiences,
+      priceCents: activity.participantPriceCents,
+      organiser: activity.organiserName ?? row.booking.organisation.name,
+      accessibilityNotes: activity.accessibilityNotes,
+      room: row.room,
+      startsAt: row.startsAt,
+      endsAt: row.endsAt,
+      originalLocalStart: row.originalLocalStart.toISOString().slice(0, 16),
+      cancelled: row.status !== "ACTIVE" || row.booking.status !== "CONFIRMED",
+      capacity,
+      placesLeft: capacity === null ? null : Math.max(0, capacity - (taken.get(row.id) ?? 0)),
+      schedule: scheduleOf(row.booking.rrule, row.booking.localStart, row.booking.durationMinutes),
+      rrule: row.booking.rrule,
+    };
+  });
+}
+
+/** The most dates one agenda page lists (a busy centre has some 60 a week). */
+export const AGENDA_LIMIT = 400;
+
+/**
+ * The agenda of one or more centres for a period, each centre's days in its own zone,
+ * sorted by start. `centres` are already narrowed (e.g. by the combined agenda's filter).
+ */
+export async function listAgenda(centres: Pick<PublicCentre, "id" | "timeZone">[], query: AgendaQuery, now = new Date()) {
+  if (centres.length === 0) return [];
+  const rows = await db().occurrence.findMany({
+    where: {
+      AND: [
+        publicOccurrences(query.filters),
+        {
+          OR: centres.map((centre) => {
+            const range = periodRange(query.period, centre.timeZone, now);
+            return { centreId: centre.id, startsAt: { gte: range.from, lt: range.to } };
+          }),
+        },
+      ],
+    },
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    take: AGENDA_LIMIT,
+    include: ITEM_INCLUDE,
+  });
+  return toItems(rows);
+}
+
+/** The dates of a centre (or of one of its activities) in [from, to), for the feeds. */
+export async function feedItems(centreId: string, range: { from: Date; to: Date }, activityId?: string) {
+  const rows = await db().occurrence.findMany({
+    where: {
+      AND: [
+        publicOccurrences(),
+        { centreId, startsAt: { gte: range.from, lt: range.to } },
+        activityId ? { booking: { activity: { is: { id: activityId } } } } : {},
+      ],
+    },
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    take: 5000,
+    include: ITEM_INCLUDE,
+  });
+  return toItems(rows);
+}
+
+export interface PublicActivity {
+  id: string;
+  title: string;
+  description: string;
+  kind: ActivityKind;
+  audiences: Audience[];
+  priceCents: number;
+  organiser: string;
+  accessibilityNotes: string;
+  contactInfo: string | null;
+  capacity: number | null;
+  room: { name: string; location: string; stepFree: boolean };
+  schedule: Schedule;
+  rrule: string | null;
+  /** the whole series was cancelled */
+  cancelled: boolean;
+}
+
+/** A public activity of this centre, or null (private hire and other centres' ids look the same). */
+export async function findPublicActivity(centreId: string, activityId: string): Promise<PublicActivity | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(activityId)) return null;
+  const activity = await db().activity.findFirst({
+    where: { id: activityId, centreId, kind: { in: PUBLIC_KINDS }, booking: { status: { in: ["CONFIRMED", "CANCELLED", "BUMPED"] } } },
+    include: {
+      booking: {
+        select: {
+          status: true,
+          rrule: true,
+          localStart: true,
+          durationMinutes: true,
+          organisation: { select: { name: true } },
+          room: { select: { name: true, location: true, stepFree: true } },
+        },
+      },
+    },
+  });
+  if (!activity) return null;
+  return {
+    id: activity.id,
+    title: activity.title,
+    description: activity.description,
+    kind: activity.kind,
+    audiences: activity.audiences,
+    priceCents: activity.participantPriceCents,
+    organiser: activity.organiserName ?? activity.booking.organisation.name,
+    accessibilityNotes: activity.accessibilityNotes,
+    contactInfo: activity.contactInfo,
+    capacity: activity.kind === "SIGN_UP" ? activity.capacity : null,
+    room: activity.booking.room,
+    schedule: scheduleOf(activity.booking.rrule, activity.booking.localStart, activity.booking.durationMinutes),
+    rrule: activity.booking.rrule,
+    cancelled: activity.booking.status !== "CONFIRMED",
+  };
+}
+
+/** How many coming dates an activity page shows. */
+export const UPCOMING_DATES = 8;
+
+/**
+ * The activity's dates that have not ended at `now` (cancelled ones included), the first
+ * `limit`, with free places. A date that is under way still shows; signing up for it is
+ * refused by the sign-up rules.
+ */
+export async function upcomingDates(centreId: string, activityId: string, now = new Date(), limit = UPCOMING_DATES) {
+  const rows = await db().occurrence.findMany({
+    where: {
+      AND: [publicOccurrences(), { centreId, endsAt: { gt: now }, booking: { activity: { is: { id: activityId } } } }],
+    },
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    take: limit,
+    include: ITEM_INCLUDE,
+  });
+  return toItems(rows);
+}

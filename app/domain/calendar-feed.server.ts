@@ -1,0 +1,124 @@
+import { TZDate } from "@date-fns/tz";
+import { getVtimezoneComponent } from "@touch4it/ical-timezones";
+import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
+import type { Locale } from "~/i18n/catalogue";
+import { formatMoney } from "~/i18n/format";
+import { translator } from "~/i18n/translate";
+import { feedItems, type AgendaItem, type PublicActivity, type PublicCentre } from "./agenda.server";
+
+/**
+ * iCalendar feeds (RFC 5545) of a centre's public activities, to subscribe to in a phone's
+ * calendar. One VEVENT per date, not a series with RRULE: dates are materialised rows that
+ * can be moved or cancelled one by one, and a plain list of events is what every calendar
+ * app reads the same way. Each event's UID is its occurrence id, so it stays the same when
+ * the date changes; a cancelled date stays in the feed with STATUS:CANCELLED (and a higher
+ * SEQUENCE) so calendars that have it update it rather than keep it.
+ *
+ * Times are written as local times with TZID=<the centre's zone> plus a VTIMEZONE for that
+ * zone. ical-generator formats a plain Date with the server's local clock, so every time is
+ * passed as a TZDate (@date-fns/tz) in the centre's zone: the output does not depend on the
+ * server's TZ. See docs/decisions/022-calendar-feeds.md.
+ */
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** The feeds cover four weeks back (recent changes stay visible) and a year ahead. */
+export const FEED_PAST_DAYS = 28;
+export const FEED_FUTURE_DAYS = 365;
+
+export function feedRange(now: Date): { from: Date; to: Date } {
+  return { from: new Date(now.getTime() - FEED_PAST_DAYS * DAY_MS), to: new Date(now.getTime() + FEED_FUTURE_DAYS * DAY_MS) };
+}
+
+/** The UID of a date in every feed: stable for as long as the date exists. */
+export function eventUid(occurrenceId: string): string {
+  return `${occurrenceId}@buurtrooster`;
+}
+
+export interface CalendarInput {
+  name: string;
+  description: string;
+  centre: Pick<PublicCentre, "name" | "street" | "postalCode" | "city" | "timeZone">;
+  items: AgendaItem[];
+  /** the public address of the app, for links to activity pages */
+  baseUrl: string;
+  locale: Locale;
+  now: Date;
+}
+
+/** The iCalendar text of `items` (pure apart from reading the zone data). */
+export function buildCalendar(input: CalendarInput): string {
+  const t = translator(input.locale);
+  const zone = input.centre.timeZone;
+  const calendar = ical({
+    name: input.name,
+    description: input.description,
+    prodId: "//Buurtrooster//Agenda//NL",
+    method: ICalCalendarMethod.PUBLISH,
+    // The generator writes the VTIMEZONE of every zone the events use. No calendar-wide
+    // zone name: with one, DTSTAMP would be written as local time, and RFC 5545 wants UTC.
+    timezone: { name: "", generator: getVtimezoneComponent },
+    ttl: 6 * 60 * 60,
+    x: [{ key: "X-WR-TIMEZONE", value: zone }],
+  });
+  const address = `${input.centre.street}, ${input.centre.postalCode} ${input.centre.city}`;
+  for (const item of input.items) {
+    const url = `${input.baseUrl}/centres/${item.centre.slug}/activities/${item.activityId}`;
+    const lines = [
+      item.description,
+      item.kind === "WALK_IN" ? t("agenda.activity.walkInPlain") : t("agenda.activity.signUpPlain"),
+      `${t("centre.price")}: ${item.priceCents === 0 ? t("centre.free") : formatMoney(item.priceCents, input.locale)}`,
+      `${t("centre.organiser")}: ${item.organiser}`,
+      item.accessibilityNotes,
+      url,
+    ].filter(Boolean);
+    calendar.createEvent({
+      id: eventUid(item.occurrenceId),
+      sequence: item.cancelled ? 1 : 0,
+      stamp: input.now,
+      start: new TZDate(item.startsAt, zone),
+      end: new TZDate(item.endsAt, zone),
+      timezone: zone,
+      summary: item.cancelled ? t("agenda.feed.cancelledSummary", { title: item.title }) : item.title,
+      description: lines.join("\n\n"),
+      location: `${item.room.name}, ${input.centre.name}, ${address}`,
+      url,
+      status: item.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    });
+  }
+  return calendar.toString();
+}
+
+/** The feed of a whole centre. */
+export async function centreCalendar(centre: PublicCentre, options: { baseUrl: string; locale: Locale; now?: Date }) {
+  const now = options.now ?? new Date();
+  const t = translator(options.locale);
+  const items = await feedItems(centre.id, feedRange(now));
+  return buildCalendar({
+    name: centre.name,
+    description: t("agenda.feed.centreDescription", { name: centre.name }),
+    centre,
+    items,
+    baseUrl: options.baseUrl,
+    locale: options.locale,
+    now,
+  });
+}
+
+/** The feed of one activity of a centre. */
+export async function activityCalendar(
+  centre: PublicCentre,
+  activity: PublicActivity,
+  options: { baseUrl: string; locale: Locale; now?: Date },
+) {
+  const now = options.now ?? new Date();
+  const items = await feedItems(centre.id, feedRange(now), activity.id);
+  return buildCalendar({
+    name: `${activity.title} (${centre.name})`,
+    description: activity.description,
+    centre,
+    items,
+    baseUrl: options.baseUrl,
+    locale: options.locale,
+    now,
+  });
+}
