@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
+import { isExclusionViolation, sqlState } from "~/db/errors.server";
 import { RoomAlreadyBookedError } from "~/domain/errors";
 import { createCentre, createCombination, createOrganisation, createRoom, createTestBooking } from "../../prisma/factories";
 
@@ -17,6 +18,26 @@ async function expectClash(promise: Promise<unknown>) {
 }
 
 describe("no two active room claims overlap (exclusion constraint)", () => {
+  it("the database itself refuses an overlapping claim, whoever writes it", async () => {
+    const { centre, room, organisation } = await centreWithRoom();
+    const booking = await createTestBooking({ centreId: centre.id, organisationId: organisation.id, roomId: room.id, localStart: "2027-03-02T10:00", durationMinutes: 120 });
+    const occurrence = await db().occurrence.findFirstOrThrow({ where: { bookingId: booking.id } });
+    const claim = (start: string, end: string) => ({
+      occurrenceId: occurrence.id, centreId: centre.id, roomId: room.id,
+      startsAt: new Date(start), endsAt: new Date(end), blockStartsAt: new Date(start), blockEndsAt: new Date(end),
+    });
+    const elsewhere = await createRoom(centre.id, { name: "Zaal 2" });
+    const other = await createTestBooking({ centreId: centre.id, organisationId: organisation.id, roomId: elsewhere.id, localStart: "2027-03-03T10:00" });
+    const otherOccurrence = await db().occurrence.findFirstOrThrow({ where: { bookingId: other.id } });
+    const refused = await db().roomClaim
+      .create({ data: { ...claim("2027-03-02T10:00:00Z", "2027-03-02T10:30:00Z"), occurrenceId: otherOccurrence.id } })
+      .catch((error: unknown) => error);
+    expect(isExclusionViolation(refused)).toBe(true);
+    expect(sqlState(refused)).toBe("23P01");
+    // Inactive claims may overlap: a cancelled date keeps its history.
+    await db().roomClaim.create({ data: { ...claim("2027-03-02T10:00:00Z", "2027-03-02T10:30:00Z"), occurrenceId: otherOccurrence.id, active: false } });
+  });
+
   it("refuses a second booking that overlaps the first, naming the room, date and time", async () => {
     const { centre, room, organisation } = await centreWithRoom();
     await createTestBooking({ centreId: centre.id, organisationId: organisation.id, roomId: room.id, localStart: "2027-03-02T10:00", durationMinutes: 120 });
