@@ -9,6 +9,7 @@ import {
   toWallClock,
 } from "~/domain/time-zone";
 import type { CentreRole, InstallationRole } from "~/generated/prisma/client";
+import { loadAgendaDemo } from "./demo-agenda";
 import {
   addMembership,
   createCentre,
@@ -365,4 +366,6 @@ export async function loadDemo(now: Date): Promise<void> {
       })),
     });
   }
+
+  await loadAgendaDemo(now);
 }

@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   "team.manage": ["ADMIN"],
   /** record and correct headcounts; take "come along" requests */
   "attendance.record": ["ADMIN", "MANAGER", "HOST"],
+  /** see who signed up for activities (names and contact details); organisers see their own too */
+  "signups.view": ["ADMIN", "MANAGER"],
   /** register payments and make invoices */
   "payments.manage": ["ADMIN", "MANAGER"],
   /** occupancy, revenue and the annual report */

@@ -5,6 +5,9 @@ import type { Key } from "~/i18n/translate";
 /** The workspace links for a centre; each shows only to roles with its permission. */
 export const CENTRE_NAVIGATION: { label: Key; path: (slug: string) => string; permission: Permission }[] = [
   { label: "nav.manage", path: (slug) => `/manage/${slug}`, permission: "centre.view" },
+  { label: "agenda.nav.signups", path: (slug) => `/manage/${slug}/signups`, permission: "signups.view" },
+  { label: "agenda.nav.companions", path: (slug) => `/manage/${slug}/companions`, permission: "attendance.record" },
+  { label: "agenda.nav.widget", path: (slug) => `/manage/${slug}/widget`, permission: "centre.view" },
 ];
 
 export interface NavUser {

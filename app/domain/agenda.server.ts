@@ -1,7 +1,7 @@
 import { db } from "~/db/client.server";
 import type { ActivityKind, Audience, Prisma } from "~/generated/prisma/client";
 import { scheduleOf, type Schedule } from "./activity-schedule";
-import { periodRange, type AgendaFilters, type AgendaQuery } from "./agenda";
+import { localDayRange, periodRange, type AgendaFilters, type AgendaQuery } from "./agenda";
 
 /**
  * The public agenda: what residents may see of a centre's activities. Only walk-in and
@@ -275,4 +275,13 @@ export async function upcomingDates(centreId: string, activityId: string, now = 
     include: ITEM_INCLUDE,
   });
   return toItems(rows);
+}
+
+/** Days the embeddable widget shows, from today. */
+export const WIDGET_DAYS = 14;
+
+/** The widget's list: the dates of the next two weeks that have not ended yet. */
+export async function widgetItems(centre: Pick<PublicCentre, "id" | "timeZone">, now = new Date()) {
+  const items = await feedItems(centre.id, localDayRange(centre.timeZone, now, 0, WIDGET_DAYS));
+  return items.filter((item) => item.endsAt > now).slice(0, 60);
 }

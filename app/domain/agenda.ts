@@ -81,20 +81,32 @@ export function hasFilters(filters: AgendaFilters): boolean {
   return filters.audiences.length > 0 || filters.free || filters.walkIn || filters.stepFree || filters.centres.length > 0;
 }
 
+/** Local dates ("YYYY-MM-DD") of today and tomorrow in `timeZone`, seen at `now`. */
+export function dayLabels(timeZone: string, now: Date): { today: string; tomorrow: string } {
+  const today = parseLocalDate(localDateAt(now, timeZone))!;
+  return { today: formatLocalDate(today), tomorrow: formatLocalDate(addWallClockDays(today, 1)) };
+}
+
 /**
- * The instants [from, to) of a period for a centre in `timeZone`, seen at `now`. Days start
- * at local midnight, so a week is seven calendar days whatever the clock changes do.
+ * The instants [from, to) from local midnight `fromDay` days after today up to local
+ * midnight `toDay` days after today, in `timeZone`, seen at `now`. Days start at local
+ * midnight, so a week is seven calendar days whatever the clock changes do.
  */
-export function periodRange(period: Period, timeZone: string, now: Date): { from: Date; to: Date } {
+export function localDayRange(timeZone: string, now: Date, fromDay: number, toDay: number): { from: Date; to: Date } {
   const today = parseLocalDate(localDateAt(now, timeZone))!;
   const day = (offset: number) => startOfLocalDay(formatLocalDate(addWallClockDays(today, offset)), timeZone);
+  return { from: day(fromDay), to: day(toDay) };
+}
+
+/** The instants of a period for a centre in `timeZone`, seen at `now`. */
+export function periodRange(period: Period, timeZone: string, now: Date): { from: Date; to: Date } {
   switch (period) {
     case "today":
-      return { from: day(0), to: day(1) };
+      return localDayRange(timeZone, now, 0, 1);
     case "week":
-      return { from: day(0), to: day(7) };
+      return localDayRange(timeZone, now, 0, 7);
     case "later":
-      return { from: day(7), to: day(7 + LATER_DAYS) };
+      return localDayRange(timeZone, now, 7, 7 + LATER_DAYS);
   }
 }
 

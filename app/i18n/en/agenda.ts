@@ -64,11 +64,11 @@ export const agenda: MessagesOf<typeof agendaNl> = {
     tomorrow: "Tomorrow",
   },
   activity: {
+    pageTitle: "{title} at {centre}",
     walkIn: "You do not need to sign up. Just walk in.",
     walkInPlain: "Just walk in. You do not need to sign up.",
     signUpPlain: "You need to sign up.",
     signUp: "You need to sign up. There {capacity, plural, one {is # place} other {are # places}} each time.",
-    what: "What",
     when: "When",
     where: "Where",
     forWhom: "For whom",

@@ -64,11 +64,11 @@ export const agenda = {
     tomorrow: "Morgen",
   },
   activity: {
+    pageTitle: "{title} in {centre}",
     walkIn: "U hoeft zich niet aan te melden. Loop gewoon binnen.",
     walkInPlain: "Gewoon binnenlopen. U hoeft zich niet aan te melden.",
     signUpPlain: "Aanmelden is nodig.",
     signUp: "Aanmelden is nodig. Er zijn {capacity, plural, one {# plek} other {# plekken}} per keer.",
-    what: "Wat",
     when: "Wanneer",
     where: "Waar",
     forWhom: "Voor wie",

@@ -1,0 +1,34 @@
+import type { Locale } from "~/i18n/catalogue";
+import { translator } from "~/i18n/translate";
+
+/**
+ * Responses of the public feeds (iCalendar, JSON): public data, so any site may fetch it
+ * (CORS *), cached briefly by browsers and proxies.
+ */
+export function feedResponse(body: string, contentType: string, filename?: string): Response {
+  return new Response(body, {
+    status: 200,
+    headers: {
+      "Content-Type": contentType,
+      "Cache-Control": "public, max-age=300",
+      "Access-Control-Allow-Origin": "*",
+      "X-Content-Type-Options": "nosniff",
+      ...(filename ? { "Content-Disposition": `inline; filename="${filename}"` } : {}),
+    },
+  });
+}
+
+/** A feed for a centre (or activity) that does not exist: 404 with one plain sentence. */
+export function feedNotFound(locale: Locale, format: "text" | "json" = "text"): Response {
+  const message = translator(locale)("agenda.feed.notFound");
+  const body = format === "json" ? JSON.stringify({ error: "not-found", message }) : `${message}\n`;
+  return new Response(body, {
+    status: 404,
+    headers: {
+      "Content-Type": format === "json" ? "application/json; charset=utf-8" : "text/plain; charset=utf-8",
+      "Cache-Control": "no-store",
+      "Access-Control-Allow-Origin": "*",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
