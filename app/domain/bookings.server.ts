@@ -163,19 +163,20 @@ export async function createBooking(input: NewBooking, now = new Date()) {
 
   try {
     return await transaction(async (tx) => {
-      const space = await loadSpace(tx, input.centreId, input.roomId);
-      const organisation = await tx.organisation.findFirst({
-        where: { id: input.organisationId, centreId: input.centreId },
-        select: { id: true },
-      });
+      const [space, organisation, horizonDays] = await Promise.all([
+        loadSpace(tx, input.centreId, input.roomId),
+        tx.organisation.findFirst({ where: { id: input.organisationId, centreId: input.centreId }, select: { id: true } }),
+        horizonDaysFor(tx, input.centreId, input.tier),
+      ]);
       if (!organisation) throw new NotFoundError("organisation");
-      const until = materialiseUntil(input.rrule, now, await horizonDaysFor(tx, input.centreId, input.tier));
+      const until = materialiseUntil(input.rrule, now, horizonDays);
 
       const report = await findConflicts(
         input.centreId,
         { roomId: space.id, rrule: input.rrule, localStart: input.localStart, durationMinutes: input.durationMinutes, exdates: input.exdates, until },
         { seesDetails: false },
         tx,
+        space,
       ).catch((error: unknown) => {
         if (error instanceof RecurrenceError) throw new DomainError(`recurrence-${error.code}`, error.message);
         throw error;
@@ -197,6 +198,7 @@ export async function createBooking(input: NewBooking, now = new Date()) {
       });
 
       await refuseBlockingConflicts(tx, input, dates, report.conflicts, centre.timeZone);
+      const totals = priceDates(dates, input.pricePerDate);
 
       const booking = await tx.booking.create({
         data: {
@@ -218,21 +220,16 @@ export async function createBooking(input: NewBooking, now = new Date()) {
           bookedOnBehalf: input.bookedOnBehalf ?? false,
           requestKey: input.requestKey ?? null,
           quote: input.quote,
-          activity: input.activity ? { create: activityData(input.centreId, input.activity) } : undefined,
-        },
-      });
-      const totals = await insertOccurrences(tx, booking.id, input.centreId, dates, {
-        cutoffDays: input.provisionalCutoffDays ?? null,
-        pricePerDate: input.pricePerDate,
-        cancelledAt: now,
-      });
-      await tx.booking.update({
-        where: { id: booking.id },
-        data: {
           totalExclCents: totals.exclCents,
           totalVatCents: totals.vatCents,
           totalInclCents: totals.exclCents + totals.vatCents,
+          activity: input.activity ? { create: activityData(input.centreId, input.activity) } : undefined,
         },
+      });
+      await insertOccurrences(tx, booking.id, input.centreId, dates, {
+        cutoffDays: input.provisionalCutoffDays ?? null,
+        pricePerDate: input.pricePerDate,
+        cancelledAt: now,
       });
       await recordAudit(tx, {
         centreId: input.centreId,
@@ -312,6 +309,19 @@ export function activityData(centreId: string, activity: NewActivity) {
     organiserName: activity.organiserName ?? null,
     contactInfo: activity.contactInfo ?? null,
   };
+}
+
+/** The summed price of the dates that take place. */
+export function priceDates(dates: DateToStore[], pricePerDate?: NewBooking["pricePerDate"]) {
+  let exclCents = 0;
+  let vatCents = 0;
+  for (const date of dates) {
+    if (date.cancelReason !== null || !pricePerDate) continue;
+    const price = pricePerDate(date);
+    exclCents += price.exclCents;
+    vatCents += price.vatCents;
+  }
+  return { exclCents, vatCents };
 }
 
 /** Inserts dates and the claims of those that take place; returns the summed prices. */

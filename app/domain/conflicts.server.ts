@@ -78,11 +78,12 @@ interface ClaimRow {
 
 /** Opening hours and closures of a centre (closures from `from` on). */
 export async function loadCentreCalendar(client: Tx, centreId: string, from?: Date): Promise<CentreCalendar> {
-  const centre = await client.centre.findUniqueOrThrow({ where: { id: centreId }, select: { timeZone: true } });
-  const [openingHours, closures] = await Promise.all([
+  const [centre, openingHours, closures] = await Promise.all([
+    client.centre.findUniqueOrThrow({ where: { id: centreId }, select: { timeZone: true } }),
     client.openingHours.findMany({ where: { centreId } }),
     client.closure.findMany({
-      where: { centreId, ...(from ? { endDate: { gte: new Date(`${formatLocalDate(toWallClock(from, centre.timeZone))}T00:00:00Z`) } } : {}) },
+      // a day of margin either side of `from` covers every time zone
+      where: { centreId, ...(from ? { endDate: { gte: new Date(from.getTime() - 24 * 60 * 60 * 1000) } } : {}) },
     }),
   ]);
   return {
@@ -100,7 +101,9 @@ export async function loadCentreCalendar(client: Tx, centreId: string, from?: Da
 
 /**
  * Active claims in `roomIds` overlapping each block (index = position in `blocks`). One query
- * for any number of dates; it uses the exclusion constraint's GiST index.
+ * for any number of dates. It probes the exclusion constraint's GiST index once per date and
+ * room: the LATERAL subquery with OFFSET 0 keeps the planner from turning this into a scan of
+ * every claim of the room (it guesses too few dates), and GiST cannot use `room_id = ANY(...)`.
  */
 export async function overlappingClaims(
   client: Tx,
@@ -116,9 +119,13 @@ export async function overlappingClaims(
            b.organisation_id::text, org.name AS organisation
     FROM unnest(${blocks.map((block) => block.start.toISOString())}::timestamptz[],
                 ${blocks.map((block) => block.end.toISOString())}::timestamptz[]) WITH ORDINALITY AS p(block_start, block_end, idx)
-    JOIN room_claims c
-      ON c.room_id = ANY(${roomIds}::uuid[]) AND c.active
-     AND tstzrange(c.block_starts_at, c.block_ends_at, '[)') && tstzrange(p.block_start, p.block_end, '[)')
+    CROSS JOIN unnest(${roomIds}::uuid[]) AS wanted(room_id)
+    CROSS JOIN LATERAL (
+      SELECT * FROM room_claims c
+      WHERE c.room_id = wanted.room_id AND c.active
+        AND tstzrange(c.block_starts_at, c.block_ends_at, '[)') && tstzrange(p.block_start, p.block_end, '[)')
+      OFFSET 0
+    ) c
     JOIN occurrences o ON o.id = c.occurrence_id
     JOIN bookings b ON b.id = o.booking_id
     JOIN organisations org ON org.id = b.organisation_id
@@ -180,18 +187,24 @@ export async function findConflicts(
   proposal: Proposal,
   viewer: Viewer,
   client: Tx = db(),
+  /** the proposal's space when the caller has loaded it already */
+  knownSpace?: BookableSpace,
 ): Promise<{ space: BookableSpace; dates: PlannedOccurrence[]; conflicts: Conflict[]; calendar: CentreCalendar }> {
-  const space = await loadSpace(client, centreId, proposal.roomId);
-  const calendar = await loadCentreCalendar(client, centreId);
+  // Independent reads go out together (on a pool they run at the same time).
+  const [space, calendar] = await Promise.all([
+    knownSpace && knownSpace.id === proposal.roomId ? knownSpace : loadSpace(client, centreId, proposal.roomId),
+    loadCentreCalendar(client, centreId),
+  ]);
   const dates = planProposal(proposal, space, calendar.timeZone);
-  const conflicts = calendarConflicts(calendar, space, dates);
-  const rows = await overlappingClaims(
+  const claimsQuery = overlappingClaims(
     client,
     centreId,
     space.physicalRoomIds,
     dates.map((date) => ({ start: date.claims[0]!.blockStartsAt, end: date.claims[0]!.blockEndsAt })),
     { bookingId: proposal.excludeBookingId, occurrenceIds: proposal.excludeOccurrenceIds },
   );
+  const conflicts = calendarConflicts(calendar, space, dates);
+  const rows = await claimsQuery;
   const seen = new Set<string>();
   for (const row of rows) {
     const date = dates[row.idx]!;
