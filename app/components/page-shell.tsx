@@ -100,6 +100,7 @@ export function PageShell({ children }: { children: ReactNode }) {
       </main>
       <footer className="mx-auto max-w-5xl border-t border-gray-300 px-4 py-4 text-muted">
         <p className="m-0">{t("app.tagline")}</p>
+        <p className="m-0 mt-1"><Link to="/privacy">{t("agenda.nav.privacy")}</Link></p>
       </footer>
     </>
   );

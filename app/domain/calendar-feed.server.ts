@@ -49,9 +49,13 @@ export interface CalendarInput {
 export function buildCalendar(input: CalendarInput): string {
   const t = translator(input.locale);
   const zone = input.centre.timeZone;
+  // ical-generator writes the calendar's name and description as given: escape them here
+  // (RFC 5545 §3.3.11) and keep them on one line.
+  const oneLine = (text: string) =>
+    text.replace(/\s+/g, " ").trim().replace(/[\\;,]/g, (character) => `\\${character}`);
   const calendar = ical({
-    name: input.name,
-    description: input.description,
+    name: oneLine(input.name),
+    description: oneLine(input.description),
     prodId: "//Buurtrooster//Agenda//NL",
     method: ICalCalendarMethod.PUBLISH,
     // The generator writes the VTIMEZONE of every zone the events use. No calendar-wide

@@ -105,6 +105,10 @@ export async function signUp(input: SignupInput, now = new Date()) {
         where: { occurrenceId: occurrence.id, status: { in: ["CONFIRMED", "WAITLISTED"] } },
         select: { email: true, phone: true, contactKey: true, status: true },
       });
+      // The waiting list is in order of signing up: under the lock, each sign-up of a date
+      // is stamped strictly later than the one before (clocks can repeat a millisecond).
+      const latest = await tx.signup.aggregate({ where: { occurrenceId: occurrence.id }, _max: { createdAt: true } });
+      const createdAt = new Date(Math.max(Date.now(), (latest._max.createdAt?.getTime() ?? 0) + 1));
       const known = new Set(
         current.flatMap((signup) => [
           signup.contactKey,
@@ -133,7 +137,7 @@ export async function signUp(input: SignupInput, now = new Date()) {
           locale: input.locale,
           status,
           cancelTokenHash: hashToken(token),
-          createdAt: now,
+          createdAt,
         },
       });
       await recordAudit(tx, {

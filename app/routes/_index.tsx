@@ -17,6 +17,9 @@ export default function StartPage() {
     <>
       <h1>{t("home.title")}</h1>
       <p>{t("home.intro")}</p>
+      <p>
+        <Link to="/agenda">{t("agenda.combined.link")}</Link>
+      </p>
       {centres.length === 0 ? (
         <p>{t("home.noCentres")}</p>
       ) : (
