@@ -1,6 +1,7 @@
 import type { MessagesOf } from "./catalogue";
 import type { nl } from "./nl";
 import { agenda } from "./en/agenda";
+import { reports } from "./en/reports";
 
 /** English, in the same plain style as the Dutch; areas live in en/<area>.ts. */
 export const en: MessagesOf<typeof nl> = {
@@ -152,4 +153,5 @@ export const en: MessagesOf<typeof nl> = {
     timeRange: "{start}–{end}",
   },
   agenda,
+  reports,
 };

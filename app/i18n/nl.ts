@@ -1,5 +1,6 @@
 import type { Catalogue } from "./catalogue";
 import { agenda } from "./nl/agenda";
+import { reports } from "./nl/reports";
 
 /**
  * Dutch, the default language. Taalniveau B1: korte zinnen, gewone woorden.
@@ -155,4 +156,5 @@ export const nl = {
     timeRange: "{start}–{end}",
   },
   agenda,
+  reports,
 } satisfies Catalogue;
