@@ -154,108 +154,122 @@ export function decideDates(
   });
 }
 
+/** Creates a booking in its own transaction; overlaps and double submissions become DomainErrors. */
 export async function createBooking(input: NewBooking, now = new Date()) {
-  if (!parseWallClock(input.localStart)) {
-    throw new DomainError("invalid-start", `Start "${input.localStart}" is not a date and time.`);
-  }
-  const centre = await db().centre.findUnique({ where: { id: input.centreId }, select: { timeZone: true } });
-  if (!centre) throw new NotFoundError("centre");
+  return withBookingErrors(input, now, () => transaction((tx) => createBookingWith(tx, input, now)));
+}
 
+/**
+ * Runs `work` (which creates bookings) and turns the database's refusals into plain errors:
+ * an overlap names the first date that clashes, a repeated request key says it was sent already.
+ */
+export async function withBookingErrors<T>(input: NewBooking, now: Date, work: () => Promise<T>): Promise<T> {
   try {
-    return await transaction(async (tx) => {
-      const [space, organisation, horizonDays] = await Promise.all([
-        loadSpace(tx, input.centreId, input.roomId),
-        tx.organisation.findFirst({ where: { id: input.organisationId, centreId: input.centreId }, select: { id: true } }),
-        horizonDaysFor(tx, input.centreId, input.tier),
-      ]);
-      if (!organisation) throw new NotFoundError("organisation");
-      const until = materialiseUntil(input.rrule, now, horizonDays);
-
-      const report = await findConflicts(
-        input.centreId,
-        { roomId: space.id, rrule: input.rrule, localStart: input.localStart, durationMinutes: input.durationMinutes, exdates: input.exdates, until },
-        { seesDetails: false },
-        tx,
-        space,
-      ).catch((error: unknown) => {
-        if (error instanceof RecurrenceError) throw new DomainError(`recurrence-${error.code}`, error.message);
-        throw error;
-      });
-      const planned = report.dates;
-      if (planned.length > MAX_DATES_PER_BOOKING) {
-        throw new DomainError("too-many-dates", `A booking may have at most ${MAX_DATES_PER_BOOKING} dates.`, { max: MAX_DATES_PER_BOOKING });
-      }
-      if (planned.length === 0) throw new DomainError("no-dates", "The pattern gives no dates.");
-      const moves = await Promise.all(
-        (input.moves ?? []).map(async (change) => ({ change, space: change.roomId ? await loadSpace(tx, input.centreId, change.roomId) : space })),
-      );
-      const dates = decideDates(planned, space, {
-        timeZone: centre.timeZone,
-        skip: input.skip,
-        moves,
-        skipPublicHolidays: input.skipPublicHolidays,
-        skipSchoolHolidays: input.skipSchoolHolidays,
-      });
-
-      await refuseBlockingConflicts(tx, input, dates, report.conflicts, centre.timeZone);
-      const totals = priceDates(dates, input.pricePerDate);
-
-      const booking = await tx.booking.create({
-        data: {
-          centreId: input.centreId,
-          organisationId: input.organisationId,
-          roomId: space.id,
-          title: input.title,
-          notes: input.notes ?? "",
-          rrule: input.rrule,
-          localStart: parseWallClock(input.localStart)!,
-          durationMinutes: input.durationMinutes,
-          attendees: input.attendees ?? 1,
-          status: input.status,
-          tier: input.tier,
-          skipPublicHolidays: input.skipPublicHolidays ?? false,
-          skipSchoolHolidays: input.skipSchoolHolidays ?? null,
-          materialisedUntil: until ?? null,
-          createdById: input.createdById ?? null,
-          bookedOnBehalf: input.bookedOnBehalf ?? false,
-          requestKey: input.requestKey ?? null,
-          quote: input.quote,
-          totalExclCents: totals.exclCents,
-          totalVatCents: totals.vatCents,
-          totalInclCents: totals.exclCents + totals.vatCents,
-          activity: input.activity ? { create: activityData(input.centreId, input.activity) } : undefined,
-        },
-      });
-      await insertOccurrences(tx, booking.id, input.centreId, dates, {
-        cutoffDays: input.provisionalCutoffDays ?? null,
-        pricePerDate: input.pricePerDate,
-        cancelledAt: now,
-      });
-      await recordAudit(tx, {
-        centreId: input.centreId,
-        actorId: input.createdById,
-        entityType: "booking",
-        entityId: booking.id,
-        action: "created",
-        details: {
-          dates: dates.length,
-          exceptions: dates.filter((date) => date.cancelReason).map((date) => ({ localStart: date.originalLocalStart, reason: date.cancelReason })),
-          moved: dates.filter((date) => date.moved).map((date) => date.originalLocalStart),
-          rrule: input.rrule,
-          localStart: input.localStart,
-          roomId: space.id,
-          status: input.status,
-        },
-      });
-      return { ...booking, dateCount: dates.length };
-    });
+    return await work();
   } catch (error) {
-    if (isExclusionViolation(error)) throw await describeClash(input, centre.timeZone, now);
+    if (isExclusionViolation(error)) {
+      const centre = await db().centre.findUniqueOrThrow({ where: { id: input.centreId }, select: { timeZone: true } });
+      throw await describeClash(input, centre.timeZone, now);
+    }
     if (isUniqueViolation(error) && input.requestKey) {
       throw new DomainError("already-submitted", "This booking was already submitted.", {}, 409);
     }
     throw error;
   }
+}
+
+/** Creates a booking inside the caller's transaction (see createBooking). */
+export async function createBookingWith(tx: Tx, input: NewBooking, now = new Date()) {
+  if (!parseWallClock(input.localStart)) {
+    throw new DomainError("invalid-start", `Start "${input.localStart}" is not a date and time.`);
+  }
+  const centre = await tx.centre.findUnique({ where: { id: input.centreId }, select: { timeZone: true } });
+  if (!centre) throw new NotFoundError("centre");
+  const [space, organisation, horizonDays] = await Promise.all([
+    loadSpace(tx, input.centreId, input.roomId),
+    tx.organisation.findFirst({ where: { id: input.organisationId, centreId: input.centreId }, select: { id: true } }),
+    horizonDaysFor(tx, input.centreId, input.tier),
+  ]);
+  if (!organisation) throw new NotFoundError("organisation");
+  const until = materialiseUntil(input.rrule, now, horizonDays);
+
+  const report = await findConflicts(
+    input.centreId,
+    { roomId: space.id, rrule: input.rrule, localStart: input.localStart, durationMinutes: input.durationMinutes, exdates: input.exdates, until },
+    { seesDetails: false },
+    tx,
+    space,
+  ).catch((error: unknown) => {
+    if (error instanceof RecurrenceError) throw new DomainError(`recurrence-${error.code}`, error.message);
+    throw error;
+  });
+  const planned = report.dates;
+  if (planned.length > MAX_DATES_PER_BOOKING) {
+    throw new DomainError("too-many-dates", `A booking may have at most ${MAX_DATES_PER_BOOKING} dates.`, { max: MAX_DATES_PER_BOOKING });
+  }
+  if (planned.length === 0) throw new DomainError("no-dates", "The pattern gives no dates.");
+  const moves = await Promise.all(
+    (input.moves ?? []).map(async (change) => ({ change, space: change.roomId ? await loadSpace(tx, input.centreId, change.roomId) : space })),
+  );
+  const dates = decideDates(planned, space, {
+    timeZone: centre.timeZone,
+    skip: input.skip,
+    moves,
+    skipPublicHolidays: input.skipPublicHolidays,
+    skipSchoolHolidays: input.skipSchoolHolidays,
+  });
+
+  await refuseBlockingConflicts(tx, input, dates, report.conflicts, centre.timeZone);
+  const totals = priceDates(dates, input.pricePerDate);
+
+  const booking = await tx.booking.create({
+    data: {
+      centreId: input.centreId,
+      organisationId: input.organisationId,
+      roomId: space.id,
+      title: input.title,
+      notes: input.notes ?? "",
+      rrule: input.rrule,
+      localStart: parseWallClock(input.localStart)!,
+      durationMinutes: input.durationMinutes,
+      attendees: input.attendees ?? 1,
+      status: input.status,
+      tier: input.tier,
+      skipPublicHolidays: input.skipPublicHolidays ?? false,
+      skipSchoolHolidays: input.skipSchoolHolidays ?? null,
+      materialisedUntil: until ?? null,
+      createdById: input.createdById ?? null,
+      bookedOnBehalf: input.bookedOnBehalf ?? false,
+      requestKey: input.requestKey ?? null,
+      quote: input.quote,
+      totalExclCents: totals.exclCents,
+      totalVatCents: totals.vatCents,
+      totalInclCents: totals.exclCents + totals.vatCents,
+      activity: input.activity ? { create: activityData(input.centreId, input.activity) } : undefined,
+    },
+  });
+  await insertOccurrences(tx, booking.id, input.centreId, dates, {
+    cutoffDays: input.provisionalCutoffDays ?? null,
+    pricePerDate: input.pricePerDate,
+    cancelledAt: now,
+  });
+  await recordAudit(tx, {
+    centreId: input.centreId,
+    actorId: input.createdById,
+    entityType: "booking",
+    entityId: booking.id,
+    action: "created",
+    details: {
+      dates: dates.length,
+      exceptions: dates.filter((date) => date.cancelReason).map((date) => ({ localStart: date.originalLocalStart, reason: date.cancelReason })),
+      moved: dates.filter((date) => date.moved).map((date) => date.originalLocalStart),
+      rrule: input.rrule,
+      localStart: input.localStart,
+      roomId: space.id,
+      status: input.status,
+    },
+  });
+  return { ...booking, dateCount: dates.length };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { db, type Tx } from "~/db/client.server";
-import type { Facility } from "~/generated/prisma/client";
+import type { Facility, Tier } from "~/generated/prisma/client";
 import { claimsFor, planOccurrences, type PlannedOccurrence } from "./occurrences";
 import {
   closuresHit,
@@ -30,6 +30,8 @@ export interface Conflict {
   reason: ConflictReason;
   /** the booking in the way, as much as the asker may see of it */
   other?: { bookingId: string | null; title: string | null; organisation: string | null; room: string; startsAt: Date; endsAt: Date };
+  /** for the server only (never send it to a browser): the date in the way, to decide on bumping */
+  holder?: { occurrenceId: string; bookingId: string; tier: Tier; firmAt: Date | null };
   closure?: { reason: string; startDate: string; endDate: string };
 }
 
@@ -64,6 +66,9 @@ export interface CentreCalendar {
 
 interface ClaimRow {
   idx: number;
+  occurrence_id: string;
+  firm_at: Date | null;
+  tier: Tier;
   room_id: string;
   room_name: string;
   starts_at: Date;
@@ -115,7 +120,8 @@ export async function overlappingClaims(
   if (blocks.length === 0 || roomIds.length === 0) return [];
   return client.$queryRaw<ClaimRow[]>`
     SELECT (p.idx - 1)::int AS idx, c.room_id::text, r.name AS room_name, c.starts_at, c.ends_at,
-           c.block_starts_at, c.block_ends_at, o.booking_id::text, b.title,
+           c.block_starts_at, c.block_ends_at, o.booking_id::text, o.id::text AS occurrence_id, o.firm_at,
+           b.tier::text AS tier, b.title,
            b.organisation_id::text, org.name AS organisation
     FROM unnest(${blocks.map((block) => block.start.toISOString())}::timestamptz[],
                 ${blocks.map((block) => block.end.toISOString())}::timestamptz[]) WITH ORDINALITY AS p(block_start, block_end, idx)
@@ -217,6 +223,7 @@ export async function findConflicts(
       endsAt: date.endsAt,
       reason: "room-taken",
       other: describeOther(row, viewer),
+      holder: { occurrenceId: row.occurrence_id, bookingId: row.booking_id, tier: row.tier, firmAt: row.firm_at },
     });
   }
   conflicts.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.reason.localeCompare(b.reason));
