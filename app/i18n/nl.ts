@@ -1,5 +1,6 @@
 import type { Catalogue } from "./catalogue";
 import { agenda } from "./nl/agenda";
+import { booking } from "./nl/booking";
 import { reports } from "./nl/reports";
 
 /**
@@ -157,4 +158,5 @@ export const nl = {
   },
   agenda,
   reports,
+  booking,
 } satisfies Catalogue;
