@@ -13,8 +13,12 @@ export const PERMISSIONS = {
   "settings.edit": ["ADMIN", "MANAGER"],
   /** invite team members and change their roles */
   "team.manage": ["ADMIN"],
+  /** read the whole workspace (bookings, requests, settings, team, payments) without changing it */
+  "centre.read": ["ADMIN", "MANAGER", "BOARD"],
   /** record and correct headcounts; take "come along" requests */
   "attendance.record": ["ADMIN", "MANAGER", "HOST"],
+  /** correct headcounts of earlier days (a host records today's) */
+  "attendance.correct": ["ADMIN", "MANAGER"],
   /** see who signed up for activities (names and contact details); organisers see their own too */
   "signups.view": ["ADMIN", "MANAGER"],
   /** register payments and make invoices */
