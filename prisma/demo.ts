@@ -135,7 +135,7 @@ export async function loadDemo(now: Date): Promise<void> {
     directions: "Buurtbus 511 stopt bij de kerk. Gratis parkeren achter het dorpshuis.",
     email: "info@het-anker.example",
     invoicePrefix: "HA",
-    commercialShareCapAction: "REQUIRE_APPROVAL",
+    commercialShareCapAction: "REFUSE",
   });
   const ankerGroot = await createRoom(anker.id, {
     name: "Grote zaal", capacity: 80, areaM2: 110, stepFree: true, location: "Begane grond",

@@ -164,9 +164,12 @@ export async function createBooking(input: NewBooking, now = new Date()) {
  * an overlap names the first date that clashes, a repeated request key says it was sent already.
  */
 export async function withBookingErrors<T>(input: NewBooking, now: Date, work: () => Promise<T>): Promise<T> {
+  await refuseRepeatedRequest(input);
   try {
     return await work();
   } catch (error) {
+    // The same form sent twice at once: the second loses on the request key or on the slot.
+    if ((isExclusionViolation(error) || isUniqueViolation(error)) && input.requestKey) await refuseRepeatedRequest(input);
     if (isExclusionViolation(error)) {
       const centre = await db().centre.findUniqueOrThrow({ where: { id: input.centreId }, select: { timeZone: true } });
       throw await describeClash(input, centre.timeZone, now);
@@ -176,6 +179,16 @@ export async function withBookingErrors<T>(input: NewBooking, now: Date, work: (
     }
     throw error;
   }
+}
+
+/** A form that was sent before (same request key) is not booked again. */
+async function refuseRepeatedRequest(input: NewBooking): Promise<void> {
+  if (!input.requestKey) return;
+  const earlier = await db().booking.findUnique({
+    where: { centreId_requestKey: { centreId: input.centreId, requestKey: input.requestKey } },
+    select: { id: true },
+  });
+  if (earlier) throw new DomainError("already-submitted", "This booking was already submitted.", { bookingId: earlier.id }, 409);
 }
 
 /** Creates a booking inside the caller's transaction (see createBooking). */

@@ -52,7 +52,8 @@ export const DEFAULT_CENTRE_SETTINGS = {
   timeZone: "Europe/Amsterdam",
   provisionalCutoffDays: 14,
   commercialShareCapBp: 3000,
-  commercialShareCapAction: "REFUSE" as const,
+  /** over the cap a manager decides: in a quiet month even one commercial booking is "over" */
+  commercialShareCapAction: "REQUIRE_APPROVAL" as const,
   unverifiedTier: "PRIVATE" as const,
   requestReminderDays: 3,
   personalDataRetentionDays: 30,

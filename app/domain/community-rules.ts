@@ -142,7 +142,7 @@ export function checkShareCap(input: {
     const before = input.usage.get(key) ?? { bookedMinutes: 0, commercialMinutes: 0 };
     const booked = before.bookedMinutes + minutes;
     const commercial = before.commercialMinutes + minutes;
-    if (commercial * 10_000 > input.capBp * booked) over.push({ key, shareBp: Math.round((commercial * 10_000) / booked) });
+    if (commercial * 10_000 > input.capBp * booked) over.push({ key, shareBp: (commercial * 10_000) / booked });
   }
   if (over.length === 0) return [];
   const [roomId, month] = over[0]!.key.split("|") as [string, string];
@@ -152,7 +152,8 @@ export function checkShareCap(input: {
       effect: input.action === "REFUSE" ? "refuse" : "approval",
       params: {
         capPercent: input.capBp / 100,
-        sharePercent: Math.round(over[0]!.shareBp / 100),
+        // one decimal, so "30.1%" never reads as "30%" next to a cap of 30%
+        sharePercent: Math.ceil(over[0]!.shareBp / 10) / 10,
         room: input.roomNames.get(roomId) ?? "",
         month,
       },
