@@ -1,7 +1,7 @@
 import { redirect } from "@remix-run/node";
 import { db } from "~/db/client.server";
 import type { Centre, CentreRole, InstallationRole, Locale } from "~/generated/prisma/client";
-import { can, type Permission } from "./permissions";
+import { can, installationRoleAllows, type Permission } from "./permissions";
 import { getSessionUserId } from "./session.server";
 
 export interface SignedInUser {
@@ -70,4 +70,14 @@ export async function requireCentrePermission(
     throw new Response("Forbidden", { status: 403 });
   }
   return { user, centre, role };
+}
+
+/**
+ * The access check for installation-wide pages (all centres side by side): a signed-in user
+ * whose installation role (municipality, umbrella, admin) grants `permission`; else 403.
+ */
+export async function requireInstallationPermission(request: Request, permission: Permission): Promise<SignedInUser> {
+  const user = await requireUser(request);
+  if (!installationRoleAllows(user.installationRole, permission)) throw new Response("Forbidden", { status: 403 });
+  return user;
 }

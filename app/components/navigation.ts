@@ -1,4 +1,4 @@
-import { can, type Permission } from "~/auth/permissions";
+import { can, installationRoleAllows, type Permission } from "~/auth/permissions";
 import type { CentreRole, InstallationRole } from "~/generated/prisma/enums";
 import type { Key } from "~/i18n/translate";
 
@@ -8,6 +8,12 @@ export const CENTRE_NAVIGATION: { label: Key; path: (slug: string) => string; pe
   { label: "agenda.nav.signups", path: (slug) => `/manage/${slug}/signups`, permission: "signups.view" },
   { label: "agenda.nav.companions", path: (slug) => `/manage/${slug}/companions`, permission: "attendance.record" },
   { label: "agenda.nav.widget", path: (slug) => `/manage/${slug}/widget`, permission: "centre.view" },
+  { label: "reports.nav", path: (slug) => `/manage/${slug}/reports`, permission: "reports.view" },
+];
+
+/** Links for installation-wide roles (municipality, umbrella), shown wherever they are. */
+export const INSTALLATION_NAVIGATION: { label: Key; href: string; permission: Permission }[] = [
+  { label: "reports.navInstallation", href: "/reports", permission: "reports.view" },
 ];
 
 export interface NavUser {
@@ -18,10 +24,16 @@ export interface NavUser {
 /** The links a user sees for the centre in view (or, outside a centre, their first centre). */
 export function navigationFor(user: NavUser | null, centreSlug: string | undefined) {
   if (!user) return [];
-  const slug = centreSlug ?? user.memberships[0]?.centreSlug;
-  if (!slug) return [];
-  const role = user.memberships.find((membership) => membership.centreSlug === slug)?.role;
-  return CENTRE_NAVIGATION.filter((item) => can({ installationRole: user.installationRole, role }, item.permission)).map(
-    (item) => ({ label: item.label, href: item.path(slug) }),
+  const installation = INSTALLATION_NAVIGATION.filter((item) => installationRoleAllows(user.installationRole, item.permission)).map(
+    (item) => ({ label: item.label, href: item.href }),
   );
+  const slug = centreSlug ?? user.memberships[0]?.centreSlug;
+  if (!slug) return installation;
+  const role = user.memberships.find((membership) => membership.centreSlug === slug)?.role;
+  return [
+    ...CENTRE_NAVIGATION.filter((item) => can({ installationRole: user.installationRole, role }, item.permission)).map(
+      (item) => ({ label: item.label, href: item.path(slug) }),
+    ),
+    ...installation,
+  ];
 }
