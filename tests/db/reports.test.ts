@@ -392,8 +392,8 @@ describe("year on year, scope and time zones", () => {
     const elsewhere = `${url}${url.includes("?") ? "&" : "?"}options=${encodeURIComponent("-c TimeZone=America/Los_Angeles")}`;
     await useDatabase(elsewhere);
     try {
-      const [{ zone }] = await db().$queryRaw<{ zone: string }[]>`SELECT current_setting('TimeZone') AS zone`;
-      expect(zone).toBe("America/Los_Angeles");
+      const rows = await db().$queryRaw<{ zone: string }[]>`SELECT current_setting('TimeZone') AS zone`;
+      expect(rows[0]?.zone).toBe("America/Los_Angeles");
       const there = await centreReport(centre.id, period);
       expect(there.current).toEqual(here.current);
     } finally {
