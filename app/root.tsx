@@ -31,6 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           name: user.name,
           installationRole: user.installationRole,
           memberships: user.memberships.map(({ centreSlug, centreName, role }) => ({ centreSlug, centreName, role })),
+          organisationCentres: user.organisationCentres,
         }
       : null,
   };

@@ -11,6 +11,8 @@ export interface SignedInUser {
   locale: Locale;
   installationRole: InstallationRole | null;
   memberships: { centreId: string; centreSlug: string; centreName: string; role: CentreRole }[];
+  /** the centres where the user books for an organisation */
+  organisationCentres: string[];
 }
 
 export interface CentreActor {
@@ -25,7 +27,10 @@ export async function getSignedInUser(request: Request): Promise<SignedInUser | 
   if (!userId) return undefined;
   const user = await db().user.findUnique({
     where: { id: userId },
-    include: { memberships: { include: { centre: { select: { slug: true, name: true } } } } },
+    include: {
+      memberships: { include: { centre: { select: { slug: true, name: true } } } },
+      organisations: { include: { organisation: { select: { centre: { select: { slug: true } } } } } },
+    },
   });
   if (!user) return undefined;
   return {
@@ -40,6 +45,7 @@ export async function getSignedInUser(request: Request): Promise<SignedInUser | 
       centreName: membership.centre.name,
       role: membership.role,
     })),
+    organisationCentres: [...new Set(user.organisations.map((member) => member.organisation.centre.slug))],
   };
 }
 

@@ -85,5 +85,11 @@ export async function landingPathFor(userId: string): Promise<string> {
     orderBy: { createdAt: "asc" },
     include: { centre: { select: { slug: true } } },
   });
-  return membership ? `/manage/${membership.centre.slug}` : "/";
+  if (membership) return `/manage/${membership.centre.slug}`;
+  const organisation = await db().organisationMember.findFirst({
+    where: { userId },
+    orderBy: { createdAt: "asc" },
+    include: { organisation: { select: { centre: { select: { slug: true } } } } },
+  });
+  return organisation ? `/centres/${organisation.organisation.centre.slug}/my-bookings` : "/";
 }

@@ -19,6 +19,17 @@ export const INSTALLATION_NAVIGATION: { label: Key; href: string; permission: Pe
 export interface NavUser {
   installationRole: InstallationRole | null;
   memberships: { centreSlug: string; centreName: string; role: CentreRole }[];
+  /** centres where the user books for an organisation */
+  organisationCentres?: string[];
+}
+
+/** Links of a centre's public side: finding a room for everyone, "my bookings" for its organisations. */
+export function bookingNavigationFor(user: NavUser | null, centreSlug: string | undefined): { label: Key; href: string }[] {
+  if (!centreSlug) return [];
+  return [
+    { label: "nav.book", href: `/centres/${centreSlug}/book` },
+    ...(user?.organisationCentres?.includes(centreSlug) ? [{ label: "nav.myBookings" as Key, href: `/centres/${centreSlug}/my-bookings` }] : []),
+  ];
 }
 
 /** The links a user sees for the centre in view (or, outside a centre, their first centre). */

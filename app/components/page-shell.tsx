@@ -2,7 +2,7 @@ import { Form, Link, useLocation, useMatches, useRouteLoaderData } from "@remix-
 import type { ReactNode } from "react";
 import { useLocale, useT } from "~/i18n/react";
 import type { loader as rootLoader } from "~/root";
-import { navigationFor } from "./navigation";
+import { bookingNavigationFor, navigationFor } from "./navigation";
 
 interface CentreInView {
   name: string;
@@ -26,7 +26,7 @@ export function PageShell({ children }: { children: ReactNode }) {
   const centre = useCentreInView();
   const location = useLocation();
   const here = location.pathname + location.search;
-  const links = navigationFor(root?.user ?? null, centre?.slug);
+  const links = [...bookingNavigationFor(root?.user ?? null, centre?.slug), ...navigationFor(root?.user ?? null, centre?.slug)];
   const otherLocale = locale === "nl" ? "en" : "nl";
 
   return (

@@ -43,7 +43,9 @@ export async function searchAvailability(centreId: string, query: AvailabilityQu
   for (const space of spaces) {
     const proposal = { roomId: space.id, rrule: query.rrule, localStart: query.localStart, durationMinutes: query.durationMinutes, until: query.until };
     const { dates, conflicts } = await findConflicts(centreId, proposal, { seesDetails: false }, db(), space);
-    const unavailable = [...new Set(conflicts.map((conflict) => conflict.localStart))];
+    // A series simply skips the days the house is closed; a single date on such a day is unavailable.
+    const blocking = conflicts.filter((conflict) => !(query.rrule && conflict.reason === "closed"));
+    const unavailable = [...new Set(blocking.map((conflict) => conflict.localStart))];
     const clashing = dates.filter((date) => unavailable.includes(date.originalLocalStart)).slice(0, 5);
     const nearest = clashing.length > 0 ? (await suggestAlternatives(centreId, proposal, clashing, {})).times : [];
     results.push({

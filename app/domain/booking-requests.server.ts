@@ -11,6 +11,7 @@ import {
 } from "~/email/booking-emails.server";
 import { recordAudit } from "./audit.server";
 import {
+  closedDates,
   createBookingWith,
   decideDates,
   horizonDaysFor,
@@ -150,6 +151,7 @@ async function review(tx: Tx, input: BookingRequestInput, now: Date): Promise<Bo
     moves,
     skipPublicHolidays: input.skipPublicHolidays,
     skipSchoolHolidays: input.skipSchoolHolidays,
+    closed: input.rrule ? closedDates(report.conflicts) : undefined,
   });
   const takingPlace = stored.filter((date) => date.cancelReason === null);
 

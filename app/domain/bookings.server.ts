@@ -122,6 +122,8 @@ export function decideDates(
     moves?: { change: DateChange; space: BookableSpace }[];
     skipPublicHolidays?: boolean;
     skipSchoolHolidays?: HolidayRegion | null;
+    /** dates of a series that fall in a closure, with the closure's reason: they do not take place */
+    closed?: Map<string, string>;
   },
 ): DateToStore[] {
   const skip = new Set(options.skip ?? []);
@@ -132,6 +134,8 @@ export function decideDates(
       skipSchoolHolidays: options.skipSchoolHolidays ?? null,
     });
     if (holiday) return { ...date, claims: [], roomId: space.id, moved: false, cancelReason: holiday };
+    const closure = options.closed?.get(date.originalLocalStart);
+    if (closure) return { ...date, claims: [], roomId: space.id, moved: false, cancelReason: closure };
     if (skip.has(date.originalLocalStart)) {
       return { ...date, claims: [], roomId: space.id, moved: false, cancelReason: "Overgeslagen: de ruimte was bezet" };
     }
@@ -230,6 +234,7 @@ export async function createBookingWith(tx: Tx, input: NewBooking, now = new Dat
     moves,
     skipPublicHolidays: input.skipPublicHolidays,
     skipSchoolHolidays: input.skipSchoolHolidays,
+    closed: input.rrule ? closedDates(report.conflicts) : undefined,
   });
 
   await refuseBlockingConflicts(tx, input, dates, report.conflicts, centre.timeZone);
@@ -283,6 +288,17 @@ export async function createBookingWith(tx: Tx, input: NewBooking, now = new Dat
     },
   });
   return { ...booking, dateCount: dates.length };
+}
+
+/**
+ * A series does not take place on days the centre (or its room) is closed: those dates become
+ * exceptions with the closure's reason, so the series goes on around Christmas and the like.
+ * A one-off booking on a closed day is refused instead (see refuseBlockingConflicts).
+ */
+export function closedDates(conflicts: Conflict[]): Map<string, string> {
+  return new Map(
+    conflicts.filter((conflict) => conflict.reason === "closed").map((conflict) => [conflict.localStart, conflict.closure?.reason ?? "Gesloten"]),
+  );
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Occurrence, Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "./audit.server";
 import {
   activityData,
+  closedDates,
   conflictError,
   decideDates,
   horizonDaysFor,
@@ -249,6 +250,7 @@ async function planSeriesChange(
     timeZone,
     skipPublicHolidays: booking.skipPublicHolidays,
     skipSchoolHolidays: booking.skipSchoolHolidays,
+    closed: pattern.rrule ? closedDates(report.conflicts) : undefined,
   });
   const localDay = (occurrence: { originalLocalStart: Date }) => formatWallClock(occurrence.originalLocalStart).slice(0, 10);
   const byDay = new Map(future.map((occurrence) => [localDay(occurrence), occurrence]));

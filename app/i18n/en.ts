@@ -19,6 +19,8 @@ export const en: MessagesOf<typeof nl> = {
     manage: "Manage",
     signedInAs: "Signed in as {name}",
     mailbox: "Test mailbox",
+    book: "Book a room",
+    myBookings: "My bookings",
   },
   language: {
     label: "Language",

@@ -22,6 +22,8 @@ export const nl = {
     manage: "Beheer",
     signedInAs: "Ingelogd als {name}",
     mailbox: "Testmailbox",
+    book: "Ruimte reserveren",
+    myBookings: "Mijn reserveringen",
   },
   language: {
     label: "Taal",

@@ -1,0 +1,105 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FieldError } from "~/components/field-error";
+import { TIERS, registrationSchema } from "~/domain/booking-form";
+import { findCentreBySlug } from "~/domain/centres.server";
+import { isDomainError } from "~/domain/errors";
+import { registerOrganisation } from "~/domain/organisations.server";
+import { effectiveTier } from "~/domain/tiers";
+import { getLocale } from "~/i18n/locale.server";
+import { pageTitle } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
+import type { Key } from "~/i18n/translate";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "booking.register.title");
+
+async function centreFor(slug: string | undefined) {
+  const centre = await findCentreBySlug(slug ?? "");
+  if (!centre) throw new Response("Not found", { status: 404 });
+  return centre;
+}
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const centre = await centreFor(params.slug);
+  return { centre: { slug: centre.slug, name: centre.name }, unverifiedTier: centre.unverifiedTier };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const centre = await centreFor(params.slug);
+  const submission = parseWithZod(await request.formData(), { schema: registrationSchema });
+  if (submission.status !== "success") return { lastResult: submission.reply(), done: false };
+  try {
+    await registerOrganisation(
+      { centreId: centre.id, ...submission.value, phone: submission.value.phone || null, locale: await getLocale(request) },
+      { redirectTo: `/centres/${centre.slug}/book` },
+    );
+  } catch (error) {
+    if (isDomainError(error) && error.code === "organisation-name-taken") {
+      return { lastResult: submission.reply({ fieldErrors: { name: ["booking.errors.nameTaken"] } }), done: false };
+    }
+    throw error;
+  }
+  return { lastResult: null, done: true };
+}
+
+export default function RegisterOrganisation() {
+  const { unverifiedTier } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const [form, fields] = useForm({
+    lastResult: result?.lastResult ?? undefined,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: registrationSchema }),
+  });
+  if (result?.done) {
+    return (
+      <>
+        <h1>{t("booking.register.doneTitle")}</h1>
+        <p role="status">{t("booking.register.done")}</p>
+      </>
+    );
+  }
+  const text = (name: "name" | "contactName" | "email" | "phone" | "billingName" | "billingAddress", label: Key, type: "text" | "email" | "tel" = "text") => (
+    <div>
+      <label htmlFor={fields[name].id} className="field-label">{t(label)}</label>
+      <input {...getInputProps(fields[name], { type })} className="field-input" aria-describedby={fields[name].errors ? fields[name].errorId : undefined} />
+      <FieldError id={fields[name].errorId} errors={fields[name].errors} />
+    </div>
+  );
+  return (
+    <>
+      <h1>{t("booking.register.title")}</h1>
+      <p>{t("booking.register.intro")}</p>
+      <Form method="post" {...getFormProps(form)} className="grid max-w-xl gap-4">
+        {text("name", "booking.register.name")}
+        <fieldset aria-describedby={fields.tier.errors ? fields.tier.errorId : undefined}>
+          <legend className="field-label">{t("booking.register.tier")}</legend>
+          {TIERS.map((tier) => (
+            <label key={tier} className="mb-2 flex items-start gap-2">
+              <input type="radio" name={fields.tier.name} value={tier} defaultChecked={fields.tier.initialValue === tier} className="mt-1 h-5 w-5" />
+              <span>
+                <strong>{t(`tier.${tier}` as Key)}</strong>
+                <br />
+                {t(`booking.register.tierHelp.${tier}` as Key)}
+                {effectiveTier({ tier, tierVerifiedAt: null }, unverifiedTier) !== tier ? (
+                  <span className="block text-muted">{t("booking.register.verifyNote", { tier: unverifiedTier })}</span>
+                ) : null}
+              </span>
+            </label>
+          ))}
+          <FieldError id={fields.tier.errorId} errors={fields.tier.errors} />
+        </fieldset>
+        {text("contactName", "booking.register.contactName")}
+        {text("email", "booking.register.email", "email")}
+        {text("phone", "booking.register.phone", "tel")}
+        {text("billingName", "booking.register.billingName")}
+        {text("billingAddress", "booking.register.billingAddress")}
+        <div>
+          <button type="submit" className="button">{t("booking.register.submit")}</button>
+        </div>
+      </Form>
+    </>
+  );
+}
