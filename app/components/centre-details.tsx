@@ -22,19 +22,19 @@ export function CentreDetails({ centre, headingLevel = 2 }: { centre: CentreDeta
     <section aria-labelledby="centre-details" className="mt-8 border-t border-gray-300 pt-2">
       <Heading id="centre-details">{t("agenda.centreInfo.title", { name: centre.name })}</Heading>
       {centre.description ? <p>{centre.description}</p> : null}
-      <Sub className="mb-1">{t("centre.address")}</Sub>
+      <Sub className="mt-4 mb-1">{t("centre.address")}</Sub>
       <p className="mt-0">
         {centre.street}, {centre.postalCode} {centre.city}
       </p>
       {centre.directions ? (
         <>
-          <Sub className="mb-1">{t("centre.directions")}</Sub>
+          <Sub className="mt-4 mb-1">{t("centre.directions")}</Sub>
           <p className="mt-0">{centre.directions}</p>
         </>
       ) : null}
       {centre.phone || centre.email || centre.website ? (
         <>
-          <Sub className="mb-1">{t("agenda.centreInfo.contact")}</Sub>
+          <Sub className="mt-4 mb-1">{t("agenda.centreInfo.contact")}</Sub>
           <ul className="mt-0 list-none p-0">
             {centre.phone ? (
               <li>
@@ -54,7 +54,7 @@ export function CentreDetails({ centre, headingLevel = 2 }: { centre: CentreDeta
           </ul>
         </>
       ) : null}
-      <Sub className="mb-1">{t("agenda.centreInfo.subscribeTitle")}</Sub>
+      <Sub className="mt-4 mb-1">{t("agenda.centreInfo.subscribeTitle")}</Sub>
       <p className="mt-0">
         <a href={`/centres/${centre.slug}/agenda.ics`}>{t("agenda.centreInfo.subscribe", { name: centre.name })}</a>
         <br />

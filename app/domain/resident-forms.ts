@@ -39,15 +39,23 @@ function digitsOf(text: string): string {
   return text.replace(/\D/g, "");
 }
 
-/** One of the two is needed; the message goes next to the email field, which comes first. */
-function oneWayToReach<T extends { email?: string; phone?: string }>(value: T, ctx: z.RefinementCtx) {
-  if (!value.email && !value.phone) {
-    ctx.addIssue({ code: "custom", path: ["email"], message: "agenda.form.contactRequired" });
-  }
+/**
+ * One of the two is needed; the message goes next to the email field, which comes first. It
+ * is checked even when the name has a mistake, so the form says everything at once, but not
+ * when the email address or phone number itself is wrong (that message says enough).
+ */
+function hasWayToReach(value: { email?: string; phone?: string }): boolean {
+  return Boolean(value.email || value.phone);
 }
+const wayToReachRequired = {
+  path: ["email"],
+  message: "agenda.form.contactRequired",
+  when: (payload: z.core.ParsePayload<unknown>) =>
+    payload.issues.every((issue) => !["email", "phone"].includes(String(issue.path?.[0]))),
+};
 
 /** The fields a person fills in, without the date (the domain checks those too). */
-export const contactFieldsSchema = z.object({ name, email, phone }).superRefine(oneWayToReach);
+export const contactFieldsSchema = z.object({ name, email, phone }).refine(hasWayToReach, wayToReachRequired);
 
 export const signupSchema = z
   .object({
@@ -56,7 +64,7 @@ export const signupSchema = z
     email,
     phone,
   })
-  .superRefine(oneWayToReach);
+  .refine(hasWayToReach, wayToReachRequired);
 
 export const companionSchema = z
   .object({
@@ -67,7 +75,7 @@ export const companionSchema = z
     phone,
     message: z.string().trim().max(MESSAGE_MAX, { error: "agenda.form.messageTooLong" }).optional(),
   })
-  .superRefine(oneWayToReach);
+  .refine(hasWayToReach, wayToReachRequired);
 
 export type SignupForm = z.infer<typeof signupSchema>;
 export type CompanionForm = z.infer<typeof companionSchema>;

@@ -220,7 +220,7 @@ function SignupForm({
                   className="h-6 w-6 shrink-0 accent-brand-700"
                 />
                 <span>
-                  <span className="first-letter:uppercase">{sayDate(date)}</span>{" "}
+                  <span className="inline-block first-letter:uppercase">{sayDate(date)}</span>{" "}
                   <span className="text-muted">({t("agenda.signup.optionPlaces", { count: date.placesLeft ?? 0 })})</span>
                 </span>
               </label>

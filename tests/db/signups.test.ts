@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { listAgenda } from "~/domain/agenda.server";
 import { DomainError } from "~/domain/errors";
-import { cancelSignup, cancelTokenFor, findSignupByToken, notifySignupsOfCancelledDate, signUp, signupLists } from "~/domain/signups.server";
-import { createCentre, createOrganisation, createRoom, createTestBooking } from "../../prisma/factories";
+import { activitiesOrganisedBy, cancelSignup, cancelTokenFor, findSignupByToken, notifySignupsOfCancelledDate, signUp, signupLists } from "~/domain/signups.server";
+import { createCentre, createOrganisation, createRoom, createTestBooking, createUser } from "../../prisma/factories";
 
 const BEFORE = new Date("2030-01-01T09:00:00Z");
 
@@ -205,6 +205,17 @@ describe("the lists for the organiser and managers", () => {
       [[], []],
       [[], []],
     ]);
+  });
+
+  it("an organiser sees only the activities their own organisation booked", async () => {
+    const mine = await signupActivity(3);
+    const other = await signupActivity(3);
+    const organiser = await createUser();
+    await db().organisationMember.create({ data: { organisationId: mine.organisation.id, userId: organiser.id } });
+    expect(await activitiesOrganisedBy(mine.centre.id, organiser.id)).toEqual([mine.activity.id]);
+    expect(await activitiesOrganisedBy(other.centre.id, organiser.id)).toEqual([]);
+    const lists = await signupLists(mine.centre.id, { from: BEFORE, to: new Date("2030-03-01T00:00:00Z") }, { activityIds: [other.activity.id] });
+    expect(lists).toEqual([]);
   });
 
   it("people signed up for a date that is cancelled get a message", async () => {

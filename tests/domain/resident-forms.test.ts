@@ -18,6 +18,10 @@ describe("the sign-up form", () => {
     expect(errorsOf({ occurrenceId: DATE, name: "Ria" })).toEqual({ email: "agenda.form.contactRequired" });
   });
 
+  it("an empty form says at once that the name and a way to reach the person are missing", () => {
+    expect(errorsOf({ occurrenceId: DATE })).toEqual({ name: "agenda.form.nameRequired", email: "agenda.form.contactRequired" });
+  });
+
   it("refuses a 5,000-character name with a message that says how long it may be", () => {
     expect(errorsOf({ occurrenceId: DATE, name: "a".repeat(5000), email: "a@b.nl" })).toEqual({ name: "agenda.form.nameTooLong" });
   });
