@@ -1,6 +1,4 @@
 import { db } from "~/db/client.server";
-import type { NewBooking } from "~/domain/bookings.server";
-import { planOccurrences } from "~/domain/occurrences";
 import {
   addWallClockDays,
   formatLocalDate,
@@ -10,6 +8,7 @@ import {
 } from "~/domain/time-zone";
 import type { CentreRole, InstallationRole } from "~/generated/prisma/client";
 import { loadAgendaDemo } from "./demo-agenda";
+import { loadReportsDemo } from "./demo-reports";
 import {
   addMembership,
   createCentre,
@@ -203,7 +202,6 @@ export async function loadDemo(now: Date): Promise<void> {
       reason: "Schilderwerk",
     },
   });
-  const closures = await db().closure.findMany();
 
   // ── Organisations of every tier ──
   const org = (centreId: string, name: string, tier: "RESIDENT_INITIATIVE" | "ASSOCIATION" | "PRIVATE" | "COMMERCIAL", contactName: string, contactEmail: string | null, verified = true) =>
@@ -228,24 +226,9 @@ export async function loadDemo(now: Date): Promise<void> {
     ],
   });
 
-  /** Dates of a pattern that fall in a closure of the centre (or the room), to leave out. */
-  const closedDates = (centreId: string, roomIds: string[], pattern: Pick<NewBooking, "localStart"> & Partial<NewBooking>) =>
-    planOccurrences({ localStart: pattern.localStart, durationMinutes: pattern.durationMinutes ?? 60, rrule: pattern.rrule ?? null, timeZone: ZONE }, { id: "", setupBufferMinutes: 0, cleanupBufferMinutes: 0, physicalRoomIds: [] }, { to: new Date(now.getTime() + 400 * 86_400_000) })
-      .filter((date) => {
-        const day = date.originalLocalStart.slice(0, 10);
-        return closures.some(
-          (closure) =>
-            closure.centreId === centreId &&
-            (closure.roomId === null || roomIds.includes(closure.roomId)) &&
-            day >= formatLocalDate(closure.startDate) &&
-            day <= formatLocalDate(closure.endDate),
-        );
-      })
-      .map((date) => date.originalLocalStart);
-
   const manager = users.get("beheer@de-wilg.example")!;
-  const series = async (booking: Parameters<typeof createTestBooking>[0], roomIds: string[]) =>
-    createTestBooking({ ...booking, exdates: closedDates(booking.centreId, roomIds, booking), createdById: manager });
+  // Dates in a closure (Christmas, maintenance) become exceptions with the closure's reason.
+  const series = async (booking: Parameters<typeof createTestBooking>[0]) => createTestBooking({ ...booking, createdById: manager });
 
   /** First date on or after `localDate` that falls on ISO weekday `weekday`. */
   const firstOn = (localDate: string, weekday: number) => {
@@ -262,7 +245,7 @@ export async function loadDemo(now: Date): Promise<void> {
       description: "Elke dinsdag koffie, thee en een praatje. U hoeft zich niet aan te melden. Loop gewoon binnen.",
       accessibilityNotes: "Ingang zonder drempel. Ringleiding in de zaal. Invalidentoilet aanwezig.",
     },
-  }, [zaalA.id]);
+  });
   const rouw = await series({
     centreId: wilg.id, organisationId: rouwcafe.id, roomId: vergaderkamer.id, title: "Rouwcafé",
     rrule: "FREQ=MONTHLY;BYDAY=1TH", localStart: `${firstOn(seriesStart, 4)}T19:30`, durationMinutes: 120,
@@ -272,7 +255,7 @@ export async function loadDemo(now: Date): Promise<void> {
       description: "Elke eerste donderdag van de maand. Praten over verlies, of gewoon luisteren. U meldt zich niet aan: u loopt gewoon binnen.",
       accessibilityNotes: "Rustige ruimte bij de ingang, zonder drempel.",
     },
-  }, [vergaderkamer.id]);
+  });
   await series({
     centreId: wilg.id, organisationId: huiswerk.id, roomId: zaalB.id, title: "Huiswerkclub",
     rrule: "FREQ=WEEKLY;BYDAY=MO,WE", localStart: `${firstOn(seriesStart, 1)}T15:30`, durationMinutes: 120,
@@ -282,7 +265,7 @@ export async function loadDemo(now: Date): Promise<void> {
       description: "Hulp bij huiswerk voor kinderen van 9 tot 14 jaar. Met vrijwilligers en limonade. Aanmelden is nodig: er zijn 15 plekken.",
       accessibilityNotes: "Zaal zonder drempel.",
     },
-  }, [zaalB.id]);
+  });
   await series({
     centreId: wilg.id, organisationId: schilders.id, roomId: atelier.id, title: "Schildersclub",
     rrule: "FREQ=WEEKLY;BYDAY=FR", localStart: `${firstOn(seriesStart, 5)}T13:30`, durationMinutes: 150,
@@ -293,7 +276,7 @@ export async function loadDemo(now: Date): Promise<void> {
       description: "Samen schilderen met aquarel en acryl. Materiaal is er. Aanmelden is nodig.",
       accessibilityNotes: "Het atelier is op de eerste verdieping. Er is geen lift.",
     },
-  }, [atelier.id]);
+  });
   // Commercial hire: only eight weeks ahead, evening (outside community hours), provisional until 14 days before.
   await series({
     centreId: wilg.id, organisationId: yoga.id, roomId: zaalA.id, title: "Yoga",
@@ -304,7 +287,7 @@ export async function loadDemo(now: Date): Promise<void> {
       organiserName: "Sanne de Boer (Yoga met Sanne)",
       description: "Rustige yoga voor beginners. Neem een matje mee als u dat heeft.",
     },
-  }, [zaalA.id]);
+  });
   // A private party in the combined hall, and a commercial request waiting for a manager.
   await createTestBooking({
     centreId: wilg.id, organisationId: jansen.id, roomId: groteZaal.id, title: "Verjaardagsfeest",
@@ -325,7 +308,7 @@ export async function loadDemo(now: Date): Promise<void> {
       kind: "WALK_IN", title: "Open repetitie dorpskoor", audiences: ["ADULTS", "OLDER_PEOPLE"],
       description: "Zingt u graag? Kom eens luisteren of meezingen. Gewoon binnenlopen.",
     },
-  }, [ankerGroot.id]);
+  });
   await series({
     centreId: anker.id, organisationId: boules.id, roomId: ankerKlein.id, title: "Jeu de boules en koffie",
     rrule: "FREQ=WEEKLY;BYDAY=SA", localStart: `${firstOn(seriesStart, 6)}T10:00`, durationMinutes: 150,
@@ -334,7 +317,7 @@ export async function loadDemo(now: Date): Promise<void> {
       kind: "WALK_IN", title: "Jeu de boules", audiences: ["ADULTS", "OLDER_PEOPLE"],
       description: "Op de baan achter het dorpshuis, daarna koffie binnen. Ballen zijn er te leen.",
     },
-  }, [ankerKlein.id]);
+  });
   await series({
     centreId: anker.id, organisationId: knutsel.id, roomId: ankerKlein.id, title: "Knutselmiddag",
     rrule: "FREQ=MONTHLY;BYDAY=-1WE", localStart: `${firstOn(seriesStart, 3)}T14:00`, durationMinutes: 120,
@@ -343,7 +326,7 @@ export async function loadDemo(now: Date): Promise<void> {
       kind: "SIGN_UP", title: "Knutselmiddag", audiences: ["CHILDREN"], capacity: 12,
       description: "Elke laatste woensdag van de maand knutselen voor kinderen van 4 tot 10 jaar.",
     },
-  }, [ankerKlein.id]);
+  });
   await createTestBooking({
     centreId: anker.id, organisationId: koor.id, roomId: bestuurskamer.id, title: "Bestuursvergadering koor",
     localStart: `${plusDays(monday(now, 1), 3)}T19:30`, durationMinutes: 90, attendees: 6, tier: "ASSOCIATION",
@@ -368,4 +351,5 @@ export async function loadDemo(now: Date): Promise<void> {
   }
 
   await loadAgendaDemo(now);
+  await loadReportsDemo(now);
 }

@@ -175,3 +175,71 @@ export const ALL_FACILITIES: Facility[] = [
   "CHILD_FRIENDLY",
   "OUTDOOR_SPACE",
 ];
+
+/** An invoice with its lines (totals are the sum of the lines); the number follows `sequence`. */
+export async function createInvoice(input: {
+  centreId: string;
+  organisationId: string;
+  sequence: number;
+  issuedAt: Date;
+  lines: { bookingId?: string | null; occurrenceId?: string | null; description?: string; amountExclCents: number; vatBp?: number | null; vatCents?: number }[];
+  status?: "ISSUED" | "PAID" | "CREDITED";
+  number?: string;
+  dueDays?: number;
+}) {
+  const lines = input.lines.map((line) => ({
+    bookingId: line.bookingId ?? null,
+    occurrenceId: line.occurrenceId ?? null,
+    description: line.description ?? "Huur",
+    amountExclCents: line.amountExclCents,
+    vatBp: line.vatBp ?? null,
+    vatCents: line.vatCents ?? 0,
+  }));
+  const excl = lines.reduce((sum, line) => sum + line.amountExclCents, 0);
+  const vat = lines.reduce((sum, line) => sum + line.vatCents, 0);
+  const year = input.issuedAt.getUTCFullYear();
+  return db().invoice.create({
+    data: {
+      centreId: input.centreId,
+      organisationId: input.organisationId,
+      year,
+      sequence: input.sequence,
+      number: input.number ?? `F-${year}-${String(input.sequence).padStart(4, "0")}`,
+      issuedAt: input.issuedAt,
+      dueAt: new Date(input.issuedAt.getTime() + (input.dueDays ?? 14) * 86_400_000),
+      totalExclCents: excl,
+      vatCents: vat,
+      totalInclCents: excl + vat,
+      status: input.status ?? "ISSUED",
+      billingSnapshot: {},
+      lines: { create: lines },
+    },
+  });
+}
+
+/** A payment (negative for a refund), succeeded unless said otherwise. */
+export async function createPayment(input: {
+  centreId: string;
+  organisationId: string;
+  amountCents: number;
+  receivedAt: Date;
+  invoiceId?: string | null;
+  bookingId?: string | null;
+  method?: "BANK_TRANSFER" | "CASH" | "PIN" | "ONLINE";
+  status?: "PENDING" | "SUCCEEDED" | "FAILED" | "REFUNDED";
+  recordedById?: string | null;
+}) {
+  return db().payment.create({
+    data: {
+      centreId: input.centreId,
+      organisationId: input.organisationId,
+      amountCents: input.amountCents,
+      receivedAt: input.receivedAt,
+      invoiceId: input.invoiceId ?? null,
+      bookingId: input.bookingId ?? null,
+      method: input.method ?? "BANK_TRANSFER",
+      status: input.status ?? "SUCCEEDED",
+      recordedById: input.recordedById ?? null,
+    },
+  });
+}

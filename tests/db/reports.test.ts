@@ -7,7 +7,9 @@ import type { DayPart, Tier } from "~/generated/prisma/client";
 import {
   createCentre,
   createCombination,
+  createInvoice,
   createOrganisation,
+  createPayment,
   createRoom,
   createTestBooking,
   createUser,
@@ -265,22 +267,13 @@ describe("visitors, money and energy", () => {
     const company = await createOrganisation(centre.id, { tier: "COMMERCIAL" });
     const onA = await createTestBooking({ centreId: centre.id, organisationId: association.id, roomId: a.id, tier: "ASSOCIATION", localStart: "2026-12-01T10:00" });
     const onB = await createTestBooking({ centreId: centre.id, organisationId: company.id, roomId: b.id, tier: "COMMERCIAL", localStart: "2026-12-02T19:00" });
-    const invoice = (organisationId: string, number: string, lines: { bookingId: string; excl: number; vat: number }[], status: "ISSUED" | "CREDITED" = "ISSUED") =>
-      db().invoice.create({
-        data: {
-          centreId: centre.id, organisationId, year: 2026, sequence: Number(number), number, status,
-          issuedAt: new Date("2026-12-10T10:00:00Z"), dueAt: new Date("2026-12-24T10:00:00Z"),
-          totalExclCents: lines.reduce((sum, line) => sum + line.excl, 0), vatCents: lines.reduce((sum, line) => sum + line.vat, 0),
-          totalInclCents: lines.reduce((sum, line) => sum + line.excl + line.vat, 0), billingSnapshot: {},
-          lines: { create: lines.map((line) => ({ bookingId: line.bookingId, description: "Huur", amountExclCents: line.excl, vatCents: line.vat })) },
-        },
-      });
+    const issuedAt = new Date("2026-12-10T10:00:00Z");
     // Association: € 100 on Zaal A (no VAT); paid € 60 in December. Company: € 200 + € 42 VAT on Zaal B, paid in full.
-    const first = await invoice(association.id, "1", [{ bookingId: onA.id, excl: 10000, vat: 0 }]);
-    const second = await invoice(company.id, "2", [{ bookingId: onB.id, excl: 20000, vat: 4200 }]);
-    await invoice(company.id, "3", [{ bookingId: onB.id, excl: 99900, vat: 0 }], "CREDITED");
+    const first = await createInvoice({ centreId: centre.id, organisationId: association.id, sequence: 1, issuedAt, lines: [{ bookingId: onA.id, amountExclCents: 10000 }] });
+    const second = await createInvoice({ centreId: centre.id, organisationId: company.id, sequence: 2, issuedAt, lines: [{ bookingId: onB.id, amountExclCents: 20000, vatBp: 2100, vatCents: 4200 }] });
+    await createInvoice({ centreId: centre.id, organisationId: company.id, sequence: 3, issuedAt, status: "CREDITED", lines: [{ bookingId: onB.id, amountExclCents: 99900 }] });
     const pay = (organisationId: string, amountCents: number, invoiceId: string | null, receivedAt: string, bookingId: string | null = null) =>
-      db().payment.create({ data: { centreId: centre.id, organisationId, amountCents, invoiceId, bookingId, method: "BANK_TRANSFER", receivedAt: new Date(receivedAt), recordedById: user.id } });
+      createPayment({ centreId: centre.id, organisationId, amountCents, invoiceId, bookingId, receivedAt: new Date(receivedAt), recordedById: user.id });
     await pay(association.id, 6000, first.id, "2026-12-15T10:00:00Z");
     await pay(company.id, 24200, second.id, "2026-12-20T10:00:00Z");
     // A refund of € 10 on Zaal B's booking (not via an invoice), and a payment after the period.
@@ -307,17 +300,11 @@ describe("visitors, money and energy", () => {
     const { centre, organisation } = await centreWith(WEEKDAYS_9_TO_22);
     const room = await createRoom(centre.id, { name: "Zaal" });
     const booking = await createTestBooking({ centreId: centre.id, organisationId: organisation.id, roomId: room.id, localStart: "2026-12-01T10:00" });
-    const invoice = await db().invoice.create({
-      data: {
-        centreId: centre.id, organisationId: organisation.id, year: 2026, sequence: 1, number: "1",
-        issuedAt: new Date("2026-12-10T10:00:00Z"), dueAt: new Date("2026-12-24T10:00:00Z"),
-        totalExclCents: 5000, vatCents: 0, totalInclCents: 5000, billingSnapshot: {},
-        lines: { create: [{ bookingId: booking.id, description: "Huur", amountExclCents: 5000, vatCents: 0 }] },
-      },
+    const invoice = await createInvoice({
+      centreId: centre.id, organisationId: organisation.id, sequence: 1, issuedAt: new Date("2026-12-10T10:00:00Z"),
+      lines: [{ bookingId: booking.id, amountExclCents: 5000 }],
     });
-    await db().payment.create({
-      data: { centreId: centre.id, organisationId: organisation.id, amountCents: 2000, invoiceId: invoice.id, method: "CASH", receivedAt: new Date("2026-12-11T10:00:00Z") },
-    });
+    await createPayment({ centreId: centre.id, organisationId: organisation.id, amountCents: 2000, invoiceId: invoice.id, method: "CASH", receivedAt: new Date("2026-12-11T10:00:00Z") });
     const { revenue } = (await centreReport(centre.id, december2026)).current;
     expect(revenue).toMatchObject({ invoicedCents: 5000, receivedCents: 2000, outstandingCents: 3000, costsCents: null, costRecovery: null });
   });

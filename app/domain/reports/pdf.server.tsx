@@ -1,5 +1,6 @@
-import { Document, G, Line, Page, Rect, renderToBuffer, StyleSheet, Svg, Text, View } from "@react-pdf/renderer";
+import { Document, Font, G, Line, Page, Rect, renderToBuffer, StyleSheet, Svg, Text, View } from "@react-pdf/renderer";
 import type { Locale } from "~/i18n/catalogue";
+import { localDateAt } from "../time-zone";
 import type { Key, Translate } from "~/i18n/translate";
 import { CHART_COLOURS, columnBars, heatGrid, horizontalBars, type BarItem, type HeatInput } from "./charts";
 import { monthBarItems, roomBarItems } from "./chart-data";
@@ -17,19 +18,25 @@ import { cellKind, centreTables, isLabelCell, type ReportTable } from "./tables"
 
 const GREEN = "#0b5d3b";
 
+// Words are never broken: @react-pdf's hyphenation follows English rules ("organ-isatie").
+Font.registerHyphenationCallback((word) => [word]);
+
 const styles = StyleSheet.create({
-  page: { paddingTop: 40, paddingBottom: 56, paddingHorizontal: 44, fontFamily: "Helvetica", fontSize: 10, color: "#1a1a1a", lineHeight: 1.35 },
-  title: { fontSize: 20, fontFamily: "Helvetica-Bold", color: GREEN, marginBottom: 4 },
+  // No lineHeight on the page itself: it keeps @react-pdf from drawing the fixed footer.
+  page: { paddingTop: 40, paddingBottom: 56, paddingHorizontal: 44, fontFamily: "Helvetica", fontSize: 10, color: "#1a1a1a" },
+  title: { fontSize: 20, fontFamily: "Helvetica-Bold", color: GREEN, marginBottom: 8 },
   subtitle: { fontSize: 13, marginBottom: 2 },
   muted: { color: "#4a4a4a" },
   h2: { fontSize: 13, fontFamily: "Helvetica-Bold", color: GREEN, marginTop: 14, marginBottom: 6 },
   h3: { fontSize: 11, fontFamily: "Helvetica-Bold", marginTop: 10, marginBottom: 4 },
-  sentence: { marginBottom: 3 },
-  table: { marginBottom: 8, borderTopWidth: 1, borderTopColor: "#6b7280" },
+  sentence: { marginBottom: 2, lineHeight: 1.3 },
+  paragraph: { marginBottom: 6, lineHeight: 1.35 },
+  table: { marginBottom: 8, borderTopWidth: 1, borderTopColor: "#6b7280", fontSize: 8.5 },
   row: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: "#d1d5db", paddingVertical: 2.5 },
   headRow: { flexDirection: "row", borderBottomWidth: 1, borderBottomColor: "#6b7280", paddingVertical: 3 },
   cell: { flex: 1, paddingHorizontal: 3 },
-  firstCell: { flex: 2.2, paddingHorizontal: 3 },
+  textCell: { flex: 1.7, paddingHorizontal: 3 },
+  firstCell: { flex: 2.3, paddingHorizontal: 3 },
   number: { textAlign: "right" },
   bold: { fontFamily: "Helvetica-Bold" },
   footer: { position: "absolute", bottom: 24, left: 44, right: 44, flexDirection: "row", justifyContent: "space-between", fontSize: 8, color: "#4a4a4a" },
@@ -37,6 +44,11 @@ const styles = StyleSheet.create({
 });
 
 const NUMERIC = new Set(["hours", "percent", "count", "money", "decimal"]);
+
+function cellStyle(index: number, kind: string) {
+  if (index === 0) return styles.firstCell;
+  return NUMERIC.has(kind) ? [styles.cell, styles.number] : styles.textCell;
+}
 
 function PdfTable({ table, t, locale, maxRows }: { table: ReportTable; t: Translate; locale: Locale; maxRows?: number }) {
   const rows = maxRows ? table.rows.slice(0, maxRows) : table.rows;
@@ -51,7 +63,7 @@ function PdfTable({ table, t, locale, maxRows }: { table: ReportTable; t: Transl
             {table.columns.map((column, index) => (
               <Text
                 key={column.key}
-                style={[index === 0 ? styles.firstCell : styles.cell, styles.bold, index > 0 && NUMERIC.has(cellKind(column, rows[0]!)) ? styles.number : {}]}
+                style={[cellStyle(index, cellKind(column, rows[0]!)), styles.bold].flat()}
               >
                 {t(column.label)}
               </Text>
@@ -70,7 +82,7 @@ function PdfTable({ table, t, locale, maxRows }: { table: ReportTable; t: Transl
                 return (
                   <Text
                     key={column.key}
-                    style={[index === 0 ? styles.firstCell : styles.cell, index > 0 && NUMERIC.has(kind) ? styles.number : {}, row._total ? styles.bold : {}]}
+                    style={[cellStyle(index, kind), row._total ? styles.bold : {}].flat()}
                   >
                     {text}
                   </Text>
@@ -200,10 +212,10 @@ function HeatChart({ cells, t }: { cells: HeatInput[]; t: Translate }) {
 function Footer({ t, report, locale }: { t: Translate; report: CentreReport; locale: Locale }) {
   return (
     <View style={styles.footer} fixed>
-      <Text>
-        {report.centre.name} · {t("reports.pdf.madeWith", { date: formatDate(report.generatedAt.slice(0, 10), locale) })}
+      <Text style={{ flex: 1 }}>
+        {report.centre.name} · {t("reports.pdf.madeWith", { date: formatDate(localDateAt(new Date(report.generatedAt), report.centre.timeZone), locale) })}
       </Text>
-      <Text render={({ pageNumber, totalPages }) => t("reports.pdf.page", { page: pageNumber, pages: totalPages })} />
+      <Text style={{ width: 100, textAlign: "right" }} render={({ pageNumber, totalPages }) => t("reports.pdf.page", { page: pageNumber, pages: totalPages })} />
     </View>
   );
 }
@@ -262,12 +274,13 @@ export function AnnualReport({ report, t, locale }: { report: CentreReport; t: T
         <PdfTable table={tables["revenue-rooms"]} t={t} locale={locale} />
         <Text style={styles.h2}>{t("reports.sections.energy")}</Text>
         <Sentences lines={sentences.energy} />
+        <PdfTable table={tables.energy} t={t} locale={locale} />
         <Footer t={t} report={report} locale={locale} />
       </Page>
       <Page size="A4" style={styles.page}>
         <Text style={styles.h2}>{t("reports.sections.definitions")}</Text>
         {DEFINITION_KEYS.map((key) => (
-          <Text key={key} style={{ marginBottom: 6 }}>
+          <Text key={key} style={styles.paragraph}>
             {t(key)}
           </Text>
         ))}
