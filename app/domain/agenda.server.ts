@@ -157,8 +157,8 @@ async function toItems(rows: OccurrenceRow[]): Promise<AgendaItem[]> {
   });
 }
 
-/** The most dates one agenda page lists (a busy centre has some 60 a week). */
-export const AGENDA_LIMIT = 400;
+/** The most dates one agenda page lists (a busy centre has some 60 a week, "later" is eight weeks). */
+export const AGENDA_LIMIT = 1000;
 
 /**
  * The agenda of one or more centres for a period, each centre's days in its own zone,

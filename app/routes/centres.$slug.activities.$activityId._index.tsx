@@ -157,15 +157,17 @@ export default function ActivityPage() {
 
       {activity.kind === "SIGN_UP" && !activity.cancelled ? <SignupForm dates={dates} sayDate={sayDate} /> : null}
 
-      <section aria-labelledby="companion" className="card mt-6">
-        <h2 id="companion" className="mt-0">
-          {t("agenda.activity.companionTitle")}
-        </h2>
-        <p>{t("agenda.activity.companionIntro")}</p>
-        <Link to={`${activityPath}/companion`} className="button-secondary">
-          {t("agenda.activity.companionLink")}
-        </Link>
-      </section>
+      {activity.cancelled ? null : (
+        <section aria-labelledby="companion" className="card mt-6">
+          <h2 id="companion" className="mt-0">
+            {t("agenda.activity.companionTitle")}
+          </h2>
+          <p>{t("agenda.activity.companionIntro")}</p>
+          <Link to={`${activityPath}/companion`} className="button-secondary">
+            {t("agenda.activity.companionLink")}
+          </Link>
+        </section>
+      )}
 
       <CentreDetails centre={centre} />
     </>

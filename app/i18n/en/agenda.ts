@@ -7,7 +7,6 @@ export const agenda: MessagesOf<typeof agendaNl> = {
     signups: "Sign-ups",
     companions: "Together the first time",
     widget: "Agenda on your website",
-    combined: "All activities",
     privacy: "Privacy",
   },
   weekday: {
@@ -55,7 +54,6 @@ export const agenda: MessagesOf<typeof agendaNl> = {
     empty: "There are no activities in this period.",
     emptyFiltered: "Nothing matches your choices. Choose less, or look at another period.",
     count: "{count, plural, one {# activity found} other {# activities found}}",
-    more: "More about {title}",
     placesLeft: "{count, plural, =0 {Full. You can join the waiting list.} one {# place left} other {# places left}}",
     stepFree: "Step-free",
     notStepFree: "Not step-free",
@@ -78,8 +76,6 @@ export const agenda: MessagesOf<typeof agendaNl> = {
     accessibility: "Accessibility",
     stepFree: "The room is step-free.",
     notStepFree: "The room is not step-free.",
-    howToGetThere: "How to get there",
-    address: "Address",
     dates: "The next dates",
     noDates: "There are no new dates right now.",
     seriesCancelled: "This activity no longer takes place.",
@@ -129,7 +125,6 @@ export const agenda: MessagesOf<typeof agendaNl> = {
     invalid: "This link is not right or too old. Do you want to cancel? Please contact the centre.",
   },
   companion: {
-    title: "Together the first time",
     heading: "Together to {title}",
     intro:
       "Do you find it hard to go to {title} alone the first time? Ask here. A volunteer from {centre} will call or email you. Then you agree on a time together.",
@@ -152,7 +147,6 @@ export const agenda: MessagesOf<typeof agendaNl> = {
     contactRequired: "Fill in an email address or a phone number.",
     chooseDate: "Choose a date.",
     messageTooLong: "Your message is too long. Use no more than 1000 characters.",
-    optional: "(you may leave this empty)",
   },
   error: {
     dateCancelled: "This date does not take place. Choose another date.",
@@ -172,13 +166,11 @@ export const agenda: MessagesOf<typeof agendaNl> = {
     notFound: "This centre does not exist.",
   },
   combined: {
-    title: "All activities",
     weekTitle: "This week at all centres",
     todayTitle: "Today at all centres",
     laterTitle: "Later at all centres",
     intro: "What is on at all community centres. Choose which centres you want to see.",
     link: "See what is on at all centres",
-    centre: "Where",
   },
   centreInfo: {
     title: "About {name}",
@@ -212,7 +204,6 @@ export const agenda: MessagesOf<typeof agendaNl> = {
     phone: "Phone",
     signedUpAt: "Signed up on",
     movedUp: "from the waiting list",
-    cancelledDate: "Cancelled",
     companionsTitle: "Together the first time",
     companionsIntro:
       "These people would like someone to go with them the first time. Take a request. Then get in touch and agree on something together.",

@@ -7,7 +7,6 @@ export const agenda = {
     signups: "Aanmeldingen",
     companions: "Samen de eerste keer",
     widget: "Agenda op uw website",
-    combined: "Alle activiteiten",
     privacy: "Privacy",
   },
   weekday: {
@@ -55,7 +54,6 @@ export const agenda = {
     empty: "In deze periode zijn er geen activiteiten.",
     emptyFiltered: "Er is niets dat past bij uw keuzes. Kies minder, of kijk in een andere periode.",
     count: "{count, plural, one {# activiteit gevonden} other {# activiteiten gevonden}}",
-    more: "Meer over {title}",
     placesLeft: "{count, plural, =0 {Vol. U kunt op de wachtlijst.} one {Nog # plek vrij} other {Nog # plekken vrij}}",
     stepFree: "Zonder drempels",
     notStepFree: "Niet zonder drempels",
@@ -78,8 +76,6 @@ export const agenda = {
     accessibility: "Toegankelijkheid",
     stepFree: "De ruimte is zonder drempels.",
     notStepFree: "De ruimte is niet zonder drempels.",
-    howToGetThere: "Zo komt u er",
-    address: "Adres",
     dates: "De volgende keren",
     noDates: "Er zijn nu geen nieuwe datums.",
     seriesCancelled: "Deze activiteit gaat niet meer door.",
@@ -130,7 +126,6 @@ export const agenda = {
       "Deze link klopt niet of is te oud. Wilt u zich afmelden? Neem dan contact op met het buurthuis.",
   },
   companion: {
-    title: "Samen de eerste keer",
     heading: "Samen naar {title}",
     intro:
       "Vindt u het spannend om de eerste keer alleen naar {title} te gaan? Vraag het hier. Een vrijwilliger van {centre} belt of mailt u. Dan spreekt u samen af.",
@@ -153,7 +148,6 @@ export const agenda = {
     contactRequired: "Vul een e-mailadres of een telefoonnummer in.",
     chooseDate: "Kies een datum.",
     messageTooLong: "Uw bericht is te lang. Gebruik niet meer dan 1000 tekens.",
-    optional: "(mag leeg blijven)",
   },
   error: {
     dateCancelled: "Deze datum gaat niet door. Kies een andere datum.",
@@ -174,13 +168,11 @@ export const agenda = {
     notFound: "Dit huis bestaat niet.",
   },
   combined: {
-    title: "Alle activiteiten",
     weekTitle: "Deze week in alle huizen",
     todayTitle: "Vandaag in alle huizen",
     laterTitle: "Later in alle huizen",
     intro: "Wat er te doen is in alle buurthuizen en dorpshuizen. Kies zelf welke huizen u wilt zien.",
     link: "Bekijk wat er in alle huizen te doen is",
-    centre: "Waar",
   },
   centreInfo: {
     title: "Over {name}",
@@ -214,7 +206,6 @@ export const agenda = {
     phone: "Telefoon",
     signedUpAt: "Aangemeld op",
     movedUp: "van de wachtlijst",
-    cancelledDate: "Gaat niet door",
     companionsTitle: "Samen de eerste keer",
     companionsIntro:
       "Deze mensen willen graag dat iemand de eerste keer met hen meegaat. Neem een vraag aan. Neem dan contact op en spreek samen iets af.",
