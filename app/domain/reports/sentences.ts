@@ -1,6 +1,6 @@
 import type { Locale } from "~/i18n/catalogue";
 import type { Key, Translate } from "~/i18n/translate";
-import { formatCents, formatCount, formatDecimal, formatHours, formatPercent } from "./format";
+import { formatCents, formatDecimal, formatHours, formatPercent } from "./format";
 import type { CentreReport } from "./report.server";
 
 /**
@@ -74,14 +74,10 @@ export function reportSentences(report: CentreReport, t: Translate, locale: Loca
   visitors.push(
     v.countedDates === 0
       ? t("reports.sentences.visitorsNone")
-      : t("reports.sentences.visitors", {
-          visitors: formatCount(v.headcount, locale),
-          dates: formatCount(v.countedDates, locale),
-          firstTime: formatCount(v.firstTime, locale),
-        }),
+      : t("reports.sentences.visitors", { visitors: v.headcount, dates: v.countedDates, firstTime: v.firstTime }),
   );
   visitors.push(
-    t("reports.sentences.activities", { activities: formatCount(v.activities, locale), organisations: formatCount(v.organisations, locale) }),
+    t("reports.sentences.activities", { activities: v.activities, organisations: v.organisations }),
   );
   visitors.push(t("reports.sentences.continuity", { count: v.continuing.length }));
 
