@@ -245,7 +245,7 @@ export function AgendaDays({ items, showCentre, now }: { items: AgendaItemView[]
                     ) : null}
                   </h3>
                   <p className="mt-0 mb-2 flex flex-wrap items-center gap-x-3 gap-y-1">
-                    <KindBadge kind={item.kind} />
+                    <KindBadge kind={item.kind} />{" "}
                     {item.cancelled ? null : <PlacesLeft placesLeft={item.placesLeft} />}
                   </p>
                   <Facts item={item} showCentre={showCentre} withTime />
@@ -274,7 +274,7 @@ export function AgendaActivities({ items, showCentre }: { items: AgendaItemView[
               <Link to={activityPath(first)}>{first.title}</Link>
             </h2>
             <p className="mt-0 mb-2 flex flex-wrap items-center gap-x-3 gap-y-1">
-              <KindBadge kind={first.kind} />
+              <KindBadge kind={first.kind} />{" "}
               {words ? <span className="font-bold first-letter:uppercase">{words}</span> : null}
             </p>
             <Facts item={first} showCentre={showCentre} withTime={false} />
@@ -285,7 +285,7 @@ export function AgendaActivities({ items, showCentre }: { items: AgendaItemView[
                   <span className={item.cancelled ? "line-through" : ""}>
                     {formatShortDate(new Date(item.startsAt), item.centre.timeZone, locale)},{" "}
                     {formatTimeRange(new Date(item.startsAt), new Date(item.endsAt), item.centre.timeZone, locale)}
-                  </span>
+                  </span>{" "}
                   {item.cancelled ? <CancelledBadge /> : <PlacesLeft placesLeft={item.placesLeft} />}
                 </li>
               ))}

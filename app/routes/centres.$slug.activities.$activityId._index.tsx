@@ -143,7 +143,7 @@ export default function ActivityPage() {
         <ul className="m-0 grid list-none gap-1 p-0">
           {dates.map((date) => (
             <li key={date.occurrenceId} className="flex flex-wrap items-center gap-x-2">
-              <span className={`first-letter:uppercase ${date.cancelled ? "line-through" : ""}`}>{sayDate(date)}</span>
+              <span className={`inline-block first-letter:uppercase ${date.cancelled ? "line-through" : ""}`}>{sayDate(date)}</span>{" "}
               {date.cancelled ? <CancelledBadge /> : <PlacesLeft placesLeft={date.placesLeft} />}
             </li>
           ))}

@@ -15,6 +15,13 @@ describe("roles and permissions", () => {
     expect(can({ role: "BOARD" }, "settings.edit")).toBe(false);
   });
 
+  it("managers see who signed up for activities; hosts take company requests but do not see sign-ups", () => {
+    expect(can({ role: "MANAGER" }, "signups.view")).toBe(true);
+    expect(can({ role: "HOST" }, "signups.view")).toBe(false);
+    expect(can({ role: "BOARD" }, "signups.view")).toBe(false);
+    expect(can({ role: "HOST" }, "attendance.record")).toBe(true);
+  });
+
   it("only an admin manages the team", () => {
     expect(can({ role: "ADMIN" }, "team.manage")).toBe(true);
     expect(can({ role: "MANAGER" }, "team.manage")).toBe(false);
