@@ -5,6 +5,12 @@ import type { Key } from "~/i18n/translate";
 /** The workspace links for a centre; each shows only to roles with its permission. */
 export const CENTRE_NAVIGATION: { label: Key; path: (slug: string) => string; permission: Permission }[] = [
   { label: "nav.manage", path: (slug) => `/manage/${slug}`, permission: "centre.view" },
+  { label: "workspace.nav.planner", path: (slug) => `/manage/${slug}/planner`, permission: "centre.view" },
+  { label: "workspace.nav.requests", path: (slug) => `/manage/${slug}/requests`, permission: "centre.read" },
+  { label: "workspace.nav.bookings", path: (slug) => `/manage/${slug}/bookings`, permission: "centre.read" },
+  { label: "workspace.nav.attendance", path: (slug) => `/manage/${slug}/attendance`, permission: "attendance.record" },
+  { label: "workspace.nav.payments", path: (slug) => `/manage/${slug}/payments`, permission: "centre.read" },
+  { label: "workspace.nav.settings", path: (slug) => `/manage/${slug}/settings`, permission: "centre.read" },
   { label: "agenda.nav.signups", path: (slug) => `/manage/${slug}/signups`, permission: "signups.view" },
   { label: "agenda.nav.companions", path: (slug) => `/manage/${slug}/companions`, permission: "attendance.record" },
   { label: "agenda.nav.widget", path: (slug) => `/manage/${slug}/widget`, permission: "centre.view" },

@@ -2,6 +2,7 @@ import type { MessagesOf } from "./catalogue";
 import type { nl } from "./nl";
 import { agenda } from "./en/agenda";
 import { booking } from "./en/booking";
+import { workspace } from "./en/manage";
 import { reports } from "./en/reports";
 
 /** English, in the same plain style as the Dutch; areas live in en/<area>.ts. */
@@ -158,4 +159,5 @@ export const en: MessagesOf<typeof nl> = {
   agenda,
   reports,
   booking,
+  workspace,
 };

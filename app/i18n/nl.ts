@@ -1,6 +1,7 @@
 import type { Catalogue } from "./catalogue";
 import { agenda } from "./nl/agenda";
 import { booking } from "./nl/booking";
+import { workspace } from "./nl/manage";
 import { reports } from "./nl/reports";
 
 /**
@@ -161,4 +162,5 @@ export const nl = {
   agenda,
   reports,
   booking,
+  workspace,
 } satisfies Catalogue;

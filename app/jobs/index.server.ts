@@ -1,8 +1,9 @@
 import { emailDeliver, emailSweep } from "./email.server";
+import { bookingNoticesJob, seriesRemindersJob } from "./notifications.server";
 import { remindRequestsJob } from "./requests.server";
 import { extendSeriesJob } from "./series.server";
 import { personalDataCleanup } from "./personal-data.server";
 import type { JobDefinition } from "./registry.server";
 
 /** Every background job of the app, started by app/server/jobs.server.ts. */
-export const JOBS: JobDefinition<never>[] = [emailSweep, emailDeliver, extendSeriesJob, remindRequestsJob, personalDataCleanup] as JobDefinition<never>[];
+export const JOBS: JobDefinition<never>[] = [emailSweep, emailDeliver, extendSeriesJob, remindRequestsJob, bookingNoticesJob, seriesRemindersJob, personalDataCleanup] as JobDefinition<never>[];

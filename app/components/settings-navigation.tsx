@@ -1,0 +1,30 @@
+import { useT } from "~/i18n/react";
+import { SubNavigation } from "./workspace";
+
+export const SETTINGS_PAGES = ["rooms", "opening-hours", "closures", "rates", "rules", "cancellation", "centre", "team", "organisations", "emails"] as const;
+export type SettingsPage = (typeof SETTINGS_PAGES)[number];
+
+const PATHS: Record<SettingsPage, string> = {
+  rooms: "settings/rooms",
+  "opening-hours": "settings/opening-hours",
+  closures: "closures",
+  rates: "settings/rates",
+  rules: "settings/rules",
+  cancellation: "settings/cancellation",
+  centre: "settings/centre",
+  team: "team",
+  organisations: "organisations",
+  emails: "emails",
+};
+
+/** The settings pages of a centre, the current one marked. */
+export function SettingsNavigation({ slug, current }: { slug: string; current: SettingsPage }) {
+  const t = useT();
+  return (
+    <SubNavigation
+      label={t("workspace.settings.navigation")}
+      current={`/manage/${slug}/${PATHS[current]}`}
+      links={SETTINGS_PAGES.map((page) => ({ href: `/manage/${slug}/${PATHS[page]}`, label: t(`workspace.settings.page-${page}`) }))}
+    />
+  );
+}

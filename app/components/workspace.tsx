@@ -1,0 +1,215 @@
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { Tier } from "~/generated/prisma/enums";
+import { formatMoney } from "~/i18n/format";
+import { useLocale, useT } from "~/i18n/react";
+import { translateMessage } from "./workspace-messages";
+
+/** Shared pieces of the manager's workspace pages. */
+
+/** A field's errors next to it, translated (messages may carry values: see workspace-messages.ts). */
+export function FieldProblem({ id, errors }: { id: string; errors: string[] | undefined }) {
+  const t = useT();
+  if (!errors?.length) return null;
+  return (
+    <p id={id} className="field-error" role="alert">
+      {errors.map((error) => translateMessage(t, error)).join(" ")}
+    </p>
+  );
+}
+
+/** Errors about the whole form, above it. */
+export function FormProblems({ id, errors }: { id?: string; errors: string[] | undefined }) {
+  const t = useT();
+  if (!errors?.length) return null;
+  return (
+    <div id={id} role="alert" className="card my-3 border-2 border-red-700 font-bold text-red-800">
+      {errors.map((error) => (
+        <p key={error} className="m-0">
+          {translateMessage(t, error)}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+/** A message that something worked. */
+export function Done({ children }: { children: ReactNode }) {
+  return (
+    <p role="status" className="card my-3 border-2 border-brand-700 bg-brand-50 font-bold">
+      {children}
+    </p>
+  );
+}
+
+type AnyField = FieldMetadata<unknown, Record<string, unknown>, string[]>;
+
+const described = (meta: AnyField, hintId?: string) =>
+  [meta.errors ? meta.errorId : null, hintId ?? null].filter(Boolean).join(" ") || undefined;
+
+/** A labelled input with its hint and errors (conform metadata). */
+export function TextField({
+  meta,
+  label,
+  type = "text",
+  hint,
+  className,
+  ...rest
+}: {
+  meta: AnyField;
+  label: string;
+  type?: "text" | "email" | "tel" | "number" | "date" | "time" | "month";
+  hint?: string;
+  className?: string;
+  autoComplete?: string;
+  min?: number | string;
+  max?: number | string;
+  step?: number | string;
+  inputMode?: "numeric" | "decimal" | "text" | "email" | "tel";
+}) {
+  const hintId = hint ? `${meta.id}-hint` : undefined;
+  return (
+    <div className={className}>
+      <label htmlFor={meta.id} className="field-label">
+        {label}
+      </label>
+      {hint ? (
+        <p id={hintId} className="m-0 mb-1 text-muted">
+          {hint}
+        </p>
+      ) : null}
+      <input {...getInputProps(meta, { type, ariaAttributes: false })} {...rest} className="field-input" aria-invalid={meta.errors ? true : undefined} aria-describedby={described(meta, hintId)} />
+      <FieldProblem id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function TextArea({ meta, label, hint, rows = 3 }: { meta: AnyField; label: string; hint?: string; rows?: number }) {
+  const hintId = hint ? `${meta.id}-hint` : undefined;
+  return (
+    <div>
+      <label htmlFor={meta.id} className="field-label">
+        {label}
+      </label>
+      {hint ? (
+        <p id={hintId} className="m-0 mb-1 text-muted">
+          {hint}
+        </p>
+      ) : null}
+      <textarea {...getTextareaProps(meta, { ariaAttributes: false })} rows={rows} className="field-input" aria-invalid={meta.errors ? true : undefined} aria-describedby={described(meta, hintId)} />
+      <FieldProblem id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function SelectField({
+  meta,
+  label,
+  options,
+  hint,
+  className,
+}: {
+  meta: AnyField;
+  label: string;
+  options: { value: string; label: string }[];
+  hint?: string;
+  className?: string;
+}) {
+  const hintId = hint ? `${meta.id}-hint` : undefined;
+  return (
+    <div className={className}>
+      <label htmlFor={meta.id} className="field-label">
+        {label}
+      </label>
+      {hint ? (
+        <p id={hintId} className="m-0 mb-1 text-muted">
+          {hint}
+        </p>
+      ) : null}
+      <select {...getSelectProps(meta, { ariaAttributes: false })} className="field-input" aria-invalid={meta.errors ? true : undefined} aria-describedby={described(meta, hintId)}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <FieldProblem id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function CheckboxField({ meta, label, hint }: { meta: AnyField; label: string; hint?: string }) {
+  const hintId = hint ? `${meta.id}-hint` : undefined;
+  return (
+    <div>
+      <div className="flex items-start gap-3">
+        <input
+          {...getInputProps(meta, { type: "checkbox", ariaAttributes: false })}
+          className="mt-1 h-6 w-6 shrink-0"
+          aria-invalid={meta.errors ? true : undefined}
+          aria-describedby={described(meta, hintId)}
+        />
+        <label htmlFor={meta.id} className="font-bold">
+          {label}
+        </label>
+      </div>
+      {hint ? (
+        <p id={hintId} className="m-0 ml-9 text-muted">
+          {hint}
+        </p>
+      ) : null}
+      <FieldProblem id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+/** Colours per tier: light backgrounds with dark text (contrast AA), a coloured edge. */
+export const TIER_STYLE: Record<Tier, string> = {
+  RESIDENT_INITIATIVE: "bg-green-100 border-green-800",
+  ASSOCIATION: "bg-sky-100 border-sky-800",
+  PRIVATE: "bg-violet-100 border-violet-800",
+  COMMERCIAL: "bg-amber-100 border-amber-800",
+};
+
+export function TierBadge({ tier }: { tier: Tier }) {
+  const t = useT();
+  return <span className={`badge border-2 ${TIER_STYLE[tier]}`}>{t(`tier.${tier}`)}</span>;
+}
+
+export function Money({ cents }: { cents: number }) {
+  const locale = useLocale();
+  return <>{formatMoney(cents, locale)}</>;
+}
+
+/** Links of a sub-area (settings, money), the current one marked. */
+export function SubNavigation({ label, links, current }: { label: string; links: { href: string; label: string }[]; current: string }) {
+  return (
+    <nav aria-label={label} className="mb-4">
+      <ul className="m-0 flex list-none flex-wrap gap-x-4 gap-y-2 p-0">
+        {links.map((link) => (
+          <li key={link.href}>
+            <Link to={link.href} aria-current={link.href === current ? "page" : undefined} className={link.href === current ? "font-bold no-underline" : undefined}>
+              {link.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** Payments and invoices, side by side. */
+export function MoneyNavigation({ slug, current }: { slug: string; current: "payments" | "invoices" }) {
+  const t = useT();
+  return (
+    <SubNavigation
+      label={t("workspace.payments.navigation")}
+      current={`/manage/${slug}/${current}`}
+      links={[
+        { href: `/manage/${slug}/payments`, label: t("workspace.payments.title") },
+        { href: `/manage/${slug}/invoices`, label: t("workspace.invoices.title") },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,111 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireCentrePermission } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
+import { FormProblems, SelectField, TextField } from "~/components/workspace";
+import { refusalReply } from "~/components/workspace-messages";
+import { createClosure, listClosures } from "~/domain/closures.server";
+import { isDomainError } from "~/domain/errors";
+import { settingsRooms } from "~/domain/settings.server";
+import { startOfLocalDay } from "~/domain/time-zone";
+import { formatShortDate } from "~/i18n/format";
+import { pageTitle } from "~/i18n/meta";
+import { useLocale, useT } from "~/i18n/react";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.closures.title");
+
+const day = z.string({ error: "booking.errors.date" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "booking.errors.date" });
+const closureSchema = z
+  .object({
+    roomId: z.union([z.uuid(), z.literal("")]).default(""),
+    startDate: day,
+    endDate: day,
+    reason: z.string({ error: "workspace.closures.reasonRequired" }).trim().min(2, { error: "workspace.closures.reasonRequired" }).max(200),
+  })
+  .refine((value) => value.endDate >= value.startDate, { path: ["endDate"], error: "workspace.closures.endBeforeStart" });
+
+/** Holidays and maintenance: the centre (or a room) is closed; a new one shows the bookings it hits. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { centre, user, role } = await requireCentrePermission(request, params.slug, "centre.read");
+  const [closures, rooms] = await Promise.all([listClosures(centre.id), settingsRooms(centre.id)]);
+  return {
+    centre: { slug: centre.slug, name: centre.name, timeZone: centre.timeZone },
+    closures,
+    rooms: rooms.filter((room) => room.active).map((room) => ({ id: room.id, name: room.name })),
+    canEdit: can({ installationRole: user.installationRole, role }, "settings.edit"),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { centre, user } = await requireCentrePermission(request, params.slug, "settings.edit");
+  const submission = parseWithZod(await request.formData(), { schema: closureSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  try {
+    const { closure } = await createClosure({ centreId: centre.id, actorId: user.id }, { ...submission.value, roomId: submission.value.roomId || null });
+    return redirect(`/manage/${centre.slug}/closures/${closure.id}?new=1`);
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    if (error.status === 404) return data(submission.reply({ fieldErrors: { roomId: ["workspace.form.roomRequired"] } }), { status: 404 });
+    return data(
+      submission.reply(refusalReply(error, { "closure-end-before-start": "endDate", "closure-too-long": "endDate", "closure-start-invalid": "startDate", "closure-end-invalid": "endDate", "closure-reason-missing": "reason" })),
+      { status: error.status },
+    );
+  }
+}
+
+export default function Closures() {
+  const { centre, closures, rooms, canEdit } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const [form, fields] = useForm({
+    id: "new-closure",
+    lastResult,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: closureSchema }),
+  });
+  const say = (date: string) => formatShortDate(startOfLocalDay(date, centre.timeZone), centre.timeZone, locale);
+  return (
+    <>
+      <h1>{t("workspace.closures.title")}</h1>
+      <p>{t("workspace.closures.intro")}</p>
+      {closures.length === 0 ? <p>{t("workspace.closures.none")}</p> : null}
+      <ul className="m-0 grid list-none gap-3 p-0">
+        {closures.map((closure) => (
+          <li key={closure.id} className="card">
+            <h2 className="m-0 text-lg">
+              <Link to={`/manage/${centre.slug}/closures/${closure.id}`}>{closure.reason}</Link>
+            </h2>
+            <p className="m-0">
+              {say(closure.startDate)} – {say(closure.endDate)} · {closure.room ?? t("workspace.closures.wholeCentre")}
+            </p>
+            {closure.hits > 0 ? <p className="m-0 font-bold text-red-800">{t("workspace.closures.stillPlanned", { count: closure.hits })}</p> : null}
+          </li>
+        ))}
+      </ul>
+      {canEdit ? (
+        <section aria-labelledby="new-closure-title" className="mt-6">
+          <h2 id="new-closure-title">{t("workspace.closures.new")}</h2>
+          <Form method="post" {...getFormProps(form)} className="grid max-w-xl gap-4">
+            <FormProblems id={form.errorId} errors={form.errors} />
+            <SelectField meta={fields.roomId} label={t("workspace.closures.where")} options={[{ value: "", label: t("workspace.closures.wholeCentre") }, ...rooms.map((room) => ({ value: room.id, label: room.name }))]} />
+            <div className="flex flex-wrap gap-4">
+              <TextField meta={fields.startDate} label={t("workspace.closures.firstDay")} type="date" />
+              <TextField meta={fields.endDate} label={t("workspace.closures.lastDay")} type="date" />
+            </div>
+            <TextField meta={fields.reason} label={t("workspace.closures.reason")} hint={t("workspace.closures.reasonHint")} />
+            <div>
+              <button type="submit" className="button">
+                {t("workspace.closures.add")}
+              </button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}

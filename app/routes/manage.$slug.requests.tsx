@@ -1,0 +1,205 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireCentrePermission } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
+import { Done, FormProblems, Money, TextArea, TierBadge } from "~/components/workspace";
+import { refusalReply } from "~/components/workspace-messages";
+import { approveBooking, declineBooking } from "~/domain/booking-requests.server";
+import { dispatchBookingNotices } from "~/domain/notifications.server";
+import { isDomainError } from "~/domain/errors";
+import { pendingRequests, type RequestSummary } from "~/domain/requests.server";
+import { TIERS_BY_PRIORITY } from "~/domain/tiers";
+import { formatShortDate, formatTimeRange } from "~/i18n/format";
+import { pageTitle } from "~/i18n/meta";
+import { useLocale, useT } from "~/i18n/react";
+import type { Key } from "~/i18n/translate";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.requests.title");
+
+const decisionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("approve"), bookingId: z.uuid() }),
+  z.object({
+    intent: z.literal("decline"),
+    bookingId: z.uuid(),
+    reason: z.string({ error: "workspace.requests.reasonRequired" }).trim().min(3, { error: "workspace.requests.reasonRequired" }).max(1000),
+  }),
+]);
+
+/** Requests waiting for a manager, oldest first, with the requests that want the same time side by side. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { centre, user, role } = await requireCentrePermission(request, params.slug, "centre.read");
+  const url = new URL(request.url);
+  const done = url.searchParams.get("done");
+  return {
+    centre: { slug: centre.slug, name: centre.name, timeZone: centre.timeZone },
+    requests: await pendingRequests(centre.id),
+    canDecide: can({ installationRole: user.installationRole, role }, "bookings.manage"),
+    done: done === "approved" || done === "declined" ? { kind: done, title: (url.searchParams.get("title") ?? "").slice(0, 120) } : null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { centre, user } = await requireCentrePermission(request, params.slug, "bookings.manage");
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: decisionSchema });
+  const bookingId = String(formData.get("bookingId") ?? "");
+  if (submission.status !== "success") return data({ bookingId, result: submission.reply() }, { status: 400 });
+  const actor = { centreId: centre.id, actorId: user.id };
+  let title: string;
+  try {
+    const decided =
+      submission.value.intent === "approve"
+        ? await approveBooking(actor, submission.value.bookingId)
+        : await declineBooking(actor, submission.value.bookingId, submission.value.reason);
+    title = decided.title;
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    if (error.status === 404) throw new Response("Not found", { status: 404 });
+    return data({ bookingId, result: submission.reply(refusalReply(error, { "reason-required": "reason" })) }, { status: error.status });
+  }
+  await dispatchBookingNotices({ centreId: centre.id }).catch(() => 0);
+  return redirect(`/manage/${centre.slug}/requests?done=${submission.value.intent === "approve" ? "approved" : "declined"}&title=${encodeURIComponent(title)}`);
+}
+
+export default function Requests() {
+  const { requests, done } = useLoaderData<typeof loader>();
+  const t = useT();
+  const byId = new Map(requests.map((request) => [request.id, request]));
+  return (
+    <>
+      <h1>{t("workspace.requests.title")}</h1>
+      {done ? <Done>{t(done.kind === "approved" ? "workspace.requests.approved" : "workspace.requests.declined", { title: done.title })}</Done> : null}
+      <p>{t("workspace.requests.intro")}</p>
+      <p>
+        <span className="font-bold">{t("workspace.requests.priority")}</span>{" "}
+        {TIERS_BY_PRIORITY.map((tier, index) => `${index + 1}. ${t(`tier.${tier}`)}`).join(" · ")}
+      </p>
+      {requests.length === 0 ? <p>{t("workspace.requests.none")}</p> : null}
+      <ul className="m-0 grid list-none gap-4 p-0">
+        {requests.map((request) => (
+          <li key={request.id}>
+            <RequestCard request={request} competitors={request.competitors.map((id) => byId.get(id)).filter((other): other is RequestSummary => other !== undefined)} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function RequestCard({ request, competitors }: { request: RequestSummary; competitors: RequestSummary[] }) {
+  const { centre, canDecide } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const tz = centre.timeZone;
+  const mine = actionData?.bookingId === request.id ? actionData.result : undefined;
+  const [form, fields] = useForm({
+    id: `decline-${request.id}`,
+    lastResult: mine,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: decisionSchema }),
+  });
+  const first = request.firstDates[0];
+  const headingId = `request-${request.id}`;
+  const when = (date: { startsAt: string | Date; endsAt: string | Date }) =>
+    `${formatShortDate(new Date(date.startsAt), tz, locale)} ${formatTimeRange(new Date(date.startsAt), new Date(date.endsAt), tz, locale)}`;
+  const all = [request, ...competitors].sort((a, b) => a.priority - b.priority || new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime());
+  return (
+    <article aria-labelledby={headingId} className="card">
+      <h2 id={headingId} className="mt-0 mb-1">
+        <Link to={`/manage/${centre.slug}/bookings/${request.id}`}>{request.title}</Link>
+      </h2>
+      <p className="m-0">
+        {request.organisation.name} <TierBadge tier={request.tier} />{" "}
+        {request.organisation.verified ? t("workspace.requests.verified") : <strong>{t("workspace.requests.unverified")}</strong>}
+      </p>
+      <p className="m-0">
+        {first ? when(first) : null}
+        {request.dateCount > 1 ? ` ${t("workspace.requests.andMore", { count: request.dateCount - 1 })}` : null} · {request.room} ·{" "}
+        {t("workspace.requests.people", { count: request.attendees })} · <Money cents={request.totalInclCents} />
+      </p>
+      <p className="m-0 text-muted">
+        {t("workspace.requests.askedOn", { date: formatShortDate(new Date(request.createdAt), tz, locale) })}
+        {request.overdue ? <strong> · {t("workspace.requests.overdue")}</strong> : null}
+        {request.bookedOnBehalf ? ` · ${t("workspace.requests.onBehalf")}` : null}
+      </p>
+      <p className="m-0">
+        {request.organisation.contactName}
+        {request.organisation.contactPhone ? ` · ${request.organisation.contactPhone}` : null}
+        {request.organisation.contactEmail ? ` · ${request.organisation.contactEmail}` : ` · ${t("workspace.booking.noEmail")}`}
+      </p>
+      {request.rules.length > 0 ? (
+        <p className="m-0">
+          <span className="font-bold">{t("workspace.requests.rules")}:</span> {request.rules.map((rule) => t(ruleKey(rule.rule))).join(" · ")}
+        </p>
+      ) : null}
+      {request.notes ? <p className="m-0 whitespace-pre-line">“{request.notes}”</p> : null}
+
+      {competitors.length > 0 ? (
+        <div className="my-3 overflow-x-auto">
+          <table className="w-full border-collapse text-left">
+            <caption className="text-left font-bold">{t("workspace.requests.competing", { count: competitors.length })}</caption>
+            <thead>
+              <tr className="border-b-2 border-gray-400">
+                <th scope="col" className="py-1 pr-3">{t("workspace.requests.colPriority")}</th>
+                <th scope="col" className="py-1 pr-3">{t("workspace.requests.colWho")}</th>
+                <th scope="col" className="py-1 pr-3">{t("workspace.requests.colTier")}</th>
+                <th scope="col" className="py-1 pr-3">{t("workspace.requests.colWhen")}</th>
+                <th scope="col" className="py-1">{t("workspace.requests.colAsked")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {all.map((other) => (
+                <tr key={other.id} className={`border-b border-gray-200 ${other.id === request.id ? "font-bold" : ""}`}>
+                  <td className="py-1 pr-3">{other.priority}</td>
+                  <td className="py-1 pr-3">
+                    {other.id === request.id ? other.organisation.name : <Link to={`#request-${other.id}`}>{other.organisation.name}</Link>}
+                  </td>
+                  <td className="py-1 pr-3">
+                    <TierBadge tier={other.tier} />
+                    {other.organisation.verified ? null : ` ${t("workspace.requests.unverified")}`}
+                  </td>
+                  <td className="py-1 pr-3">
+                    {other.firstDates[0] ? when(other.firstDates[0]) : null} · {other.room}
+                  </td>
+                  <td className="py-1">{formatShortDate(new Date(other.createdAt), tz, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+
+      {canDecide ? (
+        <div className="mt-3 grid gap-3 sm:grid-cols-2">
+          <Form method="post">
+            <input type="hidden" name="bookingId" value={request.id} />
+            <button type="submit" name="intent" value="approve" className="button" aria-describedby={headingId}>
+              {t("workspace.requests.approve")}
+            </button>
+          </Form>
+          <Form method="post" {...getFormProps(form)} className="grid gap-2">
+            <input type="hidden" name="bookingId" value={request.id} />
+            <FormProblems id={form.errorId} errors={form.errors} />
+            <TextArea meta={fields.reason} label={t("workspace.requests.reason")} hint={t("workspace.requests.reasonHint")} rows={2} />
+            <div>
+              <button type="submit" name="intent" value="decline" className="button-secondary" aria-describedby={headingId}>
+                {t("workspace.requests.decline")}
+              </button>
+            </div>
+          </Form>
+        </div>
+      ) : null}
+    </article>
+  );
+}
+
+const RULES = new Set(["approval", "share-cap", "provisional", "unverified-tier", "bump", "community-hours", "booking-horizon", "date-in-past", "too-many-people"]);
+
+function ruleKey(rule: string): Key {
+  return (RULES.has(rule) ? `workspace.rule.${rule}` : "workspace.rule.other") as Key;
+}

@@ -1,0 +1,47 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireCentrePermission } from "~/auth/guards.server";
+import { SETTINGS_PAGES } from "~/components/settings-navigation";
+import { pageTitle } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.settings.title");
+
+const PATHS: Record<(typeof SETTINGS_PAGES)[number], string> = {
+  rooms: "settings/rooms",
+  "opening-hours": "settings/opening-hours",
+  closures: "closures",
+  rates: "settings/rates",
+  rules: "settings/rules",
+  cancellation: "settings/cancellation",
+  centre: "settings/centre",
+  team: "team",
+  organisations: "organisations",
+  emails: "emails",
+};
+
+/** Everything a centre sets once in a while, each with one line saying what it is for. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { centre } = await requireCentrePermission(request, params.slug, "centre.read");
+  return { centre: { slug: centre.slug, name: centre.name } };
+}
+
+export default function Settings() {
+  const { centre } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <>
+      <h1>{t("workspace.settings.title")}</h1>
+      <ul className="m-0 grid list-none gap-3 p-0 sm:grid-cols-2">
+        {SETTINGS_PAGES.map((page) => (
+          <li key={page} className="card">
+            <h2 className="m-0 text-lg">
+              <Link to={`/manage/${centre.slug}/${PATHS[page]}`}>{t(`workspace.settings.page-${page}`)}</Link>
+            </h2>
+            <p className="m-0">{t(`workspace.settings.about-${page}`)}</p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireCentrePermission } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
+import { SettingsNavigation } from "~/components/settings-navigation";
+import { Done, FormProblems, TextField } from "~/components/workspace";
+import { saveCentreDetails } from "~/domain/settings.server";
+import { pageTitle } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.centreDetails.title");
+
+const text = (max: number, error = "booking.errors.text") => z.string().trim().max(max, { error }).optional().default("");
+
+const detailsSchema = z.object({
+  name: z.string({ error: "workspace.centreDetails.nameRequired" }).trim().min(2, { error: "workspace.centreDetails.nameRequired" }).max(120),
+  street: text(120),
+  postalCode: text(12),
+  city: text(80),
+  email: z.email({ error: "booking.errors.email" }).optional().or(z.literal("")),
+  phone: text(20),
+  iban: z
+    .string()
+    .trim()
+    .transform((value) => value.replace(/\s+/g, "").toUpperCase())
+    .refine((value) => value === "" || /^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(value), { error: "workspace.centreDetails.ibanInvalid" })
+    .optional()
+    .default(""),
+  kvkNumber: z.string().trim().regex(/^(\d{8})?$/, { error: "workspace.centreDetails.kvkInvalid" }).optional().default(""),
+  vatNumber: z.string().trim().regex(/^([A-Z]{2}[0-9A-Z]{8,12})?$/, { error: "workspace.centreDetails.vatInvalid" }).optional().default(""),
+  invoicePrefix: z.string().trim().regex(/^[A-Z0-9]{0,6}$/, { error: "workspace.centreDetails.prefixInvalid" }).optional().default(""),
+  paymentTermDays: z.coerce.number({ error: "workspace.centreDetails.termInvalid" }).int({ error: "workspace.centreDetails.termInvalid" }).min(0, { error: "workspace.centreDetails.termInvalid" }).max(90, { error: "workspace.centreDetails.termInvalid" }),
+});
+
+/** The centre's details printed on invoices: address, KvK, VAT number, IBAN, numbering and payment term. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { centre, user, role } = await requireCentrePermission(request, params.slug, "centre.read");
+  return {
+    centre: { slug: centre.slug, name: centre.name },
+    values: {
+      name: centre.name,
+      street: centre.street,
+      postalCode: centre.postalCode,
+      city: centre.city,
+      email: centre.email ?? "",
+      phone: centre.phone ?? "",
+      iban: centre.iban ?? "",
+      kvkNumber: centre.kvkNumber ?? "",
+      vatNumber: centre.vatNumber ?? "",
+      invoicePrefix: centre.invoicePrefix,
+      paymentTermDays: String(centre.paymentTermDays),
+    },
+    saved: new URL(request.url).searchParams.get("saved") === "1",
+    canEdit: can({ installationRole: user.installationRole, role }, "settings.edit"),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { centre, user } = await requireCentrePermission(request, params.slug, "settings.edit");
+  const submission = parseWithZod(await request.formData(), { schema: detailsSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const value = submission.value;
+  await saveCentreDetails(
+    { centreId: centre.id, actorId: user.id },
+    { ...value, email: value.email || null, phone: value.phone || null, iban: value.iban || null, kvkNumber: value.kvkNumber || null, vatNumber: value.vatNumber || null },
+  );
+  return redirect(`/manage/${centre.slug}/settings/centre?saved=1`);
+}
+
+export default function CentreDetails() {
+  const { centre, values, saved, canEdit } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const t = useT();
+  const [form, fields] = useForm({
+    id: "centre-details",
+    lastResult,
+    defaultValue: values,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: detailsSchema }),
+  });
+  return (
+    <>
+      <h1>{t("workspace.centreDetails.title")}</h1>
+      <SettingsNavigation slug={centre.slug} current="centre" />
+      {saved ? <Done>{t("workspace.form.saved")}</Done> : null}
+      <p>{t("workspace.centreDetails.intro")}</p>
+      <Form method="post" {...getFormProps(form)} className="grid max-w-2xl gap-4">
+        <FormProblems id={form.errorId} errors={form.errors} />
+        <TextField meta={fields.name} label={t("workspace.centreDetails.name")} />
+        <div className="grid gap-4 sm:grid-cols-3">
+          <TextField meta={fields.street} label={t("workspace.centreDetails.street")} className="sm:col-span-3" />
+          <TextField meta={fields.postalCode} label={t("workspace.centreDetails.postalCode")} />
+          <TextField meta={fields.city} label={t("workspace.centreDetails.city")} className="sm:col-span-2" />
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField meta={fields.email} label={t("workspace.centreDetails.email")} type="email" />
+          <TextField meta={fields.phone} label={t("workspace.centreDetails.phone")} type="tel" />
+          <TextField meta={fields.iban} label={t("workspace.centreDetails.iban")} />
+          <TextField meta={fields.kvkNumber} label={t("workspace.centreDetails.kvk")} inputMode="numeric" />
+          <TextField meta={fields.vatNumber} label={t("workspace.centreDetails.vat")} hint={t("workspace.centreDetails.vatHint")} />
+          <TextField meta={fields.invoicePrefix} label={t("workspace.centreDetails.prefix")} hint={t("workspace.centreDetails.prefixHint")} />
+          <TextField meta={fields.paymentTermDays} label={t("workspace.centreDetails.term")} type="number" min={0} max={90} inputMode="numeric" />
+        </div>
+        {canEdit ? (
+          <div>
+            <button type="submit" className="button">
+              {t("workspace.form.save")}
+            </button>
+          </div>
+        ) : null}
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireCentrePermission } from "~/auth/guards.server";
+import { RoomForm, roomSchema } from "~/components/room-form";
+import { refusalReply } from "~/components/workspace-messages";
+import { isDomainError } from "~/domain/errors";
+import { settingsRoom, settingsRooms, updateRoom } from "~/domain/settings.server";
+import { pageTitle } from "~/i18n/meta";
+import { useT } from "~/i18n/react";
+import { idParam } from "~/lib/workspace-route.server";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "workspace.rooms.editTitle", { name: data?.room.name ?? "" });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { centre } = await requireCentrePermission(request, params.slug, "settings.edit");
+  const room = await settingsRoom(centre.id, idParam(params.roomId)).catch((error) => {
+    if (isDomainError(error) && error.status === 404) throw new Response("Not found", { status: 404 });
+    throw error;
+  });
+  const rooms = await settingsRooms(centre.id);
+  return {
+    centre: { slug: centre.slug, name: centre.name },
+    room: {
+      id: room.id,
+      kind: room.kind,
+      name: room.name,
+      values: {
+        name: room.name,
+        description: room.description,
+        location: room.location,
+        capacity: String(room.capacity),
+        areaM2: room.areaM2 === null ? "" : String(room.areaM2),
+        stepFree: room.stepFree ? "on" : "",
+        facilities: room.facilities,
+        setupBufferMinutes: String(room.setupBufferMinutes),
+        cleanupBufferMinutes: String(room.cleanupBufferMinutes),
+        active: room.active ? "on" : "",
+        sortOrder: String(room.sortOrder),
+        memberIds: room.members.map((member) => member.roomId),
+      },
+    },
+    rooms: rooms.filter((candidate) => candidate.kind === "ROOM").map((candidate) => ({ id: candidate.id, name: candidate.name })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { centre, user } = await requireCentrePermission(request, params.slug, "settings.edit");
+  const roomId = idParam(params.roomId);
+  const existing = await settingsRoom(centre.id, roomId).catch((error) => {
+    if (isDomainError(error) && error.status === 404) throw new Response("Not found", { status: 404 });
+    throw error;
+  });
+  const submission = parseWithZod(await request.formData(), { schema: roomSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  try {
+    await updateRoom({ centreId: centre.id, actorId: user.id }, roomId, {
+      ...submission.value,
+      areaM2: submission.value.areaM2 ?? null,
+      memberIds: existing.kind === "COMBINATION" ? submission.value.memberIds : undefined,
+    });
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    return data(submission.reply(refusalReply(error, { "room-name-taken": "name", "combination-too-few-rooms": "memberIds", "not-found": "memberIds" })), { status: error.status });
+  }
+  return redirect(`/manage/${centre.slug}/settings/rooms`);
+}
+
+export default function EditRoom() {
+  const { centre, room, rooms } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <>
+      <p className="m-0">
+        <Link to={`/manage/${centre.slug}/settings/rooms`}>{t("workspace.rooms.back")}</Link>
+      </p>
+      <h1>{t("workspace.rooms.editTitle", { name: room.name })}</h1>
+      <p>{t("workspace.rooms.changeNote")}</p>
+      <RoomForm kind={room.kind} rooms={rooms.filter((candidate) => candidate.id !== room.id)} lastResult={lastResult} defaultValue={room.values} submitLabel={t("workspace.form.save")} />
+    </>
+  );
+}
