@@ -30,6 +30,7 @@ export function ReportPeriodForm({
     lastResult,
     defaultValue: { kind: period.kind, date: values.date ?? period.from, from: values.from ?? period.from, until: values.until ?? "" },
     shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: periodSchema }),
   });
   const hint = (id: string) => `${id}-hint`;

@@ -57,14 +57,16 @@ export default function BoardInputPage() {
     id: "year-costs",
     lastResult: actionData?.intent === "costs" ? actionData.result : undefined,
     defaultValue: { year: String(thisYear) },
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: boardInputSchema }),
   });
   const [energyForm, energyFields] = useForm({
     id: "energy",
     lastResult: actionData?.intent === "energy" ? actionData.result : undefined,
     defaultValue: { month: lastMonth },
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: boardInputSchema }),
   });
   const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(" ") || undefined;
