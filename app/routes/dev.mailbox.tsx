@@ -43,7 +43,7 @@ export default function Mailbox() {
       <ol className="m-0 grid list-none gap-4 p-0">
         {emails.map((email) => (
           <li key={email.id} className="card">
-            <article aria-label={email.subject}>
+            <article aria-label={email.subject} data-email-id={email.id}>
               <h2 className="mt-0 text-lg">{email.subject}</h2>
               <p className="text-muted">
                 {t("mailbox.to")}: {email.toAddress} · {t("mailbox.sentAt")}: {new Date(email.createdAt).toISOString()}

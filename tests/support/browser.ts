@@ -70,18 +70,33 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** Signs in through the development mailbox, as a person would: ask a link, open it, confirm. */
-export async function signInViaMailbox(page: Page, email: string): Promise<void> {
+/**
+ * Signs in through the development mailbox, as a person would: ask a link, open it, confirm.
+ * It takes the link from an email that arrived after asking, so tests running at the same time
+ * for the same account never take each other's link.
+ */
+/** Returns the link it used. */
+export async function signInViaMailbox(page: Page, email: string): Promise<string> {
+  const mailsFor = async () => {
+    await page.goto("/dev/mailbox");
+    return page.getByRole("article").filter({ hasText: email }).evaluateAll((articles) => articles.map((article) => article.getAttribute("data-email-id")));
+  };
+  const before = new Set(await mailsFor());
   await page.goto("/login");
   await page.getByLabel(/E-mailadres|Email address/).fill(email);
   await page.getByRole("button", { name: /inloglink|sign-in link/i }).click();
   await shows(page.getByRole("heading", { name: /Kijk in uw mail|Check your email/ }));
-  await page.goto("/dev/mailbox");
-  const message = page.getByRole("article").filter({ hasText: email }).first();
-  const link = await message.getByRole("link", { name: /login\/verify/ }).first().getAttribute("href");
-  if (!link) throw new Error(`No sign-in link for ${email} in the mailbox`);
+  let link: string | null = null;
+  for (let attempt = 0; attempt < 20 && !link; attempt++) {
+    const fresh = (await mailsFor()).find((id) => id && !before.has(id));
+    if (fresh) link = await page.locator(`article[data-email-id="${fresh}"]`).getByRole("link", { name: /login\/verify/ }).first().getAttribute("href");
+    else await page.waitForTimeout(200);
+  }
+  if (!link) throw new Error(`No new sign-in link for ${email} in the mailbox`);
   await page.goto(link);
   await page.getByRole("button", { name: /^(Inloggen|Sign in)$/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  return link;
 }
 
 /** Waits until the locator shows (the test fails with a timeout if it never does). */
