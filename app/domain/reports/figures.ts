@@ -58,6 +58,7 @@ export interface TierHours {
 export interface OccupancyFigures {
   total: Occupancy;
   rooms: RoomOccupancy[];
+  /** empty when the figures were made without months (the side-by-side view) */
   months: MonthOccupancy[];
   tiers: TierHours[];
   /** (resident initiative + association hours) ÷ booked hours */
@@ -89,6 +90,7 @@ export function occupancyFigures(
   calendar: Calendar,
   rooms: RoomInput[],
   booked: BookedCellInput[],
+  options: { byMonth: boolean } = { byMonth: true },
 ): OccupancyFigures {
   const months = monthsOf(period);
   const roomIds = new Set(rooms.map((room) => room.id));
@@ -121,7 +123,7 @@ export function occupancyFigures(
   return {
     total: occupancyOf(totalBooked, totalAvailable),
     rooms: roomFigures,
-    months: months.map((month, index) => ({ month, ...occupancyOf(bookedPerMonth[index]!, openPerMonth[index]!) })),
+    months: options.byMonth ? months.map((month, index) => ({ month, ...occupancyOf(bookedPerMonth[index]!, openPerMonth[index]!) })) : [],
     tiers: TIERS.map((tier) => ({ tier, hours: perTier.get(tier) ?? 0, share: ratio(perTier.get(tier) ?? 0, totalBooked) })),
     communityShare: ratio(community, totalBooked),
     freeHours: free,

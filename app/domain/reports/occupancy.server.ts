@@ -126,11 +126,16 @@ function countedClaims(calendar: Calendar, centreIds: string[]) {
     WHERE rc.centre_id = ANY(${centreIds}::uuid[])
       AND rc.active AND o.status = 'ACTIVE' AND b.status = 'CONFIRMED'
       AND rc.starts_at < ${toAt}::timestamptz AND rc.ends_at > ${fromAt}::timestamptz
-      AND rc.starts_at >= ${fromAt}::timestamptz - interval '2 days'
-      -- the same bounds on the occurrences, so one centre's report reads only its own rows
+      AND rc.starts_at >= ${fromAt}::timestamptz - interval '2 days'${
+        // For a few centres, the same bounds on the occurrences and bookings let the planner use
+        // their per-centre indexes; across many centres those extra tests only cost time.
+        centreIds.length <= 3
+          ? Prisma.sql`
       AND o.centre_id = ANY(${centreIds}::uuid[])
       AND o.starts_at < ${toAt}::timestamptz AND o.starts_at >= ${fromAt}::timestamptz - interval '2 days'
-      AND b.centre_id = ANY(${centreIds}::uuid[])`;
+      AND b.centre_id = ANY(${centreIds}::uuid[])`
+          : Prisma.empty
+      }`;
 }
 
 /** Epoch seconds of the first midnight of every month of the period, and of the period's end. */
@@ -145,11 +150,21 @@ function monthBounds(calendar: Calendar): number[] {
 
 /**
  * The aggregate query for the centres of one calendar (exported for the benchmark): use
- * seconds per room, month, tier and paid/free. A claim that runs past a month's last midnight
- * is split there (`use_next` belongs to the following month).
+ * seconds per room, tier and paid/free, and with `byMonth` also per month. A claim that runs
+ * past a month's last midnight is then split there (`use_next` belongs to the following month).
+ * Without months (the municipality's side-by-side view needs none) the grouping is cheaper.
  */
-export function occupancySql(calendar: Calendar): Prisma.Sql {
+export function occupancySql(calendar: Calendar, options: { byMonth: boolean } = { byMonth: true }): Prisma.Sql {
   const centreIds = [...new Set(calendar.profiles.map((profile) => profile.centreId))];
+  if (!options.byMonth) {
+    return Prisma.sql`
+      SELECT room_id::text AS room_id, 0 AS month, tier::text AS tier, paid, use_this, 0 AS use_next
+      FROM (
+        SELECT c.room_id, c.tier, c.paid, sum(c.e - c.s) AS use_this
+        FROM (${countedClaims(calendar, centreIds)}) c
+        GROUP BY 1, 2, 3
+      ) totals`;
+  }
   const bounds = monthBounds(calendar);
   return Prisma.sql`
     SELECT room_id::text AS room_id, month, tier::text AS tier, paid, use_this, use_next
@@ -184,14 +199,20 @@ export async function reportQuery<T>(query: Prisma.Sql): Promise<T> {
 export interface OccupancyData {
   period: ReportPeriod;
   calendars: Calendar[];
+  /** with months: false, every cell has month 0 and stands for the whole period */
   booked: BookedCell[];
+  byMonth: boolean;
 }
 
 /**
- * Booked seconds per physical room, month, tier and paid/free for every centre in `centres`
- * over `period`, plus the calendars that say when each room was open.
+ * Booked seconds per physical room, tier and paid/free (and month, unless `byMonth` is false)
+ * for every centre in `centres` over `period`, plus the calendars that say when each room was open.
  */
-export async function loadOccupancy(centres: ScopeCentre[], period: ReportPeriod): Promise<OccupancyData> {
+export async function loadOccupancy(
+  centres: ScopeCentre[],
+  period: ReportPeriod,
+  options: { byMonth: boolean } = { byMonth: true },
+): Promise<OccupancyData> {
   const byZone = new Map<string, ScopeCentre[]>();
   for (const centre of centres) byZone.set(centre.timeZone, [...(byZone.get(centre.timeZone) ?? []), centre]);
   const calendars: Calendar[] = [];
@@ -204,7 +225,7 @@ export async function loadOccupancy(centres: ScopeCentre[], period: ReportPeriod
   const results = await Promise.all(
     calendars.map(async (calendar) => {
       if (calendar.profiles.length === 0 || calendar.days.length === 0) return [];
-      const rows = await reportQuery<AggregateRow[]>(occupancySql(calendar));
+      const rows = await reportQuery<AggregateRow[]>(occupancySql(calendar, options));
       const cells = new Map<string, BookedCell>();
       const add = (row: AggregateRow, month: number, seconds: number) => {
         if (seconds <= 0) return;
@@ -220,7 +241,7 @@ export async function loadOccupancy(centres: ScopeCentre[], period: ReportPeriod
       return [...cells.values()];
     }),
   );
-  return { period, calendars, booked: results.flat() };
+  return { period, calendars, booked: results.flat(), byMonth: options.byMonth };
 }
 
 /**

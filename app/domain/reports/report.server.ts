@@ -133,20 +133,47 @@ export interface InstallationReport {
   generatedAt: string;
 }
 
+/**
+ * Occupancy per room, month and tier of every centre in `centreIds` over `period`: one
+ * aggregate query per time zone for all of them (the figure the benchmark times).
+ */
+export async function occupancyReport(
+  centreIds: string[],
+  period: ReportPeriod,
+  options: { byMonth: boolean } = { byMonth: true },
+): Promise<Map<string, OccupancyFigures>> {
+  const scopes = await loadScope(centreIds, period);
+  const data = await loadOccupancy(scopes, period, options);
+  return new Map(
+    scopes.map((scope) => {
+      const calendar = data.calendars.find((candidate) => candidate.timeZone === scope.timeZone)!;
+      return [scope.id, occupancyFigures(period, calendar, scope.rooms.filter((room) => room.kind === "ROOM"), data.booked, options)];
+    }),
+  );
+}
+
 /** Key figures of every centre in `centreIds` (one occupancy query for all of them). */
 export async function keyFiguresOf(centreIds: string[], period: ReportPeriod): Promise<Map<string, KeyFigures>> {
   const scopes = await loadScope(centreIds, period);
-  const occupancyData = await loadOccupancy(scopes, period);
+  // The side-by-side view needs no months and no list of long-running series.
+  const occupancyData = await loadOccupancy(scopes, period, { byMonth: false });
   const visitorsByZone = await Promise.all(
     occupancyData.calendars.map((calendar) =>
-      loadVisitors({ centreIds: [...new Set(calendar.profiles.map((profile) => profile.centreId))], period, ...instants(calendar) }),
+      loadVisitors({
+        centreIds: [...new Set(calendar.profiles.map((profile) => profile.centreId))],
+        period,
+        ...instants(calendar),
+        continuity: false,
+      }),
     ),
   );
   const result = new Map<string, KeyFigures>();
   await Promise.all(
     scopes.map(async (scope) => {
       const calendar = occupancyData.calendars.find((candidate) => candidate.timeZone === scope.timeZone)!;
-      const occupancy = occupancyFigures(period, calendar, scope.rooms.filter((room) => room.kind === "ROOM"), occupancyData.booked);
+      const occupancy = occupancyFigures(period, calendar, scope.rooms.filter((room) => room.kind === "ROOM"), occupancyData.booked, {
+        byMonth: false,
+      });
       const visitorRows = visitorsByZone.map((map) => map.get(scope.id)).find((rows) => rows !== undefined);
       const visitors = visitorFigures(visitorRows ?? { perActivity: [], activities: 0, organisations: 0, continuing: [] });
       const { from, to } = instants(calendar);

@@ -23,9 +23,11 @@ interface Window {
   period: ReportPeriod;
   from: Date;
   to: Date;
+  /** look up the series that run for more than a year (default true) */
+  continuity?: boolean;
 }
 
-export async function loadVisitors({ centreIds, period, from, to }: Window): Promise<Map<string, VisitorRows>> {
+export async function loadVisitors({ centreIds, period, from, to, continuity = true }: Window): Promise<Map<string, VisitorRows>> {
   const [headcounts, counts, series] = await Promise.all([
     db().$queryRaw<
       { centre_id: string; title: string; organisation: string; tier: Tier; dates: number; headcount: number; first_time: number }[]
@@ -52,7 +54,9 @@ export async function loadVisitors({ centreIds, period, from, to }: Window): Pro
       GROUP BY 1`),
     // Series with a date in the period, traced back through "this and following" splits to
     // the booking that started them.
-    db().$queryRaw<{ centre_id: string; title: string; organisation: string; tier: Tier; since: Date }[]>(Prisma.sql`
+    !continuity
+      ? Promise.resolve([])
+      : db().$queryRaw<{ centre_id: string; title: string; organisation: string; tier: Tier; since: Date }[]>(Prisma.sql`
       WITH RECURSIVE counted AS (
         SELECT DISTINCT b.id
         FROM occurrences o JOIN bookings b ON b.id = o.booking_id
