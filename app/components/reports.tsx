@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { useId, type ReactNode } from "react";
 import {
   CHART_COLOURS,
   columnBars,
@@ -86,6 +86,15 @@ export function ReportTableView({ table, csvHref, caption }: { table: ReportTabl
   );
 }
 
+/** On a narrow screen a chart keeps a readable size and scrolls sideways (its table follows anyway). */
+function ChartFrame({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="overflow-x-auto" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
+
 function Legend() {
   const t = useT();
   return (
@@ -113,30 +122,32 @@ export function RoomBars({ title, items }: { title: string; items: BarItem[] }) 
       <figcaption id={id} className="font-bold">
         {title}
       </figcaption>
-      <svg role="img" aria-labelledby={id} viewBox={`0 0 ${chart.width} ${chart.height}`} width="100%" style={{ maxWidth: chart.width }}>
+      <ChartFrame label={title}>
+      <svg role="img" aria-labelledby={id} viewBox={`0 0 ${chart.width} ${chart.height}`} width="100%" style={{ maxWidth: chart.width, minWidth: 440 }}>
         {chart.grid.map((line) => (
           <g key={line.x}>
             <line x1={line.x} x2={line.x} y1={16} y2={chart.height} stroke={CHART_COLOURS.grid} />
-            <text x={line.x} y={12} fontSize={11} textAnchor="middle" fill={CHART_COLOURS.muted}>
+            <text x={line.x} y={12} fontSize={13} textAnchor="middle" fill={CHART_COLOURS.muted}>
               {line.label}
             </text>
           </g>
         ))}
         {chart.rows.map((row) => (
           <g key={row.label}>
-            <text x={chart.labelWidth - 8} y={row.barY + 13} fontSize={13} textAnchor="end" fill={CHART_COLOURS.text}>
+            <text x={chart.labelWidth - 8} y={row.barY + 13} fontSize={15} textAnchor="end" fill={CHART_COLOURS.text}>
               {row.label.length > 24 ? `${row.label.slice(0, 23)}…` : row.label}
             </text>
             <rect x={chart.labelWidth} y={row.barY} width={row.barWidth} height={row.barHeight} fill={CHART_COLOURS.bar} />
             {row.previousWidth !== null ? (
               <rect x={chart.labelWidth} y={row.previousY} width={row.previousWidth} height={5} fill={CHART_COLOURS.previous} />
             ) : null}
-            <text x={chart.labelWidth + chart.plotWidth + 6} y={row.barY + 13} fontSize={13} fill={CHART_COLOURS.text}>
+            <text x={chart.labelWidth + chart.plotWidth + 6} y={row.barY + 13} fontSize={15} fill={CHART_COLOURS.text}>
               {row.valueText}
             </text>
           </g>
         ))}
       </svg>
+      </ChartFrame>
       <Legend />
     </figure>
   );
@@ -153,11 +164,12 @@ export function MonthColumns({ title, items }: { title: string; items: BarItem[]
       <figcaption id={id} className="font-bold">
         {title}
       </figcaption>
-      <svg role="img" aria-labelledby={id} viewBox={`0 0 ${chart.width} ${chart.height}`} width="100%" style={{ maxWidth: chart.width }}>
+      <ChartFrame label={title}>
+      <svg role="img" aria-labelledby={id} viewBox={`0 0 ${chart.width} ${chart.height}`} width="100%" style={{ maxWidth: chart.width, minWidth: 440 }}>
         {chart.grid.map((line) => (
           <g key={line.y}>
             <line x1={chart.left} x2={chart.width} y1={line.y} y2={line.y} stroke={CHART_COLOURS.grid} />
-            <text x={chart.left - 6} y={line.y + 4} fontSize={11} textAnchor="end" fill={CHART_COLOURS.muted}>
+            <text x={chart.left - 6} y={line.y + 4} fontSize={13} textAnchor="end" fill={CHART_COLOURS.muted}>
               {line.label}
             </text>
           </g>
@@ -168,12 +180,13 @@ export function MonthColumns({ title, items }: { title: string; items: BarItem[]
             {column.previousY !== null ? (
               <rect x={column.previousX} y={column.previousY} width={6} height={column.previousHeight} fill={CHART_COLOURS.previous} />
             ) : null}
-            <text x={column.labelX} y={chart.plotBottom + 18} fontSize={12} textAnchor="middle" fill={CHART_COLOURS.text}>
+            <text x={column.labelX} y={chart.plotBottom + 18} fontSize={14} textAnchor="middle" fill={CHART_COLOURS.text}>
               {column.label}
             </text>
           </g>
         ))}
       </svg>
+      </ChartFrame>
       <Legend />
     </figure>
   );
@@ -191,14 +204,15 @@ export function HeatMap({ title, cells }: { title: string; cells: HeatInput[] })
         {title}
       </figcaption>
       <p className="m-0 mb-2 text-muted">{t("reports.charts.heatIntro")}</p>
-      <svg role="img" aria-labelledby={id} viewBox={`0 0 ${grid.width} ${grid.height}`} width="100%" style={{ maxWidth: grid.width }}>
+      <ChartFrame label={title}>
+      <svg role="img" aria-labelledby={id} viewBox={`0 0 ${grid.width} ${grid.height}`} width="100%" style={{ maxWidth: grid.width, minWidth: 440 }}>
         {grid.hours.map((hour) => (
-          <text key={hour.hour} x={hour.x} y={14} fontSize={11} textAnchor="middle" fill={CHART_COLOURS.muted}>
+          <text key={hour.hour} x={hour.x} y={14} fontSize={13} textAnchor="middle" fill={CHART_COLOURS.muted}>
             {String(hour.hour).padStart(2, "0")}
           </text>
         ))}
         {grid.weekdays.map((weekday) => (
-          <text key={weekday.weekday} x={grid.left - 6} y={weekday.y + 4} fontSize={12} textAnchor="end" fill={CHART_COLOURS.text}>
+          <text key={weekday.weekday} x={grid.left - 6} y={weekday.y + 4} fontSize={14} textAnchor="end" fill={CHART_COLOURS.text}>
             {t(`reports.weekdayShort.${weekday.weekday}` as Key)}
           </text>
         ))}
@@ -218,6 +232,7 @@ export function HeatMap({ title, cells }: { title: string; cells: HeatInput[] })
           </g>
         ))}
       </svg>
+      </ChartFrame>
       <p className="m-0 flex items-center gap-2 text-muted" aria-hidden="true">
         <span>{t("reports.charts.legendLow")}</span>
         <span className="inline-block h-3 w-24" style={{ background: "linear-gradient(to right, #f3faf6, #08472d)" }} />

@@ -47,7 +47,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 function Sentences({ lines }: { lines: string[] }) {
   if (lines.length === 0) return null;
   return (
-    <ul className="mb-4 grid gap-1 pl-5">
+    <ul className="mb-4 grid list-disc gap-1 pl-6">
       {lines.map((line) => (
         <li key={line}>{line}</li>
       ))}
@@ -155,7 +155,7 @@ export default function CentreReportPage() {
 function Definitions() {
   const t = useT();
   return (
-    <ul className="grid gap-2 pl-5">
+    <ul className="grid list-disc gap-2 pl-6">
       {DEFINITION_KEYS.map((key) => (
         <li key={key}>{t(key)}</li>
       ))}

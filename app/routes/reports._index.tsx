@@ -35,7 +35,7 @@ export default function InstallationReportPage() {
       <ReportPeriodForm action="/reports" period={report.period} lastResult={lastResult} invalid={invalid} />
       <section aria-labelledby="summary" className="mb-8">
         <h2 id="summary">{t("reports.sections.summary")}</h2>
-        <ul className="mb-4 grid gap-1 pl-5">
+        <ul className="mb-4 grid list-disc gap-1 pl-6">
           <li>
             {total.occupancy === null
               ? t("reports.sentences.centreNoHours", { centre: t("reports.tables.allCentres") })
@@ -63,7 +63,7 @@ export default function InstallationReportPage() {
           }))}
         />
         <ReportTableView table={installationTable(report)} csvHref={`/reports/csv?${search}`} />
-        <ul className="grid gap-1 pl-5">
+        <ul className="grid list-disc gap-1 pl-6">
           {report.centres.map((centre) => (
             <li key={centre.id}>
               <Link to={`/manage/${centre.slug}/reports?${search}`}>{t("reports.title", { name: centre.name })}</Link>
@@ -73,7 +73,7 @@ export default function InstallationReportPage() {
       </section>
       <section aria-labelledby="definitions" className="mb-8">
         <h2 id="definitions">{t("reports.sections.definitions")}</h2>
-        <ul className="grid gap-2 pl-5">
+        <ul className="grid list-disc gap-2 pl-6">
           {DEFINITION_KEYS.map((key) => (
             <li key={key}>{t(key)}</li>
           ))}
