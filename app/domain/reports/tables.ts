@@ -181,6 +181,7 @@ export function centreTables(report: CentreReport): Record<CentreTableId, Report
         col("bookedHours", "reports.columns.bookedHours", "hours"),
         col("availableHours", "reports.columns.availableHours", "hours"),
         col("occupancy", "reports.columns.occupancy", "percent"),
+        col("occupancyLastYear", "reports.columns.occupancyLastYear", "percent"),
       ],
       rows: current.clock.heat.map((cell) => ({
         weekday: cell.weekday,
@@ -188,6 +189,9 @@ export function centreTables(report: CentreReport): Record<CentreTableId, Report
         bookedHours: cell.bookedHours,
         availableHours: cell.availableHours,
         occupancy: cell.occupancy,
+        occupancyLastYear: before(
+          previous.clock.heat.find((other) => other.weekday === cell.weekday && other.hour === cell.hour)?.occupancy ?? null,
+        ),
       })),
     },
     tiers: {
