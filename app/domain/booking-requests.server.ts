@@ -98,6 +98,8 @@ export interface BookingReview {
   quote: Quote;
   findings: RuleFinding[];
   alternatives: { rooms: RoomAlternative[]; times: TimeAlternative[] };
+  /** free times outside community hours, for dates community hours refuse (commercial and private hire) */
+  outsideCommunityHours: TimeAlternative[];
   /** what happens when the person confirms */
   outcome: "confirmed" | "pending" | "refused";
   /** provisional dates of other bookings that this request would take over */
@@ -230,6 +232,12 @@ async function review(tx: Tx, input: BookingRequestInput, now: Date): Promise<Bo
     ? await suggestAlternatives(centre.id, { roomId: space.id, rrule: input.rrule, localStart: input.localStart, durationMinutes: input.durationMinutes }, clashing, { attendees: input.attendees, facilities: space.facilities, stepFree: space.stepFree }, tx)
     : { rooms: [], times: [] };
 
+  const communityHit = findings.find((finding) => finding.rule === "community-hours");
+  const hitDates = report.dates.filter((date) => communityHit?.dates?.includes(date.originalLocalStart)).slice(0, 3);
+  const outsideCommunityHours = hitDates.length > 0
+    ? (await suggestAlternatives(centre.id, { roomId: space.id, rrule: null, localStart: input.localStart, durationMinutes: input.durationMinutes }, hitDates, {}, tx, context.communityHours)).times
+    : [];
+
   const refused = findings.some((finding) => finding.effect === "refuse") || blocked.length > 0 || priced.length === 0;
   const outcome = refused ? "refused" : findings.some((finding) => finding.effect === "approval") ? "pending" : "confirmed";
   return {
@@ -241,6 +249,7 @@ async function review(tx: Tx, input: BookingRequestInput, now: Date): Promise<Bo
     quote,
     findings,
     alternatives,
+    outsideCommunityHours,
     outcome,
     bumps,
     context,

@@ -10,7 +10,7 @@ import {
   type OpeningWindow,
 } from "./opening-hours";
 import { listSpaces, loadSpace, spaceFits, type BookableSpace } from "./spaces.server";
-import { addWallClockMinutes, formatLocalDate, fromWallClock, parseLocalDate, toWallClock } from "./time-zone";
+import { addWallClockMinutes, formatLocalDate, fromWallClock, isoWeekday, parseLocalDate, toWallClock } from "./time-zone";
 
 /**
  * Conflicts of a proposed booking, checked on EVERY date: against other active room claims
@@ -261,6 +261,8 @@ export async function suggestAlternatives(
   clashing: PlannedOccurrence[],
   needs: { attendees?: number; facilities?: Facility[]; stepFree?: boolean },
   client: Tx = db(),
+  /** weekly windows the suggested times must stay out of (e.g. community hours for commercial hire) */
+  avoid: { weekday: number; startMinute: number; endMinute: number }[] = [],
 ): Promise<{ rooms: RoomAlternative[]; times: TimeAlternative[] }> {
   if (clashing.length === 0) return { rooms: [], times: [] };
   const calendar = await loadCentreCalendar(client, centreId);
@@ -298,9 +300,12 @@ export async function suggestAlternatives(
     const duration = Math.round((date.endsAt.getTime() - date.startsAt.getTime()) / 60_000);
     const askedMinute = startWall.getUTCHours() * 60 + startWall.getUTCMinutes();
     const candidatesOfDay: { start: Date; end: Date; shift: number }[] = [];
+    const weekday = isoWeekday(dayStart);
+    const avoided = avoid.filter((window) => window.weekday === weekday);
     for (const [opens, closes] of windows) {
       for (let minute = opens; minute + duration <= closes; minute += STEP_MINUTES) {
         if (minute === askedMinute) continue;
+        if (avoided.some((window) => minute < window.endMinute && window.startMinute < minute + duration)) continue;
         const start = fromWallClock(addWallClockMinutes(dayStart, minute), calendar.timeZone);
         candidatesOfDay.push({ start, end: new Date(start.getTime() + duration * 60_000), shift: minute - askedMinute });
       }

@@ -110,6 +110,7 @@ function reviewView(review: BookingReview) {
     quote: { totalExclCents: review.quote.totalExclCents, totalVatCents: review.quote.totalVatCents, totalInclCents: review.quote.totalInclCents, vatBp: review.quote.vatBp, hourlyCents: review.quote.hourlyCents },
     findings: review.findings.map(({ rule, effect, params }) => ({ rule, effect, params })),
     alternatives: review.alternatives,
+    outsideCommunityHours: review.outsideCommunityHours,
     dates: review.dates.map((date) => ({
       localStart: date.localStart,
       startsAt: date.startsAt,
@@ -378,6 +379,18 @@ function ReviewSection({ review, choices, timeZone, locale }: { review: ReviewVi
       <p>{t("booking.review.intro")}</p>
       <h3>{t("booking.review.rules")}</h3>
       <RuleFindings findings={review.findings} />
+      {review.outsideCommunityHours.length > 0 ? (
+        <div className="card">
+          <p className="m-0 font-bold">{t("booking.review.otherTimes")}</p>
+          <ul className="m-0">
+            {review.outsideCommunityHours.map((time) => (
+              <li key={String(time.startsAt)}>
+                {formatShortDate(new Date(time.startsAt), timeZone, locale)}, {formatTimeRange(new Date(time.startsAt), new Date(time.endsAt), timeZone, locale)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <h3>{t("booking.review.dates")} ({t("booking.review.dateCount", { count: review.dates.length })})</h3>
       <div className="overflow-x-auto">
         <table className="w-full border-collapse text-left">

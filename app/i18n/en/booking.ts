@@ -171,6 +171,7 @@ export const booking: MessagesOf<typeof bookingNl> = {
     confirm: "Confirm the booking",
     confirmRequest: "Send the request",
     change: "Change something",
+    otherTimes: "These times are free for you:",
     recheck: "Check again",
     dateCount: "{count, plural, one {# date} other {# dates}}",
   },

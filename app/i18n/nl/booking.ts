@@ -171,6 +171,7 @@ export const booking = {
     confirm: "Bevestig de reservering",
     confirmRequest: "Stuur de aanvraag",
     change: "Iets aanpassen",
+    otherTimes: "Deze tijden zijn wel vrij voor u:",
     recheck: "Opnieuw bekijken",
     dateCount: "{count, plural, one {# datum} other {# data}}",
   },
