@@ -294,6 +294,10 @@ describe("visitors, money and energy", () => {
     expect(revenue.perTier.find((row) => row.tier === "COMMERCIAL")).toMatchObject({ invoicedCents: 24200, receivedCents: 23200 });
     expect(revenue.perSpace.find((row) => row.spaceId === a.id)).toMatchObject({ invoicedCents: 10000, receivedCents: 6000 });
     expect(revenue.perSpace.find((row) => row.spaceId === b.id)).toMatchObject({ invoicedCents: 24200, receivedCents: 23200 });
+    // The municipality's view adds up the same money with plain sums.
+    const key = (await keyFiguresOf([centre.id], december2026)).get(centre.id);
+    expect(key).toMatchObject({ invoicedCents: 34200, invoicedExclCents: 30000, receivedCents: 29200, outstandingCents: 0, costsCents: 31000 });
+    expect(key!.costRecovery).toBeCloseTo(30000 / 31000, 12);
   });
 
   it("says what is still outstanding on the invoices of the period", async () => {
@@ -307,6 +311,7 @@ describe("visitors, money and energy", () => {
     await createPayment({ centreId: centre.id, organisationId: organisation.id, amountCents: 2000, invoiceId: invoice.id, method: "CASH", receivedAt: new Date("2026-12-11T10:00:00Z") });
     const { revenue } = (await centreReport(centre.id, december2026)).current;
     expect(revenue).toMatchObject({ invoicedCents: 5000, receivedCents: 2000, outstandingCents: 3000, costsCents: null, costRecovery: null });
+    expect((await keyFiguresOf([centre.id], december2026)).get(centre.id)).toMatchObject({ outstandingCents: 3000, costRecovery: null });
   });
 
   it("gives the energy per booked hour over the whole months that have a reading", async () => {

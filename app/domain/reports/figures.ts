@@ -383,15 +383,7 @@ export function revenueFigures(
       add(payment, "receivedCents", payment.amountCents);
     }
   }
-  let costs: number | null = 0;
-  for (const year of daysPerYear(period)) {
-    const yearly = yearCosts.get(year.year);
-    if (yearly === undefined) {
-      costs = null;
-      break;
-    }
-    costs += Math.round((yearly * year.days) / year.daysInYear);
-  }
+  const costs = costsOfPeriod(period, yearCosts);
   return {
     ...total,
     perTier: TIERS.map((tier) => ({ tier, ...(perTier.get(tier) ?? emptySplit()) })),
@@ -399,6 +391,20 @@ export function revenueFigures(
     costsCents: costs,
     costRecovery: costs === null ? null : ratio(total.invoicedExclCents, costs),
   };
+}
+
+/**
+ * The board's costs for the period: each year's costs for the share of its days in the period;
+ * null unless the costs of every year the period touches are known.
+ */
+export function costsOfPeriod(period: ReportPeriod, yearCosts: Map<number, number>): number | null {
+  let costs = 0;
+  for (const year of daysPerYear(period)) {
+    const yearly = yearCosts.get(year.year);
+    if (yearly === undefined) return null;
+    costs += Math.round((yearly * year.days) / year.daysInYear);
+  }
+  return costs;
 }
 
 // ─── Energy ─────────────────────────────────────────────────────────────────

@@ -5,20 +5,23 @@ import { listEnergyReadings } from "./board-input.server";
 import type { Calendar } from "./calendar";
 import {
   clockFigures,
+  costsOfPeriod,
   energyFigures,
+  ratio,
   occupancyFigures,
   revenueFigures,
   visitorFigures,
   COMMUNITY_TIERS,
   type ClockFigures,
   type EnergyFigures,
+  type MoneySplit,
   type OccupancyFigures,
   type RevenueFigures,
   type VisitorFigures,
 } from "./figures";
 import { loadBookedIntervals, loadOccupancy, loadScope, type ScopeCentre } from "./occupancy.server";
 import { monthsOf, previousYear, type ReportPeriod } from "./period";
-import { loadRevenue } from "./revenue.server";
+import { loadRevenue, loadRevenueTotals } from "./revenue.server";
 import { loadVisitors } from "./visitors.server";
 
 /**
@@ -167,25 +170,32 @@ export async function keyFiguresOf(centreIds: string[], period: ReportPeriod): P
       }),
     ),
   );
-  const result = new Map<string, KeyFigures>();
-  await Promise.all(
-    scopes.map(async (scope) => {
-      const calendar = occupancyData.calendars.find((candidate) => candidate.timeZone === scope.timeZone)!;
-      const occupancy = occupancyFigures(period, calendar, scope.rooms.filter((room) => room.kind === "ROOM"), occupancyData.booked, {
-        byMonth: false,
-      });
-      const visitorRows = visitorsByZone.map((map) => map.get(scope.id)).find((rows) => rows !== undefined);
-      const visitors = visitorFigures(visitorRows ?? { perActivity: [], activities: 0, organisations: 0, continuing: [] });
-      const { from, to } = instants(calendar);
-      const revenueRows = await loadRevenue(scope.id, from, to);
-      const revenue = revenueFigures(period, revenueRows.invoices, revenueRows.payments, revenueRows.yearCosts);
-      result.set(scope.id, keyFigures(occupancy, visitors, revenue));
-    }),
+  const revenueByZone = await Promise.all(
+    occupancyData.calendars.map((calendar) =>
+      loadRevenueTotals([...new Set(calendar.profiles.map((profile) => profile.centreId))], instants(calendar).from, instants(calendar).to),
+    ),
   );
+  const result = new Map<string, KeyFigures>();
+  for (const scope of scopes) {
+    const calendar = occupancyData.calendars.find((candidate) => candidate.timeZone === scope.timeZone)!;
+    const occupancy = occupancyFigures(period, calendar, scope.rooms.filter((room) => room.kind === "ROOM"), occupancyData.booked, {
+      byMonth: false,
+    });
+    const visitorRows = visitorsByZone.map((map) => map.get(scope.id)).find((rows) => rows !== undefined);
+    const visitors = visitorFigures(visitorRows ?? { perActivity: [], activities: 0, organisations: 0, continuing: [] });
+    const revenue = revenueByZone.find((zone) => zone.totals.has(scope.id))!;
+    const money = revenue.totals.get(scope.id)!;
+    const costsCents = costsOfPeriod(period, revenue.yearCosts.get(scope.id)!);
+    result.set(scope.id, keyFigures(occupancy, visitors, { ...money, costsCents, costRecovery: costsCents === null ? null : ratio(money.invoicedExclCents, costsCents) }));
+  }
   return result;
 }
 
-function keyFigures(occupancy: OccupancyFigures, visitors: VisitorFigures, revenue: RevenueFigures): KeyFigures {
+function keyFigures(
+  occupancy: OccupancyFigures,
+  visitors: VisitorFigures,
+  revenue: MoneySplit & { costsCents: number | null; costRecovery: number | null },
+): KeyFigures {
   const communityHours = occupancy.tiers.filter((row) => COMMUNITY_TIERS.includes(row.tier)).reduce((sum, row) => sum + row.hours, 0);
   return {
     hasData: occupancy.total.bookedHours > 0 || visitors.countedDates > 0 || revenue.invoicedCents !== 0 || revenue.receivedCents !== 0,

@@ -1,6 +1,6 @@
 import { db } from "~/db/client.server";
-import type { Prisma, Tier } from "~/generated/prisma/client";
-import type { InvoiceInput, PaymentInput } from "./figures";
+import { Prisma, type Tier } from "~/generated/prisma/client";
+import type { InvoiceInput, MoneySplit, PaymentInput } from "./figures";
 
 /**
  * Invoices, payments and yearly costs for the revenue figures. `from`/`to` are the period's
@@ -84,4 +84,46 @@ export async function loadRevenue(centreId: string, from: Date, to: Date): Promi
     })),
     yearCosts: new Map(costs.map((row) => [row.year, row.costsCents])),
   };
+}
+
+/**
+ * The money totals of many centres at once, for the side-by-side view (no split per tier or
+ * room, so plain sums suffice): invoiced (lines of invoices issued in the period, credited ones
+ * left out), received (succeeded payments in the period), outstanding today on those invoices.
+ */
+export async function loadRevenueTotals(
+  centreIds: string[],
+  from: Date,
+  to: Date,
+): Promise<{ totals: Map<string, MoneySplit>; yearCosts: Map<string, Map<number, number>> }> {
+  const [invoiced, received, costs] = await Promise.all([
+    db().$queryRaw<{ centre_id: string; incl: number; excl: number; outstanding: number }[]>(Prisma.sql`
+      SELECT i.centre_id::text AS centre_id, sum(lines.incl)::float8 AS incl, sum(lines.excl)::float8 AS excl,
+             sum(greatest(i.total_incl_cents - coalesce(paid.cents, 0), 0))::float8 AS outstanding
+      FROM invoices i
+      CROSS JOIN LATERAL (
+        SELECT coalesce(sum(l.amount_excl_cents + l.vat_cents), 0) AS incl, coalesce(sum(l.amount_excl_cents), 0) AS excl
+        FROM invoice_lines l WHERE l.invoice_id = i.id
+      ) lines
+      LEFT JOIN LATERAL (
+        SELECT sum(p.amount_cents) AS cents FROM payments p WHERE p.invoice_id = i.id AND p.status = 'SUCCEEDED'
+      ) paid ON true
+      WHERE i.centre_id = ANY(${centreIds}::uuid[]) AND i.status <> 'CREDITED' AND i.issued_at >= ${from} AND i.issued_at < ${to}
+      GROUP BY 1`),
+    db().$queryRaw<{ centre_id: string; cents: number }[]>(Prisma.sql`
+      SELECT centre_id::text AS centre_id, sum(amount_cents)::float8 AS cents FROM payments
+      WHERE centre_id = ANY(${centreIds}::uuid[]) AND status = 'SUCCEEDED' AND received_at >= ${from} AND received_at < ${to}
+      GROUP BY 1`),
+    db().yearCosts.findMany({ where: { centreId: { in: centreIds } } }),
+  ]);
+  const totals = new Map<string, MoneySplit>(
+    centreIds.map((id) => [id, { invoicedCents: 0, invoicedExclCents: 0, receivedCents: 0, outstandingCents: 0 }]),
+  );
+  for (const row of invoiced) {
+    Object.assign(totals.get(row.centre_id)!, { invoicedCents: row.incl, invoicedExclCents: row.excl, outstandingCents: row.outstanding });
+  }
+  for (const row of received) totals.get(row.centre_id)!.receivedCents = row.cents;
+  const yearCosts = new Map<string, Map<number, number>>(centreIds.map((id) => [id, new Map()]));
+  for (const row of costs) yearCosts.get(row.centreId)!.set(row.year, row.costsCents);
+  return { totals, yearCosts };
 }

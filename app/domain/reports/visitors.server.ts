@@ -42,15 +42,15 @@ export async function loadVisitors({ centreIds, period, from, to, continuity = t
       WHERE a.centre_id = ANY(${centreIds}::uuid[]) AND o.status = 'ACTIVE' AND b.status = 'CONFIRMED'
         AND o.starts_at >= ${from} AND o.starts_at < ${to}
       GROUP BY 1, 2, 3, 4`),
+    // Bookings with at least one date that counts (an index probe per booking, not a scan of all dates).
     db().$queryRaw<{ centre_id: string; activities: number; organisations: number }[]>(Prisma.sql`
-      SELECT o.centre_id::text AS centre_id,
+      SELECT b.centre_id::text AS centre_id,
              count(DISTINCT (b.organisation_id, lower(coalesce(act.title, b.title)))) FILTER (WHERE act.id IS NOT NULL)::int AS activities,
              count(DISTINCT b.organisation_id)::int AS organisations
-      FROM occurrences o
-      JOIN bookings b ON b.id = o.booking_id
+      FROM bookings b
       LEFT JOIN activities act ON act.booking_id = b.id
-      WHERE o.centre_id = ANY(${centreIds}::uuid[]) AND o.status = 'ACTIVE' AND b.status = 'CONFIRMED'
-        AND o.starts_at < ${to} AND o.ends_at > ${from}
+      WHERE b.centre_id = ANY(${centreIds}::uuid[]) AND b.status = 'CONFIRMED'
+        AND EXISTS (SELECT 1 FROM occurrences o WHERE o.booking_id = b.id AND o.status = 'ACTIVE' AND o.starts_at < ${to} AND o.ends_at > ${from})
       GROUP BY 1`),
     // Series with a date in the period, traced back through "this and following" splits to
     // the booking that started them.
@@ -58,10 +58,9 @@ export async function loadVisitors({ centreIds, period, from, to, continuity = t
       ? Promise.resolve([])
       : db().$queryRaw<{ centre_id: string; title: string; organisation: string; tier: Tier; since: Date }[]>(Prisma.sql`
       WITH RECURSIVE counted AS (
-        SELECT DISTINCT b.id
-        FROM occurrences o JOIN bookings b ON b.id = o.booking_id
-        WHERE o.centre_id = ANY(${centreIds}::uuid[]) AND o.status = 'ACTIVE' AND b.status = 'CONFIRMED'
-          AND b.rrule IS NOT NULL AND o.starts_at < ${to} AND o.ends_at > ${from}
+        SELECT b.id FROM bookings b
+        WHERE b.centre_id = ANY(${centreIds}::uuid[]) AND b.status = 'CONFIRMED' AND b.rrule IS NOT NULL
+          AND EXISTS (SELECT 1 FROM occurrences o WHERE o.booking_id = b.id AND o.status = 'ACTIVE' AND o.starts_at < ${to} AND o.ends_at > ${from})
       ), chain AS (
         SELECT b.id AS counted_id, b.id, b.split_from_id FROM bookings b JOIN counted c ON c.id = b.id
         UNION ALL
