@@ -4,6 +4,7 @@ import { cancellationOutcomes, type CancellationOutcome } from "./cancellation";
 import { DomainError, NotFoundError } from "./errors";
 import { endRuleBefore, refreshTotals } from "./series-changes.server";
 import { formatWallClock } from "./time-zone";
+import { notifySignupsOfCancelledDate } from "./signups.server";
 
 /**
  * An organisation cancels one date, the rest of a series, or all of it. Before confirming it
@@ -80,6 +81,7 @@ export async function cancelByOrganisation(request: CancelRequest & { actorId: s
       });
     }
     await tx.roomClaim.updateMany({ where: { occurrenceId: { in: preview.dates.map((date) => date.id) } }, data: { active: false } });
+    for (const date of preview.dates) await notifySignupsOfCancelledDate(tx, request.centreId, date.id);
     const left = await tx.occurrence.count({ where: { bookingId: booking.id, status: "ACTIVE" } });
     if (left === 0) {
       await tx.booking.update({ where: { id: booking.id }, data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason, materialisedUntil: null } });

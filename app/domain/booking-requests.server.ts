@@ -41,8 +41,9 @@ import { DomainError, NotFoundError } from "./errors";
 import { quote as priceQuote, type Quote, type QuoteLine } from "./pricing";
 import { currentRate } from "./rates.server";
 import { loadSpace, type BookableSpace } from "./spaces.server";
-import { effectiveTier } from "./tiers";
+import { effectiveTier, isCommunityTier } from "./tiers";
 import { formatLocalDate, localDateTimeAt, parseLocalDate, startOfLocalDay } from "./time-zone";
+import { notifySignupsOfCancelledDate } from "./signups.server";
 
 /**
  * An organisation's booking request, from review to the booking: dates and their conflicts
@@ -176,7 +177,7 @@ async function review(tx: Tx, input: BookingRequestInput, now: Date): Promise<Bo
     const relevant = conflicts.filter((conflict) => !(conflict.reason === "outside-opening-hours" && input.actor.isManager));
     let state: ReviewedDate["state"] = date.cancelReason ? "skipped" : date.moved ? "moved" : "ok";
     if (state !== "skipped" && relevant.length > 0) {
-      const bumpable = canBump && relevant.every((conflict) => conflict.reason === "room-taken" && conflict.holder && isBumpable(conflict.holder.firmAt, now) && conflict.holder.tier === "COMMERCIAL");
+      const bumpable = canBump && relevant.every((conflict) => conflict.reason === "room-taken" && conflict.holder && isBumpable(conflict.holder.firmAt, now) && !isCommunityTier(conflict.holder.tier));
       if (bumpable) {
         state = "bumps";
         for (const conflict of relevant) bumps.push({ occurrenceId: conflict.holder!.occurrenceId, bookingId: conflict.holder!.bookingId, localStart: date.originalLocalStart });
@@ -441,6 +442,7 @@ async function bumpProvisionalDates(
     const reason = `Vervallen: de ruimte gaat naar bewonersinitiatief ${initiative} (regel: bewonersinitiatieven gaan voor)`;
     await tx.roomClaim.updateMany({ where: { occurrenceId: { in: occurrenceIds } }, data: { active: false } });
     await tx.occurrence.updateMany({ where: { id: { in: occurrenceIds } }, data: { status: "BUMPED", cancelledAt: now, cancelReason: reason } });
+    for (const id of occurrenceIds) await notifySignupsOfCancelledDate(tx, centreId, id);
     const left = await tx.occurrence.count({ where: { bookingId, status: "ACTIVE" } });
     const booking = await tx.booking.update({
       where: { id: bookingId },
@@ -538,7 +540,9 @@ export async function declineBooking(actor: ManagerActor, bookingId: string, rea
   return transaction(async (tx) => {
     const booking = await pendingBooking(tx, actor.centreId, bookingId);
     await tx.roomClaim.updateMany({ where: { occurrence: { bookingId: booking.id } }, data: { active: false } });
+    const declined = await tx.occurrence.findMany({ where: { bookingId: booking.id, status: "ACTIVE" }, select: { id: true } });
     await tx.occurrence.updateMany({ where: { bookingId: booking.id, status: "ACTIVE" }, data: { status: "CANCELLED", cancelledAt: now, cancelReason: `Afgewezen: ${reason}` } });
+    for (const date of declined) await notifySignupsOfCancelledDate(tx, actor.centreId, date.id);
     const updated = await tx.booking.update({
       where: { id: booking.id },
       data: { status: "DECLINED", decidedById: actor.actorId, decidedAt: now, decisionReason: reason },

@@ -21,6 +21,7 @@ import { claimsFor } from "./occurrences";
 import { RecurrenceError, parseRule } from "./recurrence";
 import { loadSpace } from "./spaces.server";
 import { addWallClockMinutes, formatWallClock, parseWallClock } from "./time-zone";
+import { notifySignupsOfCancelledDate } from "./signups.server";
 
 /**
  * Changing bookings without duplicating or losing dates. Every change is one transaction
@@ -102,6 +103,7 @@ export async function cancelOccurrence(
       where: { id: occurrence.id },
       data: { status: "CANCELLED", cancelledAt: now, cancelReason: input.reason, cancellationFeeCents: input.feeCents ?? 0 },
     });
+    await notifySignupsOfCancelledDate(tx, actor.centreId, occurrence.id);
     await recordAudit(tx, {
       centreId: actor.centreId,
       actorId: actor.actorId,
@@ -198,6 +200,7 @@ export async function cancelRestOfSeries(
       where: { id: { in: ids } },
       data: { status: "CANCELLED", cancelledAt: now, cancelReason: input.reason },
     });
+    for (const id of ids) await notifySignupsOfCancelledDate(tx, actor.centreId, id);
     const everything = from.originalLocalStart.getTime() <= booking.localStart.getTime();
     await tx.booking.update({
       where: { id: booking.id },
@@ -428,6 +431,8 @@ export async function changeSeries(actor: ChangeActor, input: SeriesChangeInput)
         where: { id: { in: dropped } },
         data: { status: "CANCELLED", cancelledAt: now, cancelReason: "De reeks is gewijzigd" },
       });
+      for (const id of dropped) await notifySignupsOfCancelledDate(tx, actor.centreId, id);
+      for (const update of plan.updated) if (update.to.cancelReason) await notifySignupsOfCancelledDate(tx, actor.centreId, update.occurrenceId);
       await tx.roomClaim.createMany({ data: claims });
       await insertOccurrences(tx, target.id, actor.centreId, plan.added, {
         cutoffDays: await cutoffFor(tx, booking.id),

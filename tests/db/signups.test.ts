@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { listAgenda } from "~/domain/agenda.server";
 import { DomainError } from "~/domain/errors";
+import { cancelOccurrence, cancelRestOfSeries } from "~/domain/series-changes.server";
 import { activitiesOrganisedBy, cancelSignup, cancelTokenFor, findSignupByToken, notifySignupsOfCancelledDate, signUp, signupLists } from "~/domain/signups.server";
 import { createCentre, createOrganisation, createRoom, createTestBooking, createUser } from "../../prisma/factories";
 
@@ -226,5 +227,18 @@ describe("the lists for the organiser and managers", () => {
     const told = await db().$transaction((tx) => notifySignupsOfCancelledDate(tx, centre.id, dates[0]!.id));
     expect(told).toBe(2);
     expect(await db().emailMessage.count({ where: { centreId: centre.id, kind: "signup-date-cancelled" } })).toBe(2);
+  });
+
+  it("cancelling a date or the rest of the series tells the people signed up, in the same change", async () => {
+    const { centre, activity, dates } = await signupActivity(5);
+    const manager = await createUser();
+    const actor = { centreId: centre.id, actorId: manager.id };
+    for (const date of dates) await signUp({ centreId: centre.id, activityId: activity.id, occurrenceId: date.id, ...person(1) }, BEFORE);
+    await cancelOccurrence(actor, { occurrenceId: dates[0]!.id, reason: "Stembureau", now: BEFORE });
+    expect(await db().emailMessage.count({ where: { centreId: centre.id, kind: "signup-date-cancelled" } })).toBe(1);
+    await cancelRestOfSeries(actor, { bookingId: dates[1]!.bookingId, fromOccurrenceId: dates[1]!.id, reason: "Club stopt", now: BEFORE });
+    const told = await db().emailMessage.findMany({ where: { centreId: centre.id, kind: "signup-date-cancelled" } });
+    expect(told).toHaveLength(3);
+    expect(told.every((email) => email.toAddress === "bewoner1@voorbeeld.example")).toBe(true);
   });
 });
