@@ -53,7 +53,8 @@ export function RoomForm({
     id: "room",
     lastResult,
     defaultValue,
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: roomSchema }),
   });
   return (

@@ -213,3 +213,13 @@ export function MoneyNavigation({ slug, current }: { slug: string; current: "pay
     />
   );
 }
+
+/** A wide table that scrolls sideways on a phone; the region can be reached and scrolled by keyboard. */
+export function ScrollArea({ label, children, className = "" }: { label: string; children: ReactNode; className?: string }) {
+  return (
+    // biome-ignore lint: a scrollable region must be focusable for keyboard users (WCAG 2.1.1)
+    <div role="region" aria-label={label} tabIndex={0} className={`overflow-x-auto ${className}`}>
+      {children}
+    </div>
+  );
+}

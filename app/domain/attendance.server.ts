@@ -2,6 +2,7 @@ import { db, transaction } from "~/db/client.server";
 import { recordAudit } from "./audit.server";
 import { DomainError, NotFoundError } from "./errors";
 import { addDays } from "./planner";
+import { MAX_HEADCOUNT } from "./workspace-constants";
 import { localDateAt, startOfLocalDay } from "./time-zone";
 
 /**
@@ -11,7 +12,7 @@ import { localDateAt, startOfLocalDay } from "./time-zone";
  * a manager (permission attendance.correct) may correct any date that has started.
  */
 
-export const MAX_HEADCOUNT = 10_000;
+export { MAX_HEADCOUNT };
 
 export interface AttendanceActor {
   centreId: string;

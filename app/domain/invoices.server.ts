@@ -263,6 +263,31 @@ export interface BillingSnapshot {
   timeZone: string;
 }
 
+/** The billing details of an invoice; an invoice made without a snapshot (imported) reads today's details. */
+async function billingOf(invoice: { centreId: string; organisationId: string; billingSnapshot: unknown }): Promise<BillingSnapshot> {
+  const stored = invoice.billingSnapshot as Partial<BillingSnapshot> | null;
+  if (stored?.supplier && stored.customer && stored.locale && stored.timeZone) return stored as BillingSnapshot;
+  const [centre, organisation] = await Promise.all([
+    db().centre.findUniqueOrThrow({ where: { id: invoice.centreId } }),
+    db().organisation.findUniqueOrThrow({ where: { id: invoice.organisationId } }),
+  ]);
+  return {
+    supplier: { name: centre.name, street: centre.street, postalCode: centre.postalCode, city: centre.city, email: centre.email, phone: centre.phone, iban: centre.iban, kvkNumber: centre.kvkNumber, vatNumber: centre.vatNumber },
+    customer: {
+      name: organisation.billingName || organisation.name,
+      contact: organisation.contactName,
+      address: organisation.billingAddress,
+      postalCode: organisation.billingPostalCode,
+      city: organisation.billingCity,
+      email: organisation.billingEmail ?? organisation.contactEmail,
+      kvkNumber: organisation.kvkNumber,
+      vatNumber: organisation.vatNumber,
+    },
+    locale: centre.defaultLocale,
+    timeZone: centre.timeZone,
+  };
+}
+
 /** One invoice of this centre, for the printable page. */
 export async function getInvoice(centreId: string, invoiceId: string) {
   const invoice = await db().invoice.findFirst({
@@ -280,7 +305,7 @@ export async function getInvoice(centreId: string, invoiceId: string) {
   return {
     ...invoice,
     lines,
-    billing: invoice.billingSnapshot as unknown as BillingSnapshot,
+    billing: await billingOf(invoice),
     vatByRate: totalsOf(lines).vatByRate,
     paidCents: invoice.payments.reduce((sum, payment) => sum + payment.amountCents, 0),
   };

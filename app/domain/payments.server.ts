@@ -3,6 +3,7 @@ import type { PaymentMethod } from "~/generated/prisma/enums";
 import { recordAudit } from "./audit.server";
 import { DomainError, NotFoundError } from "./errors";
 import { startOfLocalDay } from "./time-zone";
+import { PAYMENT_METHODS } from "./workspace-constants";
 
 /**
  * Money received, and what is still open, per booking and per organisation (integer cents,
@@ -16,7 +17,7 @@ import { startOfLocalDay } from "./time-zone";
  * Payment rows too, with the provider's id and status; only SUCCEEDED ones count.
  */
 
-export const PAYMENT_METHODS: PaymentMethod[] = ["BANK_TRANSFER", "CASH", "PIN"];
+export { PAYMENT_METHODS };
 
 export interface BookingAccount {
   bookingId: string;

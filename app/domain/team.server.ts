@@ -7,6 +7,7 @@ import { translator } from "~/i18n/translate";
 import { recordAudit } from "./audit.server";
 import { DomainError, NotFoundError } from "./errors";
 import { appLink } from "./notifications.server";
+import { TEAM_ROLES } from "./workspace-constants";
 
 /**
  * The team of a centre: who has which role. A new member is invited by email: they get a
@@ -16,7 +17,7 @@ import { appLink } from "./notifications.server";
  */
 
 export const INVITE_DAYS = 7;
-export const TEAM_ROLES: CentreRole[] = ["ADMIN", "MANAGER", "BOARD", "HOST"];
+export { TEAM_ROLES };
 
 export async function listTeam(centreId: string) {
   const memberships = await db().membership.findMany({

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { Money, TierBadge } from "~/components/workspace";
+import { Money, ScrollArea, TierBadge } from "~/components/workspace";
 import { listRooms } from "~/domain/rooms.server";
 import { occurrencesBetween } from "~/domain/schedule.server";
 import { workspaceHome } from "~/domain/workspace-home.server";
@@ -193,7 +193,7 @@ export default function ManageHome() {
       {bookings.length === 0 ? (
         <p>{t("manage.noBookings")}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <ScrollArea label={t("manage.nextWeek")}>
           <table className="w-full border-collapse text-left">
             <thead>
               <tr className="border-b-2 border-gray-400">
@@ -223,7 +223,7 @@ export default function ManageHome() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
     </>
   );

@@ -8,7 +8,8 @@ import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { FormProblems, TextField } from "~/components/workspace";
 import { refusalReply } from "~/components/workspace-messages";
-import { MAX_HEADCOUNT, attendanceDay, recordAttendance, setHostDuty } from "~/domain/attendance.server";
+import { attendanceDay, recordAttendance, setHostDuty } from "~/domain/attendance.server";
+import { MAX_HEADCOUNT } from "~/domain/workspace-constants";
 import { isDomainError } from "~/domain/errors";
 import { addDays } from "~/domain/planner";
 import { listTeam } from "~/domain/team.server";
@@ -20,20 +21,27 @@ import { dateParam } from "~/lib/workspace-route.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.attendance.title");
 
+const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
+
 const recordSchema = z
   .object({
     intent: z.literal("record"),
     occurrenceId: z.uuid(),
-    headcount: z
-      .number({ error: "workspace.attendance.headcountInvalid" })
-      .int({ error: "workspace.attendance.headcountInvalid" })
-      .min(0, { error: "workspace.attendance.headcountInvalid" })
-      .max(MAX_HEADCOUNT, { error: "workspace.attendance.headcountInvalid" }),
-    firstTimeCount: z
-      .number({ error: "workspace.attendance.firstTimeInvalid" })
-      .int({ error: "workspace.attendance.firstTimeInvalid" })
-      .min(0, { error: "workspace.attendance.firstTimeInvalid" })
-      .default(0),
+    headcount: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number({ error: "workspace.attendance.headcountInvalid" })
+        .int({ error: "workspace.attendance.headcountInvalid" })
+        .min(0, { error: "workspace.attendance.headcountInvalid" })
+        .max(MAX_HEADCOUNT, { error: "workspace.attendance.headcountInvalid" }),
+    ),
+    firstTimeCount: z.preprocess(
+      (value) => blankToUndefined(value) ?? 0,
+      z.coerce
+        .number({ error: "workspace.attendance.firstTimeInvalid" })
+        .int({ error: "workspace.attendance.firstTimeInvalid" })
+        .min(0, { error: "workspace.attendance.firstTimeInvalid" }),
+    ),
   })
   .refine((value) => value.firstTimeCount <= value.headcount, { path: ["firstTimeCount"], error: "workspace.attendance.firstTimeTooMany" });
 
@@ -158,7 +166,8 @@ function DateCard({ item }: { item: DateView }) {
   const [form, fields] = useForm({
     id: `attendance-${item.occurrenceId}`,
     lastResult: mine,
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: recordSchema }),
     defaultValue: {
       headcount: String(item.attendance?.headcount ?? item.lastHeadcount ?? item.signedUp ?? 0),

@@ -7,12 +7,13 @@ import { z } from "zod";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { BookingHistory } from "~/components/booking-history";
-import { CheckboxField, Done, FormProblems, Money, SelectField, TextArea, TextField, TierBadge } from "~/components/workspace";
+import { CheckboxField, Done, FormProblems, Money, ScrollArea, SelectField, TextArea, TextField, TierBadge } from "~/components/workspace";
 import { refusalReply } from "~/components/workspace-messages";
 import { describeSchedule, scheduleOf } from "~/domain/activity-schedule";
 import { bookingForManager, cancelDate, cancelFrom, moveDate } from "~/domain/booking-admin.server";
 import { bookingHistory } from "~/domain/booking-history.server";
 import { isDomainError } from "~/domain/errors";
+import { assertOfCentre } from "~/domain/ownership.server";
 import { bookingPayments } from "~/domain/payments.server";
 import { listSpaces } from "~/domain/spaces.server";
 import { localDateTimeAt, parseWallClock } from "~/domain/time-zone";
@@ -68,6 +69,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { centre, user } = await requireCentrePermission(request, params.slug, "bookings.manage");
   const bookingId = idParam(params.bookingId);
+  await assertOfCentre(centre.id, "booking", bookingId).catch((error) => {
+    if (isDomainError(error) && error.status === 404) throw new Response("Not found", { status: 404 });
+    throw error;
+  });
   const formData = await request.formData();
   const actor = { centreId: centre.id, actorId: user.id };
   const here = `/manage/${centre.slug}/bookings/${bookingId}`;
@@ -120,7 +125,7 @@ export default function BookingPage() {
         <Link to={`/manage/${centre.slug}/bookings`}>{t("workspace.booking.backToList")}</Link>
       </p>
       <h1>{booking.title}</h1>
-      {done ? <Done>{t(done === "moved" ? "workspace.booking.moved" : "workspace.booking.cancelled")}</Done> : null}
+      {done === "moved" || done === "cancelled" || done === "changed" ? <Done>{t(`workspace.booking.done-${done}`)}</Done> : null}
       <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
         <dt className="font-bold">{t("workspace.booking.status")}</dt>
         <dd className="m-0">
@@ -208,7 +213,7 @@ export default function BookingPage() {
 
       <h2 id="dates">{t("workspace.booking.dates", { count: booking.dates.length })}</h2>
       {selected && doing && canManage ? <DateChange /> : null}
-      <div className="overflow-x-auto">
+      <ScrollArea label={t("workspace.booking.datesCaption")}>
         <table className="w-full border-collapse text-left">
           <caption className="sr-only">{t("workspace.booking.datesCaption")}</caption>
           <thead>
@@ -259,7 +264,7 @@ export default function BookingPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
 
       <h2>{t("workspace.booking.payments")}</h2>
       {money.account ? (
@@ -304,14 +309,16 @@ function DateChange() {
   const [moveForm, moveFields] = useForm({
     id: "move-date",
     lastResult: doing === "move" ? lastResult : undefined,
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: moveSchema }),
     defaultValue: { date: selected?.local.slice(0, 10), time: selected?.local.slice(11, 16), roomId: selected?.room.id },
   });
   const [cancelForm, cancelFields] = useForm({
     id: "cancel-date",
     lastResult: doing !== "move" ? lastResult : undefined,
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: cancelSchema }),
     defaultValue: { fee: "free" },
   });

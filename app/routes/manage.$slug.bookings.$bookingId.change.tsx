@@ -107,7 +107,8 @@ export default function ChangeSeries() {
   const [form, fields] = useForm<z.input<typeof seriesChangeSchema>>({
     id: "change-series",
     lastResult: actionData?.result,
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: seriesChangeSchema }),
     defaultValue: defaults,
   });

@@ -10,6 +10,7 @@ import { Done, FormProblems, Money, TextField } from "~/components/workspace";
 import { refusalReply } from "~/components/workspace-messages";
 import { bookingForManager } from "~/domain/booking-admin.server";
 import { isDomainError } from "~/domain/errors";
+import { assertOfCentre } from "~/domain/ownership.server";
 import { sendBookingConfirmation } from "~/domain/notifications.server";
 import { formatShortDate, formatTimeRange } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
@@ -51,6 +52,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { centre, user } = await requireCentrePermission(request, params.slug, "bookings.manage");
   const bookingId = idParam(params.bookingId);
+  await assertOfCentre(centre.id, "booking", bookingId).catch((error) => {
+    if (isDomainError(error) && error.status === 404) throw new Response("Not found", { status: 404 });
+    throw error;
+  });
   const submission = parseWithZod(await request.formData(), { schema: sendSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
@@ -71,7 +76,8 @@ export default function Confirmation() {
   const [form, fields] = useForm({
     id: "send-confirmation",
     lastResult,
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: sendSchema }),
     defaultValue: { to: booking.organisation.contactEmail ?? "" },
   });

@@ -183,22 +183,14 @@ export default function BookOnBehalf() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
-  const [form, fields] = useForm<z.input<typeof bookingFormSchema>>({
-    id: "on-behalf",
-    lastResult: actionData?.form === "booking" ? actionData.result : undefined,
-    defaultValue: defaults,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: bookingFormSchema }),
-  });
   const [orgForm, orgFields] = useForm<z.input<typeof newOrganisationSchema>>({
     id: "new-organisation",
     lastResult: actionData?.form === "organisation" ? actionData.result : undefined,
     defaultValue: { tier: "RESIDENT_INITIATIVE", locale: "nl" },
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: newOrganisationSchema }),
   });
-  const review = actionData?.form === "booking" ? actionData.review : null;
-  const chosen = organisations.find((organisation) => organisation.id === (fields.organisationId.value ?? defaults.organisationId));
   return (
     <>
       <h1>{t("workspace.onBehalf.title")}</h1>
@@ -228,56 +220,75 @@ export default function BookOnBehalf() {
         </Form>
       </details>
 
-      {organisations.length > 0 ? (
-        <Form method="post" {...getFormProps(form)} className="grid gap-4">
-          <input {...getInputProps(fields.requestKey, { type: "hidden" })} />
-          <FormProblems id={form.errorId} errors={form.errors} />
-          <SelectField
-            meta={fields.organisationId}
-            label={t("workspace.onBehalf.forWhom")}
-            options={[{ value: "", label: t("workspace.onBehalf.chooseOrganisation") }, ...organisations.map((organisation) => ({ value: organisation.id, label: `${organisation.name} (${t(`tier.${organisation.tier}`)})` }))]}
-          />
-          {chosen && !chosen.hasEmail ? <p className="m-0 font-bold">{t("workspace.onBehalf.noEmail")}</p> : null}
-          <div className="grid gap-4 md:grid-cols-2">
-            <SelectField meta={fields.roomId} label={t("workspace.form.room")} options={spaces.map((space) => ({ value: space.id, label: `${space.name} (${t("workspace.onBehalf.capacity", { count: space.capacity })})` }))} />
-            <TextField meta={fields.title} label={t("workspace.onBehalf.what")} />
-            <TextField meta={fields.date} label={t("workspace.form.date")} type="date" />
-            <TextField meta={fields.time} label={t("workspace.form.startTime")} type="time" />
-            <SelectField meta={fields.duration} label={t("workspace.form.duration")} options={DURATIONS.map((minutes) => ({ value: String(minutes), label: t("workspace.form.minutes", { minutes }) }))} />
-            <TextField meta={fields.people} label={t("workspace.onBehalf.people")} type="number" min={1} inputMode="numeric" />
-            <SelectField
-              meta={fields.repeat}
-              label={t("workspace.change.repeat")}
-              options={(["none", "weekly", "biweekly", "monthly", "monthly-last"] as const).map((repeat) => ({ value: repeat, label: t(`workspace.repeat.${repeat}`) }))}
-            />
-            <SelectField meta={fields.endBy} label={t("workspace.change.endBy")} options={(["date", "count", "open"] as const).map((end) => ({ value: end, label: t(`workspace.endBy.${end}`) }))} />
-            <TextField meta={fields.untilDate} label={t("workspace.change.untilDate")} type="date" />
-            <TextField meta={fields.count} label={t("workspace.change.count")} type="number" min={2} max={200} inputMode="numeric" />
-            <SelectField
-              meta={fields.kind}
-              label={t("workspace.onBehalf.kind")}
-              options={(["PRIVATE", "WALK_IN", "SIGN_UP"] as const).map((kind) => ({ value: kind, label: t(`activityKind.${kind}`) }))}
-            />
-            <TextField meta={fields.places} label={t("workspace.onBehalf.places")} type="number" min={1} inputMode="numeric" />
-          </div>
-          <TextArea meta={fields.notes} label={t("workspace.onBehalf.notes")} rows={2} />
-          {review ? <Review review={review} choices={actionData?.choices ?? {}} /> : null}
-          <div className="flex flex-wrap gap-3">
-            <button type="submit" name="intent" value="review" className={review ? "button-secondary" : "button"} disabled={navigation.state === "submitting"}>
-              {t("workspace.onBehalf.check")}
-            </button>
-            {review && review.outcome !== "refused" ? (
-              <button type="submit" name="intent" value="confirm" className="button" disabled={navigation.state === "submitting"}>
-                {t("workspace.onBehalf.book")}
-              </button>
-            ) : null}
-          </div>
-        </Form>
-      ) : null}
+      {organisations.length > 0 ? <BookingFormSection key={defaults.organisationId} /> : null}
       <p className="mt-6">
         <Link to={`/manage/${centre.slug}/planner`}>{t("workspace.onBehalf.toPlanner")}</Link>
       </p>
     </>
+  );
+}
+
+/** The booking form; a new organisation chosen above starts it afresh (the key), so the choice shows. */
+function BookingFormSection() {
+  const { organisations, spaces, defaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const t = useT();
+  const [form, fields] = useForm<z.input<typeof bookingFormSchema>>({
+    id: "on-behalf",
+    lastResult: actionData?.form === "booking" ? actionData.result : undefined,
+    defaultValue: defaults,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: bookingFormSchema }),
+  });
+  const review = actionData?.form === "booking" ? actionData.review : null;
+  const chosen = organisations.find((organisation) => organisation.id === (fields.organisationId.value ?? defaults.organisationId));
+  return (
+    <Form method="post" {...getFormProps(form)} className="grid gap-4">
+      <input {...getInputProps(fields.requestKey, { type: "hidden" })} />
+      <FormProblems id={form.errorId} errors={form.errors} />
+      <SelectField
+        meta={fields.organisationId}
+        label={t("workspace.onBehalf.forWhom")}
+        options={[{ value: "", label: t("workspace.onBehalf.chooseOrganisation") }, ...organisations.map((organisation) => ({ value: organisation.id, label: `${organisation.name} (${t(`tier.${organisation.tier}`)})` }))]}
+      />
+      {chosen && !chosen.hasEmail ? <p className="m-0 font-bold">{t("workspace.onBehalf.noEmail")}</p> : null}
+      <div className="grid gap-4 md:grid-cols-2">
+        <SelectField meta={fields.roomId} label={t("workspace.form.room")} options={spaces.map((space) => ({ value: space.id, label: `${space.name} (${t("workspace.onBehalf.capacity", { count: space.capacity })})` }))} />
+        <TextField meta={fields.title} label={t("workspace.onBehalf.what")} />
+        <TextField meta={fields.date} label={t("workspace.form.date")} type="date" />
+        <TextField meta={fields.time} label={t("workspace.form.startTime")} type="time" />
+        <SelectField meta={fields.duration} label={t("workspace.form.duration")} options={DURATIONS.map((minutes) => ({ value: String(minutes), label: t("workspace.form.minutes", { minutes }) }))} />
+        <TextField meta={fields.people} label={t("workspace.onBehalf.people")} type="number" min={1} inputMode="numeric" />
+        <SelectField
+          meta={fields.repeat}
+          label={t("workspace.change.repeat")}
+          options={(["none", "weekly", "biweekly", "monthly", "monthly-last"] as const).map((repeat) => ({ value: repeat, label: t(`workspace.repeat.${repeat}`) }))}
+        />
+        <SelectField meta={fields.endBy} label={t("workspace.change.endBy")} options={(["date", "count", "open"] as const).map((end) => ({ value: end, label: t(`workspace.endBy.${end}`) }))} />
+        <TextField meta={fields.untilDate} label={t("workspace.change.untilDate")} type="date" />
+        <TextField meta={fields.count} label={t("workspace.change.count")} type="number" min={2} max={200} inputMode="numeric" />
+        <SelectField
+          meta={fields.kind}
+          label={t("workspace.onBehalf.kind")}
+          options={(["PRIVATE", "WALK_IN", "SIGN_UP"] as const).map((kind) => ({ value: kind, label: t(`activityKind.${kind}`) }))}
+        />
+        <TextField meta={fields.places} label={t("workspace.onBehalf.places")} type="number" min={1} inputMode="numeric" />
+      </div>
+      <TextArea meta={fields.notes} label={t("workspace.onBehalf.notes")} rows={2} />
+      {review ? <Review review={review} choices={actionData?.choices ?? {}} /> : null}
+      <div className="flex flex-wrap gap-3">
+        <button type="submit" name="intent" value="review" className={review ? "button-secondary" : "button"} disabled={navigation.state === "submitting"}>
+          {t("workspace.onBehalf.check")}
+        </button>
+        {review && review.outcome !== "refused" ? (
+          <button type="submit" name="intent" value="confirm" className="button" disabled={navigation.state === "submitting"}>
+            {t("workspace.onBehalf.book")}
+          </button>
+        ) : null}
+      </div>
+    </Form>
   );
 }
 

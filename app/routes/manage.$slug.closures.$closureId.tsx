@@ -8,6 +8,7 @@ import { Done, FormProblems } from "~/components/workspace";
 import { refusalMessage } from "~/components/workspace-messages";
 import { cancelDatesInClosure, closureWithHits, deleteClosure } from "~/domain/closures.server";
 import { isDomainError } from "~/domain/errors";
+import { assertOfCentre } from "~/domain/ownership.server";
 import { startOfLocalDay } from "~/domain/time-zone";
 import { formatShortDate, formatTimeRange } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
@@ -43,6 +44,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { centre, user } = await requireCentrePermission(request, params.slug, "settings.edit");
   const closureId = idParam(params.closureId);
+  await assertOfCentre(centre.id, "closure", closureId).catch((error) => {
+    if (isDomainError(error) && error.status === 404) throw new Response("Not found", { status: 404 });
+    throw error;
+  });
   const formData = await request.formData();
   const parsed = actionSchema.safeParse({ intent: formData.get("intent"), occurrenceId: formData.getAll("occurrenceId"), notify: formData.get("notify") ?? undefined });
   if (!parsed.success) return data({ error: "workspace.refusal.generic" }, { status: 400 });

@@ -65,7 +65,8 @@ export default function Closures() {
   const [form, fields] = useForm({
     id: "new-closure",
     lastResult,
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: closureSchema }),
   });
   const say = (date: string) => formatShortDate(startOfLocalDay(date, centre.timeZone), centre.timeZone, locale);

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireCentrePermission } from "~/auth/guards.server";
-import { Done } from "~/components/workspace";
+import { Done, ScrollArea } from "~/components/workspace";
 import { isDomainError } from "~/domain/errors";
 import { getInvoice } from "~/domain/invoices.server";
 import { formatMoney, formatShortDate } from "~/i18n/format";
@@ -106,7 +106,7 @@ export default function InvoicePage() {
             </>
           ) : null}
         </dl>
-        <div className="mt-4 overflow-x-auto">
+        <ScrollArea label={t("workspace.invoice.lines")} className="mt-4">
           <table className="w-full border-collapse text-left">
             <caption className="sr-only">{t("workspace.invoice.lines")}</caption>
             <thead>
@@ -128,7 +128,7 @@ export default function InvoicePage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
         <dl className="ml-auto mt-4 grid max-w-md grid-cols-[1fr_auto] gap-x-6 gap-y-1">
           <dt>{t("workspace.invoice.totalExcl")}</dt>
           <dd className="m-0 text-right">{money(invoice.totalExclCents)}</dd>

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { FormProblems, Money, MoneyNavigation, SelectField, TextField } from "~/components/workspace";
+import { FormProblems, Money, MoneyNavigation, ScrollArea, SelectField, TextField } from "~/components/workspace";
 import { refusalReply } from "~/components/workspace-messages";
 import { db } from "~/db/client.server";
 import { isDomainError } from "~/domain/errors";
@@ -88,7 +88,8 @@ export default function Invoices() {
     id: "invoice",
     lastResult,
     defaultValue: defaults,
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: invoiceSchema }),
   });
   return (
@@ -128,7 +129,7 @@ export default function Invoices() {
       {invoices.length === 0 ? (
         <p>{t("workspace.invoices.none")}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <ScrollArea label={t("workspace.invoices.title")}>
           <table className="w-full border-collapse text-left">
             <caption className="sr-only">{t("workspace.invoices.title")}</caption>
             <thead>
@@ -154,7 +155,7 @@ export default function Invoices() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
     </>
   );

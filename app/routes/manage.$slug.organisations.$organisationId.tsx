@@ -9,6 +9,7 @@ import { can } from "~/auth/permissions";
 import { Done, FormProblems, Money, SelectField, TextArea, TextField, TierBadge } from "~/components/workspace";
 import { refusalReply } from "~/components/workspace-messages";
 import { isDomainError } from "~/domain/errors";
+import { assertOfCentre } from "~/domain/ownership.server";
 import { listInvoices } from "~/domain/invoices.server";
 import { organisationOfCentre, updateOrganisation } from "~/domain/organisation-admin.server";
 import { accounts } from "~/domain/payments.server";
@@ -84,6 +85,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { centre, user } = await requireCentrePermission(request, params.slug, "bookings.manage");
   const organisationId = idParam(params.organisationId);
+  await assertOfCentre(centre.id, "organisation", organisationId).catch((error) => {
+    if (isDomainError(error) && error.status === 404) throw new Response("Not found", { status: 404 });
+    throw error;
+  });
   const submission = parseWithZod(await request.formData(), { schema: detailsSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const value = submission.value;
@@ -117,7 +122,8 @@ export default function OrganisationPage() {
     id: "organisation",
     lastResult,
     defaultValue: values,
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: detailsSchema }),
   });
   const tz = centre.timeZone;

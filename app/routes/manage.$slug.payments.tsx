@@ -2,16 +2,17 @@ import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { Done, FieldProblem, FormProblems, Money, MoneyNavigation, SelectField, TextField } from "~/components/workspace";
+import { Done, FieldProblem, FormProblems, Money, MoneyNavigation, ScrollArea, SelectField, TextField } from "~/components/workspace";
 import { refusalReply } from "~/components/workspace-messages";
 import { db } from "~/db/client.server";
 import { isDomainError } from "~/domain/errors";
 import { listInvoices } from "~/domain/invoices.server";
-import { PAYMENT_METHODS, accounts, recordPayment } from "~/domain/payments.server";
+import { accounts, recordPayment } from "~/domain/payments.server";
+import { PAYMENT_METHODS } from "~/domain/workspace-constants";
 import { localDateAt } from "~/domain/time-zone";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
@@ -88,7 +89,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/manage/${centre.slug}/payments?done=1`);
 }
 
+/** A fresh form after every navigation (another room, a saved or sent form), the typed values after a refusal. */
 export default function Payments() {
+  return <PaymentsPage key={useLocation().key} />;
+}
+
+function PaymentsPage() {
   const { centre, accounts: list, openInvoices, organisations, defaults, done, canPay } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const t = useT();
@@ -96,7 +102,8 @@ export default function Payments() {
     id: "payment",
     lastResult,
     defaultValue: defaults,
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: paymentSchema }),
   });
   return (
@@ -108,7 +115,7 @@ export default function Payments() {
       {list.length === 0 ? (
         <p>{t("workspace.payments.nothing")}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <ScrollArea label={t("workspace.payments.perOrganisation")}>
           <table className="w-full border-collapse text-left">
             <caption className="sr-only">{t("workspace.payments.perOrganisation")}</caption>
             <thead>
@@ -134,7 +141,7 @@ export default function Payments() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
       {canPay ? (
         <section aria-labelledby="register-title" id="register" className="mt-6">

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { Done, FormProblems, Money, TextArea, TierBadge } from "~/components/workspace";
+import { Done, FormProblems, Money, ScrollArea, TextArea, TierBadge } from "~/components/workspace";
 import { refusalReply } from "~/components/workspace-messages";
 import { approveBooking, declineBooking } from "~/domain/booking-requests.server";
 import { dispatchBookingNotices } from "~/domain/notifications.server";
@@ -100,7 +100,8 @@ function RequestCard({ request, competitors }: { request: RequestSummary; compet
   const [form, fields] = useForm({
     id: `decline-${request.id}`,
     lastResult: mine,
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: decisionSchema }),
   });
   const first = request.firstDates[0];
@@ -140,7 +141,7 @@ function RequestCard({ request, competitors }: { request: RequestSummary; compet
       {request.notes ? <p className="m-0 whitespace-pre-line">“{request.notes}”</p> : null}
 
       {competitors.length > 0 ? (
-        <div className="my-3 overflow-x-auto">
+        <ScrollArea label={t("workspace.requests.competing", { count: competitors.length })} className="my-3">
           <table className="w-full border-collapse text-left">
             <caption className="text-left font-bold">{t("workspace.requests.competing", { count: competitors.length })}</caption>
             <thead>
@@ -171,7 +172,7 @@ function RequestCard({ request, competitors }: { request: RequestSummary; compet
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       ) : null}
 
       {canDecide ? (

@@ -55,7 +55,8 @@ export default function Cancellation() {
     id: "cancellation",
     lastResult,
     defaultValue: values,
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: cancellationSchema }),
   });
   const field = (name: string) => (fields as unknown as Record<string, Parameters<typeof TextField>[0]["meta"]>)[name]!;

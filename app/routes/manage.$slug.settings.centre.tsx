@@ -79,7 +79,8 @@ export default function CentreDetails() {
     id: "centre-details",
     lastResult,
     defaultValue: values,
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: detailsSchema }),
   });
   return (

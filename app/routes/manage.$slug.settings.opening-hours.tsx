@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { SettingsNavigation } from "~/components/settings-navigation";
@@ -49,7 +49,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/manage/${centre.slug}/settings/opening-hours?saved=1${roomId ? `&roomId=${roomId}` : ""}`);
 }
 
+/** A fresh form after every navigation (another room, a saved or sent form), the typed values after a refusal. */
 export default function OpeningHours() {
+  return <OpeningHoursPage key={useLocation().key} />;
+}
+
+function OpeningHoursPage() {
   const { centre, rooms, room, values, saved, canEdit } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const t = useT();
@@ -57,7 +62,8 @@ export default function OpeningHours() {
     id: `opening-hours-${room?.id ?? "centre"}`,
     lastResult,
     defaultValue: values,
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: openingHoursSchema }),
   });
   const field = (name: string) => (fields as unknown as Record<string, { id: string; name: string; errorId: string; errors?: string[]; initialValue?: string }>)[name]!;

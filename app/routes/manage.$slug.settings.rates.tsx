@@ -136,7 +136,8 @@ function RateForm({ roomId, tier }: { roomId: string; tier: Awaited<ReturnType<t
     id: `rate-${roomId}-${tier.tier}`,
     lastResult: actionData?.tier === tier.tier ? actionData.result : undefined,
     defaultValue: tier.values,
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: rateSchema }),
   });
   return (

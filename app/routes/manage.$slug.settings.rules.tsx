@@ -49,7 +49,8 @@ export default function Rules() {
     id: "rules",
     lastResult,
     defaultValue: values,
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: rulesSchema }),
   });
   const field = (name: string) => (fields as unknown as Record<string, Parameters<typeof TextField>[0]["meta"]>)[name]!;

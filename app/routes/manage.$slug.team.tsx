@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
@@ -10,7 +10,8 @@ import { SettingsNavigation } from "~/components/settings-navigation";
 import { Done, FormProblems, SelectField, TextField } from "~/components/workspace";
 import { refusalMessage, refusalReply } from "~/components/workspace-messages";
 import { isDomainError } from "~/domain/errors";
-import { TEAM_ROLES, changeRole, inviteMember, listTeam, removeMember } from "~/domain/team.server";
+import { changeRole, inviteMember, listTeam, removeMember } from "~/domain/team.server";
+import { TEAM_ROLES } from "~/domain/workspace-constants";
 import { formatShortDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
@@ -70,7 +71,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/manage/${centre.slug}/team?done=${parsed.data.intent === "role" ? "changed" : "removed"}`);
 }
 
+/** A fresh form after every navigation (another room, a saved or sent form), the typed values after a refusal. */
 export default function Team() {
+  return <TeamPage key={useLocation().key} />;
+}
+
+function TeamPage() {
   const { centre, team, me, canManage, done } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
@@ -79,7 +85,8 @@ export default function Team() {
     id: "invite",
     lastResult: actionData?.invite,
     defaultValue: { role: "HOST" },
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
   });
   const roles = TEAM_ROLES.map((value) => ({ value, label: t(`role.${value}`) }));

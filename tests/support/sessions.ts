@@ -1,0 +1,34 @@
+import type { BrowserContext } from "playwright-core";
+import { inject } from "vitest";
+import { startSession } from "~/auth/session.server";
+import { db, useDatabase } from "~/db/client.server";
+
+/**
+ * Signing in without the mailbox, for tests that visit many pages as many people: the same
+ * signed session cookie the sign-in link gives (the test app and this process share the
+ * development SESSION_SECRET). The sign-in journey itself is tested in foundation.test.ts.
+ */
+
+/** Points this test process at the browser app's database (the demo). */
+export async function useAppDatabase(): Promise<void> {
+  await useDatabase(inject("appDatabaseUrl"));
+}
+
+/** "__session=…" for a user, to send as a Cookie header. */
+export async function sessionCookie(userId: string): Promise<string> {
+  const response = await startSession(userId, "/");
+  const header = response.headers.get("Set-Cookie");
+  if (!header) throw new Error("No session cookie was made");
+  return header.split(";")[0]!;
+}
+
+export async function userIdOf(email: string): Promise<string> {
+  return (await db().user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+}
+
+/** Signs a browser context in as the user with this email address. */
+export async function signInAs(context: BrowserContext, email: string): Promise<void> {
+  const cookie = await sessionCookie(await userIdOf(email));
+  const split = cookie.indexOf("=");
+  await context.addCookies([{ name: cookie.slice(0, split), value: cookie.slice(split + 1), url: inject("baseUrl") }]);
+}
