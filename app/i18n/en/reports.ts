@@ -203,7 +203,7 @@ export const reports: MessagesOf<typeof reportsNl> = {
   },
   definitions: {
     intro: "This is how the figures are made. The same explanation is in the annual report.",
-    occupancy: "Occupancy: the hours used divided by the opening hours. We count per room. Opening hours are the opening times minus the days the centre or the room is closed (such as the Christmas closure).",
+    occupancy: "Occupancy: the hours used divided by the opening hours. We count per room. Opening hours are the opening times minus the days the centre or the room is closed (such as the Christmas closure). Use outside the opening hours counts too.",
     booked: "Hours used: the time of the activity itself, from start to end. Setting up and clearing up do not count. A combined hall counts for each room that belongs to it.",
     counted: "We only count confirmed bookings. A request that is still waiting for approval does not count. Cancelled or lapsed dates do not count either. A provisional booking by a commercial hirer does count.",
     time: "All times are the times on the clock in the centre. An activity that runs past midnight counts for both days. When the clocks change, we count the real hours.",

@@ -204,7 +204,7 @@ export const reports = {
   },
   definitions: {
     intro: "Zo komen de cijfers tot stand. Dezelfde uitleg staat in het jaarverslag.",
-    occupancy: "Bezetting: de gebruikte uren gedeeld door de openingsuren. We tellen per ruimte. Openingsuren zijn de openingstijden min de dagen dat het huis of de ruimte dicht is (zoals de kerstsluiting).",
+    occupancy: "Bezetting: de gebruikte uren gedeeld door de openingsuren. We tellen per ruimte. Openingsuren zijn de openingstijden min de dagen dat het huis of de ruimte dicht is (zoals de kerstsluiting). Gebruik buiten de openingstijden telt ook mee.",
     booked: "Gebruikte uren: de tijd van de activiteit zelf, van begin tot eind. Klaarzetten en opruimen tellen niet mee. Een gecombineerde zaal telt voor elke ruimte die erbij hoort.",
     counted: "We tellen alleen bevestigde reserveringen. Een aanvraag die nog wacht op goedkeuring telt niet mee. Afgezegde of vervallen data tellen ook niet mee. Een optie van een commerciële huurder telt wel mee.",
     time: "Alle tijden zijn de tijden op de klok in het huis. Een activiteit die over middernacht gaat, telt voor beide dagen. Bij de wisseling van zomertijd en wintertijd tellen we de echte uren.",
