@@ -99,9 +99,15 @@ export default function ClosurePage() {
                 <li key={hit.occurrenceId} className="card flex items-start gap-3">
                   {canEdit ? <input type="checkbox" id={`hit-${hit.occurrenceId}`} name="occurrenceId" value={hit.occurrenceId} defaultChecked className="mt-1 h-6 w-6 shrink-0" /> : null}
                   <div>
-                    <label htmlFor={`hit-${hit.occurrenceId}`} className="font-bold">
-                      {formatShortDate(new Date(hit.startsAt), tz, locale)} {formatTimeRange(new Date(hit.startsAt), new Date(hit.endsAt), tz, locale)} · {hit.title}
-                    </label>
+                    {canEdit ? (
+                      <label htmlFor={`hit-${hit.occurrenceId}`} className="font-bold">
+                        {formatShortDate(new Date(hit.startsAt), tz, locale)} {formatTimeRange(new Date(hit.startsAt), new Date(hit.endsAt), tz, locale)} · {hit.title}
+                      </label>
+                    ) : (
+                      <p className="m-0 font-bold">
+                        {formatShortDate(new Date(hit.startsAt), tz, locale)} {formatTimeRange(new Date(hit.startsAt), new Date(hit.endsAt), tz, locale)} · {hit.title}
+                      </p>
+                    )}
                     <p className="m-0">
                       {hit.room} · {hit.organisation.name} · {hit.organisation.contactName}
                       {hit.organisation.contactPhone ? ` · ${hit.organisation.contactPhone}` : null}

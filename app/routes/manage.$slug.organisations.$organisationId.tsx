@@ -190,33 +190,35 @@ export default function OrganisationPage() {
 
       <h2>{t("workspace.organisations.details")}</h2>
       <Form method="post" {...getFormProps(form)} className="grid max-w-2xl gap-4">
-        <FormProblems id={form.errorId} errors={form.errors} />
-        <TextField meta={fields.name} label={t("workspace.organisation.name")} />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <TextField meta={fields.contactName} label={t("workspace.organisation.contactName")} />
-          <TextField meta={fields.contactPhone} label={t("workspace.organisation.phone")} type="tel" />
-          <TextField meta={fields.contactEmail} label={t("workspace.organisation.emailOptional")} type="email" />
-          <SelectField meta={fields.locale} label={t("workspace.organisation.language")} options={[{ value: "nl", label: t("language.names.nl") }, { value: "en", label: t("language.names.en") }]} />
-        </div>
-        <fieldset className="grid gap-4 sm:grid-cols-2">
-          <legend className="field-label">{t("workspace.organisations.billing")}</legend>
-          <TextField meta={fields.billingName} label={t("workspace.organisations.billingName")} />
-          <TextField meta={fields.billingEmail} label={t("workspace.organisations.billingEmail")} type="email" />
-          <TextArea meta={fields.billingAddress} label={t("workspace.organisations.billingAddress")} rows={2} />
-          <div className="grid gap-4">
-            <TextField meta={fields.billingPostalCode} label={t("workspace.centreDetails.postalCode")} />
-            <TextField meta={fields.billingCity} label={t("workspace.centreDetails.city")} />
+        <fieldset disabled={!canEdit} className="contents">
+          <FormProblems id={form.errorId} errors={form.errors} />
+          <TextField meta={fields.name} label={t("workspace.organisation.name")} />
+          <div className="grid gap-4 sm:grid-cols-2">
+            <TextField meta={fields.contactName} label={t("workspace.organisation.contactName")} />
+            <TextField meta={fields.contactPhone} label={t("workspace.organisation.phone")} type="tel" />
+            <TextField meta={fields.contactEmail} label={t("workspace.organisation.emailOptional")} type="email" />
+            <SelectField meta={fields.locale} label={t("workspace.organisation.language")} options={[{ value: "nl", label: t("language.names.nl") }, { value: "en", label: t("language.names.en") }]} />
           </div>
-          <TextField meta={fields.kvkNumber} label={t("workspace.centreDetails.kvk")} />
-          <TextField meta={fields.vatNumber} label={t("workspace.centreDetails.vat")} />
+          <fieldset className="grid gap-4 sm:grid-cols-2">
+            <legend className="field-label">{t("workspace.organisations.billing")}</legend>
+            <TextField meta={fields.billingName} label={t("workspace.organisations.billingName")} />
+            <TextField meta={fields.billingEmail} label={t("workspace.organisations.billingEmail")} type="email" />
+            <TextArea meta={fields.billingAddress} label={t("workspace.organisations.billingAddress")} rows={2} />
+            <div className="grid gap-4">
+              <TextField meta={fields.billingPostalCode} label={t("workspace.centreDetails.postalCode")} />
+              <TextField meta={fields.billingCity} label={t("workspace.centreDetails.city")} />
+            </div>
+            <TextField meta={fields.kvkNumber} label={t("workspace.centreDetails.kvk")} />
+            <TextField meta={fields.vatNumber} label={t("workspace.centreDetails.vat")} />
+          </fieldset>
+          {canEdit ? (
+            <div>
+              <button type="submit" className="button">
+                {t("workspace.form.save")}
+              </button>
+            </div>
+          ) : null}
         </fieldset>
-        {canEdit ? (
-          <div>
-            <button type="submit" className="button">
-              {t("workspace.form.save")}
-            </button>
-          </div>
-        ) : null}
       </Form>
     </>
   );

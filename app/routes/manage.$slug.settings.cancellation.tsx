@@ -76,21 +76,23 @@ export default function Cancellation() {
         <p>{t("workspace.cancellation.free")}</p>
       )}
       <Form method="post" {...getFormProps(form)} className="grid max-w-xl gap-3">
-        <FormProblems id={form.errorId} errors={form.errors} />
-        {Array.from({ length: CANCELLATION_ROWS }, (_, index) => index + 1).map((row) => (
-          <fieldset key={row} className="flex flex-wrap gap-3">
-            <legend className="sr-only">{t("workspace.cancellation.row", { row })}</legend>
-            <TextField meta={field(`days_${row}`)} label={t("workspace.cancellation.days")} type="number" min={0} inputMode="numeric" className="w-40" />
-            <TextField meta={field(`percent_${row}`)} label={t("workspace.cancellation.percent")} type="number" min={0} max={100} inputMode="numeric" className="w-40" />
-          </fieldset>
-        ))}
-        {canEdit ? (
-          <div>
-            <button type="submit" className="button">
-              {t("workspace.form.save")}
-            </button>
-          </div>
-        ) : null}
+        <fieldset disabled={!canEdit} className="contents">
+          <FormProblems id={form.errorId} errors={form.errors} />
+          {Array.from({ length: CANCELLATION_ROWS }, (_, index) => index + 1).map((row) => (
+            <fieldset key={row} className="flex flex-wrap gap-3">
+              <legend className="sr-only">{t("workspace.cancellation.row", { row })}</legend>
+              <TextField meta={field(`days_${row}`)} label={t("workspace.cancellation.days")} type="number" min={0} inputMode="numeric" className="w-40" />
+              <TextField meta={field(`percent_${row}`)} label={t("workspace.cancellation.percent")} type="number" min={0} max={100} inputMode="numeric" className="w-40" />
+            </fieldset>
+          ))}
+          {canEdit ? (
+            <div>
+              <button type="submit" className="button">
+                {t("workspace.form.save")}
+              </button>
+            </div>
+          ) : null}
+        </fieldset>
       </Form>
     </>
   );

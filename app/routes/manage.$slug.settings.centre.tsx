@@ -90,29 +90,31 @@ export default function CentreDetails() {
       {saved ? <Done>{t("workspace.form.saved")}</Done> : null}
       <p>{t("workspace.centreDetails.intro")}</p>
       <Form method="post" {...getFormProps(form)} className="grid max-w-2xl gap-4">
-        <FormProblems id={form.errorId} errors={form.errors} />
-        <TextField meta={fields.name} label={t("workspace.centreDetails.name")} />
-        <div className="grid gap-4 sm:grid-cols-3">
-          <TextField meta={fields.street} label={t("workspace.centreDetails.street")} className="sm:col-span-3" />
-          <TextField meta={fields.postalCode} label={t("workspace.centreDetails.postalCode")} />
-          <TextField meta={fields.city} label={t("workspace.centreDetails.city")} className="sm:col-span-2" />
-        </div>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <TextField meta={fields.email} label={t("workspace.centreDetails.email")} type="email" />
-          <TextField meta={fields.phone} label={t("workspace.centreDetails.phone")} type="tel" />
-          <TextField meta={fields.iban} label={t("workspace.centreDetails.iban")} />
-          <TextField meta={fields.kvkNumber} label={t("workspace.centreDetails.kvk")} inputMode="numeric" />
-          <TextField meta={fields.vatNumber} label={t("workspace.centreDetails.vat")} hint={t("workspace.centreDetails.vatHint")} />
-          <TextField meta={fields.invoicePrefix} label={t("workspace.centreDetails.prefix")} hint={t("workspace.centreDetails.prefixHint")} />
-          <TextField meta={fields.paymentTermDays} label={t("workspace.centreDetails.term")} type="number" min={0} max={90} inputMode="numeric" />
-        </div>
-        {canEdit ? (
-          <div>
-            <button type="submit" className="button">
-              {t("workspace.form.save")}
-            </button>
+        <fieldset disabled={!canEdit} className="contents">
+          <FormProblems id={form.errorId} errors={form.errors} />
+          <TextField meta={fields.name} label={t("workspace.centreDetails.name")} />
+          <div className="grid gap-4 sm:grid-cols-3">
+            <TextField meta={fields.street} label={t("workspace.centreDetails.street")} className="sm:col-span-3" />
+            <TextField meta={fields.postalCode} label={t("workspace.centreDetails.postalCode")} />
+            <TextField meta={fields.city} label={t("workspace.centreDetails.city")} className="sm:col-span-2" />
           </div>
-        ) : null}
+          <div className="grid gap-4 sm:grid-cols-2">
+            <TextField meta={fields.email} label={t("workspace.centreDetails.email")} type="email" />
+            <TextField meta={fields.phone} label={t("workspace.centreDetails.phone")} type="tel" />
+            <TextField meta={fields.iban} label={t("workspace.centreDetails.iban")} />
+            <TextField meta={fields.kvkNumber} label={t("workspace.centreDetails.kvk")} inputMode="numeric" />
+            <TextField meta={fields.vatNumber} label={t("workspace.centreDetails.vat")} hint={t("workspace.centreDetails.vatHint")} />
+            <TextField meta={fields.invoicePrefix} label={t("workspace.centreDetails.prefix")} hint={t("workspace.centreDetails.prefixHint")} />
+            <TextField meta={fields.paymentTermDays} label={t("workspace.centreDetails.term")} type="number" min={0} max={90} inputMode="numeric" />
+          </div>
+          {canEdit ? (
+            <div>
+              <button type="submit" className="button">
+                {t("workspace.form.save")}
+              </button>
+            </div>
+          ) : null}
+        </fieldset>
       </Form>
     </>
   );

@@ -142,39 +142,41 @@ function RateForm({ roomId, tier }: { roomId: string; tier: Awaited<ReturnType<t
   });
   return (
     <Form method="post" {...getFormProps(form)} className="card grid gap-3">
-      <h3 className="m-0">{t(`tier.${tier.tier}`)}</h3>
-      <p className="m-0 text-muted">
-        {tier.current ? (
-          <>
-            {t("workspace.rates.now")}: <Money cents={tier.current.hourlyCents} /> {t("workspace.rates.perHour")}
-          </>
-        ) : (
-          t("workspace.rates.noRate")
-        )}
-      </p>
-      <input type="hidden" name="roomId" value={roomId} />
-      <input type="hidden" name="tier" value={tier.tier} />
-      <FormProblems id={form.errorId} errors={form.errors} />
-      <TextField meta={fields.hourly} label={t("workspace.rates.hourly")} inputMode="decimal" />
-      <div className="flex flex-wrap gap-3">
-        <TextField meta={fields.minimumMinutes} label={t("workspace.rates.minimum")} type="number" min={0} inputMode="numeric" className="w-40" />
-        <TextField meta={fields.freeHoursPerMonth} label={t("workspace.rates.freeHours")} type="number" min={0} inputMode="numeric" className="w-40" />
-      </div>
-      <fieldset>
-        <legend className="field-label">{t("workspace.rates.dayParts")}</legend>
+      <fieldset disabled={!canEdit} className="contents">
+        <h3 className="m-0">{t(`tier.${tier.tier}`)}</h3>
+        <p className="m-0 text-muted">
+          {tier.current ? (
+            <>
+              {t("workspace.rates.now")}: <Money cents={tier.current.hourlyCents} /> {t("workspace.rates.perHour")}
+            </>
+          ) : (
+            t("workspace.rates.noRate")
+          )}
+        </p>
+        <input type="hidden" name="roomId" value={roomId} />
+        <input type="hidden" name="tier" value={tier.tier} />
+        <FormProblems id={form.errorId} errors={form.errors} />
+        <TextField meta={fields.hourly} label={t("workspace.rates.hourly")} inputMode="decimal" />
         <div className="flex flex-wrap gap-3">
-          {DAY_PARTS.map((part) => (
-            <TextField key={part} meta={fields[part]} label={t(`workspace.rates.part-${part}`)} inputMode="decimal" className="w-36" />
-          ))}
+          <TextField meta={fields.minimumMinutes} label={t("workspace.rates.minimum")} type="number" min={0} inputMode="numeric" className="w-40" />
+          <TextField meta={fields.freeHoursPerMonth} label={t("workspace.rates.freeHours")} type="number" min={0} inputMode="numeric" className="w-40" />
         </div>
+        <fieldset>
+          <legend className="field-label">{t("workspace.rates.dayParts")}</legend>
+          <div className="flex flex-wrap gap-3">
+            {DAY_PARTS.map((part) => (
+              <TextField key={part} meta={fields[part]} label={t(`workspace.rates.part-${part}`)} inputMode="decimal" className="w-36" />
+            ))}
+          </div>
+        </fieldset>
+        {canEdit ? (
+          <div>
+            <button type="submit" className="button">
+              {t("workspace.rates.save")}
+            </button>
+          </div>
+        ) : null}
       </fieldset>
-      {canEdit ? (
-        <div>
-          <button type="submit" className="button">
-            {t("workspace.rates.save")}
-          </button>
-        </div>
-      ) : null}
     </Form>
   );
 }

@@ -63,64 +63,66 @@ export default function Rules() {
       {saved ? <Done>{t("workspace.form.saved")}</Done> : null}
       <p>{t("workspace.rules.intro")}</p>
       <Form method="post" {...getFormProps(form)} className="grid max-w-3xl gap-6">
-        <FormProblems id={form.errorId} errors={form.errors} />
-        <fieldset className="card grid gap-4">
-          <legend className="font-bold">{t("workspace.rules.perTier")}</legend>
-          {RULE_TIERS.map((tier) => (
-            <fieldset key={tier} className="grid gap-3 border-t border-gray-300 pt-3 sm:grid-cols-2">
-              <legend className="font-bold">{t(`tier.${tier}`)}</legend>
-              <TextField meta={field(`horizon_${tier}`)} label={t("workspace.rules.horizon")} type="number" min={1} inputMode="numeric" />
-              <SelectField
-                meta={field(`vat_${tier}`)}
-                label={t("workspace.rules.vat")}
-                options={VAT_CHOICES.map((choice) => ({ value: choice, label: t(`workspace.rules.vat-${choice}`) }))}
-              />
-              <CheckboxField meta={field(`approval_${tier}`)} label={t("workspace.rules.approval")} />
-              <CheckboxField meta={field(`provisional_${tier}`)} label={t("workspace.rules.provisional")} />
-            </fieldset>
-          ))}
+        <fieldset disabled={!canEdit} className="contents">
+          <FormProblems id={form.errorId} errors={form.errors} />
+          <fieldset className="card grid gap-4">
+            <legend className="font-bold">{t("workspace.rules.perTier")}</legend>
+            {RULE_TIERS.map((tier) => (
+              <fieldset key={tier} className="grid gap-3 border-t border-gray-300 pt-3 sm:grid-cols-2">
+                <legend className="font-bold">{t(`tier.${tier}`)}</legend>
+                <TextField meta={field(`horizon_${tier}`)} label={t("workspace.rules.horizon")} type="number" min={1} inputMode="numeric" />
+                <SelectField
+                  meta={field(`vat_${tier}`)}
+                  label={t("workspace.rules.vat")}
+                  options={VAT_CHOICES.map((choice) => ({ value: choice, label: t(`workspace.rules.vat-${choice}`) }))}
+                />
+                <CheckboxField meta={field(`approval_${tier}`)} label={t("workspace.rules.approval")} />
+                <CheckboxField meta={field(`provisional_${tier}`)} label={t("workspace.rules.provisional")} />
+              </fieldset>
+            ))}
+          </fieldset>
+          <fieldset className="card grid gap-3 sm:grid-cols-2">
+            <legend className="font-bold">{t("workspace.rules.provisionalTitle")}</legend>
+            <TextField meta={field("provisionalCutoffDays")} label={t("workspace.rules.cutoff")} hint={t("workspace.rules.cutoffHint")} type="number" min={0} inputMode="numeric" />
+            <SelectField meta={field("unverifiedTier")} label={t("workspace.rules.unverifiedTier")} hint={t("workspace.rules.unverifiedHint")} options={tiers} />
+          </fieldset>
+          <fieldset className="card grid gap-3 sm:grid-cols-2">
+            <legend className="font-bold">{t("workspace.rules.shareTitle")}</legend>
+            <TextField meta={field("sharePercent")} label={t("workspace.rules.sharePercent")} hint={t("workspace.rules.shareHint")} type="number" min={0} max={100} inputMode="numeric" />
+            <SelectField
+              meta={field("shareCapAction")}
+              label={t("workspace.rules.shareAction")}
+              options={[
+                { value: "REFUSE", label: t("workspace.rules.shareRefuse") },
+                { value: "REQUIRE_APPROVAL", label: t("workspace.rules.shareApproval") },
+              ]}
+            />
+          </fieldset>
+          <fieldset className="card grid gap-3">
+            <legend className="font-bold">{t("workspace.rules.communityTitle")}</legend>
+            <p className="m-0">{t("workspace.rules.communityHint")}</p>
+            {Array.from({ length: COMMUNITY_ROWS }, (_, index) => index + 1).map((row) => (
+              <fieldset key={row} className="flex flex-wrap gap-3">
+                <legend className="sr-only">{t("workspace.rules.window", { row })}</legend>
+                <SelectField meta={field(`chDay_${row}`)} label={t("workspace.rules.day")} options={weekdays} />
+                <TextField meta={field(`chStart_${row}`)} label={t("workspace.rules.from")} type="time" />
+                <TextField meta={field(`chEnd_${row}`)} label={t("workspace.rules.until")} type="time" />
+              </fieldset>
+            ))}
+          </fieldset>
+          <fieldset className="card grid gap-3 sm:grid-cols-2">
+            <legend className="font-bold">{t("workspace.rules.remindersTitle")}</legend>
+            <TextField meta={field("requestReminderDays")} label={t("workspace.rules.requestReminder")} type="number" min={1} inputMode="numeric" />
+            <TextField meta={field("seriesReminderDays")} label={t("workspace.rules.seriesReminder")} type="number" min={0} inputMode="numeric" />
+          </fieldset>
+          {canEdit ? (
+            <div>
+              <button type="submit" className="button">
+                {t("workspace.form.save")}
+              </button>
+            </div>
+          ) : null}
         </fieldset>
-        <fieldset className="card grid gap-3 sm:grid-cols-2">
-          <legend className="font-bold">{t("workspace.rules.provisionalTitle")}</legend>
-          <TextField meta={field("provisionalCutoffDays")} label={t("workspace.rules.cutoff")} hint={t("workspace.rules.cutoffHint")} type="number" min={0} inputMode="numeric" />
-          <SelectField meta={field("unverifiedTier")} label={t("workspace.rules.unverifiedTier")} hint={t("workspace.rules.unverifiedHint")} options={tiers} />
-        </fieldset>
-        <fieldset className="card grid gap-3 sm:grid-cols-2">
-          <legend className="font-bold">{t("workspace.rules.shareTitle")}</legend>
-          <TextField meta={field("sharePercent")} label={t("workspace.rules.sharePercent")} hint={t("workspace.rules.shareHint")} type="number" min={0} max={100} inputMode="numeric" />
-          <SelectField
-            meta={field("shareCapAction")}
-            label={t("workspace.rules.shareAction")}
-            options={[
-              { value: "REFUSE", label: t("workspace.rules.shareRefuse") },
-              { value: "REQUIRE_APPROVAL", label: t("workspace.rules.shareApproval") },
-            ]}
-          />
-        </fieldset>
-        <fieldset className="card grid gap-3">
-          <legend className="font-bold">{t("workspace.rules.communityTitle")}</legend>
-          <p className="m-0">{t("workspace.rules.communityHint")}</p>
-          {Array.from({ length: COMMUNITY_ROWS }, (_, index) => index + 1).map((row) => (
-            <fieldset key={row} className="flex flex-wrap gap-3">
-              <legend className="sr-only">{t("workspace.rules.window", { row })}</legend>
-              <SelectField meta={field(`chDay_${row}`)} label={t("workspace.rules.day")} options={weekdays} />
-              <TextField meta={field(`chStart_${row}`)} label={t("workspace.rules.from")} type="time" />
-              <TextField meta={field(`chEnd_${row}`)} label={t("workspace.rules.until")} type="time" />
-            </fieldset>
-          ))}
-        </fieldset>
-        <fieldset className="card grid gap-3 sm:grid-cols-2">
-          <legend className="font-bold">{t("workspace.rules.remindersTitle")}</legend>
-          <TextField meta={field("requestReminderDays")} label={t("workspace.rules.requestReminder")} type="number" min={1} inputMode="numeric" />
-          <TextField meta={field("seriesReminderDays")} label={t("workspace.rules.seriesReminder")} type="number" min={0} inputMode="numeric" />
-        </fieldset>
-        {canEdit ? (
-          <div>
-            <button type="submit" className="button">
-              {t("workspace.form.save")}
-            </button>
-          </div>
-        ) : null}
       </Form>
     </>
   );

@@ -288,6 +288,22 @@ describe("the manager's workspace", () => {
     expect(problems).toEqual([]);
   });
 
+  it("a board member reads the settings and money pages, without a form to send and without accessibility violations", async () => {
+    session = await openBrowser();
+    await signInAs(session.context, "penningmeester@de-wilg.example");
+    const { page } = session;
+    const problems: string[] = [];
+    for (const path of ["/settings/rules", "/settings/cancellation", "/settings/centre", "/settings/rates", "/settings/opening-hours", "/payments", "/invoices", "/team", "/closures", "/requests"]) {
+      await page.goto(`/manage/de-wilg${path}`);
+      const violations = await accessibilityViolations(page);
+      if (violations.length > 0) problems.push(`${path}: ${JSON.stringify(violations)}`);
+      const buttons = await page.locator("main form[method=post] button[type=submit]:not([disabled])").count();
+      const enabled = await page.locator("main form[method=post] button[type=submit]").evaluateAll((all) => all.filter((button) => !(button as HTMLButtonElement).disabled && !button.closest("fieldset:disabled")).length);
+      if (buttons > 0 && enabled > 0) problems.push(`${path}: ${enabled} buttons to change something`);
+    }
+    expect(problems).toEqual([]);
+  });
+
   it("the planner's week can be used by keyboard: the list opens a booking", async () => {
     const page = await manager();
     await page.goto("/manage/de-wilg/planner");
