@@ -1,7 +1,7 @@
 import { db } from "~/db/client.server";
 import { cancellationOutcome } from "./cancellation";
 import { DomainError, NotFoundError } from "./errors";
-import { dispatchBookingNotices } from "./notifications.server";
+import { tellContactsNow } from "./notifications.server";
 import {
   cancelOccurrence,
   cancelRestOfSeries,
@@ -100,9 +100,9 @@ async function dateOfCentre(centreId: string, occurrenceId: string) {
   return date;
 }
 
-/** Tells the contact right away; a failure here is left to the notice job (the change is saved). */
+/** Tells the contact right away (see tellContactsNow). */
 async function tellContact(centreId: string) {
-  await dispatchBookingNotices({ centreId }).catch(() => 0);
+  await tellContactsNow(centreId);
 }
 
 /** Cancels one date; with `chargeFee` the policy's fee for cancelling now is charged. */

@@ -1,6 +1,7 @@
 import { db, transaction, type Tx } from "~/db/client.server";
 import { enqueueEmail } from "~/email/outbox.server";
 import { env } from "~/env.server";
+import { logError } from "~/lib/log.server";
 import type { Locale } from "~/generated/prisma/enums";
 import { formatDay, formatMoney, formatShortDate, formatTimeRange } from "~/i18n/format";
 import { translator, type Key, type MessageValues } from "~/i18n/translate";
@@ -227,6 +228,18 @@ async function changeContent(
     }
     default:
       return null;
+  }
+}
+
+/**
+ * Tells the contacts of a centre right after a change; when that fails the change stays saved
+ * and the notice job tells them within a minute, so the failure is logged, not shown.
+ */
+export async function tellContactsNow(centreId: string): Promise<void> {
+  try {
+    await dispatchBookingNotices({ centreId });
+  } catch (error) {
+    logError(error, { during: "booking notices right after a change", centreId });
   }
 }
 

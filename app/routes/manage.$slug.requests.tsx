@@ -9,7 +9,6 @@ import { can } from "~/auth/permissions";
 import { Done, FormProblems, Money, ScrollArea, TextArea, TierBadge } from "~/components/workspace";
 import { refusalReply } from "~/components/workspace-messages";
 import { approveBooking, declineBooking } from "~/domain/booking-requests.server";
-import { dispatchBookingNotices } from "~/domain/notifications.server";
 import { isDomainError } from "~/domain/errors";
 import { pendingRequests, type RequestSummary } from "~/domain/requests.server";
 import { TIERS_BY_PRIORITY } from "~/domain/tiers";
@@ -61,7 +60,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error.status === 404) throw new Response("Not found", { status: 404 });
     return data({ bookingId, result: submission.reply(refusalReply(error, { "reason-required": "reason" })) }, { status: error.status });
   }
-  await dispatchBookingNotices({ centreId: centre.id }).catch(() => 0);
   return redirect(`/manage/${centre.slug}/requests?done=${submission.value.intent === "approve" ? "approved" : "declined"}&title=${encodeURIComponent(title)}`);
 }
 
