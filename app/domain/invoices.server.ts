@@ -310,3 +310,14 @@ export async function getInvoice(centreId: string, invoiceId: string) {
     paidCents: invoice.payments.reduce((sum, payment) => sum + payment.amountCents, 0),
   };
 }
+
+/** Bookings that cost something, newest first, for choosing one to invoice. */
+export async function invoiceableBookings(centreId: string) {
+  const bookings = await db().booking.findMany({
+    where: { centreId, status: { in: ["CONFIRMED", "CANCELLED", "BUMPED"] }, totalInclCents: { gt: 0 } },
+    orderBy: { createdAt: "desc" },
+    take: 300,
+    select: { id: true, title: true, organisation: { select: { name: true } } },
+  });
+  return bookings.map((booking) => ({ id: booking.id, label: `${booking.title} · ${booking.organisation.name}` }));
+}

@@ -116,3 +116,8 @@ export async function updateOrganisation(actor: { centreId: string; actorId: str
     throw error;
   }
 }
+
+/** Names of the centre's organisations, for choosing one in a form. */
+export function organisationChoices(centreId: string) {
+  return db().organisation.findMany({ where: { centreId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+}

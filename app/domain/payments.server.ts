@@ -239,3 +239,30 @@ export async function recordPayment(actor: { centreId: string; actorId: string }
     return payment;
   });
 }
+
+/**
+ * Registers a payment for a booking, an invoice or (as credit) an organisation of this centre,
+ * named as "booking:<id>", "invoice:<id>" or "organisation:<id>" (the way the form chooses).
+ */
+export async function recordPaymentFor(
+  actor: { centreId: string; actorId: string },
+  input: Omit<PaymentInput, "organisationId" | "bookingId" | "invoiceId"> & { target: string },
+  now = new Date(),
+) {
+  const match = /^(booking|invoice|organisation):([0-9a-f-]{36})$/.exec(input.target);
+  if (!match) throw new NotFoundError("target");
+  const [, kind, id] = match as unknown as [string, "booking" | "invoice" | "organisation", string];
+  const owner =
+    kind === "organisation"
+      ? { organisationId: id }
+      : kind === "booking"
+        ? await db().booking.findFirst({ where: { id, centreId: actor.centreId }, select: { organisationId: true } })
+        : await db().invoice.findFirst({ where: { id, centreId: actor.centreId }, select: { organisationId: true } });
+  if (!owner) throw new NotFoundError(kind);
+  const { target: _target, ...payment } = input;
+  return recordPayment(
+    actor,
+    { ...payment, organisationId: owner.organisationId, bookingId: kind === "booking" ? id : null, invoiceId: kind === "invoice" ? id : null },
+    now,
+  );
+}

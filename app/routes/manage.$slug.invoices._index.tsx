@@ -8,9 +8,9 @@ import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { FormProblems, Money, MoneyNavigation, ScrollArea, SelectField, TextField } from "~/components/workspace";
 import { refusalReply } from "~/components/workspace-messages";
-import { db } from "~/db/client.server";
 import { isDomainError } from "~/domain/errors";
-import { issueInvoice, listInvoices } from "~/domain/invoices.server";
+import { invoiceableBookings, issueInvoice, listInvoices } from "~/domain/invoices.server";
+import { organisationChoices } from "~/domain/organisation-admin.server";
 import { localDateAt } from "~/domain/time-zone";
 import { formatShortDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
@@ -37,19 +37,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const [invoices, bookings, organisations] = await Promise.all([
     listInvoices(centre.id),
-    db().booking.findMany({
-      where: { centreId: centre.id, status: { in: ["CONFIRMED", "CANCELLED", "BUMPED"] }, totalInclCents: { gt: 0 } },
-      orderBy: { createdAt: "desc" },
-      take: 300,
-      select: { id: true, title: true, organisation: { select: { name: true } } },
-    }),
-    db().organisation.findMany({ where: { centreId: centre.id }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    invoiceableBookings(centre.id),
+    organisationChoices(centre.id),
   ]);
   const today = localDateAt(new Date(), centre.timeZone);
   return {
     centre: { slug: centre.slug, name: centre.name, timeZone: centre.timeZone },
     invoices,
-    bookings: bookings.map((booking) => ({ id: booking.id, label: `${booking.title} · ${booking.organisation.name}` })),
+    bookings,
     organisations,
     defaults: {
       scope: url.searchParams.get("bookingId") ? "booking" : "month",

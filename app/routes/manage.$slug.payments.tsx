@@ -8,10 +8,11 @@ import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { Done, FieldProblem, FormProblems, Money, MoneyNavigation, ScrollArea, SelectField, TextField } from "~/components/workspace";
 import { refusalReply } from "~/components/workspace-messages";
-import { db } from "~/db/client.server";
+import { eurosToCents } from "~/domain/booking-form";
 import { isDomainError } from "~/domain/errors";
 import { listInvoices } from "~/domain/invoices.server";
-import { accounts, recordPayment } from "~/domain/payments.server";
+import { organisationChoices } from "~/domain/organisation-admin.server";
+import { accounts, recordPaymentFor } from "~/domain/payments.server";
 import { PAYMENT_METHODS } from "~/domain/workspace-constants";
 import { localDateAt } from "~/domain/time-zone";
 import { pageTitle } from "~/i18n/meta";
@@ -34,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [all, invoices, organisations] = await Promise.all([
     accounts(centre.id),
     listInvoices(centre.id),
-    db().organisation.findMany({ where: { centreId: centre.id }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    organisationChoices(centre.id),
   ]);
   const bookingId = url.searchParams.get("bookingId");
   const organisationId = url.searchParams.get("organisationId");
@@ -57,22 +58,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { centre, user } = await requireCentrePermission(request, params.slug, "payments.manage");
   const submission = parseWithZod(await request.formData(), { schema: paymentSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const [kind, id] = submission.value.target.split(":") as ["booking" | "invoice" | "organisation", string];
-  const owner =
-    kind === "organisation"
-      ? { organisationId: id }
-      : kind === "booking"
-        ? await db().booking.findFirst({ where: { id, centreId: centre.id }, select: { organisationId: true } })
-        : await db().invoice.findFirst({ where: { id, centreId: centre.id }, select: { organisationId: true } });
-  if (!owner) throw new Response("Not found", { status: 404 });
   try {
-    await recordPayment(
+    await recordPaymentFor(
       { centreId: centre.id, actorId: user.id },
       {
-        organisationId: owner.organisationId,
-        bookingId: kind === "booking" ? id : null,
-        invoiceId: kind === "invoice" ? id : null,
-        amountCents: Math.round(Number(submission.value.amount.replace(",", ".")) * 100),
+        target: submission.value.target,
+        amountCents: eurosToCents(submission.value.amount),
         method: submission.value.method,
         receivedOn: submission.value.receivedOn,
         reference: submission.value.reference,

@@ -9,6 +9,7 @@ import { can } from "~/auth/permissions";
 import { SettingsNavigation } from "~/components/settings-navigation";
 import { Done, FormProblems, Money, TextField } from "~/components/workspace";
 import { refusalReply } from "~/components/workspace-messages";
+import { eurosToCents } from "~/domain/booking-form";
 import { isDomainError } from "~/domain/errors";
 import { ratesInForce, setRate } from "~/domain/rates.server";
 import { settingsRooms } from "~/domain/settings.server";
@@ -21,7 +22,6 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace
 const TIERS: Tier[] = ["RESIDENT_INITIATIVE", "ASSOCIATION", "PRIVATE", "COMMERCIAL"];
 const DAY_PARTS: DayPart[] = ["MORNING", "AFTERNOON", "EVENING"];
 const euros = z.string().trim().regex(/^\d{1,5}([.,]\d{1,2})?$/, { error: "workspace.rates.amountInvalid" });
-const toCents = (text: string) => Math.round(Number(text.replace(",", ".")) * 100);
 const whole = (error: string, min: number, max: number) => z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
 
 const rateSchema = z.object({
@@ -78,10 +78,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       {
         roomId: value.roomId,
         tier: value.tier,
-        hourlyCents: toCents(value.hourly),
+        hourlyCents: eurosToCents(value.hourly),
         minimumMinutes: value.minimumMinutes,
         freeHoursPerMonth: value.freeHoursPerMonth,
-        dayParts: DAY_PARTS.filter((part) => value[part]).map((part) => ({ dayPart: part, priceCents: toCents(value[part]!) })),
+        dayParts: DAY_PARTS.filter((part) => value[part]).map((part) => ({ dayPart: part, priceCents: eurosToCents(value[part]!) })),
       },
     );
   } catch (error) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { getInvoice, issueInvoice, previewInvoice, splitInclusive } from "~/domain/invoices.server";
-import { accounts, recordPayment, unpaidBookings } from "~/domain/payments.server";
+import { accounts, recordPayment, recordPaymentFor, unpaidBookings } from "~/domain/payments.server";
 import { cancelOccurrence } from "~/domain/series-changes.server";
 import { createCentre, createOrganisation, createRoom, createTestBooking, createUser } from "../../prisma/factories";
 
@@ -58,6 +58,21 @@ describe("what is owed and paid", () => {
     await expect(recordPayment(actor, { organisationId: organisation.id, bookingId: booking.id, amountCents: 0, method: "CASH", receivedOn: "2027-03-09" }, NOW)).rejects.toMatchObject({ code: "payment-amount-zero" });
     await expect(recordPayment(actor, { organisationId: organisation.id, bookingId: booking.id, amountCents: 100, method: "CASH", receivedOn: "2027-03-11" }, NOW)).rejects.toMatchObject({ code: "payment-date-future" });
     expect(await db().payment.count({ where: { centreId: actor.centreId } })).toBe(0);
+  });
+});
+
+describe("registering money through the form's choice", () => {
+  it("a booking, an invoice or an organisation; the organisation follows from the booking or invoice", async () => {
+    const { actor, booking, organisation } = await hire();
+    const other = await hire();
+    const payment = await recordPaymentFor(actor, { target: `booking:${booking.id}`, amountCents: 500, method: "CASH", receivedOn: "2027-03-09" }, NOW);
+    expect([payment.organisationId, payment.bookingId, payment.invoiceId]).toEqual([organisation.id, booking.id, null]);
+    const credit = await recordPaymentFor(actor, { target: `organisation:${organisation.id}`, amountCents: 250, method: "PIN", receivedOn: "2027-03-09" }, NOW);
+    expect([credit.bookingId, credit.invoiceId]).toEqual([null, null]);
+    await expect(recordPaymentFor(actor, { target: `booking:${other.booking.id}`, amountCents: 500, method: "CASH", receivedOn: "2027-03-09" }, NOW)).rejects.toMatchObject({ status: 404 });
+    await expect(recordPaymentFor(actor, { target: `organisation:${other.organisation.id}`, amountCents: 500, method: "CASH", receivedOn: "2027-03-09" }, NOW)).rejects.toMatchObject({ status: 404 });
+    await expect(recordPaymentFor(actor, { target: "booking:kapot", amountCents: 500, method: "CASH", receivedOn: "2027-03-09" }, NOW)).rejects.toMatchObject({ status: 404 });
+    expect(await db().payment.count({ where: { centreId: other.centre.id } })).toBe(0);
   });
 });
 
