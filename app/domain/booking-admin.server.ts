@@ -158,8 +158,8 @@ export async function applyPatternChange(actor: ManagerActor, input: PatternChan
 
 /**
  * Cancels every date from `fromOccurrenceId` on (the first date that has not started: the whole
- * booking). With `chargeFee`, the dates the policy charges for are cancelled one by one with
- * their fee, then the rest of the series at once; each step is one transaction of the engine.
+ * booking), in one transaction of the engine. With `chargeFee`, each date is charged the
+ * policy's fee for cancelling now.
  */
 export async function cancelFrom(
   actor: ManagerActor,
@@ -169,26 +169,16 @@ export async function cancelFrom(
   if (!input.reason.trim()) throw new DomainError("reason-required", "Give a reason.");
   const from = await dateOfCentre(actor.centreId, input.fromOccurrenceId);
   if (from.bookingId !== input.bookingId) throw new NotFoundError("occurrence");
-  const rest = await db().occurrence.findMany({
-    where: { bookingId: input.bookingId, originalLocalStart: { gte: from.originalLocalStart }, status: "ACTIVE" },
-    orderBy: { originalLocalStart: "asc" },
+  const steps = from.centre.cancellationSteps;
+  const result = await cancelRestOfSeries(actor, {
+    bookingId: input.bookingId,
+    fromOccurrenceId: from.id,
+    reason: input.reason.trim(),
+    now,
+    feeFor: input.chargeFee ? (date) => cancellationOutcome(steps, date.startsAt, date.priceInclCents, now).feeCents : undefined,
   });
-  let feeCents = 0;
-  let cancelled = 0;
-  if (input.chargeFee) {
-    for (const date of rest) {
-      const outcome = cancellationOutcome(from.centre.cancellationSteps, date.startsAt, date.priceExclCents + date.vatCents, now);
-      if (outcome.feeCents === 0) break; // dates further ahead are free: the rest goes at once
-      await cancelOccurrence(actor, { occurrenceId: date.id, reason: input.reason.trim(), feeCents: outcome.feeCents, now });
-      feeCents += outcome.feeCents;
-      cancelled += 1;
-    }
-  }
-  // Always end the series here too, so the nightly extension adds no dates after it.
-  const result = await cancelRestOfSeries(actor, { bookingId: input.bookingId, fromOccurrenceId: from.id, reason: input.reason.trim(), now });
-  cancelled += result.cancelled;
   await tellContact(actor.centreId);
-  return { cancelled, feeCents };
+  return result;
 }
 
 /**

@@ -98,22 +98,27 @@ export async function cancelOccurrence(
     if (occurrence.status !== "ACTIVE") {
       throw new DomainError("already-cancelled", "This date was cancelled already.", {}, 409);
     }
-    await tx.roomClaim.updateMany({ where: { occurrenceId: occurrence.id }, data: { active: false } });
-    const updated = await tx.occurrence.update({
-      where: { id: occurrence.id },
-      data: { status: "CANCELLED", cancelledAt: now, cancelReason: input.reason, cancellationFeeCents: input.feeCents ?? 0 },
-    });
-    await notifySignupsOfCancelledDate(tx, actor.centreId, occurrence.id);
-    await recordAudit(tx, {
-      centreId: actor.centreId,
-      actorId: actor.actorId,
-      entityType: "booking",
-      entityId: occurrence.bookingId,
-      action: "date-cancelled",
-      details: { occurrenceId: occurrence.id, startsAt: occurrence.startsAt.toISOString(), reason: input.reason, feeCents: input.feeCents ?? 0 },
-    });
-    return updated;
+    return cancelActiveDate(tx, actor, occurrence, input.reason, input.feeCents ?? 0, now);
   });
+}
+
+/** Inside a transaction that holds the booking's lock: cancels a date that takes place, with its fee. */
+async function cancelActiveDate(tx: Tx, actor: ChangeActor, occurrence: Occurrence, reason: string, feeCents: number, now: Date) {
+  await tx.roomClaim.updateMany({ where: { occurrenceId: occurrence.id }, data: { active: false } });
+  const updated = await tx.occurrence.update({
+    where: { id: occurrence.id },
+    data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason, cancellationFeeCents: feeCents },
+  });
+  await notifySignupsOfCancelledDate(tx, actor.centreId, occurrence.id);
+  await recordAudit(tx, {
+    centreId: actor.centreId,
+    actorId: actor.actorId,
+    entityType: "booking",
+    entityId: occurrence.bookingId,
+    action: "date-cancelled",
+    details: { occurrenceId: occurrence.id, startsAt: occurrence.startsAt.toISOString(), reason, feeCents },
+  });
+  return updated;
 }
 
 /** Moves one date to another start and/or room, after checking it there. The series stays as it is. */
@@ -180,21 +185,34 @@ export function endRuleBefore(rrule: string, beforeLocal: string): string {
   return [...parts, `UNTIL=${until}`].join(";");
 }
 
-/** Cancels every date from `fromOccurrenceId` on and ends the series there. */
+/**
+ * Cancels every date from `fromOccurrenceId` on and ends the series there, in one transaction.
+ * With `feeFor`, each date the policy charges for is cancelled with its fee (and its own line in
+ * the history); the rest go at once.
+ */
 export async function cancelRestOfSeries(
   actor: ChangeActor,
-  input: { bookingId: string; fromOccurrenceId: string; reason: string; now?: Date },
+  input: { bookingId: string; fromOccurrenceId: string; reason: string; now?: Date; feeFor?: (date: { startsAt: Date; priceInclCents: number }) => number },
 ) {
   const now = input.now ?? new Date();
   return transaction(async (tx) => {
     const booking = await lockBooking(tx, actor.centreId, input.bookingId);
     const from = await loadOccurrence(tx, actor.centreId, input.fromOccurrenceId);
     if (from.bookingId !== booking.id) throw new NotFoundError("occurrence");
-    const rest = await tx.occurrence.findMany({
+    const active = await tx.occurrence.findMany({
       where: { bookingId: booking.id, originalLocalStart: { gte: from.originalLocalStart }, status: "ACTIVE" },
-      select: { id: true },
+      orderBy: { originalLocalStart: "asc" },
     });
-    const ids = rest.map((occurrence) => occurrence.id);
+    let feeCents = 0;
+    const charged = new Set<string>();
+    for (const date of active) {
+      const fee = input.feeFor?.({ startsAt: date.startsAt, priceInclCents: date.priceExclCents + date.vatCents }) ?? 0;
+      if (fee === 0) continue;
+      await cancelActiveDate(tx, actor, date, input.reason, fee, now);
+      charged.add(date.id);
+      feeCents += fee;
+    }
+    const ids = active.filter((date) => !charged.has(date.id)).map((date) => date.id);
     await tx.roomClaim.updateMany({ where: { occurrenceId: { in: ids } }, data: { active: false } });
     await tx.occurrence.updateMany({
       where: { id: { in: ids } },
@@ -218,7 +236,7 @@ export async function cancelRestOfSeries(
       action: everything ? "booking-cancelled" : "rest-cancelled",
       details: { from: formatWallClock(from.originalLocalStart), dates: ids.length, reason: input.reason },
     });
-    return { cancelled: ids.length };
+    return { cancelled: active.length, feeCents };
   });
 }
 

@@ -188,6 +188,25 @@ describe("cancelling the rest of a series", () => {
     expect((await db().booking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe("CANCELLED");
   });
 
+  it("charges fees and cancels the rest in one transaction: a failure halfway leaves every date as it was", async () => {
+    const { booking, actor } = await weeklySeries({ count: 4 });
+    const dates = await datesOf(booking.id);
+    let asked = 0;
+    const feeFor = () => {
+      asked += 1;
+      if (asked === 2) throw new Error("the second fee cannot be worked out");
+      return 500;
+    };
+    await expect(cancelRestOfSeries(actor, { bookingId: booking.id, fromOccurrenceId: dates[0]!.id, reason: "Stopt", feeFor })).rejects.toThrow("second fee");
+    const after = await datesOf(booking.id);
+    expect(after.map((d) => [d.status, d.cancellationFeeCents])).toEqual(dates.map(() => ["ACTIVE", 0]));
+    expect(await db().roomClaim.count({ where: { occurrence: { bookingId: booking.id }, active: true } })).toBeGreaterThan(0);
+
+    const done = await cancelRestOfSeries(actor, { bookingId: booking.id, fromOccurrenceId: dates[0]!.id, reason: "Stopt", feeFor: (date) => (date.startsAt < dates[2]!.startsAt ? 500 : 0) });
+    expect(done).toEqual({ cancelled: 4, feeCents: 1000 });
+    expect((await datesOf(booking.id)).map((d) => d.cancellationFeeCents)).toEqual([500, 500, 0, 0]);
+  });
+
   it("cuts COUNT rules with an UNTIL just before the date", () => {
     expect(endRuleBefore("FREQ=MONTHLY;BYDAY=1FR;COUNT=10", "2027-06-04T20:00")).toBe("FREQ=MONTHLY;BYDAY=1FR;UNTIL=20270604T195900");
   });
