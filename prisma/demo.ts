@@ -3,6 +3,7 @@ import {
   addWallClockDays,
   formatLocalDate,
   isoWeekday,
+  localDateAt,
   parseLocalDate,
   toWallClock,
 } from "~/domain/time-zone";
@@ -21,9 +22,9 @@ import {
 } from "./factories";
 
 /**
- * The demo: a city buurthuis and a village dorpshuis with a year of activities around today
- * (half a year back, half a year ahead, so both clock changes are in it), every tier, the
- * community rules at work, Christmas closures and past headcounts. Fictional names only.
+ * The demo: a city buurthuis and a village dorpshuis with activities from January last year to
+ * a year ahead (so the reports compare two years and both clock changes are in it), every
+ * tier, the community rules at work, Christmas closures and past headcounts. Fictional names only.
  * Deterministic: the same data for the same day, nothing random.
  */
 
@@ -35,6 +36,7 @@ export const DEMO_ACCOUNTS: {
   role?: CentreRole;
   installationRole?: InstallationRole;
 }[] = [
+  { email: "voorzitter@de-wilg.example", name: "Ahmed El Amrani", what: "voorzitter De Wilg (beheert het team)", centre: "de-wilg", role: "ADMIN" },
   { email: "beheer@de-wilg.example", name: "Marieke Bos", what: "beheerder De Wilg", centre: "de-wilg", role: "MANAGER" },
   { email: "gastvrouw@de-wilg.example", name: "Ria Kok", what: "gastvrouw De Wilg", centre: "de-wilg", role: "HOST" },
   { email: "penningmeester@de-wilg.example", name: "Jan Smit", what: "bestuurslid De Wilg", centre: "de-wilg", role: "BOARD" },
@@ -70,13 +72,20 @@ function monday(now: Date, weeks: number): string {
   return formatLocalDate(addWallClockDays(thisMonday, weeks * 7));
 }
 
+/** Local "YYYY-MM-DD" of the first Monday of `year`. */
+function firstMondayOfYear(year: number): string {
+  const first = parseLocalDate(`${year}-01-01`)!;
+  return formatLocalDate(addWallClockDays(first, (8 - isoWeekday(first)) % 7));
+}
+
 /** The date `days` after a local date. */
 function plusDays(localDate: string, days: number): string {
   return formatLocalDate(addWallClockDays(parseLocalDate(localDate)!, days));
 }
 
 export async function loadDemo(now: Date): Promise<void> {
-  const seriesStart = monday(now, -26); // half a year back
+  // From the first Monday of last year, so the board's reports compare a whole year with the one before.
+  const seriesStart = firstMondayOfYear(Number(localDateAt(now, ZONE).slice(0, 4)) - 1);
   const users = new Map<string, string>();
   for (const account of DEMO_ACCOUNTS) {
     const user = await createUser({ email: account.email, name: account.name, installationRole: account.installationRole ?? null });
@@ -219,6 +228,10 @@ export async function loadDemo(now: Date): Promise<void> {
   const boules = await org(anker.id, "Jeu-de-boulesclub Het Anker", "ASSOCIATION", "Wim Bakker", null);
   const koor = await org(anker.id, "Dorpskoor Oosterveld", "ASSOCIATION", "Ineke Post", "koor@oosterveld.example");
   const knutsel = await org(anker.id, "Knutselclub Kleine Handjes", "RESIDENT_INITIATIVE", "Fenna Dijkstra", "knutsel@oosterveld.example");
+  const taal = await org(wilg.id, "Taalcafé De Wilg", "RESIDENT_INITIATIVE", "Mirjam Koster", "taalcafe@de-wilg.example");
+  const bridge = await org(wilg.id, "Bridgeclub Oost", "ASSOCIATION", "Joop van Leeuwen", "bridge@bridgeclub-oost.example");
+  const buurtvereniging = await org(wilg.id, "Buurtvereniging Wilgenpark", "ASSOCIATION", "Anouk Vos", "bestuur@wilgenpark.example");
+  const kaartclub = await org(anker.id, "Kaartclub Troef", "ASSOCIATION", "Gerrit Hoekstra", null);
   await db().organisationMember.createMany({
     data: [
       { organisationId: koffie.id, userId: users.get("koffie@de-wilg.example")! },
@@ -327,13 +340,53 @@ export async function loadDemo(now: Date): Promise<void> {
       description: "Elke laatste woensdag van de maand knutselen voor kinderen van 4 tot 10 jaar.",
     },
   });
+  // More regulars, so the rooms are used the way a busy buurthuis is.
+  const taalcafe = await series({
+    centreId: wilg.id, organisationId: taal.id, roomId: vergaderkamer.id, title: "Taalcafé",
+    rrule: "FREQ=WEEKLY;BYDAY=TH", localStart: `${firstOn(seriesStart, 4)}T10:00`, durationMinutes: 120,
+    attendees: 10, tier: "RESIDENT_INITIATIVE",
+    activity: {
+      kind: "WALK_IN", title: "Taalcafé: samen Nederlands praten", audiences: ["ADULTS"],
+      description: "Oefen Nederlands in een kleine groep, met koffie. Elk niveau is welkom. Gewoon binnenlopen.",
+      accessibilityNotes: "Ingang zonder drempel.",
+    },
+  });
+  await series({
+    centreId: wilg.id, organisationId: bridge.id, roomId: zaalA.id, title: "Bridgeclub",
+    rrule: "FREQ=WEEKLY;BYDAY=MO", localStart: `${firstOn(seriesStart, 1)}T13:30`, durationMinutes: 180,
+    attendees: 24, tier: "ASSOCIATION",
+  });
+  await series({
+    centreId: wilg.id, organisationId: buurtvereniging.id, roomId: vergaderkamer.id, title: "Vergadering buurtvereniging",
+    rrule: "FREQ=MONTHLY;BYDAY=2MO", localStart: `${firstOn(seriesStart, 1)}T20:00`, durationMinutes: 120,
+    attendees: 9, tier: "ASSOCIATION",
+  });
+  // Earlier seasons of the commercial yoga class (spring and autumn), on the same evening.
+  const seasons = [0, 1].flatMap((year) => [`${Number(seriesStart.slice(0, 4)) + year}-03-01`, `${Number(seriesStart.slice(0, 4)) + year}-09-01`]);
+  for (const season of seasons.filter((start) => plusDays(firstOn(start, 3), 70) <= monday(now, 0))) {
+    await series({
+      centreId: wilg.id, organisationId: yoga.id, roomId: zaalA.id, title: "Yoga",
+      rrule: "FREQ=WEEKLY;BYDAY=WE;COUNT=10", localStart: `${firstOn(season, 3)}T19:30`, durationMinutes: 75,
+      attendees: 14, tier: "COMMERCIAL",
+    });
+  }
+  await series({
+    centreId: anker.id, organisationId: kaartclub.id, roomId: ankerKlein.id, title: "Kaartmiddag",
+    rrule: "FREQ=WEEKLY;BYDAY=TH", localStart: `${firstOn(seriesStart, 4)}T13:30`, durationMinutes: 180,
+    attendees: 16, tier: "ASSOCIATION",
+    activity: {
+      kind: "WALK_IN", title: "Kaartmiddag (klaverjassen)", audiences: ["OLDER_PEOPLE"],
+      description: "Elke donderdagmiddag klaverjassen. Ook als u het nog moet leren. Gewoon binnenlopen.",
+    },
+  });
+
   await createTestBooking({
     centreId: anker.id, organisationId: koor.id, roomId: bestuurskamer.id, title: "Bestuursvergadering koor",
     localStart: `${plusDays(monday(now, 1), 3)}T19:30`, durationMinutes: 90, attendees: 6, tier: "ASSOCIATION",
   });
 
   // ── Past headcounts for the walk-in activities (deterministic) ──
-  for (const booking of [koffieochtend, rouw]) {
+  for (const booking of [koffieochtend, rouw, taalcafe]) {
     const past = await db().occurrence.findMany({
       where: { bookingId: booking.id, startsAt: { lt: now }, status: "ACTIVE" },
       orderBy: { startsAt: "asc" },
@@ -342,7 +395,7 @@ export async function loadDemo(now: Date): Promise<void> {
       data: past.map((occurrence, index) => ({
         occurrenceId: occurrence.id,
         centreId: occurrence.centreId,
-        headcount: booking.id === koffieochtend.id ? 14 + ((index * 7) % 11) : 6 + ((index * 5) % 6),
+        headcount: booking.id === koffieochtend.id ? 14 + ((index * 7) % 11) : booking.id === taalcafe.id ? 5 + ((index * 3) % 7) : 6 + ((index * 5) % 6),
         firstTimeCount: index % 3 === 0 ? 1 + (index % 2) : 0,
         recordedById: users.get("gastvrouw@de-wilg.example")!,
         recordedAt: occurrence.endsAt,

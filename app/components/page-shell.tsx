@@ -37,7 +37,7 @@ export function PageShell({ children }: { children: ReactNode }) {
       >
         {t("nav.skipToContent")}
       </a>
-      <header className="border-b-4 border-brand-700 bg-brand-50">
+      <header className="border-b-4 border-brand-700 bg-brand-50 print:hidden">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
           <p className="m-0 text-lg font-bold leading-tight">
             <Link to="/" className="text-brand-900 no-underline">
@@ -98,7 +98,7 @@ export function PageShell({ children }: { children: ReactNode }) {
       <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-6">
         {children}
       </main>
-      <footer className="mx-auto max-w-5xl border-t border-gray-300 px-4 py-4 text-muted">
+      <footer className="mx-auto max-w-5xl border-t border-gray-300 px-4 py-4 text-muted print:hidden">
         <p className="m-0">{t("app.tagline")}</p>
         <p className="m-0 mt-1"><Link to="/privacy">{t("agenda.nav.privacy")}</Link></p>
       </footer>
