@@ -48,8 +48,9 @@ function ask(base: { centreId: string; roomId: string; organisationId: string },
   };
 }
 
-async function outbox(to: string) {
-  return db().emailMessage.findMany({ where: { toAddress: to }, orderBy: { createdAt: "asc" } });
+/** Emails of this test's centre to `to` (other test files in the worker's database use the same addresses). */
+async function outbox(centreId: string, to: string) {
+  return db().emailMessage.findMany({ where: { centreId, toAddress: to }, orderBy: { createdAt: "asc" } });
 }
 
 async function refusedWith(promise: Promise<unknown>, code: string) {
@@ -78,7 +79,7 @@ describe("an initiative books a weekly series", () => {
     const dates = await db().occurrence.findMany({ where: { bookingId: booking.id }, orderBy: { startsAt: "asc" } });
     expect(dates.map((d) => d.priceExclCents)).toEqual([0, 1000, 1000, 1000, 1000, 0]);
     expect(dates.every((d) => d.firmAt === null)).toBe(true);
-    const [mail] = await outbox("koffie@voorbeeld.example");
+    const [mail] = await outbox(centre.id, "koffie@voorbeeld.example");
     expect(mail?.subject).toBe("Gereserveerd: Koffieochtend");
     expect(mail?.textBody).toMatch(/Totaal met btw: €\s40,00/);
     expect(mail?.textBody).toContain("Vrijgesteld van btw");
@@ -113,7 +114,7 @@ describe("a commercial request waits for approval", () => {
     expect(managersMail?.subject).toBe("Nieuwe aanvraag van Yoga BV: Activiteit");
     await approveBooking({ centreId: centre.id, actorId: manager.id }, booking.id, NOW);
     expect((await db().booking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe("CONFIRMED");
-    const mails = await outbox("yoga@voorbeeld.example");
+    const mails = await outbox(centre.id, "yoga@voorbeeld.example");
     expect(mails.map((mail) => mail.subject)).toEqual(["Request received: Activiteit", "Approved: Activiteit"]);
     await refusedWith(approveBooking({ centreId: centre.id, actorId: manager.id }, booking.id, NOW), "not-pending");
   });
@@ -124,7 +125,7 @@ describe("a commercial request waits for approval", () => {
     await refusedWith(declineBooking({ centreId: centre.id, actorId: manager.id }, booking.id, ""), "reason-required");
     await declineBooking({ centreId: centre.id, actorId: manager.id }, booking.id, "Die avond is er een buurtvergadering", NOW);
     expect(await db().roomClaim.count({ where: { occurrence: { bookingId: booking.id }, active: true } })).toBe(0);
-    const mail = (await outbox("yoga@voorbeeld.example")).at(-1);
+    const mail = (await outbox(centre.id, "yoga@voorbeeld.example")).at(-1);
     expect(mail?.subject).toBe("Not approved: Activiteit");
     expect(mail?.textBody).toContain("Die avond is er een buurtvergadering");
   });
@@ -157,7 +158,7 @@ describe("3. resident initiatives before commercial hire", () => {
     expect((await db().booking.findUniqueOrThrow({ where: { id: hire.booking.id } })).status).toBe("CONFIRMED");
     const refund = await db().payment.findFirstOrThrow({ where: { bookingId: hire.booking.id, amountCents: { lt: 0 } } });
     expect(refund).toMatchObject({ amountCents: -9680, status: "PENDING" });
-    const mail = (await outbox("yoga@voorbeeld.example")).find((m) => m.kind === "booking-bumped");
+    const mail = (await outbox(centre.id, "yoga@voorbeeld.example")).find((m) => m.kind === "booking-bumped");
     expect(mail?.subject).toBe("Your provisional booking of Zaal A ends: Yoga");
     expect(mail?.textBody).toContain("Koffieochtend");
     expect(mail?.textBody).toContain("Zaal B"); // another free room that evening

@@ -366,8 +366,11 @@ describe("year on year, scope and time zones", () => {
     expect(both.get(other.centre.id)!.bookedHours).toBe(5);
   });
 
-  it("adds up all centres in the municipality's view", async () => {
+  it("adds up all centres in the municipality's view, a new centre without rooms included", async () => {
+    const empty = await createCentre({ name: "Nieuw buurthuis zonder zalen" });
     const report = await installationReport(december2026);
+    const newcomer = report.centres.find((row) => row.id === empty.id);
+    expect([newcomer?.current.bookedHours, newcomer?.current.hasData]).toEqual([0, false]);
     const sum = report.centres.reduce((total, centre) => total + centre.current.bookedHours, 0);
     expect(report.total.current.bookedHours).toBeCloseTo(sum, 6);
     const available = report.centres.reduce((total, centre) => total + centre.current.availableHours, 0);

@@ -160,10 +160,12 @@ export async function keyFiguresOf(centreIds: string[], period: ReportPeriod): P
   const scopes = await loadScope(centreIds, period);
   // The side-by-side view needs no months and no list of long-running series.
   const occupancyData = await loadOccupancy(scopes, period, { byMonth: false });
+  // Centres per zone from the scopes, not from the room profiles: a centre without rooms yet still has a row.
+  const centresIn = (calendar: Calendar) => scopes.filter((scope) => scope.timeZone === calendar.timeZone).map((scope) => scope.id);
   const visitorsByZone = await Promise.all(
     occupancyData.calendars.map((calendar) =>
       loadVisitors({
-        centreIds: [...new Set(calendar.profiles.map((profile) => profile.centreId))],
+        centreIds: centresIn(calendar),
         period,
         ...instants(calendar),
         continuity: false,
@@ -172,7 +174,7 @@ export async function keyFiguresOf(centreIds: string[], period: ReportPeriod): P
   );
   const revenueByZone = await Promise.all(
     occupancyData.calendars.map((calendar) =>
-      loadRevenueTotals([...new Set(calendar.profiles.map((profile) => profile.centreId))], instants(calendar).from, instants(calendar).to),
+      loadRevenueTotals(centresIn(calendar), instants(calendar).from, instants(calendar).to),
     ),
   );
   const result = new Map<string, KeyFigures>();
