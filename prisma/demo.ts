@@ -343,7 +343,7 @@ export async function loadDemo(now: Date): Promise<void> {
   // More regulars, so the rooms are used the way a busy buurthuis is.
   const taalcafe = await series({
     centreId: wilg.id, organisationId: taal.id, roomId: vergaderkamer.id, title: "Taalcafé",
-    rrule: "FREQ=WEEKLY;BYDAY=TH", localStart: `${firstOn(seriesStart, 4)}T13:30`, durationMinutes: 120,
+    rrule: "FREQ=WEEKLY;BYDAY=WE", localStart: `${firstOn(seriesStart, 3)}T10:00`, durationMinutes: 120,
     attendees: 10, tier: "RESIDENT_INITIATIVE",
     activity: {
       kind: "WALK_IN", title: "Taalcafé: samen Nederlands praten", audiences: ["ADULTS"],
