@@ -1,6 +1,6 @@
 import { openWindowsOn, windowsForRoom, type ClosureRange, type OpeningWindow } from "../opening-hours";
 import { fromWallClock, isoWeekday, parseLocalDate } from "../time-zone";
-import { monthIndex, plusDays, type ReportPeriod } from "./period";
+import { plusDays, type ReportPeriod } from "./period";
 
 /**
  * When rooms are open during a report period, as instants (pure).
@@ -149,16 +149,25 @@ export function overlapMs(windows: readonly number[], start: number, end: number
 
 /** Open milliseconds of one profile per month of the period (index as in monthsOf). */
 export function openMsPerMonth(calendar: Calendar, profile: OpeningProfile): number[] {
+  // Rooms share profiles: work each one out once (the municipality's view has 150 rooms).
+  const known = openPerMonthOfProfile.get(profile);
+  if (known) return known;
+  const startYear = Number(calendar.period.from.slice(0, 4));
+  const startMonth = Number(calendar.period.from.slice(5, 7));
   const perMonth: number[] = [];
   calendar.days.forEach((day, index) => {
-    const month = monthIndex(calendar.period, day.date);
+    const month = (Number(day.date.slice(0, 4)) - startYear) * 12 + Number(day.date.slice(5, 7)) - startMonth;
     const windows = profile.windows[index]!;
     let open = 0;
     for (let i = 0; i < windows.length; i += 2) open += windows[i + 1]! - windows[i]!;
     perMonth[month] = (perMonth[month] ?? 0) + open;
   });
-  return perMonth.map((value) => value ?? 0);
+  const result = Array.from(perMonth, (value) => value ?? 0);
+  openPerMonthOfProfile.set(profile, result);
+  return result;
 }
+
+const openPerMonthOfProfile = new WeakMap<OpeningProfile, number[]>();
 
 /** A way to cut every day into named parts of the clock, e.g. day parts or whole hours. */
 export interface SlotScheme {

@@ -141,13 +141,6 @@ export function monthsOf(period: ReportPeriod): string[] {
   return months;
 }
 
-/** Index into monthsOf(period) of the month that holds `localDate`. */
-export function monthIndex(period: ReportPeriod, localDate: string): number {
-  const start = day(period.from);
-  const date = day(localDate);
-  return (date.getUTCFullYear() - start.getUTCFullYear()) * 12 + (date.getUTCMonth() - start.getUTCMonth());
-}
-
 /** True when the month starting at `monthStart` lies wholly inside the period. */
 export function containsWholeMonth(period: ReportPeriod, monthStart: string): boolean {
   const start = day(monthStart);
