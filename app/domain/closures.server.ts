@@ -1,9 +1,10 @@
 import { db, transaction } from "~/db/client.server";
-import { formatShortDate } from "~/i18n/format";
+import { enqueueTranslatedEmail, listDates } from "~/email/compose.server";
+import { formatDayTimeRange, formatShortDate } from "~/i18n/format";
 import { recordAudit } from "./audit.server";
 import { lockBooking } from "./bookings.server";
 import { DomainError, NotFoundError } from "./errors";
-import { BOOKING_EMAIL_KINDS, claimNotice, emailContact, sayDate } from "./notifications.server";
+import { BOOKING_EMAIL_KINDS, claimNotice } from "./notifications.server";
 import { addDays } from "./planner";
 import { formatLocalDate, localDateAt, parseLocalDate, startOfLocalDay } from "./time-zone";
 
@@ -211,8 +212,11 @@ export async function cancelDatesInClosure(
       const organisation = dates[0]!.organisation;
       if (input.notify && organisation.contactEmail) {
         const contact = await tx.organisation.findUniqueOrThrow({ where: { id: organisation.id }, select: { locale: true } });
-        const list = still.map((date) => `- ${sayDate(date.startsAt, date.endsAt, centre.timeZone, contact.locale)}`).join("\n");
-        await emailContact(tx, {
+        const list = listDates(
+          still.map((date) => formatDayTimeRange(date.startsAt, date.endsAt, centre.timeZone, contact.locale)),
+          contact.locale,
+        );
+        await enqueueTranslatedEmail(tx, {
           to: organisation.contactEmail,
           centreId: actor.centreId,
           locale: contact.locale,

@@ -1,10 +1,12 @@
 import { db, transaction } from "~/db/client.server";
+import { appUrl, enqueueTranslatedEmail } from "~/email/compose.server";
 import type { Locale } from "~/i18n/catalogue";
+import { formatDayTimeRange } from "~/i18n/format";
 import { recordAudit } from "./audit.server";
 import { PUBLIC_KINDS } from "./agenda.server";
 import { DomainError, NotFoundError } from "./errors";
 import { MESSAGE_MAX, contactFieldsSchema, emailKey, phoneKey } from "./resident-forms";
-import { RESIDENT_EMAIL_KINDS, appUrl, sayDate, sendResidentEmail } from "./resident-mail.server";
+import { RESIDENT_EMAIL_KINDS } from "./resident-mail.server";
 
 /**
  * "Ik wil de eerste keer graag samen met iemand gaan": a resident asks for company the first
@@ -97,26 +99,26 @@ export async function requestCompanion(input: CompanionInput, now = new Date()) 
       details: { activityId: activity.id, occurrenceId: occurrence?.id ?? null },
     });
     const dateFor = (locale: Locale) =>
-      occurrence ? sayDate(occurrence.startsAt, occurrence.endsAt, activity.centre.timeZone, locale) : "";
+      occurrence ? formatDayTimeRange(occurrence.startsAt, occurrence.endsAt, activity.centre.timeZone, locale) : "";
     if (email) {
-      await sendResidentEmail(tx, {
+      await enqueueTranslatedEmail(tx, {
         to: email,
         kind: RESIDENT_EMAIL_KINDS.companionReceived,
         centreId: input.centreId,
         locale: input.locale,
         subject: "agenda.email.companionReceivedSubject",
-        body: "agenda.email.companionReceivedBody",
+        paragraphs: [{ key: "agenda.email.companionReceivedBody" }],
         values: { name, title: activity.title, centre: activity.centre.name, date: dateFor(input.locale) },
       });
     }
     for (const { user } of volunteers) {
-      await sendResidentEmail(tx, {
+      await enqueueTranslatedEmail(tx, {
         to: user.email,
         kind: RESIDENT_EMAIL_KINDS.companionNew,
         centreId: input.centreId,
         locale: user.locale,
         subject: "agenda.email.companionNewSubject",
-        body: "agenda.email.companionNewBody",
+        paragraphs: [{ key: "agenda.email.companionNewBody" }],
         values: { title: activity.title, centre: activity.centre.name, date: dateFor(user.locale) },
         action: { label: "agenda.email.companionNewAction", url: appUrl(`/manage/${activity.centre.slug}/companions`) },
       });
@@ -189,15 +191,15 @@ export async function takeCompanionRequest(
     await recordAudit(tx, { centreId, actorId: volunteer.id, entityType: "companion-request", entityId: requestId, action: "taken" });
     if (request.email) {
       const date = request.occurrence
-        ? sayDate(request.occurrence.startsAt, request.occurrence.endsAt, request.centre.timeZone, request.locale)
+        ? formatDayTimeRange(request.occurrence.startsAt, request.occurrence.endsAt, request.centre.timeZone, request.locale)
         : "";
-      await sendResidentEmail(tx, {
+      await enqueueTranslatedEmail(tx, {
         to: request.email,
         kind: RESIDENT_EMAIL_KINDS.companionTaken,
         centreId,
         locale: request.locale,
         subject: "agenda.email.companionTakenSubject",
-        body: "agenda.email.companionTakenBody",
+        paragraphs: [{ key: "agenda.email.companionTakenBody" }],
         values: { name: request.name, volunteer: volunteer.name, title: request.activity.title, centre: request.centre.name, date },
       });
     }

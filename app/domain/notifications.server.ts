@@ -1,10 +1,9 @@
 import { db, transaction, type Tx } from "~/db/client.server";
-import { enqueueEmail } from "~/email/outbox.server";
-import { env } from "~/env.server";
+import { enqueueTranslatedEmail, listDates, type EmailParagraph } from "~/email/compose.server";
 import { logError } from "~/lib/log.server";
 import type { Locale } from "~/generated/prisma/enums";
-import { formatDay, formatMoney, formatShortDate, formatTimeRange } from "~/i18n/format";
-import { translator, type Key, type MessageValues } from "~/i18n/translate";
+import { formatDayTimeRange, formatMoney, formatShortDate, formatTimeRange } from "~/i18n/format";
+import type { Key } from "~/i18n/translate";
 import { recordAudit } from "./audit.server";
 import { DomainError, NotFoundError } from "./errors";
 import { fromWallClock, parseWallClock } from "./time-zone";
@@ -42,44 +41,6 @@ export async function claimNotice(tx: Tx, key: string, centreId: string | null):
   const inserted = await tx.$executeRaw`
     INSERT INTO notices (key, centre_id) VALUES (${key}, ${centreId}::uuid) ON CONFLICT (key) DO NOTHING`;
   return inserted === 1;
-}
-
-export function appLink(path: string): string {
-  return `${env().APP_URL}${path}`;
-}
-
-/** "dinsdag 3 maart, 19:30–21:00" in the centre's zone and the reader's language. */
-export function sayDate(startsAt: Date, endsAt: Date, timeZone: string, locale: Locale): string {
-  return `${formatDay(startsAt, timeZone, locale)}, ${formatTimeRange(startsAt, endsAt, timeZone, locale)}`;
-}
-
-/** Queues one email to an organisation's contact in their language. */
-export async function emailContact(
-  tx: Tx,
-  message: {
-    to: string;
-    centreId: string;
-    locale: Locale;
-    kind: string;
-    subject: Key;
-    paragraphs: { key: Key; values?: MessageValues }[];
-    values: MessageValues;
-    action?: { label: Key; url: string };
-  },
-) {
-  const t = translator(message.locale);
-  return enqueueEmail(tx, {
-    to: message.to,
-    kind: message.kind,
-    centreId: message.centreId,
-    locale: message.locale,
-    content: {
-      subject: t(message.subject, message.values),
-      body: message.paragraphs.map((paragraph) => t(paragraph.key, { ...message.values, ...paragraph.values })).join("\n\n"),
-      action: message.action ? { label: t(message.action.label, message.values), url: message.action.url } : undefined,
-      footer: t("email.footer"),
-    },
-  });
 }
 
 interface EventDetails {
@@ -131,7 +92,7 @@ export async function dispatchBookingNotices(options: { centreId?: string; now?:
       });
       const contact = booking?.organisation;
       if (!booking || !contact?.contactEmail) return 0; // nobody to tell by email
-      const paragraphs: { key: Key; values?: MessageValues }[] = [];
+      const paragraphs: EmailParagraph[] = [];
       let kind: string = BOOKING_EMAIL_KINDS.cancelled;
       for (const event of claimed) {
         // The contact made this change themselves: they saw it on screen.
@@ -142,7 +103,7 @@ export async function dispatchBookingNotices(options: { centreId?: string; now?:
         paragraphs.push(...content.paragraphs);
       }
       if (paragraphs.length === 0) return 0;
-      await emailContact(tx, {
+      await enqueueTranslatedEmail(tx, {
         to: contact.contactEmail,
         centreId: booking.centreId,
         locale: contact.locale,
@@ -163,7 +124,7 @@ async function changeContent(
   details: EventDetails,
   booking: { title: string; centre: { timeZone: string }; durationMinutes: number },
   locale: Locale,
-): Promise<{ kind: string; subject: Key; paragraphs: { key: Key; values?: MessageValues }[] } | null> {
+): Promise<{ kind: string; subject: Key; paragraphs: EmailParagraph[] } | null> {
   const zone = booking.centre.timeZone;
   const roomName = async (roomId: string | undefined) =>
     roomId ? ((await tx.room.findUnique({ where: { id: roomId }, select: { name: true } }))?.name ?? "") : "";
@@ -175,7 +136,7 @@ async function changeContent(
   switch (action) {
     case "date-cancelled": {
       const startsAt = new Date(details.startsAt ?? 0);
-      const paragraphs: { key: Key; values?: MessageValues }[] = [
+      const paragraphs: EmailParagraph[] = [
         { key: "workspace.email.dateCancelled", values: { date: formatShortDate(startsAt, zone, locale), reason } },
       ];
       if ((details.feeCents ?? 0) > 0) paragraphs.push({ key: "workspace.email.fee", values: { fee: formatMoney(details.feeCents!, locale) } });
@@ -193,7 +154,7 @@ async function changeContent(
         paragraphs: [
           {
             key: "workspace.email.dateMoved",
-            values: { from: formatShortDate(new Date(from.startsAt), zone, locale), to: sayDate(toStart, toEnd, zone, locale), newRoom: await roomName(to.roomId) },
+            values: { from: formatShortDate(new Date(from.startsAt), zone, locale), to: formatDayTimeRange(toStart, toEnd, zone, locale), newRoom: await roomName(to.roomId) },
           },
         ],
       };
@@ -217,7 +178,7 @@ async function changeContent(
       const wall = parseWallClock(pattern.localStart);
       const start = wall ? fromWallClock(wall, zone) : new Date(0);
       const end = new Date(start.getTime() + pattern.durationMinutes * 60_000);
-      const paragraphs: { key: Key; values?: MessageValues }[] = [
+      const paragraphs: EmailParagraph[] = [
         { key: "workspace.email.seriesChanged", values: { date: formatShortDate(start, zone, locale), time: formatTimeRange(start, end, zone, locale), newRoom: await roomName(pattern.roomId) } },
       ];
       const dropped = details.cancelled ?? [];
@@ -278,7 +239,7 @@ export async function sendSeriesReminders(now = new Date()): Promise<number> {
       if (!first || !booking.organisation.contactEmail) return 0;
       if (!(await claimNotice(tx, `series-reminder:${booking.id}`, booking.centreId))) return 0;
       const locale = booking.organisation.locale;
-      await emailContact(tx, {
+      await enqueueTranslatedEmail(tx, {
         to: booking.organisation.contactEmail,
         centreId: booking.centreId,
         locale,
@@ -290,7 +251,7 @@ export async function sendSeriesReminders(now = new Date()): Promise<number> {
           title: booking.title,
           centre: booking.centre.name,
           room: first.room.name,
-          date: sayDate(first.startsAt, first.endsAt, booking.centre.timeZone, locale),
+          date: formatDayTimeRange(first.startsAt, first.endsAt, booking.centre.timeZone, locale),
           address: [booking.centre.street, booking.centre.city].filter(Boolean).join(", "),
         },
       });
@@ -323,11 +284,12 @@ export async function sendBookingConfirmation(actor: { centreId: string; actorId
     if (!to) throw new DomainError("no-email-address", "This organisation has no email address; print the confirmation instead.");
     const locale = booking.organisation.locale;
     const zone = booking.centre.timeZone;
-    const listed = booking.occurrences.slice(0, LISTED_DATES).map((date) => `- ${sayDate(date.startsAt, date.endsAt, zone, locale)}, ${date.room.name}`);
-    const more = booking.occurrences.length - listed.length;
-    const t = translator(locale);
-    const dates = [...listed, ...(more > 0 ? [t("workspace.email.moreDates", { count: more })] : [])].join("\n");
-    const email = await emailContact(tx, {
+    const dates = listDates(
+      booking.occurrences.map((date) => `${formatDayTimeRange(date.startsAt, date.endsAt, zone, locale)}, ${date.room.name}`),
+      locale,
+      LISTED_DATES,
+    );
+    const email = await enqueueTranslatedEmail(tx, {
       to,
       centreId: actor.centreId,
       locale,

@@ -1,12 +1,14 @@
 import { createHash, createHmac, randomUUID } from "node:crypto";
 import { db, transaction, type Tx } from "~/db/client.server";
 import { isUniqueViolation } from "~/db/errors.server";
+import { appUrl, enqueueTranslatedEmail } from "~/email/compose.server";
 import { env } from "~/env.server";
 import type { Locale } from "~/i18n/catalogue";
+import { formatDayTimeRange } from "~/i18n/format";
 import { recordAudit } from "./audit.server";
 import { DomainError, NotFoundError } from "./errors";
 import { contactFieldsSchema, emailKey, phoneKey } from "./resident-forms";
-import { RESIDENT_EMAIL_KINDS, appUrl, sayDate, sendResidentEmail } from "./resident-mail.server";
+import { RESIDENT_EMAIL_KINDS } from "./resident-mail.server";
 
 /**
  * Signing up for a date of a sign-up activity, without an account.
@@ -149,17 +151,17 @@ export async function signUp(input: SignupInput, now = new Date()) {
       });
       const position = status === "WAITLISTED" ? waiting + 1 : null;
       if (email) {
-        await sendResidentEmail(tx, {
+        await enqueueTranslatedEmail(tx, {
           to: email,
           kind: status === "CONFIRMED" ? RESIDENT_EMAIL_KINDS.signupConfirmed : RESIDENT_EMAIL_KINDS.signupWaitlisted,
           centreId: input.centreId,
           locale: input.locale,
           subject: status === "CONFIRMED" ? "agenda.email.confirmedSubject" : "agenda.email.waitlistedSubject",
-          body: status === "CONFIRMED" ? "agenda.email.confirmedBody" : "agenda.email.waitlistedBody",
+          paragraphs: [{ key: status === "CONFIRMED" ? "agenda.email.confirmedBody" : "agenda.email.waitlistedBody" }],
           values: {
             name,
             title: activity.title,
-            date: sayDate(occurrence.startsAt, occurrence.endsAt, occurrence.centre.timeZone, input.locale),
+            date: formatDayTimeRange(occurrence.startsAt, occurrence.endsAt, occurrence.centre.timeZone, input.locale),
             centre: occurrence.centre.name,
             room: occurrence.room.name,
             position: position ?? 0,
@@ -238,19 +240,19 @@ export async function cancelSignup(centreId: string, token: string, now = new Da
     const values = {
       name: signup.name,
       title: activity.title,
-      date: sayDate(occurrence.startsAt, occurrence.endsAt, occurrence.centre.timeZone, signup.locale),
+      date: formatDayTimeRange(occurrence.startsAt, occurrence.endsAt, occurrence.centre.timeZone, signup.locale),
       centre: occurrence.centre.name,
       room: occurrence.room.name,
       link: appUrl(`/centres/${occurrence.centre.slug}/activities/${activity.id}`),
     };
     if (signup.email) {
-      await sendResidentEmail(tx, {
+      await enqueueTranslatedEmail(tx, {
         to: signup.email,
         kind: RESIDENT_EMAIL_KINDS.signupCancelled,
         centreId,
         locale: signup.locale,
         subject: "agenda.email.cancelledSubject",
-        body: "agenda.email.cancelledBody",
+        paragraphs: [{ key: "agenda.email.cancelledBody" }],
         values,
       });
     }
@@ -284,17 +286,17 @@ async function promoteFromWaitingList(tx: Tx, occurrence: LockedOccurrence): Pro
       details: { occurrenceId: occurrence.id },
     });
     if (person.email) {
-      await sendResidentEmail(tx, {
+      await enqueueTranslatedEmail(tx, {
         to: person.email,
         kind: RESIDENT_EMAIL_KINDS.signupPromoted,
         centreId: occurrence.centreId,
         locale: person.locale,
         subject: "agenda.email.promotedSubject",
-        body: "agenda.email.promotedBody",
+        paragraphs: [{ key: "agenda.email.promotedBody" }],
         values: {
           name: person.name,
           title: activity.title,
-          date: sayDate(occurrence.startsAt, occurrence.endsAt, occurrence.centre.timeZone, person.locale),
+          date: formatDayTimeRange(occurrence.startsAt, occurrence.endsAt, occurrence.centre.timeZone, person.locale),
           centre: occurrence.centre.name,
           room: occurrence.room.name,
           link: appUrl(cancelPath(occurrence.centre.slug, person.id)),
@@ -319,17 +321,17 @@ export async function notifySignupsOfCancelledDate(tx: Tx, centreId: string, occ
     where: { occurrenceId, status: { in: ["CONFIRMED", "WAITLISTED"] }, email: { not: null } },
   });
   for (const person of people) {
-    await sendResidentEmail(tx, {
+    await enqueueTranslatedEmail(tx, {
       to: person.email!,
       kind: RESIDENT_EMAIL_KINDS.signupDateCancelled,
       centreId,
       locale: person.locale,
       subject: "agenda.email.dateCancelledSubject",
-      body: "agenda.email.dateCancelledBody",
+      paragraphs: [{ key: "agenda.email.dateCancelledBody" }],
       values: {
         name: person.name,
         title: occurrence.booking.activity.title,
-        date: sayDate(occurrence.startsAt, occurrence.endsAt, occurrence.centre.timeZone, person.locale),
+        date: formatDayTimeRange(occurrence.startsAt, occurrence.endsAt, occurrence.centre.timeZone, person.locale),
         centre: occurrence.centre.name,
         room: occurrence.room.name,
       },

@@ -1,12 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { hashToken, normaliseEmail } from "~/auth/sign-in-links.server";
 import { db, transaction } from "~/db/client.server";
-import { enqueueEmail } from "~/email/outbox.server";
+import { appUrl, enqueueTranslatedEmail } from "~/email/compose.server";
 import type { CentreRole, Locale } from "~/generated/prisma/enums";
 import { translator } from "~/i18n/translate";
 import { recordAudit } from "./audit.server";
 import { DomainError, NotFoundError } from "./errors";
-import { appLink } from "./notifications.server";
 import { TEAM_ROLES } from "./workspace-constants";
 
 /**
@@ -58,19 +57,17 @@ export async function inviteMember(
     });
     const locale: Locale = user.locale;
     const t = translator(locale);
-    const link = appLink(`/login/verify?token=${token}`);
+    const link = appUrl(`/login/verify?token=${token}`);
     const values = { name: user.name, inviter: inviter.name, centre: centre.name, role: t(`role.${input.role}`), days: INVITE_DAYS, link };
-    await enqueueEmail(tx, {
+    await enqueueTranslatedEmail(tx, {
       to: user.email,
       kind: "team-invite",
       centreId: actor.centreId,
       locale,
-      content: {
-        subject: t("workspace.email.inviteSubject", values),
-        body: t("workspace.email.inviteBody", values),
-        action: { label: t("workspace.email.inviteButton"), url: link },
-        footer: t("email.footer"),
-      },
+      subject: "workspace.email.inviteSubject",
+      paragraphs: [{ key: "workspace.email.inviteBody" }],
+      values,
+      action: { label: "workspace.email.inviteButton", url: link },
     });
     await recordAudit(tx, {
       centreId: actor.centreId,

@@ -38,6 +38,11 @@ export function formatTimeRange(start: Date, end: Date, timeZone: string, locale
   return `${formatTime(start, timeZone, locale)}–${formatTime(end, timeZone, locale)}`;
 }
 
+/** "dinsdag 3 maart, 19:30–21:00" */
+export function formatDayTimeRange(start: Date, end: Date, timeZone: string, locale: Locale): string {
+  return `${formatDay(start, timeZone, locale)}, ${formatTimeRange(start, end, timeZone, locale)}`;
+}
+
 /** "€ 12,50" / "€12.50" */
 export function formatMoney(cents: number, locale: Locale): string {
   return new Intl.NumberFormat(intlLocale(locale), { style: "currency", currency: "EUR" }).format(cents / 100);

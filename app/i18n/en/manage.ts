@@ -735,7 +735,6 @@ export const workspace: MessagesOf<typeof workspaceNl> = {
     confirmationIntro: "Here is the confirmation of your booking {title} at {centre}, for {organisation}.",
     requestIntro: "Here is your request {title} at {centre}, for {organisation}. A manager decides on it. You will hear by email or phone.",
     dates: "The dates:\n{dates}",
-    moreDates: "and {count, plural, one {# more date} other {# more dates}}",
     price: "Price including VAT: {price}",
     inviteSubject: "Invitation: help at {centre}",
     inviteBody:

@@ -737,7 +737,6 @@ export const workspace = {
     confirmationIntro: "Hierbij de bevestiging van uw reservering {title} in {centre}, voor {organisation}.",
     requestIntro: "Hierbij uw aanvraag {title} in {centre}, voor {organisation}. Een beheerder beslist erover. U hoort het per mail of telefoon.",
     dates: "De data:\n{dates}",
-    moreDates: "en nog {count, plural, one {# datum} other {# data}}",
     price: "Prijs met btw: {price}",
     inviteSubject: "Uitnodiging: help mee in {centre}",
     inviteBody:
