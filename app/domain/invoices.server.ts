@@ -1,4 +1,5 @@
 import { db, transaction, type Tx } from "~/db/client.server";
+import type { Centre, Organisation } from "~/generated/prisma/client";
 import type { Locale } from "~/generated/prisma/enums";
 import { formatShortDate, formatTimeRange } from "~/i18n/format";
 import { translator } from "~/i18n/translate";
@@ -195,31 +196,7 @@ export async function issueInvoice(actor: { centreId: string; actorId: string },
         totalExclCents: totals.totalExclCents,
         vatCents: totals.vatCents,
         totalInclCents: totals.totalInclCents,
-        billingSnapshot: {
-          supplier: {
-            name: centre.name,
-            street: centre.street,
-            postalCode: centre.postalCode,
-            city: centre.city,
-            email: centre.email,
-            phone: centre.phone,
-            iban: centre.iban,
-            kvkNumber: centre.kvkNumber,
-            vatNumber: centre.vatNumber,
-          },
-          customer: {
-            name: organisation.billingName || organisation.name,
-            contact: organisation.contactName,
-            address: organisation.billingAddress,
-            postalCode: organisation.billingPostalCode,
-            city: organisation.billingCity,
-            email: organisation.billingEmail ?? organisation.contactEmail,
-            kvkNumber: organisation.kvkNumber,
-            vatNumber: organisation.vatNumber,
-          },
-          locale: centre.defaultLocale,
-          timeZone: centre.timeZone,
-        },
+        billingSnapshot: billingDetails(centre, organisation),
         lines: { create: draft.lines },
       },
     });
@@ -256,12 +233,13 @@ export async function listInvoices(centreId: string, options: { organisationId?:
   }));
 }
 
-export interface BillingSnapshot {
+// A type, not an interface, so that it can be stored as JSON as it is.
+export type BillingSnapshot = {
   supplier: { name: string; street: string; postalCode: string; city: string; email: string | null; phone: string | null; iban: string | null; kvkNumber: string | null; vatNumber: string | null };
   customer: { name: string; contact: string; address: string | null; postalCode: string | null; city: string | null; email: string | null; kvkNumber: string | null; vatNumber: string | null };
   locale: Locale;
   timeZone: string;
-}
+};
 
 /** The billing details of an invoice; an invoice made without a snapshot (imported) reads today's details. */
 async function billingOf(invoice: { centreId: string; organisationId: string; billingSnapshot: unknown }): Promise<BillingSnapshot> {
@@ -271,8 +249,23 @@ async function billingOf(invoice: { centreId: string; organisationId: string; bi
     db().centre.findUniqueOrThrow({ where: { id: invoice.centreId } }),
     db().organisation.findUniqueOrThrow({ where: { id: invoice.organisationId } }),
   ]);
+  return billingDetails(centre, organisation);
+}
+
+/** Who bills whom, as an invoice shows it: kept on the invoice when it is issued. */
+function billingDetails(centre: Centre, organisation: Organisation): BillingSnapshot {
   return {
-    supplier: { name: centre.name, street: centre.street, postalCode: centre.postalCode, city: centre.city, email: centre.email, phone: centre.phone, iban: centre.iban, kvkNumber: centre.kvkNumber, vatNumber: centre.vatNumber },
+    supplier: {
+      name: centre.name,
+      street: centre.street,
+      postalCode: centre.postalCode,
+      city: centre.city,
+      email: centre.email,
+      phone: centre.phone,
+      iban: centre.iban,
+      kvkNumber: centre.kvkNumber,
+      vatNumber: centre.vatNumber,
+    },
     customer: {
       name: organisation.billingName || organisation.name,
       contact: organisation.contactName,
