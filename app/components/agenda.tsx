@@ -17,11 +17,13 @@ import type { ActivityKind, Audience } from "~/generated/prisma/enums";
 import type { Locale } from "~/i18n/catalogue";
 import { formatDay, formatMoney, formatShortDate, formatTimeRange } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/react";
-import type { Translate } from "~/i18n/translate";
+import type { Key, Translate } from "~/i18n/translate";
+import { TextField, type AnyField } from "./form-field";
 
 /**
  * The pieces of the public agenda pages (a centre's agenda and the combined one): period
- * links, the filter form (a plain GET form: works without JavaScript), and the lists.
+ * links, the filter form (a plain GET form: works without JavaScript), and the lists; and
+ * the parts of an activity's resident forms.
  */
 
 export interface AgendaItemView {
@@ -79,6 +81,32 @@ export function PlacesLeft({ placesLeft }: { placesLeft: number | null }) {
 
 export function priceText(cents: number, t: Translate, locale: Locale): string {
   return cents === 0 ? t("centre.free") : formatMoney(cents, locale);
+}
+
+/** What is wrong with a resident's form as a whole (sign-up, companion), above it. */
+export function ResidentFormErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
+  const t = useT();
+  if (!errors?.length) return null;
+  return (
+    <p id={id} role="alert" className="card m-0 border-red-700 font-bold text-red-800">
+      {errors.map((error) => t(error as Key)).join(" ")}
+    </p>
+  );
+}
+
+/** A name and one way to reach the person: what the sign-up and companion forms both ask (contactFieldsSchema). */
+export function ContactFields({ fields }: { fields: Record<"name" | "email" | "phone", AnyField> }) {
+  const t = useT();
+  return (
+    <>
+      <TextField meta={fields.name} label={t("agenda.signup.name")} autoComplete="name" />
+      <fieldset className="m-0 grid gap-4 border-0 p-0">
+        <legend className="field-label">{t("agenda.signup.contactLegend")}</legend>
+        <TextField meta={fields.email} label={t("agenda.signup.email")} type="email" autoComplete="email" labelClassName="field-label font-normal" />
+        <TextField meta={fields.phone} label={t("agenda.signup.phone")} type="tel" autoComplete="tel" labelClassName="field-label font-normal" />
+      </fieldset>
+    </>
+  );
 }
 
 /** Today / This week / Later, keeping the filters. */

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
-import { FieldError } from "~/components/field-error";
+import { FieldError } from "~/components/form-field";
 import { formatPeriod } from "~/domain/reports/format";
 import { PERIOD_KINDS, periodQuery, periodSearch, previousYear, shiftPeriod, type ReportPeriod } from "~/domain/reports/period";
 import { periodSchema } from "~/domain/reports/schemas";

@@ -5,7 +5,8 @@ import { z } from "zod";
 import type { Facility } from "~/generated/prisma/enums";
 import { useT } from "~/i18n/react";
 import type { Key } from "~/i18n/translate";
-import { CheckboxField, FieldProblem, FormProblems, TextArea, TextField } from "./workspace";
+import { CheckboxField, FieldError, TextArea, TextField } from "./form-field";
+import { FormProblems } from "./workspace";
 
 /** The form for a room or a combination of rooms (settings); shared by browser and server. */
 
@@ -80,7 +81,7 @@ export function RoomForm({
               </label>
             ))}
           </div>
-          <FieldProblem id={fields.memberIds.errorId} errors={fields.memberIds.errors} />
+          <FieldError id={fields.memberIds.errorId} errors={fields.memberIds.errors} />
         </fieldset>
       ) : null}
       <fieldset>

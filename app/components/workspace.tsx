@@ -1,4 +1,3 @@
-import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { Tier } from "~/generated/prisma/enums";
@@ -6,18 +5,7 @@ import { formatMoney } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/react";
 import { translateMessage } from "./workspace-messages";
 
-/** Shared pieces of the manager's workspace pages. */
-
-/** A field's errors next to it, translated (messages may carry values: see workspace-messages.ts). */
-export function FieldProblem({ id, errors }: { id: string; errors: string[] | undefined }) {
-  const t = useT();
-  if (!errors?.length) return null;
-  return (
-    <p id={id} className="field-error" role="alert">
-      {errors.map((error) => translateMessage(t, error)).join(" ")}
-    </p>
-  );
-}
+/** Shared pieces of the manager's workspace pages (their form fields are in form-field.tsx). */
 
 /** Errors about the whole form, above it. */
 export function FormProblems({ id, errors }: { id?: string; errors: string[] | undefined }) {
@@ -40,127 +28,6 @@ export function Done({ children }: { children: ReactNode }) {
     <p role="status" className="card my-3 border-2 border-brand-700 bg-brand-50 font-bold">
       {children}
     </p>
-  );
-}
-
-type AnyField = FieldMetadata<unknown, Record<string, unknown>, string[]>;
-
-const described = (meta: AnyField, hintId?: string) =>
-  [meta.errors ? meta.errorId : null, hintId ?? null].filter(Boolean).join(" ") || undefined;
-
-/** A labelled input with its hint and errors (conform metadata). */
-export function TextField({
-  meta,
-  label,
-  type = "text",
-  hint,
-  className,
-  ...rest
-}: {
-  meta: AnyField;
-  label: string;
-  type?: "text" | "email" | "tel" | "number" | "date" | "time" | "month";
-  hint?: string;
-  className?: string;
-  autoComplete?: string;
-  min?: number | string;
-  max?: number | string;
-  step?: number | string;
-  inputMode?: "numeric" | "decimal" | "text" | "email" | "tel";
-}) {
-  const hintId = hint ? `${meta.id}-hint` : undefined;
-  return (
-    <div className={className}>
-      <label htmlFor={meta.id} className="field-label">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="m-0 mb-1 text-muted">
-          {hint}
-        </p>
-      ) : null}
-      <input {...getInputProps(meta, { type, ariaAttributes: false })} {...rest} className="field-input" aria-invalid={meta.errors ? true : undefined} aria-describedby={described(meta, hintId)} />
-      <FieldProblem id={meta.errorId} errors={meta.errors} />
-    </div>
-  );
-}
-
-export function TextArea({ meta, label, hint, rows = 3 }: { meta: AnyField; label: string; hint?: string; rows?: number }) {
-  const hintId = hint ? `${meta.id}-hint` : undefined;
-  return (
-    <div>
-      <label htmlFor={meta.id} className="field-label">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="m-0 mb-1 text-muted">
-          {hint}
-        </p>
-      ) : null}
-      <textarea {...getTextareaProps(meta, { ariaAttributes: false })} rows={rows} className="field-input" aria-invalid={meta.errors ? true : undefined} aria-describedby={described(meta, hintId)} />
-      <FieldProblem id={meta.errorId} errors={meta.errors} />
-    </div>
-  );
-}
-
-export function SelectField({
-  meta,
-  label,
-  options,
-  hint,
-  className,
-}: {
-  meta: AnyField;
-  label: string;
-  options: { value: string; label: string }[];
-  hint?: string;
-  className?: string;
-}) {
-  const hintId = hint ? `${meta.id}-hint` : undefined;
-  return (
-    <div className={className}>
-      <label htmlFor={meta.id} className="field-label">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="m-0 mb-1 text-muted">
-          {hint}
-        </p>
-      ) : null}
-      <select {...getSelectProps(meta, { ariaAttributes: false })} className="field-input" aria-invalid={meta.errors ? true : undefined} aria-describedby={described(meta, hintId)}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      <FieldProblem id={meta.errorId} errors={meta.errors} />
-    </div>
-  );
-}
-
-export function CheckboxField({ meta, label, hint }: { meta: AnyField; label: string; hint?: string }) {
-  const hintId = hint ? `${meta.id}-hint` : undefined;
-  return (
-    <div>
-      <div className="flex items-start gap-3">
-        <input
-          {...getInputProps(meta, { type: "checkbox", ariaAttributes: false })}
-          className="mt-1 h-6 w-6 shrink-0"
-          aria-invalid={meta.errors ? true : undefined}
-          aria-describedby={described(meta, hintId)}
-        />
-        <label htmlFor={meta.id} className="font-bold">
-          {label}
-        </label>
-      </div>
-      {hint ? (
-        <p id={hintId} className="m-0 ml-9 text-muted">
-          {hint}
-        </p>
-      ) : null}
-      <FieldProblem id={meta.errorId} errors={meta.errors} />
-    </div>
   );
 }
 

@@ -1,11 +1,11 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CancelledBadge, PlacesLeft, priceText, scheduleWords } from "~/components/agenda";
+import { CancelledBadge, ContactFields, PlacesLeft, ResidentFormErrors, priceText, scheduleWords } from "~/components/agenda";
 import { CentreDetails } from "~/components/centre-details";
-import { FieldError } from "~/components/field-error";
+import { FieldError } from "~/components/form-field";
 import { replyForRefusal } from "~/components/resident-errors";
 import { findPublicActivity, findPublicCentre, upcomingDates } from "~/domain/agenda.server";
 import { isDomainError } from "~/domain/errors";
@@ -15,7 +15,6 @@ import { formatDay, formatTimeRange } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
-import type { Key } from "~/i18n/translate";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) =>
   loaded
@@ -200,11 +199,7 @@ function SignupForm({
       ) : (
         <Form method="post" {...getFormProps(form)} className="grid max-w-xl gap-5">
           <p className="m-0">{t("agenda.signup.intro")}</p>
-          {form.errors?.length ? (
-            <p id={form.errorId} role="alert" className="card m-0 border-red-700 font-bold text-red-800">
-              {form.errors.map((error) => t(error as Key)).join(" ")}
-            </p>
-          ) : null}
+          <ResidentFormErrors id={form.errorId} errors={form.errors} />
           <fieldset
             className="m-0 border-0 p-0"
             aria-invalid={fields.occurrenceId.errors ? true : undefined}
@@ -229,45 +224,7 @@ function SignupForm({
             ))}
             <FieldError id={fields.occurrenceId.errorId} errors={fields.occurrenceId.errors} />
           </fieldset>
-          <div>
-            <label htmlFor={fields.name.id} className="field-label">
-              {t("agenda.signup.name")}
-            </label>
-            <input
-              {...getInputProps(fields.name, { type: "text" })}
-              autoComplete="name"
-              className="field-input"
-              aria-describedby={fields.name.errors ? fields.name.errorId : undefined}
-            />
-            <FieldError id={fields.name.errorId} errors={fields.name.errors} />
-          </div>
-          <fieldset className="m-0 grid gap-4 border-0 p-0">
-            <legend className="field-label">{t("agenda.signup.contactLegend")}</legend>
-            <div>
-              <label htmlFor={fields.email.id} className="field-label font-normal">
-                {t("agenda.signup.email")}
-              </label>
-              <input
-                {...getInputProps(fields.email, { type: "email" })}
-                autoComplete="email"
-                className="field-input"
-                aria-describedby={fields.email.errors ? fields.email.errorId : undefined}
-              />
-              <FieldError id={fields.email.errorId} errors={fields.email.errors} />
-            </div>
-            <div>
-              <label htmlFor={fields.phone.id} className="field-label font-normal">
-                {t("agenda.signup.phone")}
-              </label>
-              <input
-                {...getInputProps(fields.phone, { type: "tel" })}
-                autoComplete="tel"
-                className="field-input"
-                aria-describedby={fields.phone.errors ? fields.phone.errorId : undefined}
-              />
-              <FieldError id={fields.phone.errorId} errors={fields.phone.errors} />
-            </div>
-          </fieldset>
+          <ContactFields fields={fields} />
           <div className="flex flex-wrap items-center gap-4">
             <button type="submit" className="button">
               {t("agenda.signup.submit")}

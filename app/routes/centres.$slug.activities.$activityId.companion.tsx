@@ -1,9 +1,10 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FieldError } from "~/components/field-error";
+import { ContactFields, ResidentFormErrors } from "~/components/agenda";
+import { SelectField, TextArea } from "~/components/form-field";
 import { replyForRefusal } from "~/components/resident-errors";
 import { findPublicActivity, findPublicCentre, upcomingDates } from "~/domain/agenda.server";
 import { requestCompanion } from "~/domain/companions.server";
@@ -13,7 +14,6 @@ import { formatDay, formatTimeRange } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
-import type { Key } from "~/i18n/translate";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) =>
   pageTitle(matches, loaded ? "agenda.companion.heading" : "errors.notFoundTitle", { title: loaded?.activity.title ?? "" });
@@ -96,84 +96,20 @@ export default function CompanionPage() {
       <h1>{t("agenda.companion.heading", { title: activity.title })}</h1>
       <p>{t("agenda.companion.intro", { title: activity.title, centre: centre.name })}</p>
       <Form method="post" {...getFormProps(form)} className="grid max-w-xl gap-5">
-        {form.errors?.length ? (
-          <p id={form.errorId} role="alert" className="card m-0 border-red-700 font-bold text-red-800">
-            {form.errors.map((error) => t(error as Key)).join(" ")}
-          </p>
-        ) : null}
-        <div>
-          <label htmlFor={fields.occurrenceId.id} className="field-label">
-            {t("agenda.companion.date")}
-          </label>
-          <select
-            id={fields.occurrenceId.id}
-            name={fields.occurrenceId.name}
-            defaultValue={fields.occurrenceId.initialValue ?? ""}
-            className="field-input"
-            aria-invalid={fields.occurrenceId.errors ? true : undefined}
-            aria-describedby={fields.occurrenceId.errors ? fields.occurrenceId.errorId : undefined}
-          >
-            <option value="">{t("agenda.companion.dateUnknown")}</option>
-            {dates.map((date) => (
-              <option key={date.occurrenceId} value={date.occurrenceId}>
-                {formatDay(new Date(date.startsAt), centre.timeZone, locale)},{" "}
-                {formatTimeRange(new Date(date.startsAt), new Date(date.endsAt), centre.timeZone, locale)}
-              </option>
-            ))}
-          </select>
-          <FieldError id={fields.occurrenceId.errorId} errors={fields.occurrenceId.errors} />
-        </div>
-        <div>
-          <label htmlFor={fields.name.id} className="field-label">
-            {t("agenda.signup.name")}
-          </label>
-          <input
-            {...getInputProps(fields.name, { type: "text" })}
-            autoComplete="name"
-            className="field-input"
-            aria-describedby={fields.name.errors ? fields.name.errorId : undefined}
-          />
-          <FieldError id={fields.name.errorId} errors={fields.name.errors} />
-        </div>
-        <fieldset className="m-0 grid gap-4 border-0 p-0">
-          <legend className="field-label">{t("agenda.signup.contactLegend")}</legend>
-          <div>
-            <label htmlFor={fields.email.id} className="field-label font-normal">
-              {t("agenda.signup.email")}
-            </label>
-            <input
-              {...getInputProps(fields.email, { type: "email" })}
-              autoComplete="email"
-              className="field-input"
-              aria-describedby={fields.email.errors ? fields.email.errorId : undefined}
-            />
-            <FieldError id={fields.email.errorId} errors={fields.email.errors} />
-          </div>
-          <div>
-            <label htmlFor={fields.phone.id} className="field-label font-normal">
-              {t("agenda.signup.phone")}
-            </label>
-            <input
-              {...getInputProps(fields.phone, { type: "tel" })}
-              autoComplete="tel"
-              className="field-input"
-              aria-describedby={fields.phone.errors ? fields.phone.errorId : undefined}
-            />
-            <FieldError id={fields.phone.errorId} errors={fields.phone.errors} />
-          </div>
-        </fieldset>
-        <div>
-          <label htmlFor={fields.message.id} className="field-label">
-            {t("agenda.companion.message")}
-          </label>
-          <textarea
-            {...getTextareaProps(fields.message)}
-            rows={4}
-            className="field-input"
-            aria-describedby={fields.message.errors ? fields.message.errorId : undefined}
-          />
-          <FieldError id={fields.message.errorId} errors={fields.message.errors} />
-        </div>
+        <ResidentFormErrors id={form.errorId} errors={form.errors} />
+        <SelectField
+          meta={fields.occurrenceId}
+          label={t("agenda.companion.date")}
+          options={[
+            { value: "", label: t("agenda.companion.dateUnknown") },
+            ...dates.map((date) => ({
+              value: date.occurrenceId,
+              label: `${formatDay(new Date(date.startsAt), centre.timeZone, locale)}, ${formatTimeRange(new Date(date.startsAt), new Date(date.endsAt), centre.timeZone, locale)}`,
+            })),
+          ]}
+        />
+        <ContactFields fields={fields} />
+        <TextArea meta={fields.message} label={t("agenda.companion.message")} rows={4} />
         <div className="flex flex-wrap items-center gap-4">
           <button type="submit" className="button">
             {t("agenda.companion.submit")}

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getSignedInUser } from "~/auth/guards.server";
 import { repeatLabel } from "~/components/booking";
-import { FieldError } from "~/components/field-error";
+import { FieldError } from "~/components/form-field";
 import { searchAvailability } from "~/domain/availability.server";
 import { DURATIONS, FACILITIES, REPEATS, patternFromForm, searchSchema } from "~/domain/booking-form";
 import { findCentreBySlug } from "~/domain/centres.server";

@@ -6,7 +6,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { DomainErrorMessage, RuleFindings, repeatLabel } from "~/components/booking";
-import { FieldError } from "~/components/field-error";
+import { SelectField, TextField } from "~/components/form-field";
 import { db } from "~/db/client.server";
 import {
   AUDIENCES,
@@ -180,8 +180,6 @@ export default function BookRoom() {
   }
 
   const review = result?.review;
-  const errorsOf = (name: keyof typeof fields) => fields[name].errors;
-  const described = (name: keyof typeof fields) => (fields[name].errors ? fields[name].errorId : undefined);
 
   return (
     <>
@@ -192,53 +190,25 @@ export default function BookRoom() {
         <input {...getInputProps(fields.requestKey, { type: "hidden" })} />
         <fieldset className="grid gap-4 md:grid-cols-2">
           <legend className="sr-only">{t("booking.form.title", { room: room?.name ?? "" })}</legend>
-          <div>
-            <label htmlFor={fields.organisationId.id} className="field-label">{t("booking.form.organisation")}</label>
-            <select {...getSelectProps(fields.organisationId)} className="field-input" aria-describedby={described("organisationId")}>
-              {organisations.map((organisation) => (
-                <option key={organisation.id} value={organisation.id}>{organisation.name}</option>
-              ))}
-            </select>
-            <FieldError id={fields.organisationId.errorId} errors={errorsOf("organisationId")} />
-          </div>
-          <div>
-            <label htmlFor={fields.roomId.id} className="field-label">{t("manage.room")}</label>
-            <select {...getSelectProps(fields.roomId)} className="field-input">
-              {spaces.map((space) => (
-                <option key={space.id} value={space.id}>{space.name} ({t("booking.search.capacity", { count: space.capacity })})</option>
-              ))}
-            </select>
-            <FieldError id={fields.roomId.errorId} errors={errorsOf("roomId")} />
-          </div>
-          <div className="md:col-span-2">
-            <label htmlFor={fields.title.id} className="field-label">{t("booking.form.activityTitle")}</label>
-            <input {...getInputProps(fields.title, { type: "text" })} className="field-input" aria-describedby={described("title")} />
-            <FieldError id={fields.title.errorId} errors={errorsOf("title")} />
-          </div>
-          <div>
-            <label htmlFor={fields.date.id} className="field-label">{t("booking.form.date")}</label>
-            <input {...getInputProps(fields.date, { type: "date" })} className="field-input" aria-describedby={described("date")} />
-            <FieldError id={fields.date.errorId} errors={errorsOf("date")} />
-          </div>
-          <div>
-            <label htmlFor={fields.time.id} className="field-label">{t("booking.form.time")}</label>
-            <input {...getInputProps(fields.time, { type: "time" })} className="field-input" aria-describedby={described("time")} />
-            <FieldError id={fields.time.errorId} errors={errorsOf("time")} />
-          </div>
-          <div>
-            <label htmlFor={fields.duration.id} className="field-label">{t("booking.form.duration")}</label>
-            <select {...getSelectProps(fields.duration)} className="field-input" aria-describedby={described("duration")}>
-              {DURATIONS.map((minutes) => (
-                <option key={minutes} value={minutes}>{t("booking.search.durationOption", { minutes })}</option>
-              ))}
-            </select>
-            <FieldError id={fields.duration.errorId} errors={errorsOf("duration")} />
-          </div>
-          <div>
-            <label htmlFor={fields.people.id} className="field-label">{t("booking.form.people")}</label>
-            <input {...getInputProps(fields.people, { type: "number" })} min={1} inputMode="numeric" className="field-input" aria-describedby={described("people")} />
-            <FieldError id={fields.people.errorId} errors={errorsOf("people")} />
-          </div>
+          <SelectField
+            meta={fields.organisationId}
+            label={t("booking.form.organisation")}
+            options={organisations.map((organisation) => ({ value: organisation.id, label: organisation.name }))}
+          />
+          <SelectField
+            meta={fields.roomId}
+            label={t("manage.room")}
+            options={spaces.map((space) => ({ value: space.id, label: `${space.name} (${t("booking.search.capacity", { count: space.capacity })})` }))}
+          />
+          <TextField meta={fields.title} label={t("booking.form.activityTitle")} className="md:col-span-2" />
+          <TextField meta={fields.date} label={t("booking.form.date")} type="date" />
+          <TextField meta={fields.time} label={t("booking.form.time")} type="time" />
+          <SelectField
+            meta={fields.duration}
+            label={t("booking.form.duration")}
+            options={DURATIONS.map((minutes) => ({ value: String(minutes), label: t("booking.search.durationOption", { minutes }) }))}
+          />
+          <TextField meta={fields.people} label={t("booking.form.people")} type="number" min={1} inputMode="numeric" />
         </fieldset>
 
         <fieldset className="grid gap-3">
@@ -262,16 +232,8 @@ export default function BookRoom() {
                 <option value="open">{t("booking.form.endByOpen")}</option>
               </select>
             </div>
-            <div>
-              <label htmlFor={fields.untilDate.id} className="field-label">{t("booking.form.untilDate")}</label>
-              <input {...getInputProps(fields.untilDate, { type: "date" })} className="field-input" aria-describedby={described("untilDate")} />
-              <FieldError id={fields.untilDate.errorId} errors={errorsOf("untilDate")} />
-            </div>
-            <div>
-              <label htmlFor={fields.count.id} className="field-label">{t("booking.form.count")}</label>
-              <input {...getInputProps(fields.count, { type: "number" })} min={2} max={200} className="field-input" aria-describedby={described("count")} />
-              <FieldError id={fields.count.errorId} errors={errorsOf("count")} />
-            </div>
+            <TextField meta={fields.untilDate} label={t("booking.form.untilDate")} type="date" />
+            <TextField meta={fields.count} label={t("booking.form.count")} type="number" min={2} max={200} />
           </div>
           <label className="flex min-h-11 items-center gap-2">
             <input {...getInputProps(fields.skipPublicHolidays, { type: "checkbox" })} className="h-5 w-5" />
@@ -301,11 +263,7 @@ export default function BookRoom() {
               <label htmlFor={fields.publicTitle.id} className="field-label">{t("booking.form.publicTitle")}</label>
               <input {...getInputProps(fields.publicTitle, { type: "text" })} className="field-input" />
             </div>
-            <div>
-              <label htmlFor={fields.places.id} className="field-label">{t("booking.form.placesForSignUp")}</label>
-              <input {...getInputProps(fields.places, { type: "number" })} min={1} className="field-input" aria-describedby={described("places")} />
-              <FieldError id={fields.places.errorId} errors={errorsOf("places")} />
-            </div>
+            <TextField meta={fields.places} label={t("booking.form.placesForSignUp")} type="number" min={1} />
             <div className="md:col-span-2">
               <label htmlFor={fields.description.id} className="field-label">{t("booking.form.description")}</label>
               <textarea {...getTextareaProps(fields.description)} rows={3} className="field-input" />
@@ -321,11 +279,7 @@ export default function BookRoom() {
                 ))}
               </div>
             </fieldset>
-            <div>
-              <label htmlFor={fields.participantPrice.id} className="field-label">{t("booking.form.participantPrice")}</label>
-              <input {...getInputProps(fields.participantPrice, { type: "text" })} inputMode="decimal" className="field-input" aria-describedby={described("participantPrice")} />
-              <FieldError id={fields.participantPrice.errorId} errors={errorsOf("participantPrice")} />
-            </div>
+            <TextField meta={fields.participantPrice} label={t("booking.form.participantPrice")} inputMode="decimal" />
             <div>
               <label htmlFor={fields.accessibilityNotes.id} className="field-label">{t("booking.form.accessibilityNotes")}</label>
               <input {...getInputProps(fields.accessibilityNotes, { type: "text" })} className="field-input" />

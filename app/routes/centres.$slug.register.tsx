@@ -1,8 +1,8 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { FieldError } from "~/components/field-error";
+import { FieldError, TextField } from "~/components/form-field";
 import { TIERS, registrationSchema } from "~/domain/booking-form";
 import { findCentreBySlug } from "~/domain/centres.server";
 import { isDomainError } from "~/domain/errors";
@@ -61,19 +61,12 @@ export default function RegisterOrganisation() {
       </>
     );
   }
-  const text = (name: "name" | "contactName" | "email" | "phone" | "billingName" | "billingAddress", label: Key, type: "text" | "email" | "tel" = "text") => (
-    <div>
-      <label htmlFor={fields[name].id} className="field-label">{t(label)}</label>
-      <input {...getInputProps(fields[name], { type })} className="field-input" aria-describedby={fields[name].errors ? fields[name].errorId : undefined} />
-      <FieldError id={fields[name].errorId} errors={fields[name].errors} />
-    </div>
-  );
   return (
     <>
       <h1>{t("booking.register.title")}</h1>
       <p>{t("booking.register.intro")}</p>
       <Form method="post" {...getFormProps(form)} className="grid max-w-xl gap-4">
-        {text("name", "booking.register.name")}
+        <TextField meta={fields.name} label={t("booking.register.name")} />
         <fieldset aria-describedby={fields.tier.errors ? fields.tier.errorId : undefined}>
           <legend className="field-label">{t("booking.register.tier")}</legend>
           {TIERS.map((tier) => (
@@ -91,11 +84,11 @@ export default function RegisterOrganisation() {
           ))}
           <FieldError id={fields.tier.errorId} errors={fields.tier.errors} />
         </fieldset>
-        {text("contactName", "booking.register.contactName")}
-        {text("email", "booking.register.email", "email")}
-        {text("phone", "booking.register.phone", "tel")}
-        {text("billingName", "booking.register.billingName")}
-        {text("billingAddress", "booking.register.billingAddress")}
+        <TextField meta={fields.contactName} label={t("booking.register.contactName")} />
+        <TextField meta={fields.email} label={t("booking.register.email")} type="email" />
+        <TextField meta={fields.phone} label={t("booking.register.phone")} type="tel" />
+        <TextField meta={fields.billingName} label={t("booking.register.billingName")} />
+        <TextField meta={fields.billingAddress} label={t("booking.register.billingAddress")} />
         <div>
           <button type="submit" className="button">{t("booking.register.submit")}</button>
         </div>

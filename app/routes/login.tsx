@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { signInSchema } from "~/auth/schemas";
 import { safeRedirect } from "~/auth/session.server";
 import { requestSignInLink } from "~/auth/sign-in-links.server";
-import { FieldError } from "~/components/field-error";
+import { TextField } from "~/components/form-field";
 import { env } from "~/env.server";
 import { getLocale } from "~/i18n/locale.server";
 import { useT } from "~/i18n/react";
@@ -65,18 +65,7 @@ export default function SignInPage() {
       <p>{t("signIn.intro")}</p>
       <Form method="post" {...getFormProps(form)} className="grid max-w-md gap-4">
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <div>
-          <label htmlFor={fields.email.id} className="field-label">
-            {t("signIn.email")}
-          </label>
-          <input
-            {...getInputProps(fields.email, { type: "email" })}
-            autoComplete="email"
-            className="field-input"
-            aria-describedby={fields.email.errors ? fields.email.errorId : undefined}
-          />
-          <FieldError id={fields.email.errorId} errors={fields.email.errors} />
-        </div>
+        <TextField meta={fields.email} label={t("signIn.email")} type="email" autoComplete="email" />
         <div>
           <button type="submit" className="button">
             {t("signIn.submit")}

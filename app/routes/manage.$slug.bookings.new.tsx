@@ -7,7 +7,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { RuleFindings } from "~/components/booking";
-import { FormProblems, Money, SelectField, TextArea, TextField } from "~/components/workspace";
+import { SelectField, TextArea, TextField } from "~/components/form-field";
+import { FormProblems, Money } from "~/components/workspace";
 import { encodeMessage, refusalReply } from "~/components/workspace-messages";
 import { db } from "~/db/client.server";
 import { DURATIONS, bookingFormSchema, choicesFromForm, patternFromForm, type BookingForm } from "~/domain/booking-form";

@@ -6,7 +6,8 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-ru
 import { z } from "zod";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { Done, FieldProblem, FormProblems, Money, MoneyNavigation, ScrollArea, SelectField, TextField } from "~/components/workspace";
+import { FieldError, SelectField, TextField } from "~/components/form-field";
+import { Done, FormProblems, Money, MoneyNavigation, ScrollArea } from "~/components/workspace";
 import { refusalReply } from "~/components/workspace-messages";
 import { eurosToCents } from "~/domain/booking-form";
 import { isDomainError } from "~/domain/errors";
@@ -171,7 +172,7 @@ function PaymentsPage() {
                   ))}
                 </optgroup>
               </select>
-              <FieldProblem id={fields.target.errorId} errors={fields.target.errors} />
+              <FieldError id={fields.target.errorId} errors={fields.target.errors} />
             </div>
             <div className="flex flex-wrap gap-4">
               <TextField meta={fields.amount} label={t("workspace.payments.amount")} hint={t("workspace.payments.amountHint")} inputMode="decimal" />

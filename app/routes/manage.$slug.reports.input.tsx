@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCentrePermission } from "~/auth/guards.server";
-import { FieldError } from "~/components/field-error";
+import { FieldError, TextField } from "~/components/form-field";
 import { listEnergyReadings, listYearCosts, saveEnergyReading, saveYearCosts } from "~/domain/reports/board-input.server";
 import { formatCents, formatCount, formatMonth } from "~/domain/reports/format";
 import { monthBefore } from "~/domain/reports/period";
@@ -89,19 +89,7 @@ export default function BoardInputPage() {
         <p>{t("reports.input.costsIntro")}</p>
         <Form method="post" {...getFormProps(costsForm)} className="grid max-w-md gap-4">
           <input type="hidden" name="intent" value="costs" />
-          <div>
-            <label htmlFor={costsFields.year.id} className="field-label">
-              {t("reports.input.year")}
-            </label>
-            <input
-              {...getInputProps(costsFields.year, { type: "number" })}
-              min={2000}
-              max={2100}
-              className="field-input"
-              aria-describedby={describedBy(costsFields.year.errors && costsFields.year.errorId)}
-            />
-            <FieldError id={costsFields.year.errorId} errors={costsFields.year.errors} />
-          </div>
+          <TextField meta={costsFields.year} label={t("reports.input.year")} type="number" min={2000} max={2100} />
           <div>
             <label htmlFor={costsFields.costs.id} className="field-label">
               {t("reports.input.costs")}
@@ -166,32 +154,8 @@ export default function BoardInputPage() {
             </p>
             <FieldError id={energyFields.month.errorId} errors={energyFields.month.errors} />
           </div>
-          <div>
-            <label htmlFor={energyFields.electricityKwh.id} className="field-label">
-              {t("reports.input.electricity")}
-            </label>
-            <input
-              {...getInputProps(energyFields.electricityKwh, { type: "text" })}
-              inputMode="numeric"
-              autoComplete="off"
-              className="field-input"
-              aria-describedby={describedBy(energyFields.electricityKwh.errors && energyFields.electricityKwh.errorId)}
-            />
-            <FieldError id={energyFields.electricityKwh.errorId} errors={energyFields.electricityKwh.errors} />
-          </div>
-          <div>
-            <label htmlFor={energyFields.gasM3.id} className="field-label">
-              {t("reports.input.gas")}
-            </label>
-            <input
-              {...getInputProps(energyFields.gasM3, { type: "text" })}
-              inputMode="numeric"
-              autoComplete="off"
-              className="field-input"
-              aria-describedby={describedBy(energyFields.gasM3.errors && energyFields.gasM3.errorId)}
-            />
-            <FieldError id={energyFields.gasM3.errorId} errors={energyFields.gasM3.errors} />
-          </div>
+          <TextField meta={energyFields.electricityKwh} label={t("reports.input.electricity")} inputMode="numeric" autoComplete="off" />
+          <TextField meta={energyFields.gasM3} label={t("reports.input.gas")} inputMode="numeric" autoComplete="off" />
           <div>
             <button type="submit" className="button">
               {t("reports.input.saveEnergy")}

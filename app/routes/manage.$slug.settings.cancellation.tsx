@@ -6,7 +6,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { SettingsNavigation } from "~/components/settings-navigation";
-import { Done, FormProblems, TextField } from "~/components/workspace";
+import { TextField, fieldNamed } from "~/components/form-field";
+import { Done, FormProblems } from "~/components/workspace";
 import { refusalReply } from "~/components/workspace-messages";
 import { isDomainError } from "~/domain/errors";
 import { CANCELLATION_ROWS, cancellationSchema, stepsFromForm } from "~/domain/rules-form";
@@ -59,7 +60,7 @@ export default function Cancellation() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: cancellationSchema }),
   });
-  const field = (name: string) => (fields as unknown as Record<string, Parameters<typeof TextField>[0]["meta"]>)[name]!;
+  const field = (name: string) => fieldNamed(fields, name);
   return (
     <>
       <h1>{t("workspace.cancellation.title")}</h1>

@@ -6,7 +6,8 @@ import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/reac
 import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { SettingsNavigation } from "~/components/settings-navigation";
-import { CheckboxField, Done, FieldProblem, FormProblems } from "~/components/workspace";
+import { CheckboxField, TextField, fieldNamed } from "~/components/form-field";
+import { Done, FormProblems } from "~/components/workspace";
 import { refusalReply } from "~/components/workspace-messages";
 import { isDomainError } from "~/domain/errors";
 import { SLOTS, WEEKDAYS, formFromWindows, openingHoursSchema, windowsFromForm } from "~/domain/opening-hours-form";
@@ -66,7 +67,6 @@ function OpeningHoursPage() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: openingHoursSchema }),
   });
-  const field = (name: string) => (fields as unknown as Record<string, { id: string; name: string; errorId: string; errors?: string[]; initialValue?: string }>)[name]!;
   return (
     <>
       <h1>{t("workspace.openingHours.title")}</h1>
@@ -101,27 +101,18 @@ function OpeningHoursPage() {
             <legend className="font-bold">{t(`agenda.weekday.${weekday}` as Key)}</legend>
             <div className="grid gap-3 sm:grid-cols-2">
               {SLOTS.map((slot) => {
-                const opens = field(`opens${weekday}_${slot}`);
-                const closes = field(`closes${weekday}_${slot}`);
+                const opens = fieldNamed(fields, `opens${weekday}_${slot}`);
+                const closes = fieldNamed(fields, `closes${weekday}_${slot}`);
                 return (
                   <div key={slot} className="flex flex-wrap gap-3">
                     {[opens, closes].map((meta, index) => (
-                      <div key={meta.name}>
-                        <label htmlFor={meta.id} className="field-label">
-                          {t(index === 0 ? "workspace.openingHours.opens" : "workspace.openingHours.closes", { slot })}
-                        </label>
-                        <input
-                          id={meta.id}
-                          name={meta.name}
-                          type="time"
-                          defaultValue={meta.initialValue ?? ""}
-                          disabled={!canEdit}
-                          className="field-input"
-                          aria-invalid={meta.errors ? true : undefined}
-                          aria-describedby={meta.errors ? meta.errorId : undefined}
-                        />
-                        <FieldProblem id={meta.errorId} errors={meta.errors} />
-                      </div>
+                      <TextField
+                        key={meta.name}
+                        meta={meta}
+                        label={t(index === 0 ? "workspace.openingHours.opens" : "workspace.openingHours.closes", { slot })}
+                        type="time"
+                        disabled={!canEdit}
+                      />
                     ))}
                   </div>
                 );

@@ -6,7 +6,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { SettingsNavigation } from "~/components/settings-navigation";
-import { CheckboxField, Done, FormProblems, SelectField, TextField } from "~/components/workspace";
+import { CheckboxField, SelectField, TextField, fieldNamed } from "~/components/form-field";
+import { Done, FormProblems } from "~/components/workspace";
 import { refusalReply } from "~/components/workspace-messages";
 import { isDomainError } from "~/domain/errors";
 import { COMMUNITY_ROWS, RULE_TIERS, VAT_CHOICES, formFromRules, rulesFromForm, rulesSchema } from "~/domain/rules-form";
@@ -53,7 +54,7 @@ export default function Rules() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: rulesSchema }),
   });
-  const field = (name: string) => (fields as unknown as Record<string, Parameters<typeof TextField>[0]["meta"]>)[name]!;
+  const field = (name: string) => fieldNamed(fields, name);
   const tiers = RULE_TIERS.map((tier) => ({ value: tier, label: t(`tier.${tier}`) }));
   const weekdays = [{ value: "", label: t("workspace.rules.noDay") }, ...[1, 2, 3, 4, 5, 6, 7].map((day) => ({ value: String(day), label: t(`agenda.weekday.${day}` as Key) }))];
   return (
