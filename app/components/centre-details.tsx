@@ -1,20 +1,8 @@
+import type { PublicCentreDetails } from "~/domain/agenda";
 import { useT } from "~/i18n/react";
 
-export interface CentreDetailsView {
-  slug: string;
-  name: string;
-  description: string;
-  street: string;
-  postalCode: string;
-  city: string;
-  directions: string;
-  email: string | null;
-  phone: string | null;
-  website: string | null;
-}
-
 /** Address, how to get there, contact and the calendar link of a centre (public pages). */
-export function CentreDetails({ centre, headingLevel = 2 }: { centre: CentreDetailsView; headingLevel?: 2 | 3 }) {
+export function CentreDetails({ centre, headingLevel = 2 }: { centre: PublicCentreDetails; headingLevel?: 2 | 3 }) {
   const t = useT();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const Sub = headingLevel === 2 ? "h3" : "h4";

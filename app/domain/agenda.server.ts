@@ -1,7 +1,7 @@
 import { db } from "~/db/client.server";
-import type { ActivityKind, Audience, Prisma } from "~/generated/prisma/client";
-import { scheduleOf, type Schedule } from "./activity-schedule";
-import { localDayRange, periodRange, type AgendaFilters, type AgendaQuery } from "./agenda";
+import type { Activity, ActivityKind, Prisma } from "~/generated/prisma/client";
+import { scheduleOf } from "./activity-schedule";
+import { localDayRange, periodRange, type AgendaFilters, type AgendaQuery, type PublicActivityFacts, type PublicCentreDetails } from "./agenda";
 
 /**
  * The public agenda: what residents may see of a centre's activities. Only walk-in and
@@ -12,19 +12,9 @@ import { localDayRange, periodRange, type AgendaFilters, type AgendaQuery } from
 
 export const PUBLIC_KINDS: ActivityKind[] = ["WALK_IN", "SIGN_UP"];
 
-export interface PublicCentre {
+export interface PublicCentre extends PublicCentreDetails {
   id: string;
-  slug: string;
-  name: string;
   timeZone: string;
-  description: string;
-  street: string;
-  postalCode: string;
-  city: string;
-  directions: string;
-  email: string | null;
-  phone: string | null;
-  website: string | null;
   personalDataRetentionDays: number;
 }
 
@@ -42,7 +32,7 @@ const CENTRE_FIELDS = {
   phone: true,
   website: true,
   personalDataRetentionDays: true,
-} satisfies Prisma.CentreSelect;
+} satisfies Prisma.CentreSelect & Record<keyof PublicCentre, true>;
 
 /** An active centre by its public slug, or null (unknown and inactive centres look the same). */
 export function findPublicCentre(slug: string): Promise<PublicCentre | null> {
@@ -55,30 +45,46 @@ export function listPublicCentres(): Promise<PublicCentre[]> {
   return db().centre.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: CENTRE_FIELDS });
 }
 
-export interface AgendaItem {
+/** One date in the agenda; `room` is where this date takes place. */
+export interface AgendaItem extends PublicActivityFacts {
   occurrenceId: string;
   activityId: string;
   centre: { slug: string; name: string; timeZone: string };
-  title: string;
-  description: string;
-  kind: ActivityKind;
-  audiences: Audience[];
-  priceCents: number;
-  organiser: string;
-  accessibilityNotes: string;
-  room: { name: string; location: string; stepFree: boolean };
   startsAt: Date;
   endsAt: Date;
   /** the wall-clock start where the series put this date, "YYYY-MM-DDTHH:mm" */
   originalLocalStart: string;
   cancelled: boolean;
-  /** places per date, for sign-up activities */
-  capacity: number | null;
   /** free places (sign-up activities only); 0 = full, a new sign-up goes on the waiting list */
   placesLeft: number | null;
-  /** the series' pattern, to say it in words */
-  schedule: Schedule;
-  rrule: string | null;
+}
+
+/** What the public facts need of the booking behind an activity, and of a room. */
+const BOOKING_FACTS = {
+  status: true,
+  rrule: true,
+  localStart: true,
+  durationMinutes: true,
+  organisation: { select: { name: true } },
+} satisfies Prisma.BookingSelect;
+const ROOM_FACTS = { select: { name: true, location: true, stepFree: true } } satisfies Prisma.RoomDefaultArgs;
+
+type BookingFacts = Prisma.BookingGetPayload<{ select: typeof BOOKING_FACTS }>;
+
+function publicFacts(activity: Activity, booking: BookingFacts, room: PublicActivityFacts["room"]): PublicActivityFacts {
+  return {
+    title: activity.title,
+    description: activity.description,
+    kind: activity.kind,
+    audiences: activity.audiences,
+    priceCents: activity.participantPriceCents,
+    organiser: activity.organiserName ?? booking.organisation.name,
+    accessibilityNotes: activity.accessibilityNotes,
+    capacity: activity.kind === "SIGN_UP" ? activity.capacity : null,
+    room,
+    schedule: scheduleOf(booking.rrule, booking.localStart, booking.durationMinutes),
+    rrule: booking.rrule,
+  };
 }
 
 /** The occurrences residents may see, narrowed by the agenda's filters. */
@@ -101,17 +107,8 @@ function publicOccurrences(filters: Partial<AgendaFilters> = {}): Prisma.Occurre
 
 const ITEM_INCLUDE = {
   centre: { select: { slug: true, name: true, timeZone: true } },
-  room: { select: { name: true, location: true, stepFree: true } },
-  booking: {
-    select: {
-      status: true,
-      rrule: true,
-      localStart: true,
-      durationMinutes: true,
-      organisation: { select: { name: true } },
-      activity: true,
-    },
-  },
+  room: ROOM_FACTS,
+  booking: { select: { ...BOOKING_FACTS, activity: true } },
 } satisfies Prisma.OccurrenceInclude;
 
 type OccurrenceRow = Prisma.OccurrenceGetPayload<{ include: typeof ITEM_INCLUDE }>;
@@ -132,27 +129,17 @@ async function toItems(rows: OccurrenceRow[]): Promise<AgendaItem[]> {
   const taken = await confirmedCounts(signupDates);
   return rows.map((row) => {
     const activity = row.booking.activity!;
-    const capacity = activity.kind === "SIGN_UP" ? activity.capacity : null;
+    const facts = publicFacts(activity, row.booking, row.room);
     return {
+      ...facts,
       occurrenceId: row.id,
       activityId: activity.id,
       centre: row.centre,
-      title: activity.title,
-      description: activity.description,
-      kind: activity.kind,
-      audiences: activity.audiences,
-      priceCents: activity.participantPriceCents,
-      organiser: activity.organiserName ?? row.booking.organisation.name,
-      accessibilityNotes: activity.accessibilityNotes,
-      room: row.room,
       startsAt: row.startsAt,
       endsAt: row.endsAt,
       originalLocalStart: row.originalLocalStart.toISOString().slice(0, 16),
       cancelled: row.status !== "ACTIVE" || row.booking.status !== "CONFIRMED",
-      capacity,
-      placesLeft: capacity === null ? null : Math.max(0, capacity - (taken.get(row.id) ?? 0)),
-      schedule: scheduleOf(row.booking.rrule, row.booking.localStart, row.booking.durationMinutes),
-      rrule: row.booking.rrule,
+      placesLeft: facts.capacity === null ? null : Math.max(0, facts.capacity - (taken.get(row.id) ?? 0)),
     };
   });
 }
@@ -202,20 +189,10 @@ export async function feedItems(centreId: string, range: { from: Date; to: Date 
   return toItems(rows);
 }
 
-export interface PublicActivity {
+/** An activity's own page; `room` is where the series takes place. */
+export interface PublicActivity extends PublicActivityFacts {
   id: string;
-  title: string;
-  description: string;
-  kind: ActivityKind;
-  audiences: Audience[];
-  priceCents: number;
-  organiser: string;
-  accessibilityNotes: string;
   contactInfo: string | null;
-  capacity: number | null;
-  room: { name: string; location: string; stepFree: boolean };
-  schedule: Schedule;
-  rrule: string | null;
   /** the whole series was cancelled */
   cancelled: boolean;
 }
@@ -226,33 +203,14 @@ export async function findPublicActivity(centreId: string, activityId: string): 
   const activity = await db().activity.findFirst({
     where: { id: activityId, centreId, kind: { in: PUBLIC_KINDS }, booking: { status: { in: ["CONFIRMED", "CANCELLED", "BUMPED"] } } },
     include: {
-      booking: {
-        select: {
-          status: true,
-          rrule: true,
-          localStart: true,
-          durationMinutes: true,
-          organisation: { select: { name: true } },
-          room: { select: { name: true, location: true, stepFree: true } },
-        },
-      },
+      booking: { select: { ...BOOKING_FACTS, room: ROOM_FACTS } },
     },
   });
   if (!activity) return null;
   return {
+    ...publicFacts(activity, activity.booking, activity.booking.room),
     id: activity.id,
-    title: activity.title,
-    description: activity.description,
-    kind: activity.kind,
-    audiences: activity.audiences,
-    priceCents: activity.participantPriceCents,
-    organiser: activity.organiserName ?? activity.booking.organisation.name,
-    accessibilityNotes: activity.accessibilityNotes,
     contactInfo: activity.contactInfo,
-    capacity: activity.kind === "SIGN_UP" ? activity.capacity : null,
-    room: activity.booking.room,
-    schedule: scheduleOf(activity.booking.rrule, activity.booking.localStart, activity.booking.durationMinutes),
-    rrule: activity.booking.rrule,
     cancelled: activity.booking.status !== "CONFIRMED",
   };
 }

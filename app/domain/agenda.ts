@@ -1,4 +1,5 @@
-import type { Audience } from "~/generated/prisma/enums";
+import type { ActivityKind, Audience } from "~/generated/prisma/enums";
+import type { Schedule } from "./activity-schedule";
 import { addWallClockDays, formatLocalDate, localDateAt, parseLocalDate, startOfLocalDay } from "./time-zone";
 
 /**
@@ -23,6 +24,37 @@ export const AUDIENCE_PARAM: Record<Audience, string> = {
   ADULTS: "adults",
   OLDER_PEOPLE: "older-people",
 };
+
+/** What the public pages tell about a centre: where it is, how to get there, how to reach it. */
+export interface PublicCentreDetails {
+  slug: string;
+  name: string;
+  description: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  directions: string;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+}
+
+/** What residents may see of an activity, on a date in the agenda and on its own page. */
+export interface PublicActivityFacts {
+  title: string;
+  description: string;
+  kind: ActivityKind;
+  audiences: Audience[];
+  priceCents: number;
+  organiser: string;
+  accessibilityNotes: string;
+  /** places per date, for sign-up activities */
+  capacity: number | null;
+  room: { name: string; location: string; stepFree: boolean };
+  /** the series' pattern, to say it in words */
+  schedule: Schedule;
+  rrule: string | null;
+}
 
 export interface AgendaFilters {
   /** activities for at least one of these audiences; empty = everyone */
