@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isDomainError } from "~/domain/errors";
 
 /**
  * Small helpers for the manager's workspace routes. An id in an address that is not a UUID
@@ -11,6 +12,16 @@ export function idParam(value: string | undefined): string {
   const parsed = uuid.safeParse(value);
   if (!parsed.success) throw new Response("Not found", { status: 404 });
   return parsed.data;
+}
+
+/** What `lookup` finds; when the domain finds nothing (another centre's id, a removed one), the page's 404. */
+export async function orNotFound<T>(lookup: Promise<T>): Promise<T> {
+  try {
+    return await lookup;
+  } catch (error) {
+    if (isDomainError(error) && error.status === 404) throw new Response("Not found", { status: 404 });
+    throw error;
+  }
 }
 
 /** A "YYYY-MM-DD" from the address, or null when missing or not a date. */

@@ -22,7 +22,7 @@ import { db } from "~/db/client.server";
 import { formatShortDate, formatTimeRange } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
-import { idParam } from "~/lib/workspace-route.server";
+import { idParam, orNotFound } from "~/lib/workspace-route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "workspace.booking.title", { title: data?.booking.title ?? "" });
 
@@ -46,10 +46,7 @@ const cancelSchema = z.object({
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { centre, user, role } = await requireCentrePermission(request, params.slug, "centre.read");
   const bookingId = idParam(params.bookingId);
-  const booking = await bookingForManager(centre.id, bookingId).catch((error) => {
-    if (isDomainError(error) && error.status === 404) throw new Response("Not found", { status: 404 });
-    throw error;
-  });
+  const booking = await orNotFound(bookingForManager(centre.id, bookingId));
   const url = new URL(request.url);
   const selected = booking.dates.find((date) => date.id === url.searchParams.get("date")) ?? null;
   const [history, money, spaces] = await Promise.all([bookingHistory(centre.id, bookingId), bookingPayments(centre.id, bookingId), listSpaces(db(), centre.id)]);
@@ -70,10 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { centre, user } = await requireCentrePermission(request, params.slug, "bookings.manage");
   const bookingId = idParam(params.bookingId);
-  await assertOfCentre(centre.id, "booking", bookingId).catch((error) => {
-    if (isDomainError(error) && error.status === 404) throw new Response("Not found", { status: 404 });
-    throw error;
-  });
+  await orNotFound(assertOfCentre(centre.id, "booking", bookingId));
   const formData = await request.formData();
   const actor = { centreId: centre.id, actorId: user.id };
   const here = `/manage/${centre.slug}/bookings/${bookingId}`;

@@ -17,15 +17,12 @@ import { localDateAt, localDateTimeAt } from "~/domain/time-zone";
 import { formatShortDate, formatTimeRange } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
-import { idParam } from "~/lib/workspace-route.server";
+import { idParam, orNotFound } from "~/lib/workspace-route.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.change.title");
 
 async function load(centreId: string, bookingId: string) {
-  const booking = await bookingForManager(centreId, bookingId).catch((error) => {
-    if (isDomainError(error) && error.status === 404) throw new Response("Not found", { status: 404 });
-    throw error;
-  });
+  const booking = await orNotFound(bookingForManager(centreId, bookingId));
   if (!["CONFIRMED", "PENDING"].includes(booking.status)) throw new Response("Not found", { status: 404 });
   return booking;
 }

@@ -16,7 +16,7 @@ import { sendBookingConfirmation } from "~/domain/notifications.server";
 import { formatShortDate, formatTimeRange } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
-import { idParam } from "~/lib/workspace-route.server";
+import { idParam, orNotFound } from "~/lib/workspace-route.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.confirmation.title");
 
@@ -27,10 +27,7 @@ const sendSchema = z.object({
 /** The confirmation of a booking, to print (for someone without email) or to send. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { centre, user, role } = await requireCentrePermission(request, params.slug, "centre.read");
-  const booking = await bookingForManager(centre.id, idParam(params.bookingId)).catch((error) => {
-    if (isDomainError(error) && error.status === 404) throw new Response("Not found", { status: 404 });
-    throw error;
-  });
+  const booking = await orNotFound(bookingForManager(centre.id, idParam(params.bookingId)));
   const url = new URL(request.url);
   return {
     centre: { slug: centre.slug, name: centre.name, timeZone: centre.timeZone, street: centre.street, postalCode: centre.postalCode, city: centre.city, phone: centre.phone, email: centre.email },
@@ -53,10 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { centre, user } = await requireCentrePermission(request, params.slug, "bookings.manage");
   const bookingId = idParam(params.bookingId);
-  await assertOfCentre(centre.id, "booking", bookingId).catch((error) => {
-    if (isDomainError(error) && error.status === 404) throw new Response("Not found", { status: 404 });
-    throw error;
-  });
+  await orNotFound(assertOfCentre(centre.id, "booking", bookingId));
   const submission = parseWithZod(await request.formData(), { schema: sendSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {

@@ -13,7 +13,7 @@ import { startOfLocalDay } from "~/domain/time-zone";
 import { formatShortDate, formatTimeRange } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
-import { idParam } from "~/lib/workspace-route.server";
+import { idParam, orNotFound } from "~/lib/workspace-route.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.closures.oneTitle");
 
@@ -25,10 +25,7 @@ const actionSchema = z.discriminatedUnion("intent", [
 /** One closure and the dates still planned in it: cancel them and tell the contacts, or move them one by one. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { centre, user, role } = await requireCentrePermission(request, params.slug, "centre.read");
-  const found = await closureWithHits(centre.id, idParam(params.closureId)).catch((error) => {
-    if (isDomainError(error) && error.status === 404) throw new Response("Not found", { status: 404 });
-    throw error;
-  });
+  const found = await orNotFound(closureWithHits(centre.id, idParam(params.closureId)));
   const url = new URL(request.url);
   return {
     centre: { slug: centre.slug, name: centre.name, timeZone: centre.timeZone },
@@ -44,10 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { centre, user } = await requireCentrePermission(request, params.slug, "settings.edit");
   const closureId = idParam(params.closureId);
-  await assertOfCentre(centre.id, "closure", closureId).catch((error) => {
-    if (isDomainError(error) && error.status === 404) throw new Response("Not found", { status: 404 });
-    throw error;
-  });
+  await orNotFound(assertOfCentre(centre.id, "closure", closureId));
   const formData = await request.formData();
   const parsed = actionSchema.safeParse({ intent: formData.get("intent"), occurrenceId: formData.getAll("occurrenceId"), notify: formData.get("notify") ?? undefined });
   if (!parsed.success) return data({ error: "workspace.refusal.generic" }, { status: 400 });

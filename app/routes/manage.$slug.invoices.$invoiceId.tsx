@@ -2,23 +2,19 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { Done, ScrollArea } from "~/components/workspace";
-import { isDomainError } from "~/domain/errors";
 import { getInvoice } from "~/domain/invoices.server";
 import { formatMoney, formatShortDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { translator } from "~/i18n/translate";
 import { useT } from "~/i18n/react";
-import { idParam } from "~/lib/workspace-route.server";
+import { idParam, orNotFound } from "~/lib/workspace-route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "workspace.invoices.oneTitle", { number: data?.invoice.number ?? "" });
 
 /** One invoice as printed: what Dutch law asks of an invoice (art. 35a Wet OB), in the centre's language. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { centre } = await requireCentrePermission(request, params.slug, "centre.read");
-  const invoice = await getInvoice(centre.id, idParam(params.invoiceId)).catch((error) => {
-    if (isDomainError(error) && error.status === 404) throw new Response("Not found", { status: 404 });
-    throw error;
-  });
+  const invoice = await orNotFound(getInvoice(centre.id, idParam(params.invoiceId)));
   return {
     centre: { slug: centre.slug, name: centre.name },
     invoice: {

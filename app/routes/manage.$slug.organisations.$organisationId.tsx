@@ -18,7 +18,7 @@ import { effectiveTier } from "~/domain/tiers";
 import { formatShortDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
-import { idParam } from "~/lib/workspace-route.server";
+import { idParam, orNotFound } from "~/lib/workspace-route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "workspace.organisations.oneTitle", { name: data?.organisation.name ?? "" });
 
@@ -44,10 +44,7 @@ const detailsSchema = z
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { centre, user, role } = await requireCentrePermission(request, params.slug, "centre.read");
   const organisationId = idParam(params.organisationId);
-  const organisation = await organisationOfCentre(centre.id, organisationId).catch((error) => {
-    if (isDomainError(error) && error.status === 404) throw new Response("Not found", { status: 404 });
-    throw error;
-  });
+  const organisation = await orNotFound(organisationOfCentre(centre.id, organisationId));
   const [account] = await accounts(centre.id, new Date(), { organisationId });
   const invoices = await listInvoices(centre.id, { organisationId });
   return {
@@ -86,10 +83,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { centre, user } = await requireCentrePermission(request, params.slug, "bookings.manage");
   const organisationId = idParam(params.organisationId);
-  await assertOfCentre(centre.id, "organisation", organisationId).catch((error) => {
-    if (isDomainError(error) && error.status === 404) throw new Response("Not found", { status: 404 });
-    throw error;
-  });
+  await orNotFound(assertOfCentre(centre.id, "organisation", organisationId));
   const submission = parseWithZod(await request.formData(), { schema: detailsSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const value = submission.value;

@@ -9,16 +9,13 @@ import { isDomainError } from "~/domain/errors";
 import { settingsRoom, settingsRooms, updateRoom } from "~/domain/settings.server";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
-import { idParam } from "~/lib/workspace-route.server";
+import { idParam, orNotFound } from "~/lib/workspace-route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "workspace.rooms.editTitle", { name: data?.room.name ?? "" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { centre } = await requireCentrePermission(request, params.slug, "settings.edit");
-  const room = await settingsRoom(centre.id, idParam(params.roomId)).catch((error) => {
-    if (isDomainError(error) && error.status === 404) throw new Response("Not found", { status: 404 });
-    throw error;
-  });
+  const room = await orNotFound(settingsRoom(centre.id, idParam(params.roomId)));
   const rooms = await settingsRooms(centre.id);
   return {
     centre: { slug: centre.slug, name: centre.name },
@@ -48,10 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { centre, user } = await requireCentrePermission(request, params.slug, "settings.edit");
   const roomId = idParam(params.roomId);
-  const existing = await settingsRoom(centre.id, roomId).catch((error) => {
-    if (isDomainError(error) && error.status === 404) throw new Response("Not found", { status: 404 });
-    throw error;
-  });
+  const existing = await orNotFound(settingsRoom(centre.id, roomId));
   const submission = parseWithZod(await request.formData(), { schema: roomSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
