@@ -54,13 +54,37 @@ const col = (key: string, label: Key, kind: ReportColumn["kind"]): ReportColumn 
  * A year-earlier value, or null when that period has nothing in it at all (say, before the
  * centre used Buurtrooster): those figures were not kept here, they were not zero.
  */
-function yearEarlier(report: CentreReport) {
-  return <T,>(value: T): T | null => (report.previous.hasData ? value : null);
+function yearEarlier(previous: { hasData: boolean }) {
+  return <T,>(value: T): T | null => (previous.hasData ? value : null);
+}
+
+/** The occupancy columns that several tables end with: hours, occupancy, and occupancy a year earlier. */
+const OCCUPANCY_COLUMNS = [
+  col("bookedHours", "reports.columns.bookedHours", "hours"),
+  col("availableHours", "reports.columns.availableHours", "hours"),
+  col("occupancy", "reports.columns.occupancy", "percent"),
+  col("occupancyLastYear", "reports.columns.occupancyLastYear", "percent"),
+];
+
+function occupancyCells(figures: { bookedHours: number; availableHours: number; occupancy: number | null }, lastYear: number | null) {
+  return { bookedHours: figures.bookedHours, availableHours: figures.availableHours, occupancy: figures.occupancy, occupancyLastYear: lastYear };
+}
+
+/** The money columns of the revenue tables: invoiced, received, outstanding, and invoiced a year earlier. */
+const MONEY_COLUMNS = [
+  col("invoiced", "reports.columns.invoiced", "money"),
+  col("received", "reports.columns.received", "money"),
+  col("outstanding", "reports.columns.outstanding", "money"),
+  col("invoicedLastYear", "reports.columns.invoicedLastYear", "money"),
+];
+
+function moneyCells(figures: { invoicedCents: number; receivedCents: number; outstandingCents: number }, lastYear: number | null) {
+  return { invoiced: figures.invoicedCents, received: figures.receivedCents, outstanding: figures.outstandingCents, invoicedLastYear: lastYear };
 }
 
 function keyFigureRows(report: CentreReport): ReportRow[] {
   const { current, previous } = report;
-  const before = yearEarlier(report);
+  const before = yearEarlier(previous);
   const row = (label: Key, kind: ColumnKind, now: CellValue, then: CellValue): ReportRow => ({
     figure: label,
     thisPeriod: now,
@@ -92,7 +116,7 @@ function keyFigureRows(report: CentreReport): ReportRow[] {
 /** The tables of a centre's report, in page order. */
 export function centreTables(report: CentreReport): Record<CentreTableId, ReportTable> {
   const { current, previous } = report;
-  const before = yearEarlier(report);
+  const before = yearEarlier(previous);
   const previousRoom = new Map(previous.occupancy.rooms.map((room) => [room.roomId, room]));
   const key = (a: { title: string; organisation: string }) => `${a.organisation}|${a.title}`.toLowerCase();
   const previousActivity = new Map(previous.visitors.perActivity.map((row) => [key(row), row]));
@@ -110,27 +134,15 @@ export function centreTables(report: CentreReport): Record<CentreTableId, Report
     rooms: {
       id: "rooms",
       title: "reports.tables.rooms",
-      columns: [
-        col("room", "reports.columns.room", "text"),
-        col("bookedHours", "reports.columns.bookedHours", "hours"),
-        col("availableHours", "reports.columns.availableHours", "hours"),
-        col("occupancy", "reports.columns.occupancy", "percent"),
-        col("occupancyLastYear", "reports.columns.occupancyLastYear", "percent"),
-      ],
+      columns: [col("room", "reports.columns.room", "text"), ...OCCUPANCY_COLUMNS],
       rows: [
         ...current.occupancy.rooms.map((room) => ({
           room: room.name,
-          bookedHours: room.bookedHours,
-          availableHours: room.availableHours,
-          occupancy: room.occupancy,
-          occupancyLastYear: before(previousRoom.get(room.roomId)?.occupancy ?? null),
+          ...occupancyCells(room, before(previousRoom.get(room.roomId)?.occupancy ?? null)),
         })),
         {
           room: "reports.tables.total",
-          bookedHours: current.occupancy.total.bookedHours,
-          availableHours: current.occupancy.total.availableHours,
-          occupancy: current.occupancy.total.occupancy,
-          occupancyLastYear: before(previous.occupancy.total.occupancy),
+          ...occupancyCells(current.occupancy.total, before(previous.occupancy.total.occupancy)),
           _total: 1,
           _label: "room",
         },
@@ -139,59 +151,29 @@ export function centreTables(report: CentreReport): Record<CentreTableId, Report
     months: {
       id: "months",
       title: "reports.tables.months",
-      columns: [
-        col("month", "reports.columns.month", "month"),
-        col("bookedHours", "reports.columns.bookedHours", "hours"),
-        col("availableHours", "reports.columns.availableHours", "hours"),
-        col("occupancy", "reports.columns.occupancy", "percent"),
-        col("occupancyLastYear", "reports.columns.occupancyLastYear", "percent"),
-      ],
+      columns: [col("month", "reports.columns.month", "month"), ...OCCUPANCY_COLUMNS],
       rows: current.occupancy.months.map((month, index) => ({
         month: month.month,
-        bookedHours: month.bookedHours,
-        availableHours: month.availableHours,
-        occupancy: month.occupancy,
-        occupancyLastYear: before(previous.occupancy.months[index]?.occupancy ?? null),
+        ...occupancyCells(month, before(previous.occupancy.months[index]?.occupancy ?? null)),
       })),
     },
     "day-parts": {
       id: "day-parts",
       title: "reports.tables.dayParts",
-      columns: [
-        col("dayPart", "reports.columns.dayPart", "dayPart"),
-        col("bookedHours", "reports.columns.bookedHours", "hours"),
-        col("availableHours", "reports.columns.availableHours", "hours"),
-        col("occupancy", "reports.columns.occupancy", "percent"),
-        col("occupancyLastYear", "reports.columns.occupancyLastYear", "percent"),
-      ],
+      columns: [col("dayPart", "reports.columns.dayPart", "dayPart"), ...OCCUPANCY_COLUMNS],
       rows: current.clock.dayParts.map((part) => ({
         dayPart: part.dayPart,
-        bookedHours: part.bookedHours,
-        availableHours: part.availableHours,
-        occupancy: part.occupancy,
-        occupancyLastYear: before(previous.clock.dayParts.find((row) => row.dayPart === part.dayPart)?.occupancy ?? null),
+        ...occupancyCells(part, before(previous.clock.dayParts.find((row) => row.dayPart === part.dayPart)?.occupancy ?? null)),
       })),
     },
     heat: {
       id: "heat",
       title: "reports.tables.heat",
-      columns: [
-        col("weekday", "reports.columns.weekday", "weekday"),
-        col("hour", "reports.columns.hour", "hour"),
-        col("bookedHours", "reports.columns.bookedHours", "hours"),
-        col("availableHours", "reports.columns.availableHours", "hours"),
-        col("occupancy", "reports.columns.occupancy", "percent"),
-        col("occupancyLastYear", "reports.columns.occupancyLastYear", "percent"),
-      ],
+      columns: [col("weekday", "reports.columns.weekday", "weekday"), col("hour", "reports.columns.hour", "hour"), ...OCCUPANCY_COLUMNS],
       rows: current.clock.heat.map((cell) => ({
         weekday: cell.weekday,
         hour: cell.hour,
-        bookedHours: cell.bookedHours,
-        availableHours: cell.availableHours,
-        occupancy: cell.occupancy,
-        occupancyLastYear: before(
-          previous.clock.heat.find((other) => other.weekday === cell.weekday && other.hour === cell.hour)?.occupancy ?? null,
-        ),
+        ...occupancyCells(cell, before(previous.clock.heat.find((other) => other.weekday === cell.weekday && other.hour === cell.hour)?.occupancy ?? null)),
       })),
     },
     tiers: {
@@ -264,49 +246,24 @@ export function centreTables(report: CentreReport): Record<CentreTableId, Report
     "revenue-tiers": {
       id: "revenue-tiers",
       title: "reports.tables.revenueTiers",
-      columns: [
-        col("tier", "reports.columns.tier", "tier"),
-        col("invoiced", "reports.columns.invoiced", "money"),
-        col("received", "reports.columns.received", "money"),
-        col("outstanding", "reports.columns.outstanding", "money"),
-        col("invoicedLastYear", "reports.columns.invoicedLastYear", "money"),
-      ],
+      columns: [col("tier", "reports.columns.tier", "tier"), ...MONEY_COLUMNS],
       rows: [
         ...current.revenue.perTier.map((row, index) => ({
           tier: row.tier,
-          invoiced: row.invoicedCents,
-          received: row.receivedCents,
-          outstanding: row.outstandingCents,
-          invoicedLastYear: before(previous.revenue.perTier[index]!.invoicedCents),
+          ...moneyCells(row, before(previous.revenue.perTier[index]!.invoicedCents)),
         })),
-        {
-          tier: null,
-          invoiced: current.revenue.invoicedCents,
-          received: current.revenue.receivedCents,
-          outstanding: current.revenue.outstandingCents,
-          invoicedLastYear: before(previous.revenue.invoicedCents),
-          _total: 1,
-        },
+        { tier: null, ...moneyCells(current.revenue, before(previous.revenue.invoicedCents)), _total: 1 },
       ],
     },
     "revenue-rooms": {
       id: "revenue-rooms",
       title: "reports.tables.revenueRooms",
-      columns: [
-        col("room", "reports.columns.room", "text"),
-        col("invoiced", "reports.columns.invoiced", "money"),
-        col("received", "reports.columns.received", "money"),
-        col("outstanding", "reports.columns.outstanding", "money"),
-        col("invoicedLastYear", "reports.columns.invoicedLastYear", "money"),
-      ],
+      columns: [col("room", "reports.columns.room", "text"), ...MONEY_COLUMNS],
       rows: [...current.revenue.perSpace]
         .sort((a, b) => spaceOrder(a.spaceId) - spaceOrder(b.spaceId))
         .map((row) => ({
           room: row.spaceId === null ? "reports.tables.otherSpace" : (spaceName.get(row.spaceId) ?? "?"),
-          invoiced: row.invoicedCents,
-          received: row.receivedCents,
-          outstanding: row.outstandingCents,
-          invoicedLastYear: before(previousSpace.get(row.spaceId)?.invoicedCents ?? null),
+          ...moneyCells(row, before(previousSpace.get(row.spaceId)?.invoicedCents ?? null)),
           _label: row.spaceId === null ? "room" : null,
         })),
     },
@@ -334,7 +291,7 @@ export function centreTables(report: CentreReport): Record<CentreTableId, Report
 }
 
 function centreRow(name: string, current: KeyFigures, previous: KeyFigures): ReportRow {
-  const before = <T,>(value: T): T | null => (previous.hasData ? value : null);
+  const before = yearEarlier(previous);
   return {
     centre: name,
     occupancy: current.occupancy,
