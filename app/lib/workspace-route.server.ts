@@ -1,4 +1,8 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
+import { requireCentrePermission } from "~/auth/guards.server";
+import { refusalReply } from "~/components/workspace-messages";
 import { isDomainError } from "~/domain/errors";
 
 /**
@@ -32,4 +36,38 @@ export function dateParam(value: string | null): string | null {
 /** The HTTP answer for a domain refusal that a page cannot show next to a field (404 stays 404). */
 export function statusOf(error: { status: number }): number {
   return error.status;
+}
+
+/**
+ * The action of a settings form: only who may edit settings; the form read with `schema` and
+ * handed to `save` with the acting manager. A refusal goes back to the form (next to the field
+ * `refusalFields` names for its code, else above the form; not-found stays a 404); after
+ * saving, the browser goes to `savedTo(slug, value)`.
+ */
+export async function saveSettingsForm<Schema extends z.ZodType>(
+  request: Request,
+  centreSlug: string | undefined,
+  {
+    schema,
+    save,
+    savedTo,
+    refusalFields,
+  }: {
+    schema: Schema;
+    save: (actor: { centreId: string; actorId: string }, value: z.output<Schema>) => Promise<unknown>;
+    savedTo: (centreSlug: string, value: z.output<Schema>) => string;
+    refusalFields?: Record<string, string>;
+  },
+) {
+  const { centre, user } = await requireCentrePermission(request, centreSlug, "settings.edit");
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  try {
+    await save({ centreId: centre.id, actorId: user.id }, submission.value);
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    if (error.status === 404) throw new Response("Not found", { status: 404 });
+    return data(submission.reply(refusalReply(error, refusalFields)), { status: error.status });
+  }
+  return redirect(savedTo(centre.slug, submission.value));
 }

@@ -1,19 +1,17 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { SettingsNavigation } from "~/components/settings-navigation";
 import { TextField, fieldNamed } from "~/components/form-field";
+import { SettingsNavigation } from "~/components/settings-navigation";
 import { Done, FormProblems } from "~/components/workspace";
-import { refusalReply } from "~/components/workspace-messages";
-import { isDomainError } from "~/domain/errors";
 import { CANCELLATION_ROWS, cancellationSchema, stepsFromForm } from "~/domain/rules-form";
 import { cancellationStepsOf, saveCancellationSteps } from "~/domain/settings.server";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
+import { saveSettingsForm } from "~/lib/workspace-route.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.cancellation.title");
 
@@ -36,16 +34,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { centre, user } = await requireCentrePermission(request, params.slug, "settings.edit");
-  const submission = parseWithZod(await request.formData(), { schema: cancellationSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  try {
-    await saveCancellationSteps({ centreId: centre.id, actorId: user.id }, stepsFromForm(submission.value));
-  } catch (error) {
-    if (!isDomainError(error)) throw error;
-    return data(submission.reply(refusalReply(error)), { status: error.status });
-  }
-  return redirect(`/manage/${centre.slug}/settings/cancellation?saved=1`);
+  return saveSettingsForm(request, params.slug, {
+    schema: cancellationSchema,
+    save: (actor, value) => saveCancellationSteps(actor, stepsFromForm(value)),
+    savedTo: (slug) => `/manage/${slug}/settings/cancellation?saved=1`,
+  });
 }
 
 export default function Cancellation() {

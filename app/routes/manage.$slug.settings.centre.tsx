@@ -1,17 +1,17 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { SettingsNavigation } from "~/components/settings-navigation";
 import { TextField } from "~/components/form-field";
+import { SettingsNavigation } from "~/components/settings-navigation";
 import { Done, FormProblems } from "~/components/workspace";
 import { saveCentreDetails } from "~/domain/settings.server";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
+import { saveSettingsForm } from "~/lib/workspace-route.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.centreDetails.title");
 
@@ -61,15 +61,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { centre, user } = await requireCentrePermission(request, params.slug, "settings.edit");
-  const submission = parseWithZod(await request.formData(), { schema: detailsSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const value = submission.value;
-  await saveCentreDetails(
-    { centreId: centre.id, actorId: user.id },
-    { ...value, email: value.email || null, phone: value.phone || null, iban: value.iban || null, kvkNumber: value.kvkNumber || null, vatNumber: value.vatNumber || null },
-  );
-  return redirect(`/manage/${centre.slug}/settings/centre?saved=1`);
+  return saveSettingsForm(request, params.slug, {
+    schema: detailsSchema,
+    save: (actor, value) =>
+      saveCentreDetails(actor, { ...value, email: value.email || null, phone: value.phone || null, iban: value.iban || null, kvkNumber: value.kvkNumber || null, vatNumber: value.vatNumber || null }),
+    savedTo: (slug) => `/manage/${slug}/settings/centre?saved=1`,
+  });
 }
 
 export default function CentreDetails() {

@@ -1,20 +1,18 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { SettingsNavigation } from "~/components/settings-navigation";
 import { CheckboxField, TextField, fieldNamed } from "~/components/form-field";
+import { SettingsNavigation } from "~/components/settings-navigation";
 import { Done, FormProblems } from "~/components/workspace";
-import { refusalReply } from "~/components/workspace-messages";
-import { isDomainError } from "~/domain/errors";
 import { SLOTS, WEEKDAYS, formFromWindows, openingHoursSchema, windowsFromForm } from "~/domain/opening-hours-form";
 import { openingHoursOf, saveOpeningHours, settingsRooms } from "~/domain/settings.server";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
 import type { Key } from "~/i18n/translate";
+import { saveSettingsForm } from "~/lib/workspace-route.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.openingHours.title");
 
@@ -36,18 +34,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { centre, user } = await requireCentrePermission(request, params.slug, "settings.edit");
-  const submission = parseWithZod(await request.formData(), { schema: openingHoursSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const roomId = submission.value.roomId || null;
-  try {
-    await saveOpeningHours({ centreId: centre.id, actorId: user.id }, roomId, roomId && submission.value.follow ? [] : windowsFromForm(submission.value));
-  } catch (error) {
-    if (!isDomainError(error)) throw error;
-    if (error.status === 404) throw new Response("Not found", { status: 404 });
-    return data(submission.reply(refusalReply(error)), { status: error.status });
-  }
-  return redirect(`/manage/${centre.slug}/settings/opening-hours?saved=1${roomId ? `&roomId=${roomId}` : ""}`);
+  return saveSettingsForm(request, params.slug, {
+    schema: openingHoursSchema,
+    save: (actor, value) => saveOpeningHours(actor, value.roomId || null, value.roomId && value.follow ? [] : windowsFromForm(value)),
+    savedTo: (slug, value) => `/manage/${slug}/settings/opening-hours?saved=1${value.roomId ? `&roomId=${value.roomId}` : ""}`,
+  });
 }
 
 /** A fresh form after every navigation (another room, a saved or sent form), the typed values after a refusal. */

@@ -1,20 +1,18 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { SettingsNavigation } from "~/components/settings-navigation";
 import { CheckboxField, SelectField, TextField, fieldNamed } from "~/components/form-field";
+import { SettingsNavigation } from "~/components/settings-navigation";
 import { Done, FormProblems } from "~/components/workspace";
-import { refusalReply } from "~/components/workspace-messages";
-import { isDomainError } from "~/domain/errors";
 import { COMMUNITY_ROWS, RULE_TIERS, VAT_CHOICES, formFromRules, rulesFromForm, rulesSchema } from "~/domain/rules-form";
 import { rulesOf, saveRules } from "~/domain/settings.server";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
 import type { Key } from "~/i18n/translate";
+import { saveSettingsForm } from "~/lib/workspace-route.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.rules.title");
 
@@ -30,16 +28,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { centre, user } = await requireCentrePermission(request, params.slug, "settings.edit");
-  const submission = parseWithZod(await request.formData(), { schema: rulesSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  try {
-    await saveRules({ centreId: centre.id, actorId: user.id }, rulesFromForm(submission.value));
-  } catch (error) {
-    if (!isDomainError(error)) throw error;
-    return data(submission.reply(refusalReply(error, { "share-cap-invalid": "sharePercent" })), { status: error.status });
-  }
-  return redirect(`/manage/${centre.slug}/settings/rules?saved=1`);
+  return saveSettingsForm(request, params.slug, {
+    schema: rulesSchema,
+    save: (actor, value) => saveRules(actor, rulesFromForm(value)),
+    savedTo: (slug) => `/manage/${slug}/settings/rules?saved=1`,
+    refusalFields: { "share-cap-invalid": "sharePercent" },
+  });
 }
 
 export default function Rules() {

@@ -6,8 +6,8 @@ import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/reac
 import { z } from "zod";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { SettingsNavigation } from "~/components/settings-navigation";
 import { SelectField, TextField } from "~/components/form-field";
+import { SettingsNavigation } from "~/components/settings-navigation";
 import { Done, FormProblems } from "~/components/workspace";
 import { refusalMessage, refusalReply } from "~/components/workspace-messages";
 import { isDomainError } from "~/domain/errors";
