@@ -37,7 +37,7 @@ export function ReportTableView({ table, csvHref, caption }: { table: ReportTabl
           <strong>{title}:</strong> {t("reports.tables.empty")}
         </p>
       ) : (
-        <div className="overflow-x-auto" role="region" aria-label={title} tabIndex={0}>
+        <ScrollRegion label={title}>
           <table className="report-table w-full border-collapse text-left">
             <caption className="mb-2 text-left font-bold">{title}</caption>
             <thead>
@@ -73,25 +73,64 @@ export function ReportTableView({ table, csvHref, caption }: { table: ReportTabl
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
-      {csvHref ? (
-        <p className="mt-2">
-          <a href={csvHref} download>
-            {t("reports.tables.csv", { table: title })}
-          </a>
-        </p>
-      ) : null}
+      {csvHref ? <CsvLink href={csvHref} table={title} /> : null}
     </div>
   );
 }
 
-/** On a narrow screen a chart keeps a readable size and scrolls sideways (its table follows anyway). */
-function ChartFrame({ label, children }: { label: string; children: ReactNode }) {
+/**
+ * On a narrow screen a wide table or chart keeps a readable size and scrolls sideways; the
+ * region can be reached with the keyboard to scroll it.
+ */
+function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="overflow-x-auto" role="region" aria-label={label} tabIndex={0}>
       {children}
     </div>
+  );
+}
+
+function CsvLink({ href, table }: { href: string; table: string }) {
+  const t = useT();
+  return (
+    <p className="mt-2">
+      <a href={href} download>
+        {t("reports.tables.csv", { table })}
+      </a>
+    </p>
+  );
+}
+
+/** A chart: its caption, the picture (scrolling sideways when narrow; its table follows anyway), then its legend. */
+function ChartFigure({
+  title,
+  size,
+  intro,
+  legend,
+  children,
+}: {
+  title: string;
+  size: { width: number; height: number };
+  intro?: ReactNode;
+  legend: ReactNode;
+  children: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <figure className="m-0 mb-3">
+      <figcaption id={id} className="font-bold">
+        {title}
+      </figcaption>
+      {intro}
+      <ScrollRegion label={title}>
+        <svg role="img" aria-labelledby={id} viewBox={`0 0 ${size.width} ${size.height}`} width="100%" style={{ maxWidth: size.width, minWidth: 440 }}>
+          {children}
+        </svg>
+      </ScrollRegion>
+      {legend}
+    </figure>
   );
 }
 
@@ -114,131 +153,110 @@ function Legend() {
 /** Occupancy per room: a bar per room, a thin grey bar for a year earlier. */
 export function RoomBars({ title, items }: { title: string; items: BarItem[] }) {
   const t = useT();
-  const id = useId();
   if (items.length === 0) return <p>{t("reports.charts.empty")}</p>;
   const chart = horizontalBars(items);
   return (
-    <figure className="m-0 mb-3">
-      <figcaption id={id} className="font-bold">
-        {title}
-      </figcaption>
-      <ChartFrame label={title}>
-      <svg role="img" aria-labelledby={id} viewBox={`0 0 ${chart.width} ${chart.height}`} width="100%" style={{ maxWidth: chart.width, minWidth: 440 }}>
-        {chart.grid.map((line) => (
-          <g key={line.x}>
-            <line x1={line.x} x2={line.x} y1={16} y2={chart.height} stroke={CHART_COLOURS.grid} />
-            <text x={line.x} y={12} fontSize={13} textAnchor="middle" fill={CHART_COLOURS.muted}>
-              {line.label}
-            </text>
-          </g>
-        ))}
-        {chart.rows.map((row) => (
-          <g key={row.label}>
-            <text x={chart.labelWidth - 8} y={row.barY + 13} fontSize={15} textAnchor="end" fill={CHART_COLOURS.text}>
-              {row.label.length > 24 ? `${row.label.slice(0, 23)}…` : row.label}
-            </text>
-            <rect x={chart.labelWidth} y={row.barY} width={row.barWidth} height={row.barHeight} fill={CHART_COLOURS.bar} />
-            {row.previousWidth !== null ? (
-              <rect x={chart.labelWidth} y={row.previousY} width={row.previousWidth} height={5} fill={CHART_COLOURS.previous} />
-            ) : null}
-            <text x={chart.labelWidth + chart.plotWidth + 6} y={row.barY + 13} fontSize={15} fill={CHART_COLOURS.text}>
-              {row.valueText}
-            </text>
-          </g>
-        ))}
-      </svg>
-      </ChartFrame>
-      <Legend />
-    </figure>
+    <ChartFigure title={title} size={chart} legend={<Legend />}>
+      {chart.grid.map((line) => (
+        <g key={line.x}>
+          <line x1={line.x} x2={line.x} y1={16} y2={chart.height} stroke={CHART_COLOURS.grid} />
+          <text x={line.x} y={12} fontSize={13} textAnchor="middle" fill={CHART_COLOURS.muted}>
+            {line.label}
+          </text>
+        </g>
+      ))}
+      {chart.rows.map((row) => (
+        <g key={row.label}>
+          <text x={chart.labelWidth - 8} y={row.barY + 13} fontSize={15} textAnchor="end" fill={CHART_COLOURS.text}>
+            {row.label.length > 24 ? `${row.label.slice(0, 23)}…` : row.label}
+          </text>
+          <rect x={chart.labelWidth} y={row.barY} width={row.barWidth} height={row.barHeight} fill={CHART_COLOURS.bar} />
+          {row.previousWidth !== null ? (
+            <rect x={chart.labelWidth} y={row.previousY} width={row.previousWidth} height={5} fill={CHART_COLOURS.previous} />
+          ) : null}
+          <text x={chart.labelWidth + chart.plotWidth + 6} y={row.barY + 13} fontSize={15} fill={CHART_COLOURS.text}>
+            {row.valueText}
+          </text>
+        </g>
+      ))}
+    </ChartFigure>
   );
 }
 
 /** Occupancy per month: a column per month, a narrow grey column for a year earlier. */
 export function MonthColumns({ title, items }: { title: string; items: BarItem[] }) {
   const t = useT();
-  const id = useId();
   if (items.length === 0) return <p>{t("reports.charts.empty")}</p>;
   const chart = columnBars(items);
   return (
-    <figure className="m-0 mb-3">
-      <figcaption id={id} className="font-bold">
-        {title}
-      </figcaption>
-      <ChartFrame label={title}>
-      <svg role="img" aria-labelledby={id} viewBox={`0 0 ${chart.width} ${chart.height}`} width="100%" style={{ maxWidth: chart.width, minWidth: 440 }}>
-        {chart.grid.map((line) => (
-          <g key={line.y}>
-            <line x1={chart.left} x2={chart.width} y1={line.y} y2={line.y} stroke={CHART_COLOURS.grid} />
-            <text x={chart.left - 6} y={line.y + 4} fontSize={13} textAnchor="end" fill={CHART_COLOURS.muted}>
-              {line.label}
-            </text>
-          </g>
-        ))}
-        {chart.columns.map((column) => (
-          <g key={column.label + column.x}>
-            <rect x={column.x} y={column.y} width={column.width} height={column.height} fill={CHART_COLOURS.bar} />
-            {column.previousY !== null ? (
-              <rect x={column.previousX} y={column.previousY} width={6} height={column.previousHeight} fill={CHART_COLOURS.previous} />
-            ) : null}
-            <text x={column.labelX} y={chart.plotBottom + 18} fontSize={14} textAnchor="middle" fill={CHART_COLOURS.text}>
-              {column.label}
-            </text>
-          </g>
-        ))}
-      </svg>
-      </ChartFrame>
-      <Legend />
-    </figure>
+    <ChartFigure title={title} size={chart} legend={<Legend />}>
+      {chart.grid.map((line) => (
+        <g key={line.y}>
+          <line x1={chart.left} x2={chart.width} y1={line.y} y2={line.y} stroke={CHART_COLOURS.grid} />
+          <text x={chart.left - 6} y={line.y + 4} fontSize={13} textAnchor="end" fill={CHART_COLOURS.muted}>
+            {line.label}
+          </text>
+        </g>
+      ))}
+      {chart.columns.map((column) => (
+        <g key={column.label + column.x}>
+          <rect x={column.x} y={column.y} width={column.width} height={column.height} fill={CHART_COLOURS.bar} />
+          {column.previousY !== null ? (
+            <rect x={column.previousX} y={column.previousY} width={6} height={column.previousHeight} fill={CHART_COLOURS.previous} />
+          ) : null}
+          <text x={column.labelX} y={chart.plotBottom + 18} fontSize={14} textAnchor="middle" fill={CHART_COLOURS.text}>
+            {column.label}
+          </text>
+        </g>
+      ))}
+    </ChartFigure>
   );
 }
 
 /** Weekday × hour: darker is busier; a dash marks an hour in which no room is open. */
 export function HeatMap({ title, cells }: { title: string; cells: HeatInput[] }) {
   const t = useT();
-  const id = useId();
   if (cells.length === 0) return <p>{t("reports.charts.empty")}</p>;
   const grid = heatGrid(cells);
   return (
-    <figure className="m-0 mb-3">
-      <figcaption id={id} className="font-bold">
-        {title}
-      </figcaption>
-      <p className="m-0 mb-2 text-muted">{t("reports.charts.heatIntro")}</p>
-      <ChartFrame label={title}>
-      <svg role="img" aria-labelledby={id} viewBox={`0 0 ${grid.width} ${grid.height}`} width="100%" style={{ maxWidth: grid.width, minWidth: 440 }}>
-        {grid.hours.map((hour) => (
-          <text key={hour.hour} x={hour.x} y={14} fontSize={13} textAnchor="middle" fill={CHART_COLOURS.muted}>
-            {String(hour.hour).padStart(2, "0")}
-          </text>
-        ))}
-        {grid.weekdays.map((weekday) => (
-          <text key={weekday.weekday} x={grid.left - 6} y={weekday.y + 4} fontSize={14} textAnchor="end" fill={CHART_COLOURS.text}>
-            {t(`reports.weekdayShort.${weekday.weekday}` as Key)}
-          </text>
-        ))}
-        {grid.cells.map((cell) => (
-          <g key={`${cell.weekday}-${cell.hour}`}>
-            <rect x={cell.x + 1} y={cell.y + 1} width={grid.cell - 2} height={grid.cell - 2} fill={cell.fill} stroke={CHART_COLOURS.grid} />
-            {cell.closed ? (
-              <line
-                x1={cell.x + grid.cell * 0.35}
-                x2={cell.x + grid.cell * 0.65}
-                y1={cell.y + grid.cell / 2}
-                y2={cell.y + grid.cell / 2}
-                stroke={CHART_COLOURS.closedMark}
-                strokeWidth={2}
-              />
-            ) : null}
-          </g>
-        ))}
-      </svg>
-      </ChartFrame>
-      <p className="m-0 flex items-center gap-2 text-muted" aria-hidden="true">
-        <span>{t("reports.charts.legendLow")}</span>
-        <span className="inline-block h-3 w-24" style={{ background: "linear-gradient(to right, #f3faf6, #08472d)" }} />
-        <span>{t("reports.charts.legendHigh")}</span>
-      </p>
-    </figure>
+    <ChartFigure
+      title={title}
+      size={grid}
+      intro={<p className="m-0 mb-2 text-muted">{t("reports.charts.heatIntro")}</p>}
+      legend={
+        <p className="m-0 flex items-center gap-2 text-muted" aria-hidden="true">
+          <span>{t("reports.charts.legendLow")}</span>
+          <span className="inline-block h-3 w-24" style={{ background: "linear-gradient(to right, #f3faf6, #08472d)" }} />
+          <span>{t("reports.charts.legendHigh")}</span>
+        </p>
+      }
+    >
+      {grid.hours.map((hour) => (
+        <text key={hour.hour} x={hour.x} y={14} fontSize={13} textAnchor="middle" fill={CHART_COLOURS.muted}>
+          {String(hour.hour).padStart(2, "0")}
+        </text>
+      ))}
+      {grid.weekdays.map((weekday) => (
+        <text key={weekday.weekday} x={grid.left - 6} y={weekday.y + 4} fontSize={14} textAnchor="end" fill={CHART_COLOURS.text}>
+          {t(`reports.weekdayShort.${weekday.weekday}` as Key)}
+        </text>
+      ))}
+      {grid.cells.map((cell) => (
+        <g key={`${cell.weekday}-${cell.hour}`}>
+          <rect x={cell.x + 1} y={cell.y + 1} width={grid.cell - 2} height={grid.cell - 2} fill={cell.fill} stroke={CHART_COLOURS.grid} />
+          {cell.closed ? (
+            <line
+              x1={cell.x + grid.cell * 0.35}
+              x2={cell.x + grid.cell * 0.65}
+              y1={cell.y + grid.cell / 2}
+              y2={cell.y + grid.cell / 2}
+              stroke={CHART_COLOURS.closedMark}
+              strokeWidth={2}
+            />
+          ) : null}
+        </g>
+      ))}
+    </ChartFigure>
   );
 }
 
@@ -251,7 +269,7 @@ export function HeatTable({ cells, csvHref }: { cells: HeatInput[]; csvHref: str
   if (hours.length === 0) return null;
   return (
     <div className="mb-6">
-      <div className="overflow-x-auto" role="region" aria-label={title} tabIndex={0}>
+      <ScrollRegion label={title}>
         <table className="report-table border-collapse text-left text-sm">
           <caption className="mb-2 text-left font-bold">{title}</caption>
           <thead>
@@ -284,12 +302,8 @@ export function HeatTable({ cells, csvHref }: { cells: HeatInput[]; csvHref: str
             ))}
           </tbody>
         </table>
-      </div>
-      <p className="mt-2">
-        <a href={csvHref} download>
-          {t("reports.tables.csv", { table: title })}
-        </a>
-      </p>
+      </ScrollRegion>
+      <CsvLink href={csvHref} table={title} />
     </div>
   );
 }
