@@ -1,5 +1,5 @@
 import { db, transaction, type Tx } from "~/db/client.server";
-import type { Booking, HolidayRegion, Prisma, Tier } from "~/generated/prisma/client";
+import type { Booking, Prisma, Tier } from "~/generated/prisma/client";
 import {
   bookingApprovedEmail,
   pendingRequestsReminderEmail,
@@ -11,15 +11,12 @@ import {
 } from "~/email/booking-emails.server";
 import { recordAudit } from "./audit.server";
 import {
-  closedDates,
   createBookingWith,
-  decideDates,
+  datesToStore,
   horizonDaysFor,
   materialiseUntil,
   withBookingErrors,
-  type DateChange,
   type DateToStore,
-  type NewActivity,
   type NewBooking,
 } from "./bookings.server";
 import {
@@ -52,28 +49,33 @@ import { notifySignupsOfCancelledDate } from "./signups.server";
  * provisional commercial dates it takes over, and the emails. See docs/decisions/011-community-rules.md.
  */
 
-export interface BookingRequestInput {
-  centreId: string;
-  organisationId: string;
+/**
+ * What a request asks for, in the words of a new booking (`skip` and `moves` are the clashing
+ * dates the person chose to skip or move); tier, status and price follow from the review.
+ */
+export interface BookingRequestInput
+  extends Pick<
+    NewBooking,
+    | "centreId"
+    | "organisationId"
+    | "roomId"
+    | "title"
+    | "notes"
+    | "rrule"
+    | "localStart"
+    | "durationMinutes"
+    | "exdates"
+    | "skip"
+    | "moves"
+    | "skipPublicHolidays"
+    | "skipSchoolHolidays"
+    | "activity"
+    | "requestKey"
+    | "bookedOnBehalf"
+  > {
   /** the person asking; managers may book outside opening hours and on someone's behalf */
   actor: { userId: string | null; isManager: boolean };
-  roomId: string;
-  title: string;
-  notes?: string;
-  rrule: string | null;
-  localStart: string;
-  durationMinutes: number;
   attendees: number;
-  exdates?: string[];
-  /** clashing dates the person chose to skip */
-  skip?: string[];
-  /** clashing dates the person moved to another room or time */
-  moves?: DateChange[];
-  skipPublicHolidays?: boolean;
-  skipSchoolHolidays?: HolidayRegion | null;
-  activity?: NewActivity | null;
-  requestKey?: string | null;
-  bookedOnBehalf?: boolean;
 }
 
 export interface ReviewedDate {
@@ -145,17 +147,7 @@ async function review(tx: Tx, input: BookingRequestInput, now: Date): Promise<Bo
     tx,
     space,
   );
-  const moves = await Promise.all(
-    (input.moves ?? []).map(async (change) => ({ change, space: change.roomId ? await loadSpace(tx, centre.id, change.roomId) : space })),
-  );
-  const stored = decideDates(report.dates, space, {
-    timeZone: centre.timeZone,
-    skip: input.skip,
-    moves,
-    skipPublicHolidays: input.skipPublicHolidays,
-    skipSchoolHolidays: input.skipSchoolHolidays,
-    closed: input.rrule ? closedDates(report.conflicts) : undefined,
-  });
+  const stored = await datesToStore(tx, report, space, input, centre.timeZone);
   const takingPlace = stored.filter((date) => date.cancelReason === null);
 
   // Moved dates are checked where they moved to.

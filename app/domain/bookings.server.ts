@@ -225,17 +225,7 @@ export async function createBookingWith(tx: Tx, input: NewBooking, now = new Dat
     throw new DomainError("too-many-dates", `A booking may have at most ${MAX_DATES_PER_BOOKING} dates.`, { max: MAX_DATES_PER_BOOKING });
   }
   if (planned.length === 0) throw new DomainError("no-dates", "The pattern gives no dates.");
-  const moves = await Promise.all(
-    (input.moves ?? []).map(async (change) => ({ change, space: change.roomId ? await loadSpace(tx, input.centreId, change.roomId) : space })),
-  );
-  const dates = decideDates(planned, space, {
-    timeZone: centre.timeZone,
-    skip: input.skip,
-    moves,
-    skipPublicHolidays: input.skipPublicHolidays,
-    skipSchoolHolidays: input.skipSchoolHolidays,
-    closed: input.rrule ? closedDates(report.conflicts) : undefined,
-  });
+  const dates = await datesToStore(tx, report, space, input, centre.timeZone);
 
   await refuseBlockingConflicts(tx, input, dates, report.conflicts, centre.timeZone);
   const totals = priceDates(dates, input.pricePerDate);
@@ -291,11 +281,35 @@ export async function createBookingWith(tx: Tx, input: NewBooking, now = new Dat
 }
 
 /**
+ * What becomes of the dates findConflicts found for a pattern: decideDates, with the spaces the
+ * moved dates go to and, for a series, the closed days as exceptions.
+ */
+export async function datesToStore(
+  tx: Tx,
+  found: { dates: PlannedOccurrence[]; conflicts: Conflict[] },
+  space: BookableSpace,
+  pattern: Pick<NewBooking, "centreId" | "rrule" | "skip" | "moves" | "skipPublicHolidays" | "skipSchoolHolidays">,
+  timeZone: string,
+): Promise<DateToStore[]> {
+  const moves = await Promise.all(
+    (pattern.moves ?? []).map(async (change) => ({ change, space: change.roomId ? await loadSpace(tx, pattern.centreId, change.roomId) : space })),
+  );
+  return decideDates(found.dates, space, {
+    timeZone,
+    skip: pattern.skip,
+    moves,
+    skipPublicHolidays: pattern.skipPublicHolidays,
+    skipSchoolHolidays: pattern.skipSchoolHolidays,
+    closed: pattern.rrule ? closedDates(found.conflicts) : undefined,
+  });
+}
+
+/**
  * A series does not take place on days the centre (or its room) is closed: those dates become
  * exceptions with the closure's reason, so the series goes on around Christmas and the like.
  * A one-off booking on a closed day is refused instead (see refuseBlockingConflicts).
  */
-export function closedDates(conflicts: Conflict[]): Map<string, string> {
+function closedDates(conflicts: Conflict[]): Map<string, string> {
   return new Map(
     conflicts.filter((conflict) => conflict.reason === "closed").map((conflict) => [conflict.localStart, conflict.closure?.reason ?? "Gesloten"]),
   );

@@ -5,9 +5,8 @@ import type { Occurrence, Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "./audit.server";
 import {
   activityData,
-  closedDates,
   conflictError,
-  decideDates,
+  datesToStore,
   horizonDaysFor,
   insertOccurrences,
   lockBooking,
@@ -267,12 +266,13 @@ async function planSeriesChange(
     if (error instanceof RecurrenceError) throw new DomainError(`recurrence-${error.code}`, error.message);
     throw error;
   });
-  const dates = decideDates(report.dates, report.space, {
+  const dates = await datesToStore(
+    tx,
+    report,
+    report.space,
+    { centreId, rrule: pattern.rrule, skipPublicHolidays: booking.skipPublicHolidays, skipSchoolHolidays: booking.skipSchoolHolidays },
     timeZone,
-    skipPublicHolidays: booking.skipPublicHolidays,
-    skipSchoolHolidays: booking.skipSchoolHolidays,
-    closed: pattern.rrule ? closedDates(report.conflicts) : undefined,
-  });
+  );
   const localDay = (occurrence: { originalLocalStart: Date }) => formatWallClock(occurrence.originalLocalStart).slice(0, 10);
   const byDay = new Map(future.map((occurrence) => [localDay(occurrence), occurrence]));
   const plan: SeriesChangePlan & { until: Date | undefined } = {
