@@ -31,6 +31,22 @@ export function Done({ children }: { children: ReactNode }) {
   );
 }
 
+/** A form's fields and its button; for who may only read them, the fields are disabled and the button left out. */
+export function EditableFields({ canEdit, submitLabel, children }: { canEdit: boolean; submitLabel: string; children: ReactNode }) {
+  return (
+    <fieldset disabled={!canEdit} className="contents">
+      {children}
+      {canEdit ? (
+        <div>
+          <button type="submit" className="button">
+            {submitLabel}
+          </button>
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}
+
 /** Colours per tier: light backgrounds with dark text (contrast AA), a coloured edge. */
 export const TIER_STYLE: Record<Tier, string> = {
   RESIDENT_INITIATIVE: "bg-green-100 border-green-800",

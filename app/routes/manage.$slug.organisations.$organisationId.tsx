@@ -7,7 +7,7 @@ import { z } from "zod";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { SelectField, TextArea, TextField } from "~/components/form-field";
-import { Done, FormProblems, Money, TierBadge } from "~/components/workspace";
+import { Done, EditableFields, FormProblems, Money, TierBadge } from "~/components/workspace";
 import { refusalReply } from "~/components/workspace-messages";
 import { isDomainError } from "~/domain/errors";
 import { assertOfCentre } from "~/domain/ownership.server";
@@ -185,7 +185,7 @@ export default function OrganisationPage() {
 
       <h2>{t("workspace.organisations.details")}</h2>
       <Form method="post" {...getFormProps(form)} className="grid max-w-2xl gap-4">
-        <fieldset disabled={!canEdit} className="contents">
+        <EditableFields canEdit={canEdit} submitLabel={t("workspace.form.save")}>
           <FormProblems id={form.errorId} errors={form.errors} />
           <TextField meta={fields.name} label={t("workspace.organisation.name")} />
           <div className="grid gap-4 sm:grid-cols-2">
@@ -206,14 +206,7 @@ export default function OrganisationPage() {
             <TextField meta={fields.kvkNumber} label={t("workspace.centreDetails.kvk")} />
             <TextField meta={fields.vatNumber} label={t("workspace.centreDetails.vat")} />
           </fieldset>
-          {canEdit ? (
-            <div>
-              <button type="submit" className="button">
-                {t("workspace.form.save")}
-              </button>
-            </div>
-          ) : null}
-        </fieldset>
+        </EditableFields>
       </Form>
     </>
   );

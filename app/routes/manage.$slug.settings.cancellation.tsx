@@ -6,7 +6,7 @@ import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { TextField, fieldNamed } from "~/components/form-field";
 import { SettingsNavigation } from "~/components/settings-navigation";
-import { Done, FormProblems } from "~/components/workspace";
+import { Done, EditableFields, FormProblems } from "~/components/workspace";
 import { CANCELLATION_ROWS, cancellationSchema, stepsFromForm } from "~/domain/rules-form";
 import { cancellationStepsOf, saveCancellationSteps } from "~/domain/settings.server";
 import { pageTitle } from "~/i18n/meta";
@@ -70,7 +70,7 @@ export default function Cancellation() {
         <p>{t("workspace.cancellation.free")}</p>
       )}
       <Form method="post" {...getFormProps(form)} className="grid max-w-xl gap-3">
-        <fieldset disabled={!canEdit} className="contents">
+        <EditableFields canEdit={canEdit} submitLabel={t("workspace.form.save")}>
           <FormProblems id={form.errorId} errors={form.errors} />
           {Array.from({ length: CANCELLATION_ROWS }, (_, index) => index + 1).map((row) => (
             <fieldset key={row} className="flex flex-wrap gap-3">
@@ -79,14 +79,7 @@ export default function Cancellation() {
               <TextField meta={field(`percent_${row}`)} label={t("workspace.cancellation.percent")} type="number" min={0} max={100} inputMode="numeric" className="w-40" />
             </fieldset>
           ))}
-          {canEdit ? (
-            <div>
-              <button type="submit" className="button">
-                {t("workspace.form.save")}
-              </button>
-            </div>
-          ) : null}
-        </fieldset>
+        </EditableFields>
       </Form>
     </>
   );

@@ -7,7 +7,7 @@ import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { TextField } from "~/components/form-field";
 import { SettingsNavigation } from "~/components/settings-navigation";
-import { Done, FormProblems } from "~/components/workspace";
+import { Done, EditableFields, FormProblems } from "~/components/workspace";
 import { saveCentreDetails } from "~/domain/settings.server";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
@@ -88,7 +88,7 @@ export default function CentreDetails() {
       {saved ? <Done>{t("workspace.form.saved")}</Done> : null}
       <p>{t("workspace.centreDetails.intro")}</p>
       <Form method="post" {...getFormProps(form)} className="grid max-w-2xl gap-4">
-        <fieldset disabled={!canEdit} className="contents">
+        <EditableFields canEdit={canEdit} submitLabel={t("workspace.form.save")}>
           <FormProblems id={form.errorId} errors={form.errors} />
           <TextField meta={fields.name} label={t("workspace.centreDetails.name")} />
           <div className="grid gap-4 sm:grid-cols-3">
@@ -105,14 +105,7 @@ export default function CentreDetails() {
             <TextField meta={fields.invoicePrefix} label={t("workspace.centreDetails.prefix")} hint={t("workspace.centreDetails.prefixHint")} />
             <TextField meta={fields.paymentTermDays} label={t("workspace.centreDetails.term")} type="number" min={0} max={90} inputMode="numeric" />
           </div>
-          {canEdit ? (
-            <div>
-              <button type="submit" className="button">
-                {t("workspace.form.save")}
-              </button>
-            </div>
-          ) : null}
-        </fieldset>
+        </EditableFields>
       </Form>
     </>
   );

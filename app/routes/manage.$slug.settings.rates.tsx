@@ -8,7 +8,7 @@ import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { TextField } from "~/components/form-field";
 import { SettingsNavigation } from "~/components/settings-navigation";
-import { Done, FormProblems, Money } from "~/components/workspace";
+import { Done, EditableFields, FormProblems, Money } from "~/components/workspace";
 import { refusalReply } from "~/components/workspace-messages";
 import { eurosToCents } from "~/domain/booking-form";
 import { isDomainError } from "~/domain/errors";
@@ -143,7 +143,7 @@ function RateForm({ roomId, tier }: { roomId: string; tier: Awaited<ReturnType<t
   });
   return (
     <Form method="post" {...getFormProps(form)} className="card grid gap-3">
-      <fieldset disabled={!canEdit} className="contents">
+      <EditableFields canEdit={canEdit} submitLabel={t("workspace.rates.save")}>
         <h3 className="m-0">{t(`tier.${tier.tier}`)}</h3>
         <p className="m-0 text-muted">
           {tier.current ? (
@@ -170,14 +170,7 @@ function RateForm({ roomId, tier }: { roomId: string; tier: Awaited<ReturnType<t
             ))}
           </div>
         </fieldset>
-        {canEdit ? (
-          <div>
-            <button type="submit" className="button">
-              {t("workspace.rates.save")}
-            </button>
-          </div>
-        ) : null}
-      </fieldset>
+      </EditableFields>
     </Form>
   );
 }

@@ -6,7 +6,7 @@ import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { CheckboxField, SelectField, TextField, fieldNamed } from "~/components/form-field";
 import { SettingsNavigation } from "~/components/settings-navigation";
-import { Done, FormProblems } from "~/components/workspace";
+import { Done, EditableFields, FormProblems } from "~/components/workspace";
 import { COMMUNITY_ROWS, RULE_TIERS, VAT_CHOICES, formFromRules, rulesFromForm, rulesSchema } from "~/domain/rules-form";
 import { rulesOf, saveRules } from "~/domain/settings.server";
 import { pageTitle } from "~/i18n/meta";
@@ -58,7 +58,7 @@ export default function Rules() {
       {saved ? <Done>{t("workspace.form.saved")}</Done> : null}
       <p>{t("workspace.rules.intro")}</p>
       <Form method="post" {...getFormProps(form)} className="grid max-w-3xl gap-6">
-        <fieldset disabled={!canEdit} className="contents">
+        <EditableFields canEdit={canEdit} submitLabel={t("workspace.form.save")}>
           <FormProblems id={form.errorId} errors={form.errors} />
           <fieldset className="card grid gap-4">
             <legend className="font-bold">{t("workspace.rules.perTier")}</legend>
@@ -110,14 +110,7 @@ export default function Rules() {
             <TextField meta={field("requestReminderDays")} label={t("workspace.rules.requestReminder")} type="number" min={1} inputMode="numeric" />
             <TextField meta={field("seriesReminderDays")} label={t("workspace.rules.seriesReminder")} type="number" min={0} inputMode="numeric" />
           </fieldset>
-          {canEdit ? (
-            <div>
-              <button type="submit" className="button">
-                {t("workspace.form.save")}
-              </button>
-            </div>
-          ) : null}
-        </fieldset>
+        </EditableFields>
       </Form>
     </>
   );
