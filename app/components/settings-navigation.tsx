@@ -17,14 +17,19 @@ const PATHS: Record<SettingsPage, string> = {
   emails: "emails",
 };
 
+/** A settings page's address; closures, team, organisations and emails live outside /settings. */
+export function settingsPagePath(slug: string, page: SettingsPage): string {
+  return `/manage/${slug}/${PATHS[page]}`;
+}
+
 /** The settings pages of a centre, the current one marked. */
 export function SettingsNavigation({ slug, current }: { slug: string; current: SettingsPage }) {
   const t = useT();
   return (
     <SubNavigation
       label={t("workspace.settings.navigation")}
-      current={`/manage/${slug}/${PATHS[current]}`}
-      links={SETTINGS_PAGES.map((page) => ({ href: `/manage/${slug}/${PATHS[page]}`, label: t(`workspace.settings.page-${page}`) }))}
+      current={settingsPagePath(slug, current)}
+      links={SETTINGS_PAGES.map((page) => ({ href: settingsPagePath(slug, page), label: t(`workspace.settings.page-${page}`) }))}
     />
   );
 }

@@ -1,24 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireCentrePermission } from "~/auth/guards.server";
-import { SETTINGS_PAGES } from "~/components/settings-navigation";
+import { SETTINGS_PAGES, settingsPagePath } from "~/components/settings-navigation";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.settings.title");
-
-const PATHS: Record<(typeof SETTINGS_PAGES)[number], string> = {
-  rooms: "settings/rooms",
-  "opening-hours": "settings/opening-hours",
-  closures: "closures",
-  rates: "settings/rates",
-  rules: "settings/rules",
-  cancellation: "settings/cancellation",
-  centre: "settings/centre",
-  team: "team",
-  organisations: "organisations",
-  emails: "emails",
-};
 
 /** Everything a centre sets once in a while, each with one line saying what it is for. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -36,7 +23,7 @@ export default function Settings() {
         {SETTINGS_PAGES.map((page) => (
           <li key={page} className="card">
             <h2 className="m-0 text-lg">
-              <Link to={`/manage/${centre.slug}/${PATHS[page]}`}>{t(`workspace.settings.page-${page}`)}</Link>
+              <Link to={settingsPagePath(centre.slug, page)}>{t(`workspace.settings.page-${page}`)}</Link>
             </h2>
             <p className="m-0">{t(`workspace.settings.about-${page}`)}</p>
           </li>
