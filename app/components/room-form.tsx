@@ -36,6 +36,9 @@ export const roomSchema = z.object({
 
 export type RoomFormValues = z.input<typeof roomSchema>;
 
+/** Where the form shows a refusal of saving a room: next to the name, or next to a combination's rooms. */
+export const ROOM_REFUSAL_FIELDS = { "room-name-taken": "name", "combination-too-few-rooms": "memberIds", "not-found": "memberIds" };
+
 export function RoomForm({
   kind,
   rooms,

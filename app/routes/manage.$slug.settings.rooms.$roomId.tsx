@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCentrePermission } from "~/auth/guards.server";
-import { RoomForm, roomSchema } from "~/components/room-form";
+import { ROOM_REFUSAL_FIELDS, RoomForm, roomSchema } from "~/components/room-form";
 import { refusalReply } from "~/components/workspace-messages";
 import { isDomainError } from "~/domain/errors";
 import { settingsRoom, settingsRooms, updateRoom } from "~/domain/settings.server";
@@ -56,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    return data(submission.reply(refusalReply(error, { "room-name-taken": "name", "combination-too-few-rooms": "memberIds", "not-found": "memberIds" })), { status: error.status });
+    return data(submission.reply(refusalReply(error, ROOM_REFUSAL_FIELDS)), { status: error.status });
   }
   return redirect(`/manage/${centre.slug}/settings/rooms`);
 }

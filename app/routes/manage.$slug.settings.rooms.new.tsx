@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCentrePermission } from "~/auth/guards.server";
-import { RoomForm, roomSchema } from "~/components/room-form";
+import { ROOM_REFUSAL_FIELDS, RoomForm, roomSchema } from "~/components/room-form";
 import { refusalReply } from "~/components/workspace-messages";
 import { isDomainError } from "~/domain/errors";
 import { createRoom, settingsRooms } from "~/domain/settings.server";
@@ -34,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await createRoom({ centreId: centre.id, actorId: user.id }, kindOf(request), { ...submission.value, areaM2: submission.value.areaM2 ?? null });
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    return data(submission.reply(refusalReply(error, { "room-name-taken": "name", "combination-too-few-rooms": "memberIds", "not-found": "memberIds" })), { status: error.status });
+    return data(submission.reply(refusalReply(error, ROOM_REFUSAL_FIELDS)), { status: error.status });
   }
   return redirect(`/manage/${centre.slug}/settings/rooms`);
 }
