@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Tier } from "~/generated/prisma/enums";
+import type { ShareCapAction, Tier } from "~/generated/prisma/enums";
 
 /**
  * The forms for the community rules and the cancellation policy (pure, shared by browser and
@@ -55,12 +55,25 @@ export const rulesSchema = z
 
 export type RulesForm = z.output<typeof rulesSchema>;
 
+/** A centre's community rules as stored: what the form shows and what it gives back. */
+export interface CommunityRulesSettings {
+  provisionalCutoffDays: number;
+  /** basis points, null = no cap */
+  commercialShareCapBp: number | null;
+  commercialShareCapAction: ShareCapAction;
+  unverifiedTier: Tier;
+  requestReminderDays: number;
+  seriesReminderDays: number;
+  tiers: { tier: Tier; bookingHorizonDays: number; requiresApproval: boolean; vatBp: number | null; provisional: boolean }[];
+  communityHours: { weekday: number; startMinute: number; endMinute: number }[];
+}
+
 const minute = (text: string) => Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5));
 const clock = (value: number) => `${String(Math.floor(value / 60)).padStart(2, "0")}:${String(value % 60).padStart(2, "0")}`;
 
-export function rulesFromForm(form: RulesForm) {
+export function rulesFromForm(form: RulesForm): CommunityRulesSettings {
   const values = form as unknown as Record<string, unknown>;
-  const communityHours: { weekday: number; startMinute: number; endMinute: number }[] = [];
+  const communityHours: CommunityRulesSettings["communityHours"] = [];
   for (let row = 1; row <= COMMUNITY_ROWS; row++) {
     const day = values[`chDay_${row}`] as string;
     if (day) communityHours.push({ weekday: Number(day), startMinute: minute(values[`chStart_${row}`] as string), endMinute: minute(values[`chEnd_${row}`] as string) });
@@ -86,16 +99,7 @@ export function rulesFromForm(form: RulesForm) {
   };
 }
 
-export function formFromRules(rules: {
-  provisionalCutoffDays: number;
-  commercialShareCapBp: number | null;
-  commercialShareCapAction: string;
-  unverifiedTier: string;
-  requestReminderDays: number;
-  seriesReminderDays: number;
-  tiers: { tier: Tier; bookingHorizonDays: number; requiresApproval: boolean; vatBp: number | null; provisional: boolean }[];
-  communityHours: { weekday: number; startMinute: number; endMinute: number }[];
-}): Record<string, string> {
+export function formFromRules(rules: CommunityRulesSettings): Record<string, string> {
   const values: Record<string, string> = {
     provisionalCutoffDays: String(rules.provisionalCutoffDays),
     sharePercent: rules.commercialShareCapBp === null ? "" : String(Math.round(rules.commercialShareCapBp / 100)),

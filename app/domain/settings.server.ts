@@ -1,8 +1,9 @@
 import { db, transaction } from "~/db/client.server";
 import { isUniqueViolation } from "~/db/errors.server";
-import type { Facility, ShareCapAction, Tier } from "~/generated/prisma/enums";
+import type { Facility, Tier } from "~/generated/prisma/enums";
 import { recordAudit } from "./audit.server";
 import { DomainError, NotFoundError } from "./errors";
+import type { CommunityRulesSettings } from "./rules-form";
 
 /**
  * A centre's own settings: rooms and combinations, opening hours, the community rules (per
@@ -157,19 +158,7 @@ export async function saveOpeningHours(actor: Actor, roomId: string | null, wind
 
 // ─── Community rules ────────────────────────────────────────────────────────
 
-export interface RulesInput {
-  provisionalCutoffDays: number;
-  /** basis points, null = no cap */
-  commercialShareCapBp: number | null;
-  commercialShareCapAction: ShareCapAction;
-  unverifiedTier: Tier;
-  requestReminderDays: number;
-  seriesReminderDays: number;
-  tiers: { tier: Tier; bookingHorizonDays: number; requiresApproval: boolean; vatBp: number | null; provisional: boolean }[];
-  communityHours: { weekday: number; startMinute: number; endMinute: number }[];
-}
-
-export async function rulesOf(centreId: string) {
+export async function rulesOf(centreId: string): Promise<CommunityRulesSettings> {
   const [centre, tiers, communityHours] = await Promise.all([
     db().centre.findUniqueOrThrow({
       where: { id: centreId },
@@ -196,7 +185,7 @@ export async function rulesOf(centreId: string) {
 }
 
 /** Saves the centre's community rules; they apply to requests made after the change. */
-export async function saveRules(actor: Actor, input: RulesInput) {
+export async function saveRules(actor: Actor, input: CommunityRulesSettings) {
   for (const window of input.communityHours) {
     if (window.endMinute <= window.startMinute) throw new DomainError("community-hours-invalid", "A window ends before it starts.", { weekday: window.weekday });
   }
