@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ShareCapAction, Tier } from "~/generated/prisma/enums";
+import { TIERS_BY_PRIORITY } from "./tiers";
 
 /**
  * The forms for the community rules and the cancellation policy (pure, shared by browser and
@@ -7,7 +8,8 @@ import type { ShareCapAction, Tier } from "~/generated/prisma/enums";
  * windows and cancellation steps are rows, empty rows are left out.
  */
 
-export const RULE_TIERS: Tier[] = ["RESIDENT_INITIATIVE", "ASSOCIATION", "PRIVATE", "COMMERCIAL"];
+/** The tiers the form shows, most favoured first. */
+export const RULE_TIERS: Tier[] = TIERS_BY_PRIORITY;
 export const VAT_CHOICES = ["exempt", "0", "900", "2100"] as const;
 export const COMMUNITY_ROWS = 10;
 export const CANCELLATION_ROWS = 6;

@@ -1,9 +1,10 @@
 import { db, transaction } from "~/db/client.server";
 import { isUniqueViolation } from "~/db/errors.server";
-import type { Facility, Tier } from "~/generated/prisma/enums";
+import type { Facility } from "~/generated/prisma/enums";
 import { recordAudit } from "./audit.server";
 import { DomainError, NotFoundError } from "./errors";
 import type { CommunityRulesSettings } from "./rules-form";
+import { TIERS_BY_PRIORITY } from "./tiers";
 
 /**
  * A centre's own settings: rooms and combinations, opening hours, the community rules (per
@@ -18,7 +19,6 @@ export interface Actor {
   actorId: string;
 }
 
-const TIERS: Tier[] = ["RESIDENT_INITIATIVE", "ASSOCIATION", "PRIVATE", "COMMERCIAL"];
 
 // ─── Rooms and combinations ─────────────────────────────────────────────────
 
@@ -176,7 +176,7 @@ export async function rulesOf(centreId: string): Promise<CommunityRulesSettings>
   ]);
   return {
     ...centre,
-    tiers: TIERS.map((tier) => {
+    tiers: TIERS_BY_PRIORITY.map((tier) => {
       const policy = tiers.find((candidate) => candidate.tier === tier);
       return { tier, bookingHorizonDays: policy?.bookingHorizonDays ?? 365, requiresApproval: policy?.requiresApproval ?? false, vatBp: policy?.vatBp ?? null, provisional: policy?.provisional ?? false };
     }),

@@ -9,6 +9,7 @@ import {
   type Calendar,
   type SlotScheme,
 } from "./calendar";
+import { COMMUNITY_TIERS, TIERS_BY_PRIORITY } from "../tiers";
 import { containsWholeMonth, daysPerYear, monthsOf, type ReportPeriod } from "./period";
 
 /**
@@ -17,8 +18,6 @@ import { containsWholeMonth, daysPerYear, monthsOf, type ReportPeriod } from "./
  * there is nothing to divide by. See docs/report-definitions.md for every definition.
  */
 
-export const TIERS: Tier[] = ["RESIDENT_INITIATIVE", "ASSOCIATION", "PRIVATE", "COMMERCIAL"];
-export const COMMUNITY_TIERS: Tier[] = ["RESIDENT_INITIATIVE", "ASSOCIATION"];
 export const DAY_PARTS: DayPart[] = ["MORNING", "AFTERNOON", "EVENING"];
 
 const HOUR_MS = 3_600_000;
@@ -124,7 +123,7 @@ export function occupancyFigures(
     total: occupancyOf(totalBooked, totalAvailable),
     rooms: roomFigures,
     months: options.byMonth ? months.map((month, index) => ({ month, ...occupancyOf(bookedPerMonth[index]!, openPerMonth[index]!) })) : [],
-    tiers: TIERS.map((tier) => ({ tier, hours: perTier.get(tier) ?? 0, share: ratio(perTier.get(tier) ?? 0, totalBooked) })),
+    tiers: TIERS_BY_PRIORITY.map((tier) => ({ tier, hours: perTier.get(tier) ?? 0, share: ratio(perTier.get(tier) ?? 0, totalBooked) })),
     communityShare: ratio(community, totalBooked),
     freeHours: free,
     paidHours: paid,
@@ -249,7 +248,7 @@ export function visitorFigures(input: {
   continuing: ContinuingSeries[];
 }): VisitorFigures {
   const perActivity = [...input.perActivity].sort((a, b) => b.headcount - a.headcount || a.title.localeCompare(b.title, "nl"));
-  const perTier = TIERS.map((tier) => {
+  const perTier = TIERS_BY_PRIORITY.map((tier) => {
     const rows = perActivity.filter((row) => row.tier === tier);
     return {
       tier,
@@ -386,7 +385,7 @@ export function revenueFigures(
   const costs = costsOfPeriod(period, yearCosts);
   return {
     ...total,
-    perTier: TIERS.map((tier) => ({ tier, ...(perTier.get(tier) ?? emptySplit()) })),
+    perTier: TIERS_BY_PRIORITY.map((tier) => ({ tier, ...(perTier.get(tier) ?? emptySplit()) })),
     perSpace: [...perSpace.entries()].map(([spaceId, split]) => ({ spaceId, ...split })),
     costsCents: costs,
     costRecovery: costs === null ? null : ratio(total.invoicedExclCents, costs),

@@ -11,7 +11,6 @@ import {
   occupancyFigures,
   revenueFigures,
   visitorFigures,
-  COMMUNITY_TIERS,
   type ClockFigures,
   type EnergyFigures,
   type MoneySplit,
@@ -19,6 +18,7 @@ import {
   type RevenueFigures,
   type VisitorFigures,
 } from "./figures";
+import { COMMUNITY_TIERS } from "../tiers";
 import { loadBookedIntervals, loadOccupancy, loadScope, type ScopeCentre } from "./occupancy.server";
 import { monthsOf, previousYear, type ReportPeriod } from "./period";
 import { loadRevenue, loadRevenueTotals } from "./revenue.server";

@@ -1,7 +1,7 @@
 import type { Key } from "~/i18n/translate";
 import type { ColumnKind, CellValue } from "./format";
-import { TIERS } from "./figures";
 import type { CentreReport, InstallationReport, KeyFigures } from "./report.server";
+import { TIERS_BY_PRIORITY } from "../tiers";
 
 /**
  * Every table of the report, as data (pure): the page shows them, the CSV export writes them
@@ -185,7 +185,7 @@ export function centreTables(report: CentreReport): Record<CentreTableId, Report
         col("share", "reports.columns.share", "percent"),
         col("shareLastYear", "reports.columns.shareLastYear", "percent"),
       ],
-      rows: TIERS.map((tier, index) => ({
+      rows: TIERS_BY_PRIORITY.map((tier, index) => ({
         tier,
         hours: current.occupancy.tiers[index]!.hours,
         share: current.occupancy.tiers[index]!.share,
