@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { db } from "~/db/client.server";
-import { createBooking, type NewBooking } from "~/domain/bookings.server";
+import { createBooking, type NewActivity, type NewBooking } from "~/domain/bookings.server";
 import {
   DEFAULT_CANCELLATION_STEPS,
   DEFAULT_CENTRE_SETTINGS,
@@ -158,6 +158,27 @@ export async function createTestBooking(
     tier: "RESIDENT_INITIATIVE",
     ...input,
   });
+}
+
+/**
+ * A centre of its own with one room, one organisation and a confirmed booking with an activity:
+ * what the activity, sign-up and company tests start from. The dates come first to last.
+ */
+export async function createTestActivity(
+  booking: Pick<NewBooking, "localStart"> & Partial<Omit<NewBooking, "centreId" | "organisationId" | "roomId">> & { activity: NewActivity },
+  overrides: {
+    centre?: Parameters<typeof createCentre>[0];
+    room?: Parameters<typeof createRoom>[1];
+    organisation?: Parameters<typeof createOrganisation>[1];
+  } = {},
+) {
+  const centre = await createCentre(overrides.centre);
+  const room = await createRoom(centre.id, overrides.room);
+  const organisation = await createOrganisation(centre.id, overrides.organisation);
+  const created = await createTestBooking({ centreId: centre.id, organisationId: organisation.id, roomId: room.id, ...booking });
+  const activity = await db().activity.findUniqueOrThrow({ where: { bookingId: created.id } });
+  const dates = await db().occurrence.findMany({ where: { bookingId: created.id }, orderBy: { startsAt: "asc" } });
+  return { centre, room, organisation, booking: created, activity, dates };
 }
 
 export const ALL_FACILITIES: Facility[] = [

@@ -1,30 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { attendanceDay, recordAttendance, setHostDuty } from "~/domain/attendance.server";
-import { addMembership, createCentre, createOrganisation, createRoom, createTestBooking, createUser } from "../../prisma/factories";
+import { addMembership, createTestActivity, createUser } from "../../prisma/factories";
 
 // A weekly walk-in on Tuesdays at 10:00 (Amsterdam); "now" is Tuesday 2 March 2027, 12:00 local.
 const NOW = new Date("2027-03-02T11:00:00Z");
 
 async function walkIn() {
-  const centre = await createCentre();
-  const room = await createRoom(centre.id, { name: "Zaal" });
-  const organisation = await createOrganisation(centre.id, { name: "Koffie" });
+  const { centre, booking, dates } = await createTestActivity(
+    { title: "Koffieochtend", rrule: "FREQ=WEEKLY;COUNT=4", localStart: "2027-02-23T10:00", durationMinutes: 120, activity: { kind: "WALK_IN", title: "Koffieochtend" } },
+    { room: { name: "Zaal" }, organisation: { name: "Koffie" } },
+  );
   const host = await createUser({ name: "Ria" });
   const manager = await createUser({ name: "Marieke" });
   await addMembership(host.id, centre.id, "HOST");
   await addMembership(manager.id, centre.id, "MANAGER");
-  const booking = await createTestBooking({
-    centreId: centre.id,
-    organisationId: organisation.id,
-    roomId: room.id,
-    title: "Koffieochtend",
-    rrule: "FREQ=WEEKLY;COUNT=4",
-    localStart: "2027-02-23T10:00",
-    durationMinutes: 120,
-    activity: { kind: "WALK_IN", title: "Koffieochtend" },
-  });
-  const dates = await db().occurrence.findMany({ where: { bookingId: booking.id }, orderBy: { startsAt: "asc" } });
   return { centre, host, manager, booking, dates };
 }
 

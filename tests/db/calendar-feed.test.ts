@@ -5,7 +5,7 @@ import { findPublicActivity, findPublicCentre } from "~/domain/agenda.server";
 import { centreAgendaJson } from "~/domain/agenda-json.server";
 import { activityCalendar, centreCalendar } from "~/domain/calendar-feed.server";
 import { localDateTimeAt } from "~/domain/time-zone";
-import { createCentre, createOrganisation, createRoom, createTestBooking } from "../../prisma/factories";
+import { createTestActivity, createTestBooking } from "../../prisma/factories";
 
 const AMS = "Europe/Amsterdam";
 const BASE = "https://rooster.example.nl";
@@ -13,26 +13,21 @@ const NOW = new Date("2027-03-01T12:00:00Z");
 
 /** A weekly Tuesday 19:30 walk-in from 16 March to 16 November 2027: both clock changes inside. */
 async function weeklyAcrossClockChanges() {
-  const centre = await createCentre({ name: "Buurthuis De Test", street: "Plein 1", postalCode: "1234 AB", city: "Oosterveld" });
-  const room = await createRoom(centre.id, { name: "Zaal A" });
-  const organisation = await createOrganisation(centre.id);
-  const booking = await createTestBooking({
-    centreId: centre.id,
-    organisationId: organisation.id,
-    roomId: room.id,
-    title: "Rouwcafé",
-    rrule: "FREQ=WEEKLY;BYDAY=TU;COUNT=36",
-    localStart: "2027-03-16T19:30",
-    durationMinutes: 120,
-    activity: { kind: "WALK_IN", title: "Rouwcafé, samen; verder", description: "Praten over verlies.\nOf luisteren." },
-  });
+  const { centre, room, organisation, activity, dates } = await createTestActivity(
+    {
+      title: "Rouwcafé",
+      rrule: "FREQ=WEEKLY;BYDAY=TU;COUNT=36",
+      localStart: "2027-03-16T19:30",
+      durationMinutes: 120,
+      activity: { kind: "WALK_IN", title: "Rouwcafé, samen; verder", description: "Praten over verlies.\nOf luisteren." },
+    },
+    { centre: { name: "Buurthuis De Test", street: "Plein 1", postalCode: "1234 AB", city: "Oosterveld" }, room: { name: "Zaal A" } },
+  );
   // Private hire and a request still waiting for a manager never appear in a public feed.
   await createTestBooking({ centreId: centre.id, organisationId: organisation.id, roomId: room.id, localStart: "2027-03-20T14:00", activity: { kind: "PRIVATE", title: "Verjaardag" } });
   await createTestBooking({ centreId: centre.id, organisationId: organisation.id, roomId: room.id, localStart: "2027-03-21T14:00", status: "PENDING", activity: { kind: "WALK_IN", title: "Nog niet goedgekeurd" } });
-  const dates = await db().occurrence.findMany({ where: { bookingId: booking.id }, orderBy: { startsAt: "asc" } });
   const publicCentre = (await findPublicCentre(centre.slug))!;
-  const activity = (await findPublicActivity(centre.id, (await db().activity.findUniqueOrThrow({ where: { bookingId: booking.id } })).id))!;
-  return { centre: publicCentre, activity, dates };
+  return { centre: publicCentre, activity: (await findPublicActivity(centre.id, activity.id))!, dates };
 }
 
 /** Parses with ical.js (strict) and resolves times with the feed's own VTIMEZONE. */

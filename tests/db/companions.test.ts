@@ -2,27 +2,19 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { finishCompanionRequest, listCompanionRequests, requestCompanion, takeCompanionRequest } from "~/domain/companions.server";
 import { DomainError } from "~/domain/errors";
-import { addMembership, createCentre, createOrganisation, createRoom, createTestBooking, createUser } from "../../prisma/factories";
+import { addMembership, createTestActivity, createUser } from "../../prisma/factories";
 
 const BEFORE = new Date("2030-01-01T09:00:00Z");
 
 /** A centre with a walk-in coffee morning (Tuesdays 10:00 from 8 January 2030), a host and a manager. */
 async function coffeeMorning() {
-  const centre = await createCentre();
-  const room = await createRoom(centre.id);
-  const organisation = await createOrganisation(centre.id);
-  const booking = await createTestBooking({
-    centreId: centre.id,
-    organisationId: organisation.id,
-    roomId: room.id,
+  const { centre, activity, dates } = await createTestActivity({
     title: "Koffieochtend",
     rrule: "FREQ=WEEKLY;BYDAY=TU;COUNT=4",
     localStart: "2030-01-08T10:00",
     durationMinutes: 120,
     activity: { kind: "WALK_IN", title: "Koffieochtend" },
   });
-  const activity = await db().activity.findUniqueOrThrow({ where: { bookingId: booking.id } });
-  const dates = await db().occurrence.findMany({ where: { bookingId: booking.id }, orderBy: { startsAt: "asc" } });
   const host = await createUser({ name: "Ria Kok", locale: "nl" });
   const manager = await createUser({ name: "Marieke Bos", locale: "en" });
   const board = await createUser({ name: "Jan Smit" });

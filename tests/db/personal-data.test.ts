@@ -3,25 +3,16 @@ import { db } from "~/db/client.server";
 import { requestCompanion } from "~/domain/companions.server";
 import { anonymiseExpiredPersonalData } from "~/domain/personal-data.server";
 import { findSignupByToken, signUp } from "~/domain/signups.server";
-import { createCentre, createOrganisation, createRoom, createTestBooking } from "../../prisma/factories";
+import { createTestActivity } from "../../prisma/factories";
 
 const DAY = 24 * 60 * 60 * 1000;
 
 async function centreWithDate(retentionDays: number) {
-  const centre = await createCentre({ personalDataRetentionDays: retentionDays });
-  const room = await createRoom(centre.id);
-  const organisation = await createOrganisation(centre.id);
-  const booking = await createTestBooking({
-    centreId: centre.id,
-    organisationId: organisation.id,
-    roomId: room.id,
-    localStart: "2030-02-05T19:30",
-    durationMinutes: 90,
-    activity: { kind: "SIGN_UP", title: "Schilderen", capacity: 5 },
-  });
-  const activity = await db().activity.findUniqueOrThrow({ where: { bookingId: booking.id } });
-  const date = await db().occurrence.findFirstOrThrow({ where: { bookingId: booking.id } });
-  return { centre, activity, date };
+  const { centre, activity, dates } = await createTestActivity(
+    { localStart: "2030-02-05T19:30", durationMinutes: 90, activity: { kind: "SIGN_UP", title: "Schilderen", capacity: 5 } },
+    { centre: { personalDataRetentionDays: retentionDays } },
+  );
+  return { centre, activity, date: dates[0]! };
 }
 
 describe("residents' details are removed a set time after the activity", () => {

@@ -11,27 +11,24 @@ import {
 } from "~/domain/series-changes.server";
 import { extendOpenSeries, extendSeries } from "~/domain/series-extension.server";
 import { localDateTimeAt } from "~/domain/time-zone";
-import { createCentre, createOrganisation, createRoom, createTestBooking, createUser } from "../../prisma/factories";
+import { createRoom, createTestActivity, createTestBooking, createUser } from "../../prisma/factories";
 
 const AMS = "Europe/Amsterdam";
 const local = (date: Date) => localDateTimeAt(date, AMS);
 
 async function weeklySeries(options: { count?: number; start?: string; rrule?: string } = {}) {
-  const centre = await createCentre();
-  const room = await createRoom(centre.id, { name: "Zaal 1" });
+  const { centre, room, organisation, booking } = await createTestActivity(
+    {
+      title: "Koffie",
+      rrule: options.rrule ?? `FREQ=WEEKLY;COUNT=${options.count ?? 8}`,
+      localStart: options.start ?? "2027-03-02T19:30",
+      durationMinutes: 90,
+      activity: { kind: "SIGN_UP", title: "Koffie", capacity: 10 },
+    },
+    { room: { name: "Zaal 1" }, organisation: { name: "Koffieclub" } },
+  );
   const spare = await createRoom(centre.id, { name: "Zaal 2" });
-  const organisation = await createOrganisation(centre.id, { name: "Koffieclub" });
   const manager = await createUser();
-  const booking = await createTestBooking({
-    centreId: centre.id,
-    organisationId: organisation.id,
-    roomId: room.id,
-    title: "Koffie",
-    rrule: options.rrule ?? `FREQ=WEEKLY;COUNT=${options.count ?? 8}`,
-    localStart: options.start ?? "2027-03-02T19:30",
-    durationMinutes: 90,
-    activity: { kind: "SIGN_UP", title: "Koffie", capacity: 10 },
-  });
   const actor = { centreId: centre.id, actorId: manager.id };
   return { centre, room, spare, organisation, booking, actor };
 }

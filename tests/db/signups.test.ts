@@ -4,28 +4,19 @@ import { listAgenda } from "~/domain/agenda.server";
 import { DomainError } from "~/domain/errors";
 import { cancelOccurrence, cancelRestOfSeries } from "~/domain/series-changes.server";
 import { activitiesOrganisedBy, cancelSignup, cancelTokenFor, findSignupByToken, notifySignupsOfCancelledDate, signUp, signupLists } from "~/domain/signups.server";
-import { createCentre, createOrganisation, createRoom, createTestBooking, createUser } from "../../prisma/factories";
+import { createCentre, createTestActivity, createUser } from "../../prisma/factories";
 
 const BEFORE = new Date("2030-01-01T09:00:00Z");
 
 /** A centre with a sign-up activity (Tuesdays 19:30 from 8 January 2030) of `capacity` places. */
-async function signupActivity(capacity: number, options: { kind?: "SIGN_UP" | "WALK_IN"; count?: number } = {}) {
-  const centre = await createCentre();
-  const room = await createRoom(centre.id);
-  const organisation = await createOrganisation(centre.id);
-  const booking = await createTestBooking({
-    centreId: centre.id,
-    organisationId: organisation.id,
-    roomId: room.id,
+function signupActivity(capacity: number, options: { kind?: "SIGN_UP" | "WALK_IN"; count?: number } = {}) {
+  return createTestActivity({
     title: "Huiswerkclub",
     rrule: `FREQ=WEEKLY;BYDAY=TU;COUNT=${options.count ?? 3}`,
     localStart: "2030-01-08T19:30",
     durationMinutes: 90,
     activity: { kind: options.kind ?? "SIGN_UP", title: "Huiswerkclub", capacity: options.kind === "WALK_IN" ? null : capacity },
   });
-  const activity = await db().activity.findUniqueOrThrow({ where: { bookingId: booking.id } });
-  const dates = await db().occurrence.findMany({ where: { bookingId: booking.id }, orderBy: { startsAt: "asc" } });
-  return { centre, room, organisation, booking, activity, dates };
 }
 
 function person(n: number, extra: Partial<{ email: string | null; phone: string | null; name: string }> = {}) {
