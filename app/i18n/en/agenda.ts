@@ -1,5 +1,6 @@
 import type { MessagesOf } from "../catalogue";
 import type { agenda as agendaNl } from "../nl/agenda";
+import { weekday } from "./weekdays";
 
 /** The public agenda, sign-ups, company the first time, feeds and privacy, in plain English. */
 export const agenda: MessagesOf<typeof agendaNl> = {
@@ -9,15 +10,7 @@ export const agenda: MessagesOf<typeof agendaNl> = {
     widget: "Agenda on your website",
     privacy: "Privacy",
   },
-  weekday: {
-    "1": "Monday",
-    "2": "Tuesday",
-    "3": "Wednesday",
-    "4": "Thursday",
-    "5": "Friday",
-    "6": "Saturday",
-    "7": "Sunday",
-  },
+  weekday,
   schedule: {
     daily: "{interval, plural, =1 {every day} =2 {every other day} other {every # days}} {time}",
     weekly: "{interval, plural, =1 {every {days}} =2 {every other week on {days}} other {every # weeks on {days}}} {time}",

@@ -1,5 +1,6 @@
 import type { MessagesOf } from "../catalogue";
 import type { reports as reportsNl } from "../nl/reports";
+import { weekday } from "./weekdays";
 
 /** Reports for the board and the municipality, exports and board input, in plain English. */
 export const reports: MessagesOf<typeof reportsNl> = {
@@ -177,15 +178,7 @@ export const reports: MessagesOf<typeof reportsNl> = {
     AFTERNOON: "afternoon",
     EVENING: "evening",
   },
-  weekday: {
-    "1": "Monday",
-    "2": "Tuesday",
-    "3": "Wednesday",
-    "4": "Thursday",
-    "5": "Friday",
-    "6": "Saturday",
-    "7": "Sunday",
-  },
+  weekday,
   weekdayShort: {
     "1": "Mon",
     "2": "Tue",

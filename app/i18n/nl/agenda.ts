@@ -1,3 +1,5 @@
+import { weekday } from "./weekdays";
+
 /**
  * De openbare agenda, aanmelden, "samen de eerste keer", de agenda-koppelingen en de
  * privacypagina. Taalniveau B1: korte zinnen, gewone woorden.
@@ -9,15 +11,7 @@ export const agenda = {
     widget: "Agenda op uw website",
     privacy: "Privacy",
   },
-  weekday: {
-    "1": "maandag",
-    "2": "dinsdag",
-    "3": "woensdag",
-    "4": "donderdag",
-    "5": "vrijdag",
-    "6": "zaterdag",
-    "7": "zondag",
-  },
+  weekday,
   schedule: {
     daily: "{interval, plural, =1 {elke dag} =2 {om de dag} other {elke # dagen}} {time}",
     weekly: "{interval, plural, =1 {elke {days}} =2 {om de week op {days}} other {om de # weken op {days}}} {time}",

@@ -1,3 +1,5 @@
+import { weekday } from "./weekdays";
+
 /**
  * Rapportage voor het bestuur en de gemeente: bezetting, gebruikers, bezoekers, geld, energie,
  * de export (CSV en PDF) en de invoer van kosten en meterstanden. Taalniveau B1: korte zinnen,
@@ -178,15 +180,7 @@ export const reports = {
     AFTERNOON: "middag",
     EVENING: "avond",
   },
-  weekday: {
-    "1": "maandag",
-    "2": "dinsdag",
-    "3": "woensdag",
-    "4": "donderdag",
-    "5": "vrijdag",
-    "6": "zaterdag",
-    "7": "zondag",
-  },
+  weekday,
   weekdayShort: {
     "1": "ma",
     "2": "di",
