@@ -70,6 +70,18 @@ function occupancyCells(figures: { bookedHours: number; availableHours: number; 
   return { bookedHours: figures.bookedHours, availableHours: figures.availableHours, occupancy: figures.occupancy, occupancyLastYear: lastYear };
 }
 
+/** The visitor columns: dates counted, visitors, first-timers, and visitors a year earlier. */
+const VISITOR_COLUMNS = [
+  col("dates", "reports.columns.dates", "count"),
+  col("visitors", "reports.columns.visitors", "count"),
+  col("firstTime", "reports.columns.firstTime", "count"),
+  col("visitorsLastYear", "reports.columns.visitorsLastYear", "count"),
+];
+
+function visitorCells(figures: { dates: number; headcount: number; firstTime: number }, lastYear: number | null) {
+  return { dates: figures.dates, visitors: figures.headcount, firstTime: figures.firstTime, visitorsLastYear: lastYear };
+}
+
 /** The money columns of the revenue tables: invoiced, received, outstanding, and invoiced a year earlier. */
 const MONEY_COLUMNS = [
   col("invoiced", "reports.columns.invoiced", "money"),
@@ -199,37 +211,22 @@ export function centreTables(report: CentreReport): Record<CentreTableId, Report
         col("activity", "reports.columns.activity", "text"),
         col("organisation", "reports.columns.organisation", "text"),
         col("tier", "reports.columns.tier", "tier"),
-        col("dates", "reports.columns.dates", "count"),
-        col("visitors", "reports.columns.visitors", "count"),
-        col("firstTime", "reports.columns.firstTime", "count"),
-        col("visitorsLastYear", "reports.columns.visitorsLastYear", "count"),
+        ...VISITOR_COLUMNS,
       ],
       rows: current.visitors.perActivity.map((row) => ({
         activity: row.title,
         organisation: row.organisation,
         tier: row.tier,
-        dates: row.dates,
-        visitors: row.headcount,
-        firstTime: row.firstTime,
-        visitorsLastYear: before(previousActivity.get(key(row))?.headcount ?? null),
+        ...visitorCells(row, before(previousActivity.get(key(row))?.headcount ?? null)),
       })),
     },
     "visitor-tiers": {
       id: "visitor-tiers",
       title: "reports.tables.visitorTiers",
-      columns: [
-        col("tier", "reports.columns.tier", "tier"),
-        col("dates", "reports.columns.dates", "count"),
-        col("visitors", "reports.columns.visitors", "count"),
-        col("firstTime", "reports.columns.firstTime", "count"),
-        col("visitorsLastYear", "reports.columns.visitorsLastYear", "count"),
-      ],
+      columns: [col("tier", "reports.columns.tier", "tier"), ...VISITOR_COLUMNS],
       rows: current.visitors.perTier.map((row, index) => ({
         tier: row.tier,
-        dates: row.dates,
-        visitors: row.headcount,
-        firstTime: row.firstTime,
-        visitorsLastYear: before(previous.visitors.perTier[index]!.headcount),
+        ...visitorCells(row, before(previous.visitors.perTier[index]!.headcount)),
       })),
     },
     continuity: {
