@@ -102,9 +102,9 @@ export function TextField({
   );
 }
 
-export function TextArea({ meta, label, hint, rows = 3 }: { meta: AnyField; label: string; hint?: string; rows?: number }) {
+export function TextArea({ meta, label, hint, rows = 3, className }: { meta: AnyField; label: string; hint?: string; rows?: number; className?: string }) {
   return (
-    <Labelled meta={meta} label={label} hint={hint}>
+    <Labelled meta={meta} label={label} hint={hint} className={className}>
       <textarea {...getTextareaProps(meta, { ariaAttributes: false })} rows={rows} className="field-input" {...ariaOf(meta, hint)} />
     </Labelled>
   );

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Audience, Facility, HolidayRegion } from "~/generated/prisma/enums";
+import type { BookingRequestInput } from "./booking-requests.server";
 import { isoWeekday, parseLocalDate, parseWallClock } from "./time-zone";
 
 /**
@@ -101,6 +102,45 @@ export function patternFromForm(form: Pick<z.output<typeof whenSchema>, "date" |
     : form.endBy === "date" && form.untilDate ? `;UNTIL=${form.untilDate.replaceAll("-", "")}T235959`
     : "";
   return { localStart, rrule: base + end };
+}
+
+/**
+ * The booking request a valid form stands for, with what the person chose for each clashing
+ * date (the same form's radio buttons); the organisation's own form and the manager's
+ * "book for someone" form alike.
+ */
+export function bookingRequestFromForm(
+  form: BookingForm,
+  entries: Iterable<[string, FormDataEntryValue]>,
+  asker: { centreId: string; actor: BookingRequestInput["actor"]; bookedOnBehalf?: boolean },
+): BookingRequestInput {
+  const choices = choicesFromForm(entries);
+  return {
+    centreId: asker.centreId,
+    organisationId: form.organisationId,
+    actor: asker.actor,
+    roomId: form.roomId,
+    title: form.title,
+    notes: form.notes,
+    ...patternFromForm(form),
+    durationMinutes: form.duration,
+    attendees: form.people,
+    skip: choices.skip,
+    moves: choices.moves,
+    skipPublicHolidays: form.skipPublicHolidays,
+    skipSchoolHolidays: form.skipSchoolHolidays || null,
+    requestKey: form.requestKey,
+    ...(asker.bookedOnBehalf ? { bookedOnBehalf: true } : {}),
+    activity: {
+      kind: form.kind,
+      title: form.publicTitle || form.title,
+      description: form.description,
+      audiences: form.audiences,
+      capacity: form.kind === "SIGN_UP" ? (form.places ?? null) : null,
+      participantPriceCents: eurosToCents(form.participantPrice),
+      accessibilityNotes: form.accessibilityNotes,
+    },
+  };
 }
 
 /** Euros as typed ("2,50") to cents. */

@@ -1,24 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { getCollectionProps, getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getCollectionProps, getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { DomainErrorMessage, RuleFindings, repeatLabel } from "~/components/booking";
-import { SelectField, TextField } from "~/components/form-field";
+import { SelectField, TextArea, TextField } from "~/components/form-field";
 import { db } from "~/db/client.server";
-import {
-  AUDIENCES,
-  DURATIONS,
-  REGIONS,
-  bookingFormSchema,
-  choicesFromForm,
-  eurosToCents,
-  patternFromForm,
-  type BookingForm,
-} from "~/domain/booking-form";
-import { requestBooking, reviewBookingRequest, type BookingRequestInput, type BookingReview } from "~/domain/booking-requests.server";
+import { AUDIENCES, DURATIONS, REGIONS, bookingFormSchema, bookingRequestFromForm } from "~/domain/booking-form";
+import { requestBooking, reviewBookingRequest, type BookingReview } from "~/domain/booking-requests.server";
 import { findCentreBySlug } from "~/domain/centres.server";
 import { isDomainError } from "~/domain/errors";
 import { organisationsOfUser, requireOwnOrganisation } from "~/domain/organisations.server";
@@ -70,37 +61,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-/** The booking request a valid form stands for. */
-function toRequest(centreId: string, userId: string, form: BookingForm, formData: FormData): BookingRequestInput {
-  const pattern = patternFromForm(form);
-  const choices = choicesFromForm(formData.entries());
-  return {
-    centreId,
-    organisationId: form.organisationId,
-    actor: { userId, isManager: false },
-    roomId: form.roomId,
-    title: form.title,
-    notes: form.notes,
-    ...pattern,
-    durationMinutes: form.duration,
-    attendees: form.people,
-    skip: choices.skip,
-    moves: choices.moves,
-    skipPublicHolidays: form.skipPublicHolidays,
-    skipSchoolHolidays: form.skipSchoolHolidays || null,
-    requestKey: form.requestKey,
-    activity: {
-      kind: form.kind,
-      title: form.publicTitle || form.title,
-      description: form.description,
-      audiences: form.audiences,
-      capacity: form.kind === "SIGN_UP" ? (form.places ?? null) : null,
-      participantPriceCents: eurosToCents(form.participantPrice),
-      accessibilityNotes: form.accessibilityNotes,
-    },
-  };
-}
-
 /** What the page may show of a review (nothing internal, such as who holds a clashing date). */
 function reviewView(review: BookingReview) {
   return {
@@ -134,7 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return { lastResult: submission.reply(), review: null, error: null, choices };
   const form = submission.value;
   await requireOwnOrganisation(centre.id, user.id, form.organisationId);
-  const input = toRequest(centre.id, user.id, form, formData);
+  const input = bookingRequestFromForm(form, formData.entries(), { centreId: centre.id, actor: { userId: user.id, isManager: false } });
   try {
     if (formData.get("intent") === "confirm") {
       const { booking, review } = await requestBooking(input);
@@ -224,14 +184,15 @@ export default function BookRoom() {
             {t("booking.form.repeatMonthlyLast", { weekday: t("booking.weekday", { weekday }) })}
           </label>
           <div className="grid gap-3 md:grid-cols-3">
-            <div>
-              <label htmlFor={fields.endBy.id} className="field-label">{t("booking.form.endBy")}</label>
-              <select {...getSelectProps(fields.endBy)} className="field-input">
-                <option value="date">{t("booking.form.endByDate")}</option>
-                <option value="count">{t("booking.form.endByCount")}</option>
-                <option value="open">{t("booking.form.endByOpen")}</option>
-              </select>
-            </div>
+            <SelectField
+              meta={fields.endBy}
+              label={t("booking.form.endBy")}
+              options={[
+                { value: "date", label: t("booking.form.endByDate") },
+                { value: "count", label: t("booking.form.endByCount") },
+                { value: "open", label: t("booking.form.endByOpen") },
+              ]}
+            />
             <TextField meta={fields.untilDate} label={t("booking.form.untilDate")} type="date" />
             <TextField meta={fields.count} label={t("booking.form.count")} type="number" min={2} max={200} />
           </div>
@@ -239,15 +200,12 @@ export default function BookRoom() {
             <input {...getInputProps(fields.skipPublicHolidays, { type: "checkbox" })} className="h-5 w-5" />
             {t("booking.form.skipPublicHolidays")}
           </label>
-          <div>
-            <label htmlFor={fields.skipSchoolHolidays.id} className="field-label">{t("booking.form.skipSchoolHolidays")}</label>
-            <select {...getSelectProps(fields.skipSchoolHolidays)} className="field-input md:w-1/3">
-              <option value="">{t("booking.form.regionNone")}</option>
-              {REGIONS.map((region) => (
-                <option key={region} value={region}>{t("booking.form.region", { region })}</option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            meta={fields.skipSchoolHolidays}
+            label={t("booking.form.skipSchoolHolidays")}
+            className="md:w-1/3"
+            options={[{ value: "", label: t("booking.form.regionNone") }, ...REGIONS.map((region) => ({ value: region, label: t("booking.form.region", { region }) }))]}
+          />
         </fieldset>
 
         <fieldset className="grid gap-3">
@@ -259,15 +217,9 @@ export default function BookRoom() {
             </label>
           ))}
           <div className="grid gap-3 md:grid-cols-2">
-            <div>
-              <label htmlFor={fields.publicTitle.id} className="field-label">{t("booking.form.publicTitle")}</label>
-              <input {...getInputProps(fields.publicTitle, { type: "text" })} className="field-input" />
-            </div>
+            <TextField meta={fields.publicTitle} label={t("booking.form.publicTitle")} />
             <TextField meta={fields.places} label={t("booking.form.placesForSignUp")} type="number" min={1} />
-            <div className="md:col-span-2">
-              <label htmlFor={fields.description.id} className="field-label">{t("booking.form.description")}</label>
-              <textarea {...getTextareaProps(fields.description)} rows={3} className="field-input" />
-            </div>
+            <TextArea meta={fields.description} label={t("booking.form.description")} className="md:col-span-2" />
             <fieldset className="md:col-span-2">
               <legend className="field-label">{t("booking.form.audience")}</legend>
               <div className="flex flex-wrap gap-4">
@@ -280,15 +232,9 @@ export default function BookRoom() {
               </div>
             </fieldset>
             <TextField meta={fields.participantPrice} label={t("booking.form.participantPrice")} inputMode="decimal" />
-            <div>
-              <label htmlFor={fields.accessibilityNotes.id} className="field-label">{t("booking.form.accessibilityNotes")}</label>
-              <input {...getInputProps(fields.accessibilityNotes, { type: "text" })} className="field-input" />
-            </div>
+            <TextField meta={fields.accessibilityNotes} label={t("booking.form.accessibilityNotes")} />
           </div>
-          <div>
-            <label htmlFor={fields.notes.id} className="field-label">{t("booking.form.notes")}</label>
-            <textarea {...getTextareaProps(fields.notes)} rows={2} className="field-input" />
-          </div>
+          <TextArea meta={fields.notes} label={t("booking.form.notes")} rows={2} />
         </fieldset>
 
         {review ? <ReviewSection review={review} choices={result?.choices ?? {}} timeZone={centre.timeZone} locale={locale} /> : null}

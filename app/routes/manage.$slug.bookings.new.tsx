@@ -11,8 +11,8 @@ import { SelectField, TextArea, TextField } from "~/components/form-field";
 import { FormProblems, Money } from "~/components/workspace";
 import { encodeMessage, refusalReply } from "~/components/workspace-messages";
 import { db } from "~/db/client.server";
-import { DURATIONS, bookingFormSchema, choicesFromForm, patternFromForm, type BookingForm } from "~/domain/booking-form";
-import { requestBooking, reviewBookingRequest, type BookingRequestInput, type BookingReview } from "~/domain/booking-requests.server";
+import { DURATIONS, bookingFormSchema, bookingRequestFromForm } from "~/domain/booking-form";
+import { requestBooking, reviewBookingRequest, type BookingReview } from "~/domain/booking-requests.server";
 import { isDomainError } from "~/domain/errors";
 import { addOrganisation, listOrganisations } from "~/domain/organisation-admin.server";
 import { listSpaces } from "~/domain/spaces.server";
@@ -66,33 +66,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       endBy: "date",
       kind: "PRIVATE",
       requestKey: randomUUID(),
-    },
-  };
-}
-
-function toRequest(centreId: string, userId: string, form: BookingForm, formData: FormData): BookingRequestInput {
-  const choices = choicesFromForm(formData.entries());
-  return {
-    centreId,
-    organisationId: form.organisationId,
-    actor: { userId, isManager: true },
-    roomId: form.roomId,
-    title: form.title,
-    notes: form.notes,
-    ...patternFromForm(form),
-    durationMinutes: form.duration,
-    attendees: form.people,
-    skip: choices.skip,
-    moves: choices.moves,
-    skipPublicHolidays: form.skipPublicHolidays,
-    skipSchoolHolidays: form.skipSchoolHolidays || null,
-    requestKey: form.requestKey,
-    bookedOnBehalf: true,
-    activity: {
-      kind: form.kind,
-      title: form.publicTitle || form.title,
-      description: form.description,
-      capacity: form.kind === "SIGN_UP" ? (form.places ?? null) : null,
     },
   };
 }
@@ -157,7 +130,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: bookingFormSchema });
   const choices = Object.fromEntries([...formData.entries()].filter(([name, value]) => name.startsWith("choice:") && typeof value === "string")) as Record<string, string>;
   if (submission.status !== "success") return data({ form: "booking" as const, result: submission.reply(), review: null, choices }, { status: 400 });
-  const input = toRequest(centre.id, user.id, submission.value, formData);
+  const input = bookingRequestFromForm(submission.value, formData.entries(), { centreId: centre.id, actor: { userId: user.id, isManager: true }, bookedOnBehalf: true });
   try {
     if (formData.get("intent") === "confirm") {
       const { booking } = await requestBooking(input);

@@ -138,6 +138,23 @@ describe("booking a room", () => {
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
+  it("a note that is too long is refused next to the note, and everything typed stays", async () => {
+    const { page } = session;
+    await signOut();
+    await signInViaMailbox(page, "koffie@de-wilg.example");
+    const tuesday = dayInWeeks(3, 2);
+    await page.goto(`/centres/de-wilg/book/new?${new URLSearchParams({ date: tuesday, time: "19:00", duration: "60", people: "6" })}`);
+    await page.getByLabel("Naam van de activiteit").fill("Stoelyoga");
+    await page.getByLabel("Opmerking voor de beheerder (mag leeg blijven)").fill("Wij nemen matten mee. ".repeat(60));
+    await page.getByRole("button", { name: "Bekijk de data en de prijs" }).click();
+    const notes = page.getByLabel("Opmerking voor de beheerder (mag leeg blijven)");
+    await shows(page.getByText("Deze tekst is te lang."));
+    expect(await notes.getAttribute("aria-invalid")).toBe("true");
+    expect(await page.getByLabel("Naam van de activiteit").inputValue()).toBe("Stoelyoga");
+    expect((await notes.inputValue()).length).toBeGreaterThan(1000);
+    expect(await page.getByText("Totaal met btw").count()).toBe(0);
+  });
+
   it("an organisation registers and can sign in", async () => {
     const { page } = session;
     await signOut();
