@@ -1,9 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { db, transaction } from "~/db/client.server";
-import { enqueueEmail } from "~/email/outbox.server";
-import { env } from "~/env.server";
+import { appUrl, enqueueTranslatedEmail } from "~/email/compose.server";
 import type { Locale } from "~/i18n/catalogue";
-import { translator } from "~/i18n/translate";
 
 /**
  * Passwordless sign-in: a single-use link that expires. Only the SHA-256 of the token is
@@ -35,8 +33,7 @@ export async function requestSignInLink(input: {
   if (!user) return false;
   const now = input.now ?? new Date();
   const token = randomBytes(32).toString("base64url");
-  const link = `${env().APP_URL}/login/verify?token=${token}`;
-  const t = translator(input.locale);
+  const link = appUrl(`/login/verify?token=${token}`);
   await transaction(async (tx) => {
     await tx.loginToken.create({
       data: {
@@ -46,16 +43,14 @@ export async function requestSignInLink(input: {
         expiresAt: new Date(now.getTime() + LINK_LIFETIME_MINUTES * 60_000),
       },
     });
-    await enqueueEmail(tx, {
+    await enqueueTranslatedEmail(tx, {
       to: user.email,
       kind: "sign-in-link",
       locale: input.locale,
-      content: {
-        subject: t("email.signInSubject"),
-        body: t("email.signInBody", { name: user.name, link }),
-        action: { label: t("email.signInButton"), url: link },
-        footer: t("email.footer"),
-      },
+      subject: "email.signInSubject",
+      paragraphs: [{ key: "email.signInBody" }],
+      values: { name: user.name, link },
+      action: { label: "email.signInButton", url: link },
     });
   });
   return true;

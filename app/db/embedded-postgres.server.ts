@@ -6,7 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { ConfigError } from "~/env.server";
-import { fromRoot, projectRoot } from "~/lib/project-root.server";
+import { fromRoot } from "~/lib/project-root.server";
 
 /**
  * The embedded PostgreSQL used when DATABASE_URL is not set.

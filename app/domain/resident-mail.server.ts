@@ -16,5 +16,3 @@ export const RESIDENT_EMAIL_KINDS = {
   companionTaken: "companion-taken",
 } as const;
 
-// The sign-up page still takes appUrl from here.
-export { appUrl } from "~/email/compose.server";

@@ -11,7 +11,7 @@ import { findPublicActivity, findPublicCentre, upcomingDates } from "~/domain/ag
 import { isDomainError } from "~/domain/errors";
 import { signupSchema } from "~/domain/resident-forms";
 import { signUp } from "~/domain/signups.server";
-import { formatDay, formatTimeRange } from "~/i18n/format";
+import { formatDayTimeRange } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
@@ -84,7 +84,7 @@ export default function ActivityPage() {
   const words = scheduleWords(activity.schedule, t, locale);
   const tz = centre.timeZone;
   const sayDate = (date: { startsAt: Date | string; endsAt: Date | string }) =>
-    `${formatDay(new Date(date.startsAt), tz, locale)}, ${formatTimeRange(new Date(date.startsAt), new Date(date.endsAt), tz, locale)}`;
+    formatDayTimeRange(new Date(date.startsAt), new Date(date.endsAt), tz, locale);
   const activityPath = `/centres/${centre.slug}/activities/${activity.id}`;
   const where = [activity.room.name, activity.room.location].filter(Boolean).join(" – ");
 

@@ -10,7 +10,7 @@ import { findPublicActivity, findPublicCentre, upcomingDates } from "~/domain/ag
 import { requestCompanion } from "~/domain/companions.server";
 import { isDomainError } from "~/domain/errors";
 import { companionSchema } from "~/domain/resident-forms";
-import { formatDay, formatTimeRange } from "~/i18n/format";
+import { formatDayTimeRange } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
@@ -104,7 +104,7 @@ export default function CompanionPage() {
             { value: "", label: t("agenda.companion.dateUnknown") },
             ...dates.map((date) => ({
               value: date.occurrenceId,
-              label: `${formatDay(new Date(date.startsAt), centre.timeZone, locale)}, ${formatTimeRange(new Date(date.startsAt), new Date(date.endsAt), centre.timeZone, locale)}`,
+              label: formatDayTimeRange(new Date(date.startsAt), new Date(date.endsAt), centre.timeZone, locale),
             })),
           ]}
         />

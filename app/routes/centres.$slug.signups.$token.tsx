@@ -4,9 +4,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { refusalKey } from "~/components/resident-errors";
 import { findPublicCentre } from "~/domain/agenda.server";
 import { isDomainError } from "~/domain/errors";
-import { appUrl } from "~/domain/resident-mail.server";
+import { appUrl } from "~/email/compose.server";
 import { cancelSignup, findSignupByToken } from "~/domain/signups.server";
-import { formatDay, formatTimeRange } from "~/i18n/format";
+import { formatDayTimeRange } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
 import type { Key } from "~/i18n/translate";
@@ -76,7 +76,7 @@ export default function SignupPage() {
   }
 
   const { centre, signup, isNew, link } = loaded;
-  const date = `${formatDay(new Date(signup.startsAt), centre.timeZone, locale)}, ${formatTimeRange(new Date(signup.startsAt), new Date(signup.endsAt), centre.timeZone, locale)}`;
+  const date = formatDayTimeRange(new Date(signup.startsAt), new Date(signup.endsAt), centre.timeZone, locale);
   const values = { title: signup.activity.title, date, position: signup.position ?? 0 };
   const title = t(
     signup.status === "CANCELLED"

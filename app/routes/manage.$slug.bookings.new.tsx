@@ -153,9 +153,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function BookOnBehalf() {
-  const { centre, organisations, spaces, defaults, added } = useLoaderData<typeof loader>();
+  const { centre, organisations, defaults, added } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const t = useT();
   const [orgForm, orgFields] = useForm<z.input<typeof newOrganisationSchema>>({
     id: "new-organisation",

@@ -6,7 +6,7 @@ import { requireCentrePermission } from "~/auth/guards.server";
 import { refusalKey } from "~/components/resident-errors";
 import { finishCompanionRequest, listCompanionRequests, takeCompanionRequest } from "~/domain/companions.server";
 import { isDomainError } from "~/domain/errors";
-import { formatDay, formatShortDate, formatTimeRange } from "~/i18n/format";
+import { formatDayTimeRange, formatShortDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
 import type { Key } from "~/i18n/translate";
@@ -105,7 +105,7 @@ function RequestList({ items, timeZone }: { items: RequestView[]; timeZone: stri
             <p className="m-0">{t("agenda.manage.requestFor", { title: item.activity.title })}</p>
             <p className="m-0 first-letter:uppercase">
               {item.date
-                ? `${formatDay(new Date(item.date.startsAt), timeZone, locale)}, ${formatTimeRange(new Date(item.date.startsAt), new Date(item.date.endsAt), timeZone, locale)}`
+                ? formatDayTimeRange(new Date(item.date.startsAt), new Date(item.date.endsAt), timeZone, locale)
                 : t("agenda.manage.dateUnknown")}
             </p>
             <p className="m-0">

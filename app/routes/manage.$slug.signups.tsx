@@ -4,7 +4,7 @@ import { requireSignupListAccess } from "~/auth/signup-list-access.server";
 import { CancelledBadge } from "~/components/agenda";
 import { localDayRange } from "~/domain/agenda";
 import { signupLists } from "~/domain/signups.server";
-import { formatDay, formatShortDate, formatTime, formatTimeRange } from "~/i18n/format";
+import { formatDayTimeRange, formatShortDate, formatTime } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
 
@@ -41,7 +41,7 @@ export default function SignupLists() {
           <h2 id={`date-${date.occurrenceId}`} className="mt-0">
             {date.title}
             <span className="block text-base font-normal first-letter:uppercase">
-              {formatDay(new Date(date.startsAt), tz, locale)}, {formatTimeRange(new Date(date.startsAt), new Date(date.endsAt), tz, locale)} ·{" "}
+              {formatDayTimeRange(new Date(date.startsAt), new Date(date.endsAt), tz, locale)} ·{" "}
               {date.room}
             </span>
           </h2>
