@@ -39,6 +39,12 @@ export interface PublicCentreDetails {
   website: string | null;
 }
 
+/** Only the public details of a centre, for a page's data (a loader's data reaches the browser). */
+export function publicCentreDetails(centre: PublicCentreDetails): PublicCentreDetails {
+  const { slug, name, description, street, postalCode, city, directions, email, phone, website } = centre;
+  return { slug, name, description, street, postalCode, city, directions, email, phone, website };
+}
+
 /** What residents may see of an activity, on a date in the agenda and on its own page. */
 export interface PublicActivityFacts {
   title: string;

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AgendaFilterForm, AgendaResults, PeriodNav } from "~/components/agenda";
 import { CentreDetails } from "~/components/centre-details";
-import { parseAgendaQuery, type Period } from "~/domain/agenda";
+import { parseAgendaQuery, publicCentreDetails, type Period } from "~/domain/agenda";
 import { findPublicCentre, listAgenda } from "~/domain/agenda.server";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
@@ -23,18 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
   const items = await listAgenda([centre], query, now);
   return {
-    centre: {
-      slug: centre.slug,
-      name: centre.name,
-      description: centre.description,
-      street: centre.street,
-      postalCode: centre.postalCode,
-      city: centre.city,
-      directions: centre.directions,
-      email: centre.email,
-      phone: centre.phone,
-      website: centre.website,
-    },
+    centre: publicCentreDetails(centre),
     query,
     items,
     now,

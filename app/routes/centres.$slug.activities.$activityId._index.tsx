@@ -7,6 +7,7 @@ import { CancelledBadge, ContactFields, PlacesLeft, ResidentFormErrors, priceTex
 import { CentreDetails } from "~/components/centre-details";
 import { FieldError } from "~/components/form-field";
 import { replyForRefusal } from "~/components/resident-errors";
+import { publicCentreDetails } from "~/domain/agenda";
 import { findPublicActivity, findPublicCentre, upcomingDates } from "~/domain/agenda.server";
 import { isDomainError } from "~/domain/errors";
 import { signupSchema } from "~/domain/resident-forms";
@@ -34,19 +35,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const now = new Date();
   const dates = await upcomingDates(centre.id, activity.id, now);
   return {
-    centre: {
-      slug: centre.slug,
-      name: centre.name,
-      timeZone: centre.timeZone,
-      description: centre.description,
-      street: centre.street,
-      postalCode: centre.postalCode,
-      city: centre.city,
-      directions: centre.directions,
-      email: centre.email,
-      phone: centre.phone,
-      website: centre.website,
-    },
+    centre: { ...publicCentreDetails(centre), timeZone: centre.timeZone },
     activity,
     dates: dates.map((date) => ({
       occurrenceId: date.occurrenceId,
