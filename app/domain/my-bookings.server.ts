@@ -11,6 +11,7 @@ export async function bookingsOfOrganisations(centreId: string, organisationIds:
     include: {
       organisation: { select: { name: true } },
       room: { select: { name: true } },
+      activity: { select: { kind: true } },
       occurrences: { orderBy: { startsAt: "asc" }, include: { room: { select: { name: true } } } },
     },
     orderBy: { createdAt: "desc" },
@@ -25,6 +26,8 @@ export async function bookingsOfOrganisations(centreId: string, organisationIds:
     localStart: booking.localStart,
     durationMinutes: booking.durationMinutes,
     totalInclCents: booking.totalInclCents,
+    /** a sign-up activity: the organiser can see who comes */
+    takesSignUps: booking.activity?.kind === "SIGN_UP",
     upcoming: booking.occurrences
       .filter((occurrence) => occurrence.endsAt > now)
       .map((occurrence) => ({

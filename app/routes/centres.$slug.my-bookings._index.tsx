@@ -91,6 +91,9 @@ export default function MyBookings() {
                   ) : null}
                 </>
               ) : null}
+              {booking.takesSignUps && active ? (
+                <p className="mb-0 mt-2"><Link to={`/manage/${centre.slug}/signups`}>{t("booking.mine.signups")}</Link></p>
+              ) : null}
               {booking.pastCount > 0 ? <p className="mb-0 mt-2 text-muted">{t("booking.mine.past")}: {t("booking.mine.series", { count: booking.pastCount })}</p> : null}
             </li>
           );

@@ -138,6 +138,16 @@ describe("booking a room", () => {
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
+  it("the organiser of a sign-up class goes from My bookings to who signed up", async () => {
+    const { page } = session;
+    await signOut();
+    await signInViaMailbox(page, "sanne@yoga-met-sanne.example");
+    await page.goto("/centres/de-wilg/my-bookings");
+    await page.getByRole("link", { name: "Wie komt er? Bekijk de aanmeldingen" }).first().click();
+    await headingIs(page, "Aanmeldingen");
+    await shows(page.getByText("Yoga voor beginners").first());
+  });
+
   it("a note that is too long is refused next to the note, and everything typed stays", async () => {
     const { page } = session;
     await signOut();

@@ -205,6 +205,7 @@ export const booking: MessagesOf<typeof bookingNl> = {
     book: "Book another room",
     provisional: "Provisional until {date}",
     dateCancelled: "Cancelled",
+    signups: "Who is coming? See the sign-ups",
   },
   register: {
     title: "Register your organisation",

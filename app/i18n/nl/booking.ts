@@ -205,6 +205,7 @@ export const booking = {
     book: "Nog een ruimte reserveren",
     provisional: "Optie tot {date}",
     dateCancelled: "Geannuleerd",
+    signups: "Wie komt er? Bekijk de aanmeldingen",
   },
   register: {
     title: "Uw organisatie aanmelden",
