@@ -53,3 +53,18 @@ export async function disconnectDatabase(): Promise<void> {
 export function transaction<T>(work: (tx: Tx) => Promise<T>, options?: { timeoutMs?: number }): Promise<T> {
   return db().$transaction(work, { timeout: options?.timeoutMs ?? 15_000, maxWait: 10_000 });
 }
+
+/**
+ * Independent reads on `client`: at the same time on the pool, one after the other inside a
+ * transaction. A transaction is one connection, where node-postgres queues them anyway (and
+ * will refuse overlapping queries from pg 9 on).
+ */
+export async function readTogether<T extends readonly unknown[]>(
+  client: Tx,
+  reads: readonly [...{ [K in keyof T]: () => Promise<T[K]> }],
+): Promise<T> {
+  if ("$transaction" in client) return (await Promise.all(reads.map((read) => read()))) as unknown as T;
+  const results: unknown[] = [];
+  for (const read of reads) results.push(await read());
+  return results as unknown as T;
+}

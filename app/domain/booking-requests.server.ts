@@ -117,12 +117,10 @@ async function loadContext(tx: Tx, input: BookingRequestInput) {
   const organisation = await tx.organisation.findFirst({ where: { id: input.organisationId, centreId: centre.id } });
   if (!organisation) throw new NotFoundError("organisation");
   const tier = effectiveTier(organisation, centre.unverifiedTier);
-  const [policy, communityHours, dayParts, space] = await Promise.all([
-    tx.tierPolicy.findUnique({ where: { centreId_tier: { centreId: centre.id, tier } } }),
-    tx.communityHoursWindow.findMany({ where: { centreId: centre.id } }),
-    tx.dayPartWindow.findMany({ where: { centreId: centre.id } }),
-    loadSpace(tx, centre.id, input.roomId),
-  ]);
+  const policy = await tx.tierPolicy.findUnique({ where: { centreId_tier: { centreId: centre.id, tier } } });
+  const communityHours = await tx.communityHoursWindow.findMany({ where: { centreId: centre.id } });
+  const dayParts = await tx.dayPartWindow.findMany({ where: { centreId: centre.id } });
+  const space = await loadSpace(tx, centre.id, input.roomId);
   return { centre, organisation, tier, policy, communityHours, dayParts, space };
 }
 

@@ -1,4 +1,4 @@
-import { db, type Tx } from "~/db/client.server";
+import { db, readTogether, type Tx } from "~/db/client.server";
 import type { Facility, Tier } from "~/generated/prisma/client";
 import { claimsFor, planOccurrences, type PlannedOccurrence } from "./occurrences";
 import {
@@ -83,13 +83,14 @@ interface ClaimRow {
 
 /** Opening hours and closures of a centre (closures from `from` on). */
 export async function loadCentreCalendar(client: Tx, centreId: string, from?: Date): Promise<CentreCalendar> {
-  const [centre, openingHours, closures] = await Promise.all([
-    client.centre.findUniqueOrThrow({ where: { id: centreId }, select: { timeZone: true } }),
-    client.openingHours.findMany({ where: { centreId } }),
-    client.closure.findMany({
-      // a day of margin either side of `from` covers every time zone
-      where: { centreId, ...(from ? { endDate: { gte: new Date(from.getTime() - 24 * 60 * 60 * 1000) } } : {}) },
-    }),
+  const [centre, openingHours, closures] = await readTogether(client, [
+    () => client.centre.findUniqueOrThrow({ where: { id: centreId }, select: { timeZone: true } }),
+    () => client.openingHours.findMany({ where: { centreId } }),
+    () =>
+      client.closure.findMany({
+        // a day of margin either side of `from` covers every time zone
+        where: { centreId, ...(from ? { endDate: { gte: new Date(from.getTime() - 24 * 60 * 60 * 1000) } } : {}) },
+      }),
   ]);
   return {
     timeZone: centre.timeZone,
@@ -196,10 +197,9 @@ export async function findConflicts(
   /** the proposal's space when the caller has loaded it already */
   knownSpace?: BookableSpace,
 ): Promise<{ space: BookableSpace; dates: PlannedOccurrence[]; conflicts: Conflict[]; calendar: CentreCalendar }> {
-  // Independent reads go out together (on a pool they run at the same time).
-  const [space, calendar] = await Promise.all([
-    knownSpace && knownSpace.id === proposal.roomId ? knownSpace : loadSpace(client, centreId, proposal.roomId),
-    loadCentreCalendar(client, centreId),
+  const [space, calendar] = await readTogether(client, [
+    async () => (knownSpace && knownSpace.id === proposal.roomId ? knownSpace : loadSpace(client, centreId, proposal.roomId)),
+    () => loadCentreCalendar(client, centreId),
   ]);
   const dates = planProposal(proposal, space, calendar.timeZone);
   const claimsQuery = overlappingClaims(

@@ -1,4 +1,4 @@
-import { db, transaction, type Tx } from "~/db/client.server";
+import { db, readTogether, transaction, type Tx } from "~/db/client.server";
 import type { DayPart, Tier } from "~/generated/prisma/client";
 import { recordAudit } from "./audit.server";
 import { NotFoundError } from "./errors";
@@ -29,7 +29,7 @@ export async function currentRate(client: Tx, centreId: string, roomId: string, 
   }
   const room = await client.room.findFirst({ where: { id: roomId, centreId }, include: { members: true } });
   if (!room || room.kind !== "COMBINATION" || room.members.length === 0) return null;
-  const parts = await Promise.all(room.members.map((member) => currentRate(client, centreId, member.roomId, tier, at)));
+  const parts = await readTogether(client, room.members.map((member) => () => currentRate(client, centreId, member.roomId, tier, at)));
   if (parts.some((part) => part === null)) return null;
   const rates = parts as RateForQuote[];
   const dayParts = new Map<DayPart, number>();
