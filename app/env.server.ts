@@ -36,6 +36,11 @@ const envSchema = z
     /** Load the demo centres into an empty database on start (default: on outside production). */
     DEMO_DATA: z.enum(["on", "off"]).optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    /** Start the app's clock at this instant (development and tests only); it runs on from there. */
+    CLOCK_START: z.iso
+      .datetime({ offset: true, error: "CLOCK_START must be an instant such as 2027-12-24T18:00:00+01:00" })
+      .transform((value) => new Date(value))
+      .optional(),
   })
   .transform((env, ctx) => {
     const production = env.NODE_ENV === "production";
@@ -45,6 +50,10 @@ const envSchema = z
         path: ["SESSION_SECRET"],
         message: "SESSION_SECRET must be set to a long random value in production",
       });
+      return z.NEVER;
+    }
+    if (production && env.CLOCK_START) {
+      ctx.addIssue({ code: "custom", path: ["CLOCK_START"], message: "CLOCK_START may not be used in production" });
       return z.NEVER;
     }
     if (env.SESSION_SECRET !== undefined && env.SESSION_SECRET.length < 16) {

@@ -7,6 +7,7 @@ import { MIGRATIONS_DIR, applyMigrations, dropEverything } from "~/db/migrations
 import { ConfigError, env as readEnv } from "~/env.server";
 import { isDatabaseEmpty, loadDemo, loadDemoIfEmpty } from "./demo";
 import { diffMigrationsToSchema, isEmptyDiff } from "./tools/schema-engine";
+import { clock } from "~/lib/clock";
 
 /**
  * Database commands (npm run db:<command>). They work on the same database as `npm start`:
@@ -31,7 +32,7 @@ const commands: Record<string, (database: DatabaseHandle, args: string[]) => Pro
     await dropEverything(database.url);
     await applyMigrations(database.url, { log: say });
     await useDatabase(database.url);
-    await loadDemo(new Date());
+    await loadDemo(clock.now());
     say("The database was emptied, migrated and filled with the demo.");
   },
 

@@ -20,6 +20,7 @@ import {
   createTestBooking,
   createUser,
 } from "./factories";
+import { clock } from "~/lib/clock";
 
 /**
  * The demo: a city buurthuis and a village dorpshuis with activities from January last year to
@@ -54,7 +55,7 @@ export async function isDatabaseEmpty(): Promise<boolean> {
 export async function loadDemoIfEmpty(options: { log: (line: string) => void; now?: Date }): Promise<void> {
   if (await isDatabaseEmpty()) {
     const started = Date.now();
-    await loadDemo(options.now ?? new Date());
+    await loadDemo(options.now ?? clock.now());
     options.log(`Loaded the demo centres in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
   if (await db().centre.findUnique({ where: { slug: "de-wilg" }, select: { id: true } })) {

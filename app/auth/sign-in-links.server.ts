@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { db, transaction } from "~/db/client.server";
 import { appUrl, enqueueTranslatedEmail } from "~/email/compose.server";
 import type { Locale } from "~/i18n/catalogue";
+import { clock } from "~/lib/clock";
 
 /**
  * Passwordless sign-in: a single-use link that expires. Only the SHA-256 of the token is
@@ -31,7 +32,7 @@ export async function requestSignInLink(input: {
 }): Promise<boolean> {
   const user = await db().user.findUnique({ where: { email: normaliseEmail(input.email) } });
   if (!user) return false;
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   const token = randomBytes(32).toString("base64url");
   const link = appUrl(`/login/verify?token=${token}`);
   await transaction(async (tx) => {
@@ -59,7 +60,7 @@ export async function requestSignInLink(input: {
 /** Uses a link once: the user and where to go, or undefined when unknown, used or expired. */
 export async function redeemSignInLink(
   token: string,
-  now = new Date(),
+  now = clock.now(),
 ): Promise<{ userId: string; redirectTo: string | null } | undefined> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
   return transaction(async (tx) => {

@@ -4,6 +4,7 @@ import { describeSchedule } from "./activity-schedule";
 import { AUDIENCE_PARAM } from "./agenda";
 import { feedItems, type AgendaItem, type PublicCentre } from "./agenda.server";
 import { localDateTimeAt, offsetMinutes } from "./time-zone";
+import { clock } from "~/lib/clock";
 
 /**
  * /centres/<slug>/agenda.json: the centre's public activities and their coming dates, for
@@ -123,7 +124,7 @@ export function buildAgendaJson(centre: PublicCentre, items: AgendaItem[], baseU
   };
 }
 
-export async function centreAgendaJson(centre: PublicCentre, baseUrl: string, now = new Date()) {
+export async function centreAgendaJson(centre: PublicCentre, baseUrl: string, now = clock.now()) {
   const range = { from: new Date(now.getTime() - DAY_MS), to: new Date(now.getTime() + JSON_DAYS_AHEAD * DAY_MS) };
   const items = (await feedItems(centre.id, range)).filter((item) => item.endsAt > now);
   return buildAgendaJson(centre, items, baseUrl, now);

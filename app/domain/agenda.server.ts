@@ -2,6 +2,7 @@ import { db } from "~/db/client.server";
 import type { Activity, ActivityKind, Prisma } from "~/generated/prisma/client";
 import { scheduleOf } from "./activity-schedule";
 import { localDayRange, periodRange, type AgendaFilters, type AgendaQuery, type PublicActivityFacts, type PublicCentreDetails } from "./agenda";
+import { clock } from "~/lib/clock";
 
 /**
  * The public agenda: what residents may see of a centre's activities. Only walk-in and
@@ -151,7 +152,7 @@ export const AGENDA_LIMIT = 1000;
  * The agenda of one or more centres for a period, each centre's days in its own zone,
  * sorted by start. `centres` are already narrowed (e.g. by the combined agenda's filter).
  */
-export async function listAgenda(centres: Pick<PublicCentre, "id" | "timeZone">[], query: AgendaQuery, now = new Date()) {
+export async function listAgenda(centres: Pick<PublicCentre, "id" | "timeZone">[], query: AgendaQuery, now = clock.now()) {
   if (centres.length === 0) return [];
   const rows = await db().occurrence.findMany({
     where: {
@@ -223,7 +224,7 @@ export const UPCOMING_DATES = 8;
  * `limit`, with free places. A date that is under way still shows; signing up for it is
  * refused by the sign-up rules.
  */
-export async function upcomingDates(centreId: string, activityId: string, now = new Date(), limit = UPCOMING_DATES) {
+export async function upcomingDates(centreId: string, activityId: string, now = clock.now(), limit = UPCOMING_DATES) {
   const rows = await db().occurrence.findMany({
     where: {
       AND: [publicOccurrences(), { centreId, endsAt: { gt: now }, booking: { activity: { is: { id: activityId } } } }],
@@ -239,7 +240,7 @@ export async function upcomingDates(centreId: string, activityId: string, now = 
 export const WIDGET_DAYS = 14;
 
 /** The widget's list: the dates of the next two weeks that have not ended yet. */
-export async function widgetItems(centre: Pick<PublicCentre, "id" | "timeZone">, now = new Date()) {
+export async function widgetItems(centre: Pick<PublicCentre, "id" | "timeZone">, now = clock.now()) {
   const items = await feedItems(centre.id, localDayRange(centre.timeZone, now, 0, WIDGET_DAYS));
   return items.filter((item) => item.endsAt > now).slice(0, 60);
 }

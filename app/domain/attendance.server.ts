@@ -4,6 +4,7 @@ import { DomainError, NotFoundError } from "./errors";
 import { addDays } from "./planner";
 import { MAX_HEADCOUNT } from "./workspace-constants";
 import { localDateAt, startOfLocalDay } from "./time-zone";
+import { clock } from "~/lib/clock";
 
 /**
  * Headcounts and who opens up. A host opens today's activities on a phone and records how
@@ -87,7 +88,7 @@ async function occurrenceOfCentre(centreId: string, occurrenceId: string) {
 export async function recordAttendance(
   actor: AttendanceActor,
   input: { occurrenceId: string; headcount: number; firstTimeCount: number },
-  now = new Date(),
+  now = clock.now(),
 ) {
   const occurrence = await occurrenceOfCentre(actor.centreId, input.occurrenceId);
   const timeZone = occurrence.centre.timeZone;

@@ -1,5 +1,6 @@
 import type { Tx } from "~/db/client.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { clock } from "~/lib/clock";
 
 /** Records who did what, in the transaction of the change itself. */
 export function recordAudit(
@@ -21,6 +22,8 @@ export function recordAudit(
       entityId: event.entityId,
       action: event.action,
       details: event.details ?? {},
+      // the product's clock, not the database's: "when" must agree with every other "now"
+      createdAt: clock.now(),
     },
   });
 }

@@ -11,6 +11,7 @@ import {
   type NewPattern,
 } from "./series-changes.server";
 import { formatWallClock, fromWallClock, parseWallClock } from "./time-zone";
+import { clock } from "~/lib/clock";
 
 /**
  * The manager's side of changing a booking, on top of the booking engine
@@ -26,7 +27,7 @@ export interface ManagerActor {
 }
 
 /** A booking of this centre with every date, what cancelling each would cost now, and its splits. */
-export async function bookingForManager(centreId: string, bookingId: string, now = new Date()) {
+export async function bookingForManager(centreId: string, bookingId: string, now = clock.now()) {
   const booking = await db().booking.findFirst({
     where: { id: bookingId, centreId },
     include: {
@@ -106,7 +107,7 @@ async function tellContact(centreId: string) {
 }
 
 /** Cancels one date; with `chargeFee` the policy's fee for cancelling now is charged. */
-export async function cancelDate(actor: ManagerActor, input: { occurrenceId: string; reason: string; chargeFee: boolean }, now = new Date()) {
+export async function cancelDate(actor: ManagerActor, input: { occurrenceId: string; reason: string; chargeFee: boolean }, now = clock.now()) {
   if (!input.reason.trim()) throw new DomainError("reason-required", "Give a reason.");
   const date = await dateOfCentre(actor.centreId, input.occurrenceId);
   const feeCents = input.chargeFee ? cancellationOutcome(date.centre.cancellationSteps, date.startsAt, date.priceExclCents + date.vatCents, now).feeCents : 0;
@@ -145,12 +146,12 @@ export interface PatternChange {
 }
 
 /** What a series change would do (the engine's plan, with its conflicts), without doing it. */
-export async function previewPatternChange(actor: ManagerActor, input: PatternChange, now = new Date()) {
+export async function previewPatternChange(actor: ManagerActor, input: PatternChange, now = clock.now()) {
   return previewSeriesChange(actor, { ...input, viewer: { seesDetails: true }, now });
 }
 
 /** Applies a series change: the same plan the preview showed. */
-export async function applyPatternChange(actor: ManagerActor, input: PatternChange, now = new Date()) {
+export async function applyPatternChange(actor: ManagerActor, input: PatternChange, now = clock.now()) {
   const result = await changeSeries(actor, { ...input, viewer: { seesDetails: true }, now });
   await tellContact(actor.centreId);
   return result;
@@ -164,7 +165,7 @@ export async function applyPatternChange(actor: ManagerActor, input: PatternChan
 export async function cancelFrom(
   actor: ManagerActor,
   input: { bookingId: string; fromOccurrenceId: string; reason: string; chargeFee: boolean },
-  now = new Date(),
+  now = clock.now(),
 ) {
   if (!input.reason.trim()) throw new DomainError("reason-required", "Give a reason.");
   const from = await dateOfCentre(actor.centreId, input.fromOccurrenceId);
@@ -185,7 +186,7 @@ export async function cancelFrom(
  * The centre's bookings for finding one: by title or organisation, newest first; by default
  * those still taking place (confirmed or waiting), `all` includes the rest.
  */
-export async function listBookings(centreId: string, options: { query?: string; all?: boolean } = {}, now = new Date()) {
+export async function listBookings(centreId: string, options: { query?: string; all?: boolean } = {}, now = clock.now()) {
   const query = options.query?.trim();
   const bookings = await db().booking.findMany({
     where: {

@@ -5,6 +5,7 @@ import { DomainError, NotFoundError } from "./errors";
 import { endRuleBefore, refreshTotals } from "./series-changes.server";
 import { formatWallClock } from "./time-zone";
 import { notifySignupsOfCancelledDate } from "./signups.server";
+import { clock } from "~/lib/clock";
 
 /**
  * An organisation cancels one date, the rest of a series, or all of it. Before confirming it
@@ -55,7 +56,7 @@ async function datesInScope(client: Tx, request: CancelRequest, now: Date) {
   return { booking, from, dates };
 }
 
-export async function previewCancellation(request: CancelRequest, now = new Date(), client: Tx = db()): Promise<CancellationPreview> {
+export async function previewCancellation(request: CancelRequest, now = clock.now(), client: Tx = db()): Promise<CancellationPreview> {
   const { booking, dates } = await datesInScope(client, request, now);
   const steps = await client.cancellationFeeStep.findMany({ where: { centreId: request.centreId } });
   const outcome = cancellationOutcomes(steps, dates.map((date) => ({ id: date.id, startsAt: date.startsAt, priceInclCents: date.priceExclCents + date.vatCents })), now);
@@ -68,7 +69,7 @@ export async function previewCancellation(request: CancelRequest, now = new Date
 }
 
 /** Cancels what the preview showed, charging the policy's fees; returns the preview it applied. */
-export async function cancelByOrganisation(request: CancelRequest & { actorId: string; reason: string }, now = new Date()) {
+export async function cancelByOrganisation(request: CancelRequest & { actorId: string; reason: string }, now = clock.now()) {
   return transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM bookings WHERE id = ${request.bookingId}::uuid AND centre_id = ${request.centreId}::uuid FOR UPDATE`;
     const preview = await previewCancellation(request, now, tx);

@@ -41,6 +41,7 @@ import { loadSpace, type BookableSpace } from "./spaces.server";
 import { effectiveTier, isCommunityTier } from "./tiers";
 import { formatLocalDate, localDateTimeAt, parseLocalDate, startOfLocalDay } from "./time-zone";
 import { notifySignupsOfCancelledDate } from "./signups.server";
+import { clock } from "~/lib/clock";
 
 /**
  * An organisation's booking request, from review to the booking: dates and their conflicts
@@ -299,7 +300,7 @@ async function freeMinutesUsedByMonth(tx: Tx, centreId: string, organisationId: 
 }
 
 /** What the request would do (read-only): dates, conflicts with options, prices, rules. */
-export async function reviewBookingRequest(input: BookingRequestInput, now = new Date()): Promise<BookingReview> {
+export async function reviewBookingRequest(input: BookingRequestInput, now = clock.now()): Promise<BookingReview> {
   return transaction(async (tx) => {
     const { context: _context, stored: _stored, until: _until, ...result } = await review(tx, input, now);
     return result;
@@ -328,7 +329,7 @@ function refusal(result: BookingReview, timeZone: string): DomainError {
  * (confirmed, or pending for a manager; pending requests hold their slot) and the emails are
  * queued. Refuses with the first rule or conflict that stands in the way.
  */
-export async function requestBooking(input: BookingRequestInput, now = new Date()) {
+export async function requestBooking(input: BookingRequestInput, now = clock.now()) {
   const bookingInput: NewBooking = {
     centreId: input.centreId,
     organisationId: input.organisationId,
@@ -514,7 +515,7 @@ async function pendingBooking(tx: Tx, centreId: string, bookingId: string) {
 }
 
 /** A manager approves a pending request; the contact is emailed. */
-export async function approveBooking(actor: ManagerActor, bookingId: string, now = new Date()) {
+export async function approveBooking(actor: ManagerActor, bookingId: string, now = clock.now()) {
   return transaction(async (tx) => {
     const booking = await pendingBooking(tx, actor.centreId, bookingId);
     const updated = await tx.booking.update({ where: { id: booking.id }, data: { status: "CONFIRMED", decidedById: actor.actorId, decidedAt: now } });
@@ -525,7 +526,7 @@ export async function approveBooking(actor: ManagerActor, bookingId: string, now
 }
 
 /** A manager declines a pending request with a reason; its slots are freed and the contact is emailed. */
-export async function declineBooking(actor: ManagerActor, bookingId: string, reason: string, now = new Date()) {
+export async function declineBooking(actor: ManagerActor, bookingId: string, reason: string, now = clock.now()) {
   if (reason.trim().length < 3) throw new DomainError("reason-required", "Give a reason for declining.");
   return transaction(async (tx) => {
     const booking = await pendingBooking(tx, actor.centreId, bookingId);
@@ -544,7 +545,7 @@ export async function declineBooking(actor: ManagerActor, bookingId: string, rea
 }
 
 /** Pending requests older than the centre's reminder period, for the reminder job and the manager's home. */
-export async function overdueRequests(now = new Date()) {
+export async function overdueRequests(now = clock.now()) {
   const pending = await db().booking.findMany({
     where: { status: "PENDING" },
     include: { centre: true, organisation: true },
@@ -559,7 +560,7 @@ export async function overdueRequests(now = new Date()) {
 
 
 /** Emails each centre's managers about requests that wait too long (at most once a day). */
-export async function remindOverdueRequests(now = new Date()): Promise<number> {
+export async function remindOverdueRequests(now = clock.now()): Promise<number> {
   const overdue = await overdueRequests(now);
   const byCentre = new Map<string, typeof overdue>();
   for (const booking of overdue) byCentre.set(booking.centreId, [...(byCentre.get(booking.centreId) ?? []), booking]);

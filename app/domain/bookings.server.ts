@@ -17,6 +17,7 @@ import { claimsFor, type PlannedOccurrence } from "./occurrences";
 import { RecurrenceError, parseRule } from "./recurrence";
 import { loadSpace, type BookableSpace } from "./spaces.server";
 import { localDateTimeAt, parseWallClock } from "./time-zone";
+import { clock } from "~/lib/clock";
 
 /**
  * Creating bookings: the booking, its materialised dates and their room claims, in one
@@ -159,7 +160,7 @@ export function decideDates(
 }
 
 /** Creates a booking in its own transaction; overlaps and double submissions become DomainErrors. */
-export async function createBooking(input: NewBooking, now = new Date()) {
+export async function createBooking(input: NewBooking, now = clock.now()) {
   return withBookingErrors(input, now, () => transaction((tx) => createBookingWith(tx, input, now)));
 }
 
@@ -196,7 +197,7 @@ async function refuseRepeatedRequest(input: NewBooking): Promise<void> {
 }
 
 /** Creates a booking inside the caller's transaction (see createBooking). */
-export async function createBookingWith(tx: Tx, input: NewBooking, now = new Date()) {
+export async function createBookingWith(tx: Tx, input: NewBooking, now = clock.now()) {
   if (!parseWallClock(input.localStart)) {
     throw new DomainError("invalid-start", `Start "${input.localStart}" is not a date and time.`);
   }
@@ -248,6 +249,7 @@ export async function createBookingWith(tx: Tx, input: NewBooking, now = new Dat
       bookedOnBehalf: input.bookedOnBehalf ?? false,
       requestKey: input.requestKey ?? null,
       quote: input.quote,
+      createdAt: now,
       totalExclCents: totals.exclCents,
       totalVatCents: totals.vatCents,
       totalInclCents: totals.exclCents + totals.vatCents,
@@ -451,7 +453,7 @@ export async function describeClash(input: Pick<NewBooking, "centreId" | "roomId
     { seesDetails: false },
   );
   const first = conflicts.find((conflict) => conflict.reason === "room-taken");
-  const at = first?.startsAt ?? new Date();
+  const at = first?.startsAt ?? clock.now();
   return roomTaken(space.name, at, timeZone);
 }
 

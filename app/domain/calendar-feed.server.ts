@@ -5,6 +5,7 @@ import type { Locale } from "~/i18n/catalogue";
 import { formatMoney } from "~/i18n/format";
 import { translator } from "~/i18n/translate";
 import { feedItems, type AgendaItem, type PublicActivity, type PublicCentre } from "./agenda.server";
+import { clock } from "~/lib/clock";
 
 /**
  * iCalendar feeds (RFC 5545) of a centre's public activities, to subscribe to in a phone's
@@ -94,7 +95,7 @@ export function buildCalendar(input: CalendarInput): string {
 
 /** The feed of a whole centre. */
 export async function centreCalendar(centre: PublicCentre, options: { baseUrl: string; locale: Locale; now?: Date }) {
-  const now = options.now ?? new Date();
+  const now = options.now ?? clock.now();
   const t = translator(options.locale);
   const items = await feedItems(centre.id, feedRange(now));
   return buildCalendar({
@@ -114,7 +115,7 @@ export async function activityCalendar(
   activity: PublicActivity,
   options: { baseUrl: string; locale: Locale; now?: Date },
 ) {
-  const now = options.now ?? new Date();
+  const now = options.now ?? clock.now();
   const items = await feedItems(centre.id, feedRange(now), activity.id);
   return buildCalendar({
     name: `${activity.title} (${centre.name})`,

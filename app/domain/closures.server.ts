@@ -7,6 +7,7 @@ import { DomainError, NotFoundError } from "./errors";
 import { BOOKING_EMAIL_KINDS, claimNotice } from "./notifications.server";
 import { addDays } from "./planner";
 import { formatLocalDate, localDateAt, parseLocalDate, startOfLocalDay } from "./time-zone";
+import { clock } from "~/lib/clock";
 
 /**
  * Closures (holidays, maintenance): no bookings from the first to the last day, both
@@ -47,7 +48,7 @@ async function roomsClosedBy(centreId: string, roomId: string | null): Promise<s
  * Dates still planned (active, of a confirmed or pending booking) from `now` on that fall in
  * the closure's days for its room(s), in the centre's zone.
  */
-export async function datesHitBy(centreId: string, closure: ClosureInput, now = new Date()) {
+export async function datesHitBy(centreId: string, closure: ClosureInput, now = clock.now()) {
   const centre = await db().centre.findUniqueOrThrow({ where: { id: centreId }, select: { timeZone: true } });
   const from = startOfLocalDay(closure.startDate, centre.timeZone);
   const to = startOfLocalDay(addDays(closure.endDate, 1), centre.timeZone);
@@ -95,7 +96,7 @@ function validate(input: ClosureInput) {
 }
 
 /** Adds a closure; returns it with the dates it hits. */
-export async function createClosure(actor: { centreId: string; actorId: string }, input: ClosureInput, now = new Date()) {
+export async function createClosure(actor: { centreId: string; actorId: string }, input: ClosureInput, now = clock.now()) {
   validate(input);
   await roomsClosedBy(actor.centreId, input.roomId);
   const closure = await transaction(async (tx) => {
@@ -127,14 +128,14 @@ function asInput(closure: { roomId: string | null; startDate: Date; endDate: Dat
 }
 
 /** A closure of this centre with the dates it still hits. */
-export async function closureWithHits(centreId: string, closureId: string, now = new Date()) {
+export async function closureWithHits(centreId: string, closureId: string, now = clock.now()) {
   const closure = await db().closure.findFirst({ where: { id: closureId, centreId }, include: { room: { select: { name: true } } } });
   if (!closure) throw new NotFoundError("closure");
   return { closure: { ...closure, ...asInput(closure) }, hits: await datesHitBy(centreId, asInput(closure), now) };
 }
 
 /** Closures that end today or later, and those of the last 60 days, with how many dates they still hit. */
-export async function listClosures(centreId: string, now = new Date()) {
+export async function listClosures(centreId: string, now = clock.now()) {
   const centre = await db().centre.findUniqueOrThrow({ where: { id: centreId }, select: { timeZone: true } });
   const since = addDays(localDateAt(now, centre.timeZone), -60);
   const closures = await db().closure.findMany({
@@ -153,7 +154,7 @@ export async function listClosures(centreId: string, now = new Date()) {
 }
 
 /** Every date still planned inside any closure of the centre (for the home page). */
-export async function datesInClosures(centreId: string, now = new Date()) {
+export async function datesInClosures(centreId: string, now = clock.now()) {
   const centre = await db().centre.findUniqueOrThrow({ where: { id: centreId }, select: { timeZone: true } });
   const today = localDateAt(now, centre.timeZone);
   const closures = await db().closure.findMany({ where: { centreId, endDate: { gte: dateOf(today) } }, orderBy: { startDate: "asc" } });
@@ -173,7 +174,7 @@ export async function datesInClosures(centreId: string, now = new Date()) {
 export async function cancelDatesInClosure(
   actor: { centreId: string; actorId: string },
   input: { closureId: string; occurrenceIds: string[]; notify: boolean },
-  now = new Date(),
+  now = clock.now(),
 ) {
   const { closure, hits } = await closureWithHits(actor.centreId, input.closureId, now);
   const chosen = hits.filter((hit) => input.occurrenceIds.includes(hit.occurrenceId));

@@ -7,6 +7,7 @@ import { PUBLIC_KINDS } from "./agenda.server";
 import { DomainError, NotFoundError } from "./errors";
 import { MESSAGE_MAX, contactFieldsSchema, emailKey, phoneKey } from "./resident-forms";
 import { RESIDENT_EMAIL_KINDS } from "./resident-mail.server";
+import { clock } from "~/lib/clock";
 
 /**
  * "Ik wil de eerste keer graag samen met iemand gaan": a resident asks for company the first
@@ -36,7 +37,7 @@ export interface CompanionInput {
  * stay in the app). Refuses: `companion-invalid`, `not-found`, `date-cancelled`, `date-past`,
  * `companion-already-asked` (an open or taken request of the same person for this activity).
  */
-export async function requestCompanion(input: CompanionInput, now = new Date()) {
+export async function requestCompanion(input: CompanionInput, now = clock.now()) {
   const fields = contactFieldsSchema.safeParse({
     name: input.name,
     email: input.email || undefined,
@@ -128,7 +129,7 @@ export async function requestCompanion(input: CompanionInput, now = new Date()) 
 }
 
 /** The centre's requests: open ones first (oldest first), then taken, then done in the last 60 days. */
-export async function listCompanionRequests(centreId: string, now = new Date()) {
+export async function listCompanionRequests(centreId: string, now = clock.now()) {
   const since = new Date(now.getTime() - 60 * 24 * 60 * 60 * 1000);
   const rows = await db().companionRequest.findMany({
     where: {
@@ -167,7 +168,7 @@ export async function takeCompanionRequest(
   centreId: string,
   requestId: string,
   volunteer: { id: string; name: string },
-  now = new Date(),
+  now = clock.now(),
 ) {
   if (!UUID.test(requestId)) throw new NotFoundError("request");
   return transaction(async (tx) => {
@@ -213,7 +214,7 @@ export async function finishCompanionRequest(
   requestId: string,
   actorId: string,
   outcome: "done" | "release",
-  now = new Date(),
+  now = clock.now(),
 ) {
   if (!UUID.test(requestId)) throw new NotFoundError("request");
   return transaction(async (tx) => {

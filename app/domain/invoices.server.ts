@@ -7,6 +7,7 @@ import { recordAudit } from "./audit.server";
 import { DomainError, NotFoundError } from "./errors";
 import { addDays } from "./planner";
 import { localDateAt, startOfLocalDay } from "./time-zone";
+import { clock } from "~/lib/clock";
 
 /**
  * Invoices: one per booking, or one per organisation per calendar month. Numbers run on
@@ -163,7 +164,7 @@ export function invoiceNumber(prefix: string, year: number, sequence: number): s
  * invoiced already (or costs nothing), `not-found` for another centre's booking or
  * organisation, `invoice-month-invalid`.
  */
-export async function issueInvoice(actor: { centreId: string; actorId: string }, scope: InvoiceScope, now = new Date()) {
+export async function issueInvoice(actor: { centreId: string; actorId: string }, scope: InvoiceScope, now = clock.now()) {
   return transaction(async (tx) => {
     // One invoice at a time per organisation, so two managers cannot invoice a date twice.
     const organisationId =

@@ -1,10 +1,11 @@
 import { db } from "~/db/client.server";
+import { clock } from "~/lib/clock";
 
 /**
  * An organisation's bookings at a centre, for "my bookings": each booking (one-off or series)
  * with its coming and past dates. Only the organisations the person books for are read.
  */
-export async function bookingsOfOrganisations(centreId: string, organisationIds: string[], now = new Date()) {
+export async function bookingsOfOrganisations(centreId: string, organisationIds: string[], now = clock.now()) {
   if (organisationIds.length === 0) return [];
   const bookings = await db().booking.findMany({
     where: { centreId, organisationId: { in: organisationIds } },

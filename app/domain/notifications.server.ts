@@ -7,6 +7,7 @@ import type { Key } from "~/i18n/translate";
 import { recordAudit } from "./audit.server";
 import { DomainError, NotFoundError } from "./errors";
 import { fromWallClock, parseWallClock } from "./time-zone";
+import { clock } from "~/lib/clock";
 
 /**
  * Emails to an organisation's contact about their booking, in the contact's language, plain
@@ -61,7 +62,7 @@ interface EventDetails {
  * go out as one email.
  */
 export async function dispatchBookingNotices(options: { centreId?: string; now?: Date } = {}): Promise<number> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? clock.now();
   const events = await db().$queryRaw<{ id: string; booking_id: string }[]>`
     SELECT e.id::text, e.entity_id AS booking_id FROM audit_events e
     WHERE e.entity_type = 'booking'
@@ -209,7 +210,7 @@ export async function tellContactsNow(centreId: string): Promise<void> {
  * `seriesReminderDays` ahead; once per series. Series made by splitting another and series
  * booked in the last 12 hours (their confirmation is still fresh) are not reminded.
  */
-export async function sendSeriesReminders(now = new Date()): Promise<number> {
+export async function sendSeriesReminders(now = clock.now()): Promise<number> {
   const due = await db().$queryRaw<{ id: string }[]>`
     SELECT b.id::text FROM bookings b
     JOIN centres c ON c.id = b.centre_id

@@ -4,6 +4,7 @@ import type { Locale, Tier } from "~/generated/prisma/enums";
 import { normaliseEmail } from "~/auth/sign-in-links.server";
 import { recordAudit } from "./audit.server";
 import { DomainError, NotFoundError } from "./errors";
+import { clock } from "~/lib/clock";
 
 /**
  * Organisations as the centre's team sees them: the list with verification state, and the
@@ -73,7 +74,7 @@ function clean(details: OrganisationDetails): OrganisationDetails {
  * A manager adds an organisation (a resident or group that phones or walks in). Refuses
  * `organisation-name-taken`, `organisation-contact-missing` (neither email nor phone).
  */
-export async function addOrganisation(actor: { centreId: string; actorId: string }, input: OrganisationDetails, now = new Date()) {
+export async function addOrganisation(actor: { centreId: string; actorId: string }, input: OrganisationDetails, now = clock.now()) {
   const details = clean(input);
   if (!details.contactEmail && !details.contactPhone) {
     throw new DomainError("organisation-contact-missing", "Give a phone number or an email address.");

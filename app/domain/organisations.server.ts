@@ -4,6 +4,7 @@ import type { Locale, Tier } from "~/generated/prisma/client";
 import { normaliseEmail, requestSignInLink } from "~/auth/sign-in-links.server";
 import { recordAudit } from "./audit.server";
 import { DomainError, NotFoundError } from "./errors";
+import { clock } from "~/lib/clock";
 
 /**
  * Organisations: who books. A new contact registers their organisation and the tier they
@@ -65,7 +66,7 @@ export async function registerOrganisation(input: Registration, options: { redir
 }
 
 /** A manager confirms (or corrects) the tier an organisation claims. */
-export async function verifyTier(actor: { centreId: string; actorId: string }, organisationId: string, tier?: Tier, now = new Date()) {
+export async function verifyTier(actor: { centreId: string; actorId: string }, organisationId: string, tier?: Tier, now = clock.now()) {
   return transaction(async (tx) => {
     const organisation = await tx.organisation.findFirst({ where: { id: organisationId, centreId: actor.centreId } });
     if (!organisation) throw new NotFoundError("organisation");

@@ -4,6 +4,7 @@ import { recordAudit } from "./audit.server";
 import { DomainError, NotFoundError } from "./errors";
 import { startOfLocalDay } from "./time-zone";
 import { PAYMENT_METHODS } from "./workspace-constants";
+import { clock } from "~/lib/clock";
 
 /**
  * Money received, and what is still open, per booking and per organisation (integer cents,
@@ -54,7 +55,7 @@ interface BookingSums {
 }
 
 /** Every organisation's account at a centre (organisations without any money matter are left out). */
-export async function accounts(centreId: string, now = new Date(), options: { organisationId?: string } = {}): Promise<OrganisationAccount[]> {
+export async function accounts(centreId: string, now = clock.now(), options: { organisationId?: string } = {}): Promise<OrganisationAccount[]> {
   const organisationId = options.organisationId ?? null;
   const sums = await db().$queryRaw<BookingSums[]>`
     SELECT b.id::text AS booking_id, b.organisation_id::text AS organisation_id, b.title, b.status::text AS status,
@@ -146,7 +147,7 @@ export async function accounts(centreId: string, now = new Date(), options: { or
 }
 
 /** Bookings that owe money now, most owed first (for the home page). */
-export async function unpaidBookings(centreId: string, now = new Date()) {
+export async function unpaidBookings(centreId: string, now = clock.now()) {
   const all = await accounts(centreId, now);
   return all
     .flatMap((organisation) => organisation.bookings.filter((booking) => booking.outstandingCents > 0).map((booking) => ({ ...booking, organisation: organisation.name })))
@@ -154,7 +155,7 @@ export async function unpaidBookings(centreId: string, now = new Date()) {
 }
 
 /** One booking's account and its payments (another centre's booking is not found). */
-export async function bookingPayments(centreId: string, bookingId: string, now = new Date()) {
+export async function bookingPayments(centreId: string, bookingId: string, now = clock.now()) {
   const booking = await db().booking.findFirst({ where: { id: bookingId, centreId }, select: { organisationId: true } });
   if (!booking) throw new NotFoundError("booking");
   const [organisation] = await accounts(centreId, now, { organisationId: booking.organisationId });
@@ -184,7 +185,7 @@ export interface PaymentInput {
  * `payment-amount-zero`, `payment-date-invalid`, `payment-date-future`. An invoice that is
  * paid in full becomes PAID.
  */
-export async function recordPayment(actor: { centreId: string; actorId: string }, input: PaymentInput, now = new Date()) {
+export async function recordPayment(actor: { centreId: string; actorId: string }, input: PaymentInput, now = clock.now()) {
   if (!Number.isInteger(input.amountCents) || input.amountCents === 0) {
     throw new DomainError("payment-amount-zero", "The amount must not be zero.");
   }
@@ -247,7 +248,7 @@ export async function recordPayment(actor: { centreId: string; actorId: string }
 export async function recordPaymentFor(
   actor: { centreId: string; actorId: string },
   input: Omit<PaymentInput, "organisationId" | "bookingId" | "invoiceId"> & { target: string },
-  now = new Date(),
+  now = clock.now(),
 ) {
   const match = /^(booking|invoice|organisation):([0-9a-f-]{36})$/.exec(input.target);
   if (!match) throw new NotFoundError("target");

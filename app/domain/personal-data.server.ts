@@ -1,6 +1,7 @@
 import { transaction } from "~/db/client.server";
 import { recordAudit } from "./audit.server";
 import { RESIDENT_EMAIL_KINDS } from "./resident-mail.server";
+import { clock } from "~/lib/clock";
 
 /**
  * Residents' personal data is kept only as long as needed. A centre sets
@@ -11,7 +12,7 @@ import { RESIDENT_EMAIL_KINDS } from "./resident-mail.server";
  * these (kinds "signup-…" and "companion-…") are deleted from the outbox after the same
  * number of days. See docs/decisions/024-personal-data-retention.md.
  */
-export async function anonymiseExpiredPersonalData(now = new Date()) {
+export async function anonymiseExpiredPersonalData(now = clock.now()) {
   return transaction(async (tx) => {
     const signups = await tx.$queryRaw<{ centre_id: string }[]>`
       UPDATE signups AS s

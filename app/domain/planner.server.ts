@@ -3,6 +3,7 @@ import { loadCentreCalendar } from "./conflicts.server";
 import { addDays, layoutWeek, mondayOf, type PlannerClaim } from "./planner";
 import { localDateAt, startOfLocalDay } from "./time-zone";
 import { weekSchedule } from "./week-schedule.server";
+import { clock } from "~/lib/clock";
 
 /**
  * The planner's week for one centre, for the centre's team: the week schedule (every active
@@ -10,7 +11,7 @@ import { weekSchedule } from "./week-schedule.server";
  * per day and physical room with the opening hours, closures and the free time between.
  * `anyDate` ("YYYY-MM-DD") picks the week; without it, this week.
  */
-export async function plannerWeek(centreId: string, anyDate: string | null, now = new Date()) {
+export async function plannerWeek(centreId: string, anyDate: string | null, now = clock.now()) {
   const centre = await db().centre.findUniqueOrThrow({ where: { id: centreId }, select: { timeZone: true } });
   const monday = mondayOf(anyDate ?? localDateAt(now, centre.timeZone));
   const [schedule, calendar, capacities] = await Promise.all([

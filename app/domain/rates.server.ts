@@ -3,6 +3,7 @@ import type { DayPart, Tier } from "~/generated/prisma/client";
 import { recordAudit } from "./audit.server";
 import { NotFoundError } from "./errors";
 import type { RateForQuote } from "./pricing";
+import { clock } from "~/lib/clock";
 
 /**
  * Rates per centre, room (or combination) and tier. A rate is never edited in place: a change
@@ -54,7 +55,7 @@ export interface RateChange {
 }
 
 /** Adds a new version of a rate, valid from `now`; returns it. */
-export async function setRate(actor: { centreId: string; actorId: string | null }, change: RateChange, now = new Date()) {
+export async function setRate(actor: { centreId: string; actorId: string | null }, change: RateChange, now = clock.now()) {
   return transaction(async (tx) => {
     const room = await tx.room.findFirst({ where: { id: change.roomId, centreId: actor.centreId }, select: { id: true } });
     if (!room) throw new NotFoundError("room");
@@ -85,7 +86,7 @@ export async function setRate(actor: { centreId: string; actorId: string | null 
 }
 
 /** The rates in force now for every room and tier of a centre (for the settings page). */
-export async function ratesInForce(centreId: string, now = new Date()) {
+export async function ratesInForce(centreId: string, now = clock.now()) {
   const rates = await db().rate.findMany({
     where: { centreId, validFrom: { lte: now } },
     orderBy: { validFrom: "desc" },

@@ -1,6 +1,7 @@
 import { db } from "~/db/client.server";
 import type { Prisma, Tier } from "~/generated/prisma/client";
 import { TIERS_BY_PRIORITY } from "./tiers";
+import { clock } from "~/lib/clock";
 
 /**
  * The manager's queue of requests waiting for approval, oldest first. Requests compete when
@@ -39,7 +40,7 @@ export function priorityOf(tier: Tier): number {
   return TIERS_BY_PRIORITY.indexOf(tier) + 1;
 }
 
-export async function pendingRequests(centreId: string, now = new Date()): Promise<RequestSummary[]> {
+export async function pendingRequests(centreId: string, now = clock.now()): Promise<RequestSummary[]> {
   const centre = await db().centre.findUniqueOrThrow({ where: { id: centreId }, select: { requestReminderDays: true } });
   const bookings = await db().booking.findMany({
     where: { centreId, status: "PENDING" },

@@ -21,6 +21,7 @@ import { RecurrenceError, parseRule } from "./recurrence";
 import { loadSpace } from "./spaces.server";
 import { addWallClockMinutes, formatWallClock, parseWallClock } from "./time-zone";
 import { notifySignupsOfCancelledDate } from "./signups.server";
+import { clock } from "~/lib/clock";
 
 /**
  * Changing bookings without duplicating or losing dates. Every change is one transaction
@@ -89,7 +90,7 @@ export async function cancelOccurrence(
   actor: ChangeActor,
   input: { occurrenceId: string; reason: string; feeCents?: number; now?: Date },
 ) {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   return transaction(async (tx) => {
     const found = await loadOccurrence(tx, actor.centreId, input.occurrenceId);
     await lockBooking(tx, actor.centreId, found.bookingId);
@@ -167,7 +168,7 @@ export async function moveOccurrence(
   } catch (error) {
     if (isExclusionViolation(error)) {
       const space = await loadSpace(db(), actor.centreId, input.roomId ?? (await loadOccurrence(db(), actor.centreId, input.occurrenceId)).roomId);
-      throw roomTaken(space.name, input.startsAt ?? new Date(), timeZone);
+      throw roomTaken(space.name, input.startsAt ?? clock.now(), timeZone);
     }
     throw error;
   }
@@ -193,7 +194,7 @@ export async function cancelRestOfSeries(
   actor: ChangeActor,
   input: { bookingId: string; fromOccurrenceId: string; reason: string; now?: Date; feeFor?: (date: { startsAt: Date; priceInclCents: number }) => number },
 ) {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   return transaction(async (tx) => {
     const booking = await lockBooking(tx, actor.centreId, input.bookingId);
     const from = await loadOccurrence(tx, actor.centreId, input.fromOccurrenceId);
@@ -348,7 +349,7 @@ async function futureOf(tx: Tx, centreId: string, input: SeriesChangeInput, now:
 
 /** What a series change would do, without doing it (for the conflict report before saving). */
 export async function previewSeriesChange(actor: ChangeActor, input: SeriesChangeInput): Promise<SeriesChangePlan> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   return transaction(async (tx) => {
     const { booking, future } = await futureOf(tx, actor.centreId, input, now);
     const { until: _until, ...plan } = await planSeriesChange(tx, actor.centreId, booking, future, input.pattern, input.viewer ?? { seesDetails: true }, now);
@@ -361,7 +362,7 @@ export async function previewSeriesChange(actor: ChangeActor, input: SeriesChang
  * date that would take place clashes; returns what was done.
  */
 export async function changeSeries(actor: ChangeActor, input: SeriesChangeInput) {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clock.now();
   const timeZone = await centreZone(db(), actor.centreId);
   if (!parseWallClock(input.pattern.localStart)) {
     throw new DomainError("invalid-start", `Start "${input.pattern.localStart}" is not a date and time.`);
@@ -383,6 +384,7 @@ export async function changeSeries(actor: ChangeActor, input: SeriesChangeInput)
         target = await tx.booking.create({
           data: {
             ...fields,
+            createdAt: now,
             quote: quote ?? undefined,
             rrule: input.pattern.rrule,
             localStart: parseWallClock(input.pattern.localStart)!,
@@ -506,7 +508,7 @@ export async function changeSeries(actor: ChangeActor, input: SeriesChangeInput)
       const space = await loadSpace(db(), actor.centreId, input.pattern.roomId);
       const plan = await previewSeriesChange(actor, input).catch(() => undefined);
       const first = plan?.conflicts.find((conflict) => conflict.reason === "room-taken");
-      throw first ? conflictError(first, space.name, timeZone) : roomTaken(space.name, new Date(), timeZone);
+      throw first ? conflictError(first, space.name, timeZone) : roomTaken(space.name, clock.now(), timeZone);
     }
     throw error;
   }

@@ -4,6 +4,7 @@ import { decideDates, horizonDaysFor, insertOccurrences, lockBooking, materialis
 import { findConflicts } from "./conflicts.server";
 import { loadSpace } from "./spaces.server";
 import { formatWallClock } from "./time-zone";
+import { clock } from "~/lib/clock";
 
 /**
  * Series without an end are materialised up to the booking horizon of their tier; this runs
@@ -15,7 +16,7 @@ import { formatWallClock } from "./time-zone";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export async function extendOpenSeries(now = new Date()): Promise<{ bookings: number; added: number; unavailable: number }> {
+export async function extendOpenSeries(now = clock.now()): Promise<{ bookings: number; added: number; unavailable: number }> {
   const candidates = await db().booking.findMany({
     where: { rrule: { not: null }, materialisedUntil: { not: null }, status: { in: ["CONFIRMED", "PENDING"] } },
     select: { id: true, centreId: true, tier: true, materialisedUntil: true },
@@ -35,7 +36,7 @@ export async function extendOpenSeries(now = new Date()): Promise<{ bookings: nu
 }
 
 /** Adds the dates of one open series from where it was materialised up to its tier's horizon. */
-export async function extendSeries(centreId: string, bookingId: string, now = new Date()) {
+export async function extendSeries(centreId: string, bookingId: string, now = clock.now()) {
   return transaction(async (tx) => {
     const booking = await lockBooking(tx, centreId, bookingId);
     if (!booking.rrule || !booking.materialisedUntil) return { added: 0, unavailable: 0 };

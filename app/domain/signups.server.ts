@@ -9,6 +9,7 @@ import { recordAudit } from "./audit.server";
 import { DomainError, NotFoundError } from "./errors";
 import { contactFieldsSchema, emailKey, phoneKey } from "./resident-forms";
 import { RESIDENT_EMAIL_KINDS } from "./resident-mail.server";
+import { clock } from "~/lib/clock";
 
 /**
  * Signing up for a date of a sign-up activity, without an account.
@@ -73,7 +74,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * `no-sign-up-needed` (a walk-in activity), `date-cancelled`, `date-past` (the date has
  * started), `already-signed-up` (this email or phone number already has a place or waits).
  */
-export async function signUp(input: SignupInput, now = new Date()) {
+export async function signUp(input: SignupInput, now = clock.now()) {
   const fields = contactFieldsSchema.safeParse({
     name: input.name,
     email: input.email || undefined,
@@ -110,7 +111,7 @@ export async function signUp(input: SignupInput, now = new Date()) {
       // The waiting list is in order of signing up: under the lock, each sign-up of a date
       // is stamped strictly later than the one before (clocks can repeat a millisecond).
       const latest = await tx.signup.aggregate({ where: { occurrenceId: occurrence.id }, _max: { createdAt: true } });
-      const createdAt = new Date(Math.max(Date.now(), (latest._max.createdAt?.getTime() ?? 0) + 1));
+      const createdAt = new Date(Math.max(clock.now().getTime(), (latest._max.createdAt?.getTime() ?? 0) + 1));
       const known = new Set(
         current.flatMap((signup) => [
           signup.contactKey,
@@ -223,7 +224,7 @@ export async function findSignupByToken(centreId: string, token: string) {
  * null for an unknown or forged link. A date that has started cannot be cancelled
  * (`date-past`). Cancelling twice is harmless: the second time changes nothing.
  */
-export async function cancelSignup(centreId: string, token: string, now = new Date()) {
+export async function cancelSignup(centreId: string, token: string, now = clock.now()) {
   const found = await findSignupByToken(centreId, token);
   if (!found) return null;
   if (found.status === "CANCELLED") return { cancelled: false, promotedId: null };
@@ -277,7 +278,7 @@ async function promoteFromWaitingList(tx: Tx, occurrence: LockedOccurrence): Pro
     take: free,
   });
   for (const person of next) {
-    await tx.signup.update({ where: { id: person.id }, data: { status: "CONFIRMED", promotedAt: new Date() } });
+    await tx.signup.update({ where: { id: person.id }, data: { status: "CONFIRMED", promotedAt: clock.now() } });
     await recordAudit(tx, {
       centreId: occurrence.centreId,
       entityType: "signup",

@@ -7,6 +7,7 @@ import { translator } from "~/i18n/translate";
 import { recordAudit } from "./audit.server";
 import { DomainError, NotFoundError } from "./errors";
 import { TEAM_ROLES } from "./workspace-constants";
+import { clock } from "~/lib/clock";
 
 /**
  * The team of a centre: who has which role. A new member is invited by email: they get a
@@ -34,7 +35,7 @@ export async function listTeam(centreId: string) {
 export async function inviteMember(
   actor: { centreId: string; actorId: string },
   input: { email: string; name: string; role: CentreRole },
-  now = new Date(),
+  now = clock.now(),
 ) {
   const email = normaliseEmail(input.email);
   const centre = await db().centre.findUniqueOrThrow({ where: { id: actor.centreId }, select: { name: true, slug: true, defaultLocale: true } });
@@ -107,7 +108,7 @@ export async function removeMember(actor: { centreId: string; actorId: string },
   const membership = await otherMembership(actor, membershipId);
   return transaction(async (tx) => {
     await tx.membership.delete({ where: { id: membership.id } });
-    await tx.hostDuty.deleteMany({ where: { centreId: actor.centreId, userId: membership.userId, occurrence: { startsAt: { gt: new Date() } } } });
+    await tx.hostDuty.deleteMany({ where: { centreId: actor.centreId, userId: membership.userId, occurrence: { startsAt: { gt: clock.now() } } } });
     await recordAudit(tx, {
       centreId: actor.centreId,
       actorId: actor.actorId,

@@ -1,6 +1,7 @@
 import { db } from "~/db/client.server";
 import type { BookingStatus, Tier } from "~/generated/prisma/client";
 import { addWallClockDays, formatLocalDate, isoWeekday, parseLocalDate, startOfLocalDay } from "./time-zone";
+import { clock } from "~/lib/clock";
 
 /**
  * A week of a centre, room by room: every active claim of a confirmed or pending booking in
@@ -39,7 +40,7 @@ export function mondayOf(localDate: string): string {
   return formatLocalDate(addWallClockDays(date, 1 - isoWeekday(date)));
 }
 
-export async function weekSchedule(centreId: string, anyDayOfWeek: string, viewer: { seesDetails: boolean }, now = new Date()): Promise<WeekSchedule> {
+export async function weekSchedule(centreId: string, anyDayOfWeek: string, viewer: { seesDetails: boolean }, now = clock.now()): Promise<WeekSchedule> {
   const centre = await db().centre.findUniqueOrThrow({ where: { id: centreId }, select: { timeZone: true } });
   const weekStart = mondayOf(anyDayOfWeek);
   const days = Array.from({ length: 7 }, (_, index) => formatLocalDate(addWallClockDays(parseLocalDate(weekStart)!, index)));

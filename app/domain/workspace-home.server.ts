@@ -5,6 +5,7 @@ import { listCompanionRequests } from "./companions.server";
 import { unpaidBookings } from "./payments.server";
 import { pendingRequests } from "./requests.server";
 import { localDateAt } from "./time-zone";
+import { clock } from "~/lib/clock";
 
 /**
  * What needs a volunteer's attention first, in this order: requests waiting for a decision
@@ -12,7 +13,7 @@ import { localDateAt } from "./time-zone";
  * closure, bookings that owe money, and today's dates with who opens up. Each list says what
  * it is about; the page shows only what the person may act on or read.
  */
-export async function workspaceHome(centreId: string, sees: { money: boolean; requests: boolean }, now = new Date()) {
+export async function workspaceHome(centreId: string, sees: { money: boolean; requests: boolean }, now = clock.now()) {
   const centre = await db().centre.findUniqueOrThrow({ where: { id: centreId }, select: { timeZone: true } });
   const today = localDateAt(now, centre.timeZone);
   const [requests, companions, closureConflicts, unpaid, todayDates, failedEmails] = await Promise.all([

@@ -1,5 +1,6 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import { db, transaction } from "~/db/client.server";
+import { clock } from "~/lib/clock";
 
 /**
  * Delivering outbox emails over SMTP. Each email is one job of the Postgres-backed queue
@@ -47,7 +48,7 @@ export function isPermanentRefusal(error: unknown): boolean {
  * Sends one outbox email. Returns "sent", "skipped" (sent already, being sent by another
  * worker, or gone) or "failed" (refused for good); throws when the queue should try again.
  */
-export async function deliverEmail(emailId: string, transport: Transport, from: string, now = () => new Date()): Promise<"sent" | "skipped" | "failed"> {
+export async function deliverEmail(emailId: string, transport: Transport, from: string, now = () => clock.now()): Promise<"sent" | "skipped" | "failed"> {
   let retryable: unknown;
   const outcome = await transaction(
     async (tx) => {

@@ -1,5 +1,6 @@
 import type { Tx } from "~/db/client.server";
 import type { Locale } from "~/generated/prisma/client";
+import { clock } from "~/lib/clock";
 import { renderEmail, type EmailContent } from "./render";
 
 /**
@@ -21,6 +22,7 @@ export async function enqueueEmail(
       subject: rendered.subject,
       textBody: rendered.text,
       htmlBody: rendered.html,
+      createdAt: clock.now(),
     },
     select: { id: true },
   });

@@ -6,6 +6,7 @@ import { listAgenda, listPublicCentres } from "~/domain/agenda.server";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
 import type { Key } from "~/i18n/translate";
+import { clock } from "~/lib/clock";
 
 const TITLES: Record<Period, Key> = {
   today: "agenda.combined.todayTitle",
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const chosen = query.filters.centres.length
     ? centres.filter((centre) => query.filters.centres.includes(centre.slug))
     : centres;
-  const now = new Date();
+  const now = clock.now();
   return {
     query,
     centres: centres.map((centre) => ({ slug: centre.slug, name: centre.name })),

@@ -7,6 +7,7 @@ import { findPublicCentre, listAgenda } from "~/domain/agenda.server";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
 import type { Key } from "~/i18n/translate";
+import { clock } from "~/lib/clock";
 
 const TITLES: Record<Period, Key> = { today: "agenda.title.today", week: "centre.weekTitle", later: "agenda.title.later" };
 const INTROS: Record<Period, Key> = { today: "agenda.intro.today", week: "centre.weekIntro", later: "agenda.intro.later" };
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!centre) throw new Response("Not found", { status: 404 });
   const query = parseAgendaQuery(new URL(request.url).searchParams);
   query.filters.centres = [];
-  const now = new Date();
+  const now = clock.now();
   const items = await listAgenda([centre], query, now);
   return {
     centre: publicCentreDetails(centre),

@@ -16,6 +16,7 @@ import { formatDayTimeRange } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
+import { clock } from "~/lib/clock";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) =>
   loaded
@@ -32,7 +33,7 @@ async function load(params: LoaderFunctionArgs["params"]) {
 /** One activity: what, when, where, price, organiser, access; its next dates; sign up or just walk in. */
 export async function loader({ params }: LoaderFunctionArgs) {
   const { centre, activity } = await load(params);
-  const now = new Date();
+  const now = clock.now();
   const dates = await upcomingDates(centre.id, activity.id, now);
   return {
     centre: { ...publicCentreDetails(centre), timeZone: centre.timeZone },

@@ -14,6 +14,7 @@ import { formatDayTimeRange } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
+import { clock } from "~/lib/clock";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) =>
   pageTitle(matches, loaded ? "agenda.companion.heading" : "errors.notFoundTitle", { title: loaded?.activity.title ?? "" });
@@ -28,7 +29,7 @@ async function load(params: LoaderFunctionArgs["params"]) {
 /** "Ik wil de eerste keer graag samen met iemand gaan": the request form and its thank-you. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { centre, activity } = await load(params);
-  const now = new Date();
+  const now = clock.now();
   const dates = await upcomingDates(centre.id, activity.id, now);
   const sent = new URL(request.url).searchParams.get("sent");
   return {

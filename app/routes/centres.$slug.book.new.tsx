@@ -21,6 +21,7 @@ import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
 import type { Key } from "~/i18n/translate";
 import type { z } from "zod";
+import { clock } from "~/lib/clock";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "booking.search.title");
 
@@ -78,7 +79,8 @@ function reviewView(review: BookingReview) {
       roomId: date.roomId,
       state: date.state,
       skipReason: date.skipReason,
-      firmAt: date.firmAt,
+      // only a date that is still provisional says until when
+      firmAt: date.firmAt && date.firmAt > clock.now() ? date.firmAt : null,
       price: date.price ? { exclCents: date.price.exclCents, inclCents: date.price.inclCents, freeMinutes: date.price.freeMinutes, basis: date.price.basis } : null,
       conflicts: date.conflicts.map((conflict) => ({ reason: conflict.reason, other: conflict.other ?? null, closure: conflict.closure ?? null })),
     })),
@@ -309,7 +311,7 @@ function ReviewSection({ review, choices, timeZone, locale }: { review: ReviewVi
                 <td className="p-2">{formatTimeRange(new Date(date.startsAt), new Date(date.endsAt), timeZone, locale)}</td>
                 <td className="p-2">
                   <span className={date.state === "blocked" ? "font-bold text-red-900" : undefined}>{stateText(date)}</span>
-                  {date.firmAt && date.state !== "skipped" && new Date(date.firmAt) > new Date() ? (
+                  {date.firmAt && date.state !== "skipped" ? (
                     <span className="block text-muted">{t("booking.review.provisionalUntil", { date: formatShortDate(new Date(date.firmAt), timeZone, locale) })}</span>
                   ) : null}
                   {date.state === "blocked" ? (

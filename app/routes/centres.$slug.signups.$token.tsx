@@ -10,6 +10,7 @@ import { formatDayTimeRange } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
 import type { Key } from "~/i18n/translate";
+import { clock } from "~/lib/clock";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => [
   ...pageTitle(matches, loaded && "signup" in loaded ? "agenda.confirmation.statusTitle" : "agenda.confirmation.invalidTitle"),
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       endsAt: signup.endsAt,
       room: signup.room,
       dateCancelled: signup.dateCancelled,
-      past: signup.startsAt <= new Date(),
+      past: signup.startsAt <= clock.now(),
     },
     isNew: url.searchParams.get("new") === "1",
     link: appUrl(url.pathname),

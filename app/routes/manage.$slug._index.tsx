@@ -9,6 +9,7 @@ import { workspaceHome } from "~/domain/workspace-home.server";
 import { formatShortDate, formatTimeRange } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/react";
 import { pageTitle } from "~/i18n/meta";
+import { clock } from "~/lib/clock";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "manage.title", { name: data?.centre.name ?? "" });
@@ -18,7 +19,7 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 /** What needs attention first, then today's dates with who opens up, the rooms and the coming week. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { centre, user, role } = await requireCentrePermission(request, params.slug, "centre.view");
-  const now = new Date();
+  const now = clock.now();
   const allowed = (permission: Parameters<typeof can>[1]) => can({ installationRole: user.installationRole, role }, permission);
   const sees = { reads: allowed("centre.read"), companions: allowed("attendance.record"), manages: allowed("bookings.manage") };
   const [home, rooms, occurrences] = await Promise.all([

@@ -19,6 +19,7 @@ import { formatDay, formatTimeRange } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
 import { dateParam } from "~/lib/workspace-route.server";
+import { clock } from "~/lib/clock";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.attendance.title");
 
@@ -57,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { centre, user, role } = await requireCentrePermission(request, params.slug, "attendance.record");
   const mayCorrect = can({ installationRole: user.installationRole, role }, "attendance.correct");
   const url = new URL(request.url);
-  const today = localDateAt(new Date(), centre.timeZone);
+  const today = localDateAt(clock.now(), centre.timeZone);
   const asked = dateParam(url.searchParams.get("date"));
   const date = mayCorrect && asked && asked <= today ? asked : today;
   const [dates, team] = await Promise.all([attendanceDay(centre.id, date), mayCorrect ? listTeam(centre.id) : Promise.resolve([])]);

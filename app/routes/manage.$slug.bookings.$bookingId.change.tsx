@@ -18,6 +18,7 @@ import { formatShortDate, formatTimeRange } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
 import { idParam, orNotFound } from "~/lib/workspace-route.server";
+import { clock } from "~/lib/clock";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.change.title");
 
@@ -66,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = submission.value;
   // The new pattern starts on the chosen date or later, and never in the past.
   const from = booking.dates.find((date) => date.id === form.fromOccurrenceId);
-  const earliest = form.scope === "following" && from ? localDateAt(from.startsAt, centre.timeZone) : localDateAt(new Date(), centre.timeZone);
+  const earliest = form.scope === "following" && from ? localDateAt(from.startsAt, centre.timeZone) : localDateAt(clock.now(), centre.timeZone);
   if (form.date < earliest) {
     return data({ result: submission.reply({ fieldErrors: { date: [encodeMessage("workspace.change.dateTooEarly", { date: earliest })] } }), preview: null }, { status: 422 });
   }

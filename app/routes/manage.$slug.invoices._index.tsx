@@ -16,6 +16,7 @@ import { localDateAt } from "~/domain/time-zone";
 import { formatShortDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
+import { clock } from "~/lib/clock";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.invoices.title");
 
@@ -41,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     invoiceableBookings(centre.id),
     organisationChoices(centre.id),
   ]);
-  const today = localDateAt(new Date(), centre.timeZone);
+  const today = localDateAt(clock.now(), centre.timeZone);
   return {
     centre: { slug: centre.slug, name: centre.name, timeZone: centre.timeZone },
     invoices,

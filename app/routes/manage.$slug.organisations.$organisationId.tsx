@@ -19,6 +19,7 @@ import { formatShortDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
 import { idParam, orNotFound } from "~/lib/workspace-route.server";
+import { clock } from "~/lib/clock";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "workspace.organisations.oneTitle", { name: data?.organisation.name ?? "" });
 
@@ -45,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { centre, user, role } = await requireCentrePermission(request, params.slug, "centre.read");
   const organisationId = idParam(params.organisationId);
   const organisation = await orNotFound(organisationOfCentre(centre.id, organisationId));
-  const [account] = await accounts(centre.id, new Date(), { organisationId });
+  const [account] = await accounts(centre.id, clock.now(), { organisationId });
   const invoices = await listInvoices(centre.id, { organisationId });
   return {
     centre: { slug: centre.slug, name: centre.name, timeZone: centre.timeZone },

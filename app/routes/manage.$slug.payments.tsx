@@ -18,6 +18,7 @@ import { PAYMENT_METHODS } from "~/domain/workspace-constants";
 import { localDateAt } from "~/domain/time-zone";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
+import { clock } from "~/lib/clock";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.payments.title");
 
@@ -48,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     defaults: {
       target: bookingId ? `booking:${bookingId}` : organisationId ? `organisation:${organisationId}` : "",
       method: "BANK_TRANSFER",
-      receivedOn: localDateAt(new Date(), centre.timeZone),
+      receivedOn: localDateAt(clock.now(), centre.timeZone),
     },
     done: url.searchParams.get("done") === "1",
     canPay: can({ installationRole: user.installationRole, role }, "payments.manage"),

@@ -15,13 +15,14 @@ import { centreTables, type CentreTableId } from "~/domain/reports/tables";
 import { localDateAt } from "~/domain/time-zone";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
+import { clock } from "~/lib/clock";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "reports.title", { name: data?.centre.name ?? "" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { centre, user, role } = await requireCentrePermission(request, params.slug, "reports.view");
-  const now = new Date();
+  const now = clock.now();
   const { period, lastResult, invalid } = periodFromSearch(new URL(request.url).searchParams, centre.timeZone, now);
   const report = await centreReport(centre.id, period, now);
   return {

@@ -12,6 +12,7 @@ import { boardInputSchema } from "~/domain/reports/schemas";
 import { localDateAt } from "~/domain/time-zone";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
+import { clock } from "~/lib/clock";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "reports.input.title", { name: data?.centre.name ?? "" });
@@ -19,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { centre } = await requireCentrePermission(request, params.slug, "reports.input");
   const [costs, readings] = await Promise.all([listYearCosts(centre.id), listEnergyReadings(centre.id)]);
-  const today = localDateAt(new Date(), centre.timeZone);
+  const today = localDateAt(clock.now(), centre.timeZone);
   return {
     centre: { slug: centre.slug, name: centre.name },
     costs,

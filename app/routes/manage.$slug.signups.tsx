@@ -7,6 +7,7 @@ import { signupLists } from "~/domain/signups.server";
 import { formatDayTimeRange, formatShortDate, formatTime } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
+import { clock } from "~/lib/clock";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "agenda.manage.signupsTitle");
 
@@ -16,7 +17,7 @@ const DAYS = 56;
 /** Who signed up for the coming dates: for the centre's managers and each activity's organiser. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { centre, activityIds } = await requireSignupListAccess(request, params.slug);
-  const dates = await signupLists(centre.id, localDayRange(centre.timeZone, new Date(), 0, DAYS), { activityIds });
+  const dates = await signupLists(centre.id, localDayRange(centre.timeZone, clock.now(), 0, DAYS), { activityIds });
   return {
     centre: { slug: centre.slug, name: centre.name, timeZone: centre.timeZone },
     organiserView: activityIds !== undefined,

@@ -12,13 +12,14 @@ import { DEFINITION_KEYS } from "~/domain/reports/sentences";
 import { installationTable } from "~/domain/reports/tables";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
+import { clock } from "~/lib/clock";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.installationTitle");
 
 /** The municipality's view: every centre of the installation side by side, and summed. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireInstallationPermission(request, "reports.view");
-  const { period, lastResult, invalid } = periodFromSearch(new URL(request.url).searchParams, DEFAULT_CENTRE_SETTINGS.timeZone, new Date());
+  const { period, lastResult, invalid } = periodFromSearch(new URL(request.url).searchParams, DEFAULT_CENTRE_SETTINGS.timeZone, clock.now());
   return { report: await installationReport(period), lastResult, invalid };
 }
 

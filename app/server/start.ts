@@ -6,6 +6,7 @@ import { disconnectDatabase, useDatabase } from "~/db/client.server";
 import { openDatabase, type DatabaseHandle } from "~/db/database.server";
 import { applyMigrations } from "~/db/migrations.server";
 import { ConfigError, env as readEnv } from "~/env.server";
+import { setClock } from "~/lib/clock";
 import { fromRoot } from "~/lib/project-root.server";
 import { loadDemoIfEmpty } from "../../prisma/demo";
 import { createHttpApp } from "./http";
@@ -40,6 +41,10 @@ async function main() {
 
   try {
     const env = readEnv();
+    if (env.CLOCK_START) {
+      setClock(env.CLOCK_START);
+      say(`The clock starts at ${env.CLOCK_START.toISOString()} (CLOCK_START).`);
+    }
     const buildPath = fromRoot("build", "index.js");
     if (!existsSync(buildPath)) throw new ConfigError("The app has not been built; run npm run build first.");
     database = await openDatabase(env, say);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addWallClockDays, formatLocalDate, isoWeekday, parseLocalDate, toWallClock } from "~/domain/time-zone";
 import { accessibilityViolations, headingIs, openBrowser, shows, signInViaMailbox, type BrowserSession } from "../support/browser";
+import { clock } from "~/lib/clock";
 
 /**
  * The organisation contact's journey per tier, on the demo (De Wilg): an initiative books a
@@ -13,7 +14,7 @@ let session: BrowserSession;
 
 /** Local date `weeks` weeks from today on ISO weekday `weekday` (1 = Monday). */
 function dayInWeeks(weeks: number, weekday: number): string {
-  const today = parseLocalDate(formatLocalDate(toWallClock(new Date(), "Europe/Amsterdam")))!;
+  const today = parseLocalDate(formatLocalDate(toWallClock(clock.now(), "Europe/Amsterdam")))!;
   const monday = addWallClockDays(today, 1 - isoWeekday(today));
   return formatLocalDate(addWallClockDays(monday, weeks * 7 + weekday - 1));
 }

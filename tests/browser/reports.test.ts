@@ -9,6 +9,7 @@ import { formatCents, formatCount, formatDate, formatHours } from "~/domain/repo
 import { localDateAt } from "~/domain/time-zone";
 import { query } from "../support/test-server";
 import { accessibilityViolations, headingIs, openBrowser, shows, signInViaMailbox, type BrowserSession } from "../support/browser";
+import { clock } from "~/lib/clock";
 
 /**
  * The board's journey on the demo: the treasurer of De Wilg opens the report, changes the
@@ -83,7 +84,7 @@ async function download(page: Page, link: Locator): Promise<{ name: string; cont
   return { name: file.suggestedFilename(), content: await readFile(await file.path()) };
 }
 
-const today = localDateAt(new Date(), ZONE);
+const today = localDateAt(clock.now(), ZONE);
 const year = Number(today.slice(0, 4));
 // The month before this one: the demo has dates, headcounts and invoices there.
 const lastMonth = new Date(Date.UTC(year, Number(today.slice(5, 7)) - 2, 1)).toISOString().slice(0, 10);

@@ -11,6 +11,7 @@ import {
 import { DomainError } from "~/domain/errors";
 import { setRate } from "~/domain/rates.server";
 import { addMembership, createCentre, createOrganisation, createRate, createRoom, createUser } from "../../prisma/factories";
+import { clock } from "~/lib/clock";
 
 const NOW = new Date("2027-03-01T09:00:00Z");
 
@@ -256,7 +257,7 @@ describe("waiting requests", () => {
   it("managers are reminded once a day of requests older than the centre's period", async () => {
     const { centre, room, company, manager } = await house();
     const { booking } = await requestBooking(ask({ centreId: centre.id, roomId: room.id, organisationId: company.id }, { localStart: "2027-03-18T19:30", durationMinutes: 120 }), NOW);
-    await db().booking.update({ where: { id: booking.id }, data: { createdAt: new Date(Date.now() - 4 * 86_400_000) } });
+    await db().booking.update({ where: { id: booking.id }, data: { createdAt: new Date(clock.now().getTime() - 4 * 86_400_000) } });
     expect(await remindOverdueRequests()).toBeGreaterThanOrEqual(1);
     const reminder = await db().emailMessage.findFirst({ where: { kind: "request-reminder", toAddress: manager.email } });
     expect(reminder?.textBody).toContain("Yoga BV: Activiteit");

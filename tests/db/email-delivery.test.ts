@@ -7,6 +7,7 @@ import { parseEnv } from "~/env.server";
 import { emailDeliver, queuePendingEmails } from "~/jobs/email.server";
 import { uniqueSuffix } from "../../prisma/factories";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp-server";
+import { clock } from "~/lib/clock";
 
 // A real SMTP server on loopback and the real pg-boss queue on this worker's database, with
 // the app's own delivery job; only the pauses between retries are shortened.
@@ -17,7 +18,7 @@ let boss: PgBoss;
 beforeAll(async () => {
   // This worker's database holds the outbox of the test files that ran before this one; the
   // sweep takes every pending email, so the journey starts with an outbox of its own.
-  await db().emailMessage.updateMany({ where: { status: "PENDING" }, data: { status: "SENT", sentAt: new Date() } });
+  await db().emailMessage.updateMany({ where: { status: "PENDING" }, data: { status: "SENT", sentAt: clock.now() } });
   smtp = await startSmtpServer();
   const env = parseEnv({ NODE_ENV: "test", SMTP_URL: smtp.url, MAIL_FROM: "Buurtrooster <noreply@test.example>" });
   boss = new PgBoss({ connectionString: process.env.TEST_DATABASE_URL!, schema: `pgboss_${uniqueSuffix()}`, max: 3 });

@@ -14,6 +14,7 @@ import {
   createTestBooking,
   createUser,
 } from "../../prisma/factories";
+import { clock } from "~/lib/clock";
 
 /**
  * The report's figures against hand-computed expectations. Each test builds its own centre;
@@ -42,7 +43,7 @@ async function cancelDate(bookingId: string, localStart: string) {
   const occurrence = await db().occurrence.findFirstOrThrow({
     where: { bookingId, originalLocalStart: new Date(`${localStart}:00Z`) },
   });
-  await db().occurrence.update({ where: { id: occurrence.id }, data: { status: "CANCELLED", cancelledAt: new Date() } });
+  await db().occurrence.update({ where: { id: occurrence.id }, data: { status: "CANCELLED", cancelledAt: clock.now() } });
   await db().roomClaim.updateMany({ where: { occurrenceId: occurrence.id }, data: { active: false } });
 }
 

@@ -12,6 +12,7 @@ import {
 import { extendOpenSeries, extendSeries } from "~/domain/series-extension.server";
 import { localDateTimeAt } from "~/domain/time-zone";
 import { createRoom, createTestActivity, createTestBooking, createUser } from "../../prisma/factories";
+import { clock } from "~/lib/clock";
 
 const AMS = "Europe/Amsterdam";
 const local = (date: Date) => localDateTimeAt(date, AMS);
@@ -215,7 +216,7 @@ describe("open series", () => {
     // Created "now" (real clock): resident initiatives book 365 days ahead.
     const initial = await db().occurrence.count({ where: { bookingId: booking.id } });
     expect(initial).toBeGreaterThanOrEqual(52);
-    const later = new Date(Date.now() + 60 * 24 * 60 * 60 * 1000);
+    const later = new Date(clock.now().getTime() + 60 * 24 * 60 * 60 * 1000);
     const first = await extendSeries(centre.id, booking.id, later);
     expect(first.added).toBeGreaterThanOrEqual(8);
     const again = await extendSeries(centre.id, booking.id, later);
@@ -226,7 +227,7 @@ describe("open series", () => {
 
   it("two extension runs at the same time add each date once", async () => {
     const { booking, centre } = await weeklySeries({ rrule: "FREQ=WEEKLY;BYDAY=WE", start: "2026-11-25T10:00" });
-    const later = new Date(Date.now() + 90 * 24 * 60 * 60 * 1000);
+    const later = new Date(clock.now().getTime() + 90 * 24 * 60 * 60 * 1000);
     const results = await Promise.all([extendSeries(centre.id, booking.id, later), extendSeries(centre.id, booking.id, later)]);
     expect(results.map((r) => r.added).sort((a, b) => a - b)[0]).toBe(0);
     const starts = (await datesOf(booking.id)).map((d) => d.originalLocalStart.getTime());
@@ -239,7 +240,7 @@ describe("open series", () => {
     const lastDate = (await datesOf(booking.id)).at(-1)!;
     const nextTuesday = local(new Date(lastDate.startsAt.getTime() + 7 * 24 * 60 * 60 * 1000));
     await createTestBooking({ centreId: centre.id, organisationId: organisation.id, roomId: room.id, localStart: nextTuesday });
-    const result = await extendSeries(centre.id, booking.id, new Date(Date.now() + 14 * 24 * 60 * 60 * 1000));
+    const result = await extendSeries(centre.id, booking.id, new Date(clock.now().getTime() + 14 * 24 * 60 * 60 * 1000));
     expect(result.unavailable).toBe(1);
     const taken = await db().occurrence.findFirstOrThrow({ where: { bookingId: booking.id, status: "CANCELLED" } });
     expect(local(taken.startsAt)).toBe(nextTuesday);

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import net from "node:net";
 import type { TestProject } from "vitest/node";
 import { fromRoot } from "~/lib/project-root.server";
+import { TEST_NOW } from "./test-clock";
 import { createTemplate, cloneTemplate, databaseName, dropRunDatabases, openTestServer } from "./test-server";
 
 declare module "vitest" {
@@ -47,6 +48,8 @@ export default async function setup(project: TestProject) {
       DEMO_DATA: "on",
       APP_URL: `http://localhost:${port}`,
       SMTP_URL: "",
+      // the app's clock starts where the tests' does (TEST_NOW), whatever the real date
+      CLOCK_START: TEST_NOW.toISOString(),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -23,6 +23,7 @@ import { loadBookedIntervals, loadOccupancy, loadScope, type ScopeCentre } from 
 import { monthsOf, previousYear, type ReportPeriod } from "./period";
 import { loadRevenue, loadRevenueTotals } from "./revenue.server";
 import { loadVisitors } from "./visitors.server";
+import { clock } from "~/lib/clock";
 
 /**
  * The whole report for one centre, or the side-by-side view of all centres, each for a period
@@ -93,7 +94,7 @@ async function centreFigures(centreId: string, period: ReportPeriod): Promise<{ 
 }
 
 /** The report of one centre for `period`, next to the same period a year earlier. */
-export async function centreReport(centreId: string, period: ReportPeriod, now = new Date()): Promise<CentreReport> {
+export async function centreReport(centreId: string, period: ReportPeriod, now = clock.now()): Promise<CentreReport> {
   const [current, previous] = await Promise.all([centreFigures(centreId, period), centreFigures(centreId, previousYear(period))]);
   const scope = current.scope;
   return {
@@ -249,7 +250,7 @@ export function sumKeyFigures(rows: KeyFigures[]): KeyFigures {
 }
 
 /** Every active centre of the installation side by side, and summed. */
-export async function installationReport(period: ReportPeriod, now = new Date()): Promise<InstallationReport> {
+export async function installationReport(period: ReportPeriod, now = clock.now()): Promise<InstallationReport> {
   const centres = await db().centre.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, slug: true, name: true } });
   const ids = centres.map((centre) => centre.id);
   const previousPeriod = previousYear(period);
