@@ -154,3 +154,18 @@ export function CheckboxField({ meta, label, hint }: { meta: AnyField; label: st
     </div>
   );
 }
+
+/**
+ * The hidden key of a form that creates something (app/domain/submission-key.ts), with the
+ * sentence shown when it is missing or too old. With conform's metadata, or a plain value for
+ * a form without conform.
+ */
+export function SubmissionKey(props: { meta: AnyField } | { value: string }) {
+  if ("value" in props) return <input type="hidden" name="submissionKey" value={props.value} />;
+  return (
+    <>
+      <input {...getInputProps(props.meta, { type: "hidden" })} />
+      <FieldError id={props.meta.errorId} errors={props.meta.errors} />
+    </>
+  );
+}

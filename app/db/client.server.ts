@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "~/generated/prisma/client";
+import { isRetryableConflict } from "./errors.server";
 
 /**
  * The one Prisma client of this process.
@@ -49,9 +50,24 @@ export async function disconnectDatabase(): Promise<void> {
   await client?.$disconnect();
 }
 
-/** Runs `work` in one transaction; every multi-row change goes through here. */
-export function transaction<T>(work: (tx: Tx) => Promise<T>, options?: { timeoutMs?: number }): Promise<T> {
-  return db().$transaction(work, { timeout: options?.timeoutMs ?? 15_000, maxWait: 10_000 });
+/** How often a transaction is tried when PostgreSQL gives it up for a deadlock or a serialisation failure. */
+const ATTEMPTS = 4;
+
+/**
+ * Runs `work` in one transaction; every multi-row change goes through here. A transaction that
+ * PostgreSQL broke off to resolve a deadlock or a serialisation failure changed nothing, so it
+ * is simply run again (a few times, after a short random pause); `work` must not have effects
+ * outside the database.
+ */
+export async function transaction<T>(work: (tx: Tx) => Promise<T>, options?: { timeoutMs?: number }): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db().$transaction(work, { timeout: options?.timeoutMs ?? 15_000, maxWait: 10_000 });
+    } catch (error) {
+      if (attempt >= ATTEMPTS || !isRetryableConflict(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * attempt));
+    }
+  }
 }
 
 /**

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Audience, Facility, HolidayRegion } from "~/generated/prisma/enums";
 import type { BookingRequestInput } from "./booking-requests.server";
 import { isoWeekday, parseLocalDate, parseWallClock } from "./time-zone";
+import { submissionKeyField } from "./submission-key";
 
 /**
  * The booking form a volunteer can fill in without knowing what an RRULE is: a first date and
@@ -67,7 +68,7 @@ export const bookingFormSchema = whenSchema
       .optional()
       .or(z.literal("")),
     accessibilityNotes: optionalText(500),
-    requestKey: z.string().max(64).optional(),
+    submissionKey: submissionKeyField,
   })
   .superRefine((value, context) => {
     if (value.repeat !== "none" && value.endBy === "date") {
@@ -129,7 +130,7 @@ export function bookingRequestFromForm(
     moves: choices.moves,
     skipPublicHolidays: form.skipPublicHolidays,
     skipSchoolHolidays: form.skipSchoolHolidays || null,
-    requestKey: form.requestKey,
+    submissionKey: form.submissionKey,
     ...(asker.bookedOnBehalf ? { bookedOnBehalf: true } : {}),
     activity: {
       kind: form.kind,

@@ -14,6 +14,7 @@ import {
   createBookingWith,
   datesToStore,
   horizonDaysFor,
+  lockBookingWrites,
   materialiseUntil,
   withBookingErrors,
   type DateToStore,
@@ -41,6 +42,7 @@ import { loadSpace, type BookableSpace } from "./spaces.server";
 import { effectiveTier, isCommunityTier } from "./tiers";
 import { formatLocalDate, localDateTimeAt, parseLocalDate, startOfLocalDay } from "./time-zone";
 import { notifySignupsOfCancelledDate } from "./signups.server";
+import { transactionOnce } from "./submissions.server";
 import { clock } from "~/lib/clock";
 
 /**
@@ -71,12 +73,13 @@ export interface BookingRequestInput
     | "skipPublicHolidays"
     | "skipSchoolHolidays"
     | "activity"
-    | "requestKey"
     | "bookedOnBehalf"
   > {
   /** the person asking; managers may book outside opening hours and on someone's behalf */
   actor: { userId: string | null; isManager: boolean };
   attendees: number;
+  /** the key of the form that asks (see submissions.server.ts): the same form books once */
+  submissionKey?: string;
 }
 
 export interface ReviewedDate {
@@ -341,10 +344,12 @@ export async function requestBooking(input: BookingRequestInput, now = clock.now
     status: "PENDING",
     tier: "RESIDENT_INITIATIVE",
     exdates: input.exdates,
-    requestKey: input.requestKey ?? null,
   };
+  const submission = input.submissionKey ? { key: input.submissionKey, centreId: input.centreId, kind: "booking" } : undefined;
   return withBookingErrors(bookingInput, now, () =>
-    transaction(async (tx) => {
+    transactionOnce(submission, async (tx) => {
+      // Before the review reads the rooms' dates: see lockBookingWrites.
+      await lockBookingWrites(tx, input.centreId);
       const result = await review(tx, input, now);
       const { centre, organisation, tier, policy } = result.context;
       if (result.outcome === "refused") throw refusal(result, centre.timeZone);
@@ -390,7 +395,7 @@ export async function requestBooking(input: BookingRequestInput, now = clock.now
       }
       if (result.outcome === "pending") await newRequestForManagersEmail(tx, { booking, organisation, centre });
       return { booking, review: stripContext(result) };
-    }),
+    }, ({ booking }) => booking.id),
   );
 }
 

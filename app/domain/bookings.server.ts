@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { db, transaction, type Tx } from "~/db/client.server";
-import { isExclusionViolation, isUniqueViolation } from "~/db/errors.server";
+import { db, type Tx } from "~/db/client.server";
+import { isExclusionViolation } from "~/db/errors.server";
 import type {
   ActivityKind,
   Audience,
@@ -16,6 +16,7 @@ import { skipReason } from "./holidays";
 import { claimsFor, type PlannedOccurrence } from "./occurrences";
 import { RecurrenceError, parseRule } from "./recurrence";
 import { loadSpace, type BookableSpace } from "./spaces.server";
+import { transactionOnce, type Submission } from "./submissions.server";
 import { localDateTimeAt, parseWallClock } from "./time-zone";
 import { clock } from "~/lib/clock";
 
@@ -76,7 +77,6 @@ export interface NewBooking {
   activity?: NewActivity | null;
   createdById?: string | null;
   bookedOnBehalf?: boolean;
-  requestKey?: string | null;
   skipPublicHolidays?: boolean;
   skipSchoolHolidays?: HolidayRegion | null;
   /** a manager may book outside opening hours (never in a closure or over another booking) */
@@ -159,48 +159,55 @@ export function decideDates(
   });
 }
 
-/** Creates a booking in its own transaction; overlaps and double submissions become DomainErrors. */
-export async function createBooking(input: NewBooking, now = clock.now()) {
-  return withBookingErrors(input, now, () => transaction((tx) => createBookingWith(tx, input, now)));
+/**
+ * Creates a booking in its own transaction; overlaps become DomainErrors. With a `submission`
+ * (the form's key) the same form sent twice books once: the second gets AlreadySubmittedError
+ * naming the first booking.
+ */
+export async function createBooking(input: NewBooking, now = clock.now(), submission?: Submission) {
+  return withBookingErrors(input, now, () =>
+    transactionOnce(submission, (tx) => createBookingWith(tx, input, now), (booking) => booking.id),
+  );
 }
 
 /**
- * Runs `work` (which creates bookings) and turns the database's refusals into plain errors:
- * an overlap names the first date that clashes, a repeated request key says it was sent already.
+ * Runs `work` (which creates bookings) and turns the database's refusal of an overlap into a
+ * plain error naming the first date that clashes. (The write lock makes this rare: a clash is
+ * normally seen by the conflict check; see lockBookingWrites.)
  */
 export async function withBookingErrors<T>(input: NewBooking, now: Date, work: () => Promise<T>): Promise<T> {
-  await refuseRepeatedRequest(input);
   try {
     return await work();
   } catch (error) {
-    // The same form sent twice at once: the second loses on the request key or on the slot.
-    if ((isExclusionViolation(error) || isUniqueViolation(error)) && input.requestKey) await refuseRepeatedRequest(input);
     if (isExclusionViolation(error)) {
       const centre = await db().centre.findUniqueOrThrow({ where: { id: input.centreId }, select: { timeZone: true } });
       throw await describeClash(input, centre.timeZone, now);
-    }
-    if (isUniqueViolation(error) && input.requestKey) {
-      throw new DomainError("already-submitted", "This booking was already submitted.", {}, 409);
     }
     throw error;
   }
 }
 
-/** A form that was sent before (same request key) is not booked again. */
-async function refuseRepeatedRequest(input: NewBooking): Promise<void> {
-  if (!input.requestKey) return;
-  const earlier = await db().booking.findUnique({
-    where: { centreId_requestKey: { centreId: input.centreId, requestKey: input.requestKey } },
-    select: { id: true },
-  });
-  if (earlier) throw new DomainError("already-submitted", "This booking was already submitted.", { bookingId: earlier.id }, 409);
+/**
+ * Booking writes of one centre take turns: every transaction that checks dates and then claims
+ * rooms takes this lock first, before it reads anything. Two people booking overlapping dates
+ * at once then meet in one order (the second waits, then sees the first one's dates in its own
+ * check and gets the plain refusal) instead of deadlocking inside the exclusion constraint.
+ * One lock per centre (not per room) because a change may touch several rooms and bookings, and
+ * one lock cannot be taken in two orders. Held until the transaction ends.
+ */
+export async function lockBookingWrites(tx: Tx, centreId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${BOOKING_WRITES_LOCK}::int, hashtext(${centreId}))`;
 }
+
+/** The first key of the booking-writes advisory lock (the second is the centre's hash). */
+const BOOKING_WRITES_LOCK = 7301;
 
 /** Creates a booking inside the caller's transaction (see createBooking). */
 export async function createBookingWith(tx: Tx, input: NewBooking, now = clock.now()) {
   if (!parseWallClock(input.localStart)) {
     throw new DomainError("invalid-start", `Start "${input.localStart}" is not a date and time.`);
   }
+  await lockBookingWrites(tx, input.centreId);
   const centre = await tx.centre.findUnique({ where: { id: input.centreId }, select: { timeZone: true } });
   if (!centre) throw new NotFoundError("centre");
   const space = await loadSpace(tx, input.centreId, input.roomId);
@@ -247,7 +254,6 @@ export async function createBookingWith(tx: Tx, input: NewBooking, now = clock.n
       materialisedUntil: until ?? null,
       createdById: input.createdById ?? null,
       bookedOnBehalf: input.bookedOnBehalf ?? false,
-      requestKey: input.requestKey ?? null,
       quote: input.quote,
       createdAt: now,
       totalExclCents: totals.exclCents,

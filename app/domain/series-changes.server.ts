@@ -9,6 +9,7 @@ import {
   datesToStore,
   horizonDaysFor,
   insertOccurrences,
+  lockBookingWrites,
   lockBooking,
   materialiseUntil,
   roomTaken,
@@ -129,6 +130,7 @@ export async function moveOccurrence(
   const timeZone = await centreZone(db(), actor.centreId);
   try {
     return await transaction(async (tx) => {
+      await lockBookingWrites(tx, actor.centreId);
       const found = await loadOccurrence(tx, actor.centreId, input.occurrenceId);
       await lockBooking(tx, actor.centreId, found.bookingId);
       const occurrence = await tx.occurrence.findUniqueOrThrow({ where: { id: found.id } });
@@ -369,6 +371,7 @@ export async function changeSeries(actor: ChangeActor, input: SeriesChangeInput)
   }
   try {
     return await transaction(async (tx) => {
+      await lockBookingWrites(tx, actor.centreId);
       const { booking, boundary, future } = await futureOf(tx, actor.centreId, input, now);
       const plan = await planSeriesChange(tx, actor.centreId, booking, future, input.pattern, input.viewer ?? { seesDetails: true }, now);
       const blocking = plan.conflicts.filter((conflict) => !(conflict.reason === "outside-opening-hours" && input.allowOutsideOpeningHours));
@@ -391,7 +394,6 @@ export async function changeSeries(actor: ChangeActor, input: SeriesChangeInput)
             durationMinutes: input.pattern.durationMinutes,
             roomId: input.pattern.roomId,
             splitFromId: booking.id,
-            requestKey: null,
             materialisedUntil: plan.until ?? null,
             activity: activity ? { create: activityData(actor.centreId, { ...activity, capacity: activity.capacity, organiserName: activity.organiserName }) } : undefined,
           },

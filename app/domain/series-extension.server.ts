@@ -1,6 +1,6 @@
 import { db, transaction } from "~/db/client.server";
 import { recordAudit } from "./audit.server";
-import { decideDates, horizonDaysFor, insertOccurrences, lockBooking, materialiseUntil } from "./bookings.server";
+import { decideDates, horizonDaysFor, insertOccurrences, lockBooking, lockBookingWrites, materialiseUntil } from "./bookings.server";
 import { findConflicts } from "./conflicts.server";
 import { loadSpace } from "./spaces.server";
 import { formatWallClock } from "./time-zone";
@@ -38,6 +38,7 @@ export async function extendOpenSeries(now = clock.now()): Promise<{ bookings: n
 /** Adds the dates of one open series from where it was materialised up to its tier's horizon. */
 export async function extendSeries(centreId: string, bookingId: string, now = clock.now()) {
   return transaction(async (tx) => {
+    await lockBookingWrites(tx, centreId);
     const booking = await lockBooking(tx, centreId, bookingId);
     if (!booking.rrule || !booking.materialisedUntil) return { added: 0, unavailable: 0 };
     const until = materialiseUntil(booking.rrule, now, await horizonDaysFor(tx, centreId, booking.tier));

@@ -156,6 +156,9 @@ export const en: MessagesOf<typeof nl> = {
   format: {
     timeRange: "{start}–{end}",
   },
+  forms: {
+    expired: "This form has expired. Reload the page and try again.",
+  },
   agenda,
   reports,
   booking,

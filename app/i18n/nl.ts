@@ -159,6 +159,9 @@ export const nl = {
   format: {
     timeRange: "{start}–{end}",
   },
+  forms: {
+    expired: "Dit formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens.",
+  },
   agenda,
   reports,
   booking,

@@ -6,7 +6,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { DomainErrorMessage, RuleFindings, repeatLabel } from "~/components/booking";
-import { SelectField, TextArea, TextField } from "~/components/form-field";
+import { SelectField, SubmissionKey, TextArea, TextField } from "~/components/form-field";
 import { db } from "~/db/client.server";
 import { AUDIENCES, DURATIONS, REGIONS, bookingFormSchema, bookingRequestFromForm } from "~/domain/booking-form";
 import { requestBooking, reviewBookingRequest, type BookingReview } from "~/domain/booking-requests.server";
@@ -57,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       untilDate: query.untilDate ?? "",
       count: query.count ?? "",
       kind: "PRIVATE",
-      requestKey: randomUUID(),
+      submissionKey: randomUUID(),
     },
   };
 }
@@ -104,8 +104,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return { lastResult: submission.reply(), review: reviewView(await reviewBookingRequest(input)), error: null, choices };
   } catch (error) {
-    if (isDomainError(error) && error.code === "already-submitted" && typeof error.params.bookingId === "string") {
-      return redirect(`/centres/${centre.slug}/my-bookings?booked=${error.params.bookingId}`);
+    if (isDomainError(error) && error.code === "already-submitted" && typeof error.params.entityId === "string") {
+      return redirect(`/centres/${centre.slug}/my-bookings?booked=${error.params.entityId}`);
     }
     if (isDomainError(error) && error.status !== 404) {
       return { lastResult: submission.reply(), review: null, error: { code: error.code, params: error.params }, choices };
@@ -149,7 +149,7 @@ export default function BookRoom() {
       <p><Link to={`/centres/${centre.slug}/book`}>{t("booking.form.back")}</Link></p>
       <DomainErrorMessage error={result?.error} />
       <Form method="post" {...getFormProps(form)} className="grid gap-6">
-        <input {...getInputProps(fields.requestKey, { type: "hidden" })} />
+        <SubmissionKey meta={fields.submissionKey} />
         <fieldset className="grid gap-4 md:grid-cols-2">
           <legend className="sr-only">{t("booking.form.title", { room: room?.name ?? "" })}</legend>
           <SelectField

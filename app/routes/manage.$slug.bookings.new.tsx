@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -7,7 +7,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { RuleFindings } from "~/components/booking";
-import { SelectField, TextArea, TextField } from "~/components/form-field";
+import { SelectField, SubmissionKey, TextArea, TextField } from "~/components/form-field";
 import { FormProblems, Money } from "~/components/workspace";
 import { encodeMessage, refusalReply } from "~/components/workspace-messages";
 import { db } from "~/db/client.server";
@@ -65,7 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       repeat: "none",
       endBy: "date",
       kind: "PRIVATE",
-      requestKey: randomUUID(),
+      submissionKey: randomUUID(),
     },
   };
 }
@@ -139,8 +139,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ form: "booking" as const, result: submission.reply(), review: reviewView(await reviewBookingRequest(input)), choices });
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    if (error.code === "already-submitted" && typeof error.params.bookingId === "string") {
-      return redirect(`/manage/${centre.slug}/bookings/${error.params.bookingId}/confirmation`);
+    if (error.code === "already-submitted" && typeof error.params.entityId === "string") {
+      return redirect(`/manage/${centre.slug}/bookings/${error.params.entityId}/confirmation`);
     }
     if (error.code === "not-found") {
       return data({ form: "booking" as const, result: submission.reply({ fieldErrors: { organisationId: [encodeMessage("booking.errors.organisation")] } }), review: null, choices }, { status: 404 });
@@ -219,7 +219,7 @@ function BookingFormSection() {
   const chosen = organisations.find((organisation) => organisation.id === (fields.organisationId.value ?? defaults.organisationId));
   return (
     <Form method="post" {...getFormProps(form)} className="grid gap-4">
-      <input {...getInputProps(fields.requestKey, { type: "hidden" })} />
+      <SubmissionKey meta={fields.submissionKey} />
       <FormProblems id={form.errorId} errors={form.errors} />
       <SelectField
         meta={fields.organisationId}
