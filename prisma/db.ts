@@ -5,7 +5,7 @@ import { openDatabase, type DatabaseHandle } from "~/db/database.server";
 import { withDatabase } from "~/db/embedded-postgres.server";
 import { MIGRATIONS_DIR, applyMigrations, dropEverything } from "~/db/migrations.server";
 import { ConfigError, env as readEnv } from "~/env.server";
-import { isDatabaseEmpty, loadDemo, loadDemoIfEmpty } from "./demo";
+import { demoState, loadDemo, loadDemoIfEmpty } from "./demo";
 import { diffMigrationsToSchema, isEmptyDiff } from "./tools/schema-engine";
 import { clock } from "~/lib/clock";
 
@@ -39,7 +39,7 @@ const commands: Record<string, (database: DatabaseHandle, args: string[]) => Pro
   async seed(database) {
     await applyMigrations(database.url, { log: say });
     await useDatabase(database.url);
-    if (!(await isDatabaseEmpty())) {
+    if ((await demoState()) === "other-data") {
       say("The database already holds data; the demo is only loaded into an empty database (use db:reset).");
       return;
     }

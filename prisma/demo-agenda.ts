@@ -1,17 +1,17 @@
 import { createHash, randomBytes } from "node:crypto";
-import { db } from "~/db/client.server";
+import type { Tx } from "~/db/client.server";
 
 /**
  * The residents' side of the demo: a cancelled coffee morning this week (it shows as
  * cancelled), an after-school club date with one place left, a craft afternoon that is full
  * with a waiting list, and an open request for company at the coffee morning. Fictional
- * names; no emails are sent for them. Called at the end of loadDemo.
+ * names; no emails are sent for them. Called at the end of loadDemo, in its transaction.
  */
-export async function loadAgendaDemo(now: Date): Promise<void> {
+export async function loadAgendaDemo(tx: Tx, now: Date): Promise<void> {
   const DAY = 24 * 60 * 60 * 1000;
   const soon = new Date(now.getTime() + DAY);
   const nextDate = (title: string, skip = 0) =>
-    db().occurrence.findFirst({
+    tx.occurrence.findFirst({
       where: { startsAt: { gt: soon }, status: "ACTIVE", booking: { title } },
       orderBy: { startsAt: "asc" },
       skip,
@@ -21,11 +21,11 @@ export async function loadAgendaDemo(now: Date): Promise<void> {
   // A coffee morning that does not go ahead: it stays in the agenda, marked as cancelled.
   const cancelled = await nextDate("Koffieochtend");
   if (cancelled) {
-    await db().occurrence.update({
+    await tx.occurrence.update({
       where: { id: cancelled.id },
       data: { status: "CANCELLED", cancelledAt: now, cancelReason: "Vrijwilligersuitje" },
     });
-    await db().roomClaim.updateMany({ where: { occurrenceId: cancelled.id }, data: { active: false } });
+    await tx.roomClaim.updateMany({ where: { occurrenceId: cancelled.id }, data: { active: false } });
   }
 
   const people = [
@@ -35,7 +35,7 @@ export async function loadAgendaDemo(now: Date): Promise<void> {
   ];
   const signups = async (occurrence: NonNullable<Awaited<ReturnType<typeof nextDate>>>, confirmed: number, waiting: number, from: number) => {
     const activity = occurrence.booking.activity!;
-    await db().signup.createMany({
+    await tx.signup.createMany({
       data: Array.from({ length: confirmed + waiting }, (_, index) => {
         const number = from + index;
         const email = `bewoner${number}@voorbeeld.example`;
@@ -62,7 +62,7 @@ export async function loadAgendaDemo(now: Date): Promise<void> {
   // Someone new in the neighbourhood would like company at the coffee morning.
   const coffee = await nextDate("Koffieochtend");
   if (coffee?.booking.activity) {
-    await db().companionRequest.create({
+    await tx.companionRequest.create({
       data: {
         centreId: coffee.centreId,
         activityId: coffee.booking.activity.id,

@@ -1,4 +1,4 @@
-import { db } from "~/db/client.server";
+import type { Tx } from "~/db/client.server";
 import { fromWallClock, localDateAt, parseLocalDate, parseWallClock } from "~/domain/time-zone";
 import { createInvoice, createPayment } from "./factories";
 
@@ -7,7 +7,7 @@ import { createInvoice, createPayment } from "./factories";
  * associations, private and commercial hirers (resident initiatives stay within their free
  * hours), a month invoice per organisation for every month that has passed, most of them paid
  * (one partly, the last ones not yet), the yearly costs and monthly meter readings. Deterministic:
- * the same data for the same day. Called at the end of loadDemo.
+ * the same data for the same day. Called at the end of loadDemo, in its transaction.
  */
 
 const DAY = 86_400_000;
@@ -15,9 +15,9 @@ const DAY = 86_400_000;
 const GAS_BY_MONTH = [980, 910, 720, 460, 260, 130, 90, 95, 190, 430, 710, 930];
 const KWH_BY_MONTH = [1480, 1390, 1310, 1190, 1120, 1060, 980, 1010, 1150, 1270, 1390, 1510];
 
-export async function loadReportsDemo(now: Date): Promise<void> {
-  const centres = await db().centre.findMany({ where: { slug: { in: ["de-wilg", "het-anker"] } }, orderBy: { slug: "asc" } });
-  const treasurer = await db().user.findUnique({ where: { email: "penningmeester@de-wilg.example" }, select: { id: true } });
+export async function loadReportsDemo(tx: Tx, now: Date): Promise<void> {
+  const centres = await tx.centre.findMany({ where: { slug: { in: ["de-wilg", "het-anker"] } }, orderBy: { slug: "asc" } });
+  const treasurer = await tx.user.findUnique({ where: { email: "penningmeester@de-wilg.example" }, select: { id: true } });
 
   for (const centre of centres) {
     const zone = centre.timeZone;
@@ -25,7 +25,7 @@ export async function loadReportsDemo(now: Date): Promise<void> {
 
     // Prices from the room's rate for the booking's tier (hours × hourly rate, VAT by tier policy),
     // only where the booking engine left the date unpriced.
-    await db().$executeRaw`
+    await tx.$executeRaw`
       UPDATE occurrences o
       SET price_excl_cents = priced.excl, vat_cents = priced.vat
       FROM (
@@ -47,7 +47,7 @@ export async function loadReportsDemo(now: Date): Promise<void> {
 
     // One invoice per organisation per month that has ended, issued on the 1st of the next month.
     const thisMonth = `${localDateAt(now, zone).slice(0, 7)}-01`;
-    const dates = await db().occurrence.findMany({
+    const dates = await tx.occurrence.findMany({
       where: {
         centreId: centre.id,
         status: "ACTIVE",
@@ -88,7 +88,7 @@ export async function loadReportsDemo(now: Date): Promise<void> {
           vatBp: date.vatCents > 0 ? 2100 : null,
           vatCents: date.vatCents,
         })),
-      });
+      }, tx);
       // Paid twelve days later (every fifth one only half); not yet when that day is still to come.
       const paidAt = new Date(issuedAt.getTime() + 12 * DAY);
       index += 1;
@@ -102,12 +102,12 @@ export async function loadReportsDemo(now: Date): Promise<void> {
           receivedAt: paidAt,
           method: "BANK_TRANSFER",
           recordedById: treasurer?.id ?? null,
-        });
-        if (!half) await db().invoice.update({ where: { id: invoice.id }, data: { status: "PAID" } });
+        }, tx);
+        if (!half) await tx.invoice.update({ where: { id: invoice.id }, data: { status: "PAID" } });
       }
     }
     for (const [year, lastNumber] of sequences) {
-      await db().invoiceSequence.upsert({
+      await tx.invoiceSequence.upsert({
         where: { centreId_year: { centreId: centre.id, year } },
         create: { centreId: centre.id, year, lastNumber },
         update: { lastNumber },
@@ -116,13 +116,13 @@ export async function loadReportsDemo(now: Date): Promise<void> {
 
     // The board's yearly costs, and meter readings for every month the demo has fully passed.
     const year = Number(thisMonth.slice(0, 4));
-    await db().yearCosts.createMany({
+    await tx.yearCosts.createMany({
       data: [
         { centreId: centre.id, year: year - 1, costsCents: wilg ? 4_950_000 : 2_200_000 },
         { centreId: centre.id, year, costsCents: wilg ? 5_200_000 : 2_350_000 },
       ],
     });
-    const first = await db().occurrence.findFirst({ where: { centreId: centre.id }, orderBy: { startsAt: "asc" }, select: { startsAt: true } });
+    const first = await tx.occurrence.findFirst({ where: { centreId: centre.id }, orderBy: { startsAt: "asc" }, select: { startsAt: true } });
     if (!first) continue;
     const readings: { centreId: string; month: Date; gasM3: number; electricityKwh: number }[] = [];
     let month = `${localDateAt(first.startsAt, zone).slice(0, 7)}-01`;
@@ -137,6 +137,6 @@ export async function loadReportsDemo(now: Date): Promise<void> {
       });
       month = new Date(Date.parse(`${month}T00:00:00Z`) + 32 * DAY).toISOString().slice(0, 7) + "-01";
     }
-    await db().energyReading.createMany({ data: readings });
+    await tx.energyReading.createMany({ data: readings });
   }
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { db } from "~/db/client.server";
+import { db, type Tx } from "~/db/client.server";
 import { createBooking, type NewActivity, type NewBooking } from "~/domain/bookings.server";
 import {
   DEFAULT_CANCELLATION_STEPS,
@@ -13,7 +13,8 @@ import type { CentreRole, DayPart, Facility, InstallationRole, Prisma, Tier } fr
 
 /**
  * Test data, in one place. The tests build exactly what they need with these; the demo
- * seed (prisma/demo.ts) builds the demo centres with the same functions.
+ * seed (prisma/demo.ts) builds the demo centres with the same functions, inside its one
+ * transaction (the optional last argument: the client to write with).
  */
 
 let sequence = 0;
@@ -25,10 +26,11 @@ export function uniqueSuffix(): string {
 
 export async function createCentre(
   overrides: Partial<Omit<Prisma.CentreUncheckedCreateInput, "id">> & { withDefaultRules?: boolean } = {},
+  client: Tx = db(),
 ) {
   const { withDefaultRules = true, ...fields } = overrides;
   const suffix = uniqueSuffix();
-  return db().centre.create({
+  return client.centre.create({
     data: {
       ...DEFAULT_CENTRE_SETTINGS,
       slug: `centrum-${suffix}`,
@@ -55,8 +57,9 @@ export async function createCentre(
 export async function createRoom(
   centreId: string,
   overrides: Partial<Omit<Prisma.RoomUncheckedCreateInput, "centreId" | "kind">> = {},
+  client: Tx = db(),
 ) {
-  return db().room.create({
+  return client.room.create({
     data: {
       centreId,
       name: `Zaal ${uniqueSuffix()}`,
@@ -74,8 +77,9 @@ export async function createCombination(
   centreId: string,
   memberRoomIds: string[],
   overrides: Partial<Omit<Prisma.RoomUncheckedCreateInput, "centreId" | "kind">> = {},
+  client: Tx = db(),
 ) {
-  return db().room.create({
+  return client.room.create({
     data: {
       centreId,
       name: `Combinatie ${uniqueSuffix()}`,
@@ -89,23 +93,25 @@ export async function createCombination(
 
 export async function createUser(
   overrides: Partial<Omit<Prisma.UserUncheckedCreateInput, "id">> & { installationRole?: InstallationRole | null } = {},
+  client: Tx = db(),
 ) {
   const suffix = uniqueSuffix();
-  return db().user.create({
+  return client.user.create({
     data: { email: `gebruiker-${suffix}@voorbeeld.example`, name: `Gebruiker ${suffix}`, ...overrides },
   });
 }
 
-export async function addMembership(userId: string, centreId: string, role: CentreRole) {
-  return db().membership.create({ data: { userId, centreId, role } });
+export async function addMembership(userId: string, centreId: string, role: CentreRole, client: Tx = db()) {
+  return client.membership.create({ data: { userId, centreId, role } });
 }
 
 export async function createOrganisation(
   centreId: string,
   overrides: Partial<Omit<Prisma.OrganisationUncheckedCreateInput, "centreId">> = {},
+  client: Tx = db(),
 ) {
   const suffix = uniqueSuffix();
-  return db().organisation.create({
+  return client.organisation.create({
     data: {
       centreId,
       name: `Organisatie ${suffix}`,
@@ -129,9 +135,10 @@ export async function createRate(
     validFrom: Date;
     dayParts: { dayPart: DayPart; priceCents: number }[];
   }> = {},
+  client: Tx = db(),
 ) {
   const { dayParts = [], ...fields } = overrides;
-  return db().rate.create({
+  return client.rate.create({
     data: {
       centreId,
       roomId,
@@ -207,7 +214,7 @@ export async function createInvoice(input: {
   status?: "ISSUED" | "PAID" | "CREDITED";
   number?: string;
   dueDays?: number;
-}) {
+}, client: Tx = db()) {
   const lines = input.lines.map((line) => ({
     bookingId: line.bookingId ?? null,
     occurrenceId: line.occurrenceId ?? null,
@@ -219,7 +226,7 @@ export async function createInvoice(input: {
   const excl = lines.reduce((sum, line) => sum + line.amountExclCents, 0);
   const vat = lines.reduce((sum, line) => sum + line.vatCents, 0);
   const year = input.issuedAt.getUTCFullYear();
-  return db().invoice.create({
+  return client.invoice.create({
     data: {
       centreId: input.centreId,
       organisationId: input.organisationId,
@@ -249,8 +256,8 @@ export async function createPayment(input: {
   method?: "BANK_TRANSFER" | "CASH" | "PIN" | "ONLINE";
   status?: "PENDING" | "SUCCEEDED" | "FAILED" | "REFUNDED";
   recordedById?: string | null;
-}) {
-  return db().payment.create({
+}, client: Tx = db()) {
+  return client.payment.create({
     data: {
       centreId: input.centreId,
       organisationId: input.organisationId,
