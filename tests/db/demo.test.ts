@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { db, useDatabase } from "~/db/client.server";
-import { localDateTimeAt } from "~/domain/time-zone";
-import { DEMO_ACCOUNTS, loadDemo } from "../../prisma/demo";
+import { formatWallClock, fromWallClock, localDateTimeAt, parseWallClock } from "~/domain/time-zone";
+import { DEMO_ACCOUNTS, DemoError, demoState, loadDemo, loadDemoIfEmpty } from "../../prisma/demo";
+import { DEMO_ZONE, planDemo, type DemoPlan } from "../../prisma/demo-plan";
+import { createCentre, createUser } from "../../prisma/factories";
 import { cloneTemplate, databaseName, query } from "../support/test-server";
 
 // The demo gets a database of its own (its slugs and addresses are fixed).
@@ -95,4 +97,114 @@ describe("the demo", () => {
       await query(inject("serverUrl"), `DROP DATABASE IF EXISTS ${new URL(otherUrl).pathname.slice(1)} WITH (FORCE)`);
     }
   }, 120_000);
+});
+
+/** Runs `work` on a database of its own (a clone of the migrated template), dropped afterwards. */
+async function inOwnDatabase(suffix: string, work: () => Promise<void>): Promise<void> {
+  const url = await cloneTemplate(inject("serverUrl"), inject("templateDatabase"), databaseName(`${suffix}_w${process.env.VITEST_POOL_ID}`));
+  await useDatabase(url);
+  try {
+    await work();
+  } finally {
+    await useDatabase(process.env.TEST_DATABASE_URL!);
+    await query(inject("serverUrl"), `DROP DATABASE IF EXISTS ${new URL(url).pathname.slice(1)} WITH (FORCE)`);
+  }
+}
+
+const amsterdam = (wallClock: string) => fromWallClock(parseWallClock(wallClock)!, DEMO_ZONE);
+
+/** What a loaded demo must hold whatever the day: the plan, whole, as the engine stored it. */
+async function expectWholeDemo(plan: DemoPlan) {
+  const centres = await db().centre.findMany({ orderBy: { slug: "asc" }, include: { _count: { select: { bookings: true, rooms: true, organisations: true } } } });
+  expect(centres.map((centre) => [centre.slug, centre._count.rooms])).toEqual([["de-wilg", 6], ["het-anker", 3]]);
+  const bookings = await db().booking.findMany({ include: { centre: true, occurrences: { where: { status: "ACTIVE" } } } });
+  expect(bookings.map((booking) => `${booking.centre.slug} ${booking.title} ${formatWallClock(booking.localStart)}`).sort()).toEqual(
+    plan.bookings.map((booking) => `${booking.centre} ${booking.title} ${booking.localStart}`).sort(),
+  );
+  // Het Anker is not empty: its regulars take place in the coming weeks too
+  const anker = bookings.filter((booking) => booking.centre.slug === "het-anker");
+  expect(anker.length).toBeGreaterThanOrEqual(5);
+  const inFourWeeks = new Date(plan.now.getTime() + 28 * 86_400_000);
+  expect(anker.flatMap((booking) => booking.occurrences).filter((date) => date.startsAt > plan.now && date.startsAt < inFourWeeks).length).toBeGreaterThan(4);
+  // every one-off takes place where the plan put it
+  for (const oneOff of plan.bookings.filter((booking) => !booking.rrule)) {
+    const stored = bookings.find((booking) => booking.title === oneOff.title)!;
+    expect(stored.occurrences.map((date) => localDateTimeAt(date.startsAt, DEMO_ZONE)), oneOff.title).toEqual([oneOff.localStart]);
+  }
+  expect(await db().user.count()).toBe(DEMO_ACCOUNTS.length);
+  expect(await db().attendance.count()).toBeGreaterThan(20);
+  expect(await db().invoice.count()).toBeGreaterThan(20);
+  expect(await db().signup.count()).toBeGreaterThan(0);
+  expect(await demoState()).toBe("loaded");
+}
+
+describe("the demo on the days that broke it", () => {
+  const edges: [string, Date][] = [
+    ["Christmas Eve, 18:00", amsterdam("2026-12-24T18:00")],
+    ["29 February 2028", amsterdam("2028-02-29T12:00")],
+    ["the March clock change, just after it", amsterdam("2027-03-28T03:30")],
+    ["New Year's Eve, 23:30", amsterdam("2027-12-31T23:30")],
+  ];
+  for (const [name, now] of edges) {
+    it(`loads whole on ${name}, every booking through the engine`, async () => {
+      await inOwnDatabase("demo_edge", async () => {
+        const plan = await loadDemo(now);
+        await expectWholeDemo(plan);
+      });
+    }, 120_000);
+  }
+
+  it("on Christmas Eve moves the board meeting that would fall in the closure to the first Thursday after it", async () => {
+    const plan = planDemo(amsterdam("2026-12-24T18:00"));
+    expect(plan.bookings.find((booking) => booking.title === "Bestuursvergadering koor")).toMatchObject({
+      localStart: "2027-01-07T19:30",
+      movedFrom: { localStart: "2026-12-31T19:30", refusal: "closed (Kerstsluiting)" },
+    });
+  });
+});
+
+describe("loading the demo is all or nothing", () => {
+  it("a booking the engine refuses halfway leaves the database empty, and says so in one sentence", async () => {
+    await inOwnDatabase("demo_fail", async () => {
+      const plan = planDemo(NOW);
+      // the last booking, after users, centres, rooms, rates and most bookings are written, lands on Christmas Day
+      const last = plan.bookings.at(-1)!;
+      expect(last.title).toBe("Bestuursvergadering koor");
+      const broken: DemoPlan = { ...plan, bookings: [...plan.bookings.slice(0, -1), { ...last, localStart: "2026-12-25T19:30" }] };
+
+      const error = await loadDemo(NOW, broken).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(DemoError);
+      expect((error as Error).message).toBe(
+        "The demo could not be loaded and nothing of it was saved: Bestuurskamer is closed on 2026-12-25 (Kerstsluiting); start with DEMO_DATA=off, or report this as a bug.",
+      );
+      const left = await Promise.all([db().user.count(), db().centre.count(), db().room.count(), db().booking.count(), db().occurrence.count(), db().roomClaim.count(), db().auditEvent.count()]);
+      expect(left).toEqual([0, 0, 0, 0, 0, 0, 0]);
+      expect(await demoState()).toBe("empty");
+    });
+  }, 120_000);
+
+  it("a demo half loaded by an earlier version is not taken for a loaded one", async () => {
+    await inOwnDatabase("demo_half", async () => {
+      await createUser({ email: "voorzitter@de-wilg.example", name: "Ahmed El Amrani" });
+      await createCentre({ slug: "de-wilg", name: "Buurthuis De Wilg" });
+      await createCentre({ slug: "het-anker", name: "Dorpshuis Het Anker" });
+      expect(await demoState()).toBe("half-loaded");
+      const lines: string[] = [];
+      await expect(loadDemoIfEmpty({ log: (line) => lines.push(line), now: NOW })).rejects.toThrow(
+        "This database holds a demo that was only partly loaded by an earlier start; run npm run db:reset to empty it and load the demo again.",
+      );
+      expect(lines).toEqual([]);
+    });
+  });
+
+  it("someone's own data is left alone: no demo, no demo accounts printed", async () => {
+    await inOwnDatabase("demo_own", async () => {
+      await createCentre({ slug: "buurthuis-de-brug", name: "Buurthuis De Brug" });
+      expect(await demoState()).toBe("other-data");
+      const lines: string[] = [];
+      await loadDemoIfEmpty({ log: (line) => lines.push(line), now: NOW });
+      expect(lines).toEqual([]);
+      expect(await db().centre.count()).toBe(1);
+    });
+  });
 });
