@@ -4,6 +4,8 @@ import { disconnectDatabase, useDatabase } from "~/db/client.server";
 import { openDatabase, type DatabaseHandle } from "~/db/database.server";
 import { withDatabase } from "~/db/embedded-postgres.server";
 import { MIGRATIONS_DIR, applyMigrations, dropEverything } from "~/db/migrations.server";
+import { reportStartUpFailure } from "~/db/start-up-failures.server";
+import { withStartUpLock } from "~/db/start-up-lock.server";
 import { ConfigError, env as readEnv } from "~/env.server";
 import { demoState, loadDemo, loadDemoIfEmpty } from "./demo";
 import { diffMigrationsToSchema, isEmptyDiff } from "./tools/schema-engine";
@@ -11,7 +13,8 @@ import { clock } from "~/lib/clock";
 
 /**
  * Database commands (npm run db:<command>). They work on the same database as `npm start`:
- * DATABASE_URL when set, otherwise the embedded server.
+ * DATABASE_URL when set, otherwise the embedded server; under the same start-up lock, so they
+ * never run while an instance migrates or loads the demo.
  *
  *   migrate               apply the migrations that have not been applied yet
  *   reset                 drop everything, migrate, load the demo (never in production)
@@ -23,27 +26,39 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 
 const commands: Record<string, (database: DatabaseHandle, args: string[]) => Promise<void>> = {
   async migrate(database) {
-    const applied = await applyMigrations(database.url, { log: say });
+    const applied = await withStartUpLock(database.url, () => applyMigrations(database.url, { log: say }), { log: say });
     say(applied.length === 0 ? "The database is up to date." : `Applied ${applied.length} migration(s).`);
   },
 
   async reset(database) {
     if (readEnv().production) throw new ConfigError("db:reset is refused in production.");
-    await dropEverything(database.url);
-    await applyMigrations(database.url, { log: say });
-    await useDatabase(database.url);
-    await loadDemo(clock.now());
+    await withStartUpLock(
+      database.url,
+      async () => {
+        await dropEverything(database.url);
+        await applyMigrations(database.url, { log: say });
+        await useDatabase(database.url);
+        await loadDemo(clock.now());
+      },
+      { log: say },
+    );
     say("The database was emptied, migrated and filled with the demo.");
   },
 
   async seed(database) {
-    await applyMigrations(database.url, { log: say });
-    await useDatabase(database.url);
-    if ((await demoState()) === "other-data") {
-      say("The database already holds data; the demo is only loaded into an empty database (use db:reset).");
-      return;
-    }
-    await loadDemoIfEmpty({ log: say });
+    await withStartUpLock(
+      database.url,
+      async () => {
+        await applyMigrations(database.url, { log: say });
+        await useDatabase(database.url);
+        if ((await demoState()) === "other-data") {
+          say("The database already holds data; the demo is only loaded into an empty database (use db:reset).");
+          return;
+        }
+        await loadDemoIfEmpty({ log: say });
+      },
+      { log: say },
+    );
   },
 
   async "new-migration"(database, args) {
@@ -77,7 +92,7 @@ async function main() {
     await run(database, args);
   } catch (error) {
     code = 1;
-    process.stderr.write(`${error instanceof ConfigError || (error instanceof Error && error.name === "MigrationError") ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    reportStartUpFailure(error, `db:${command} failed`);
   } finally {
     await disconnectDatabase().catch(() => {});
     await database?.close().catch(() => {});

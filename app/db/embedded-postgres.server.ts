@@ -55,8 +55,17 @@ export async function startEmbeddedPostgres(options: {
   port: number;
   log?: Log;
 }): Promise<EmbeddedServer> {
-  const log = options.log ?? (() => {});
   const requestedDir = path.resolve(options.dataDir ?? fromRoot(".data", "postgres"));
+  try {
+    return await startIn(requestedDir, options.port, options.log ?? (() => {}));
+  } catch (error) {
+    throw dataFolderProblem(requestedDir, error) ?? error;
+  }
+}
+
+async function startIn(requestedDir: string, port: number, log: Log): Promise<EmbeddedServer> {
+  // The folder the person asked for must be possible before anything is placed elsewhere for it.
+  await makeFolder(path.dirname(requestedDir));
   const placement = await placeForCurrentUser(requestedDir);
   if (placement.note) log(placement.note);
   const { dataDir } = placement;
@@ -89,7 +98,7 @@ export async function startEmbeddedPostgres(options: {
     };
     const server = new EmbeddedPostgres({
       databaseDir: dataDir,
-      port: options.port,
+      port,
       user: EMBEDDED_USER,
       password: EMBEDDED_PASSWORD,
       authMethod: "scram-sha-256",
@@ -127,17 +136,13 @@ export async function startEmbeddedPostgres(options: {
       // The postmaster has exited already; there is nothing to stop.
       remember(error ?? "");
       const text = recent.join("\n");
-      if (/Address already in use|could not bind/i.test(text)) {
-        throw new ConfigError(
-          `Port ${options.port} is already in use by another program; set EMBEDDED_DB_PORT to a free port.`,
-        );
-      }
+      if (/Address already in use|could not bind/i.test(text)) throw await portTaken(port);
       throw new ConfigError(`The embedded database did not start: ${lastMeaningful(recent)}.`);
     }
-    await fs.writeFile(ownerFile(dataDir), JSON.stringify({ pid: process.pid, port: options.port }));
+    await fs.writeFile(ownerFile(dataDir), JSON.stringify({ pid: process.pid, port }));
 
     return {
-      serverUrl: embeddedUrl(options.port, "postgres"),
+      serverUrl: embeddedUrl(port, "postgres"),
       shared: false,
       dataDir,
       stop: async () => {
@@ -339,6 +344,68 @@ async function waitUntilAccepting(port: number): Promise<void> {
   throw new ConfigError(`The embedded database on port ${port} does not answer.`);
 }
 
+// ─── Plain sentences for what stops the server from starting ────────────────
+
+const FILE_PROBLEMS: Record<string, string> = {
+  EROFS: "the file system there is read-only",
+  EACCES: "this user may not write there",
+  EPERM: "this user may not write there",
+  ENOTDIR: "a file stands where a folder should be",
+  EEXIST: "a file stands where a folder should be",
+  ENOENT: "that folder cannot be made",
+  ENOSPC: "the disk is full",
+  EDQUOT: "the disk quota is used up",
+};
+
+/** A file-system refusal around the data folder as one sentence that says what to do, or undefined. */
+export function dataFolderProblem(requestedDir: string, error: unknown): ConfigError | undefined {
+  // a symlink names the link it could not make in `dest`
+  const { code, path: target, dest } = error as NodeJS.ErrnoException & { dest?: string };
+  const where = dest ?? target;
+  const problem = code ? FILE_PROBLEMS[code] : undefined;
+  if (!problem || typeof where !== "string") return undefined;
+  return new ConfigError(
+    `The embedded database cannot use the data folder ${requestedDir}: ${problem} (${where}); set EMBEDDED_DB_DIR to a folder this user can write to, or set DATABASE_URL to use another PostgreSQL.`,
+  );
+}
+
+/**
+ * The port is taken. When the program on it is an embedded server of ours (it takes our
+ * credentials), say whose it is, and whether the process that started it is gone.
+ */
+async function portTaken(port: number): Promise<ConfigError> {
+  const other = await embeddedServerOn(port);
+  if (!other) return new ConfigError(`Port ${port} is already in use by another program; set EMBEDDED_DB_PORT to a free port.`);
+  if (other.ownerAlive) {
+    return new ConfigError(
+      `Port ${port} is used by the embedded database of another running Buurtrooster (process ${other.ownerPid}, data folder ${other.dataDir}); stop that one or set EMBEDDED_DB_PORT to a free port.`,
+    );
+  }
+  return new ConfigError(
+    `Port ${port} is held by an embedded database that a stopped process left running (PostgreSQL process ${other.postmasterPid ?? "unknown"}, data folder ${other.dataDir}); stop it with "kill ${other.postmasterPid ?? "<pid>"}" or set EMBEDDED_DB_PORT to a free port.`,
+  );
+}
+
+async function embeddedServerOn(port: number): Promise<{ dataDir: string; postmasterPid?: number; ownerPid?: number; ownerAlive: boolean } | undefined> {
+  const client = new pg.Client({ connectionString: embeddedUrl(port, "postgres"), connectionTimeoutMillis: 2_000 });
+  client.on("error", () => {});
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ dir: string }>("SELECT current_setting('data_directory') AS dir");
+    const dataDir = rows[0]!.dir;
+    const postmasterPid = Number((await fs.readFile(path.join(dataDir, "postmaster.pid"), "utf8").catch(() => "")).split("\n")[0]) || undefined;
+    const owner = await fs
+      .readFile(ownerFile(dataDir), "utf8")
+      .then((text) => JSON.parse(text) as { pid?: number })
+      .catch(() => ({ pid: undefined }));
+    return { dataDir, postmasterPid, ownerPid: owner.pid, ownerAlive: owner.pid !== undefined && isAlive(owner.pid) };
+  } catch {
+    return undefined; // not ours (other credentials), or not PostgreSQL at all
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
 // ─── A lock file, so two processes do not start the same data folder ────────
 
 async function withFileLock<T>(lockPath: string, work: () => Promise<T>): Promise<T> {
@@ -362,6 +429,30 @@ async function withFileLock<T>(lockPath: string, work: () => Promise<T>): Promis
     return await work();
   } finally {
     await fs.rm(lockPath, { force: true });
+  }
+}
+
+/**
+ * `mkdir -p`, one level at a time: Node's recursive mkdir never returns for a folder that may not
+ * be made under /proc, and it reports a file in the way only sometimes.
+ */
+async function makeFolder(dir: string): Promise<void> {
+  const missing: string[] = [];
+  let existing = path.resolve(dir);
+  for (;;) {
+    const stat = await fs.stat(existing).catch(() => undefined);
+    if (stat) {
+      if (!stat.isDirectory()) throw Object.assign(new Error(`${existing} is not a folder`), { code: "ENOTDIR", path: existing });
+      break;
+    }
+    missing.unshift(existing);
+    if (path.dirname(existing) === existing) break;
+    existing = path.dirname(existing);
+  }
+  for (const folder of missing) {
+    await fs.mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "EEXIST") throw error;
+    });
   }
 }
 

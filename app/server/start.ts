@@ -5,6 +5,8 @@ import type { ServerBuild } from "@remix-run/node";
 import { disconnectDatabase, useDatabase } from "~/db/client.server";
 import { openDatabase, type DatabaseHandle } from "~/db/database.server";
 import { applyMigrations } from "~/db/migrations.server";
+import { reportStartUpFailure } from "~/db/start-up-failures.server";
+import { withStartUpLock } from "~/db/start-up-lock.server";
 import { ConfigError, env as readEnv } from "~/env.server";
 import { setClock } from "~/lib/clock";
 import { fromRoot } from "~/lib/project-root.server";
@@ -13,9 +15,10 @@ import { createHttpApp } from "./http";
 import { startJobs, type Jobs } from "./jobs.server";
 
 /**
- * `npm start`: configuration, database (embedded unless DATABASE_URL is set), migrations,
- * demo data on an empty database, background jobs, then HTTP. Any problem on the way stops
- * start-up with one sentence.
+ * `npm start`: configuration, database (embedded unless DATABASE_URL is set), migrations and
+ * demo data on an empty database (once, under the start-up lock, however many instances start
+ * at the same moment), background jobs, then HTTP. Any problem on the way stops start-up with
+ * one sentence; the stack only with LOG_LEVEL=debug.
  */
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -38,6 +41,13 @@ async function main() {
   };
   process.once("SIGINT", () => void stop(0));
   process.once("SIGTERM", () => void stop(0));
+  // A failure outside the awaited steps (a dropped connection, say) is reported the same way.
+  const failed = (error: unknown) => {
+    reportStartUpFailure(error);
+    void stop(1);
+  };
+  process.on("uncaughtException", failed);
+  process.on("unhandledRejection", failed);
 
   try {
     const env = readEnv();
@@ -48,10 +58,17 @@ async function main() {
     const buildPath = fromRoot("build", "index.js");
     if (!existsSync(buildPath)) throw new ConfigError("The app has not been built; run npm run build first.");
     database = await openDatabase(env, say);
-    await applyMigrations(database.url, { log: say });
-    await useDatabase(database.url);
-    if (env.demoData) await loadDemoIfEmpty({ log: say });
-    jobs = await startJobs(database.url, env);
+    const { url } = database;
+    await withStartUpLock(
+      url,
+      async () => {
+        await applyMigrations(url, { log: say });
+        await useDatabase(url);
+        if (env.demoData) await loadDemoIfEmpty({ log: say });
+      },
+      { log: say },
+    );
+    jobs = await startJobs(url, env);
 
     const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
     const app = createHttpApp(build, env.production ? "production" : "development");
@@ -67,14 +84,11 @@ async function main() {
       }
       throw error;
     });
+    process.off("uncaughtException", failed);
+    process.off("unhandledRejection", failed);
     say(`Buurtrooster is running on http://localhost:${env.PORT} (started in ${((Date.now() - started) / 1000).toFixed(1)} s).`);
   } catch (error) {
-    if (error instanceof ConfigError || (error instanceof Error && error.name === "MigrationError")) {
-      process.stderr.write(`${error.message}\n`);
-    } else {
-      process.stderr.write(`Buurtrooster could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    }
-    await stop(1);
+    failed(error);
   }
 }
 

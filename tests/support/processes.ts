@@ -7,7 +7,7 @@ export function runTs(
   args: string[],
   env: Record<string, string | undefined>,
   options: { until?: RegExp; timeoutMs?: number } = {},
-): Promise<{ code: number | null; stdout: string; stderr: string; pid: number; kill: (signal: NodeJS.Signals) => void }> {
+): Promise<{ code: number | null; stdout: string; stderr: string; pid: number; kill: (signal: NodeJS.Signals) => void; exited: Promise<number | null> }> {
   return new Promise((resolve, reject) => {
     // One process (node with tsx's loader), so a signal reaches the program itself.
     const child = spawn(process.execPath, ["--import", "tsx", fromRoot(file), ...args], {
@@ -17,8 +17,9 @@ export function runTs(
     });
     let stdout = "";
     let stderr = "";
+    const exited = new Promise<number | null>((resolveExit) => child.once("exit", (code) => resolveExit(code)));
     const done = (code: number | null) =>
-      resolve({ code, stdout, stderr, pid: child.pid!, kill: (signal) => child.kill(signal) });
+      resolve({ code, stdout, stderr, pid: child.pid!, kill: (signal) => child.kill(signal), exited });
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
       reject(new Error(`${file} did not finish in time.\n${stdout}\n${stderr}`));
