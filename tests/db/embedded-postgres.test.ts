@@ -5,8 +5,8 @@ import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConfigError } from "~/env.server";
-import { startEmbeddedPostgres, type EmbeddedServer } from "~/db/embedded-postgres.server";
-import { freePort } from "../support/browser-global-setup";
+import { embeddedUrl, startEmbeddedPostgres, type EmbeddedServer } from "~/db/embedded-postgres.server";
+import { freePort } from "../support/test-server";
 import { runTs } from "../support/processes";
 
 const started: EmbeddedServer[] = [];
@@ -96,6 +96,80 @@ describe("embedded PostgreSQL", () => {
       expect((error as Error).message).toBe(`Port ${port} is already in use by another program; set EMBEDDED_DB_PORT to a free port.`);
     } finally {
       blocker.close();
+    }
+  }, 60_000);
+});
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function until(condition: () => boolean, ms = 10_000) {
+  for (let waited = 0; waited < ms && !condition(); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+describe("a test run leaves no PostgreSQL behind", () => {
+  /** What a global setup of a test run started (see tests/support/open-test-server.ts). */
+  const openLikeATestRun = async (dataDir: string, args: string[] = []) => {
+    const child = await runTs("tests/support/open-test-server.ts", args, { DATABASE_URL: undefined, EMBEDDED_DB_PORT: undefined, EMBEDDED_DB_DIR: dataDir }, { until: /ready/ });
+    const [, serverUrl, pid] = /ready (\S+) (\d+)/.exec(child.stdout)!;
+    return { child, port: Number(new URL(serverUrl!).port), postmasterPid: Number(pid) };
+  };
+
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    it(`starts on a free port of its own and stops its server on ${signal}`, async () => {
+      const { child, port, postmasterPid } = await openLikeATestRun(await tempDataDir());
+      expect(port).not.toBe(54329);
+      expect(await answers(embeddedUrl(port, "postgres"))).toBe(true);
+      child.kill(signal);
+      await child.exited;
+      await until(() => !isAlive(postmasterPid));
+      expect(isAlive(postmasterPid)).toBe(false);
+    }, 60_000);
+  }
+
+  it("stops its server when its global setup fails", async () => {
+    const run = await openLikeATestRun(await tempDataDir(), ["fail"]);
+    expect(await run.child.exited).toBe(1);
+    expect(isAlive(run.postmasterPid)).toBe(false);
+  }, 60_000);
+
+  it("a server that a killed run left on a port is named, with what to do, when another folder wants that port", async () => {
+    const leftBehindDir = await tempDataDir();
+    const port = await freePort();
+    const child = await runTs("tests/support/start-embedded.ts", [leftBehindDir, String(port)], {}, { until: /ready/ });
+    const orphan = Number((await fs.readFile(path.join(leftBehindDir, "postmaster.pid"), "utf8")).split("\n")[0]);
+    child.kill("SIGKILL");
+    await child.exited;
+    try {
+      const error = await startEmbeddedPostgres({ dataDir: await tempDataDir(), port }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as Error).message).toBe(
+        `Port ${port} is held by an embedded database that a stopped process left running (PostgreSQL process ${orphan}, data folder ${leftBehindDir}); stop it with "kill ${orphan}" or set EMBEDDED_DB_PORT to a free port.`,
+      );
+    } finally {
+      process.kill(orphan, "SIGINT");
+      await until(() => !isAlive(orphan));
+    }
+  }, 60_000);
+
+  it("a port used by the embedded server of a running instance is named as such", async () => {
+    const ownerDir = await tempDataDir();
+    const port = await freePort();
+    const owner = await runTs("tests/support/start-embedded.ts", [ownerDir, String(port)], {}, { until: /ready/ });
+    try {
+      const error = await startEmbeddedPostgres({ dataDir: await tempDataDir(), port }).catch((caught: unknown) => caught);
+      expect((error as Error).message).toBe(
+        `Port ${port} is used by the embedded database of another running Buurtrooster (process ${owner.pid}, data folder ${ownerDir}); stop that one or set EMBEDDED_DB_PORT to a free port.`,
+      );
+    } finally {
+      owner.kill("SIGTERM");
+      await owner.exited;
     }
   }, 60_000);
 });

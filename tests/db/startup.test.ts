@@ -8,10 +8,9 @@ import { withDatabase } from "~/db/embedded-postgres.server";
 import { readMigrations } from "~/db/migrations.server";
 import { describeStartUpFailure } from "~/db/start-up-failures.server";
 import { DEMO_ACCOUNTS } from "../../prisma/demo";
-import { freePort } from "../support/browser-global-setup";
 import { runTs } from "../support/processes";
 import { TEST_NOW } from "../support/test-clock";
-import { databaseName, query } from "../support/test-server";
+import { databaseName, freePort, query } from "../support/test-server";
 
 /** `npm start` with bad configuration stops with one sentence, not a stack trace. */
 async function start(env: Record<string, string | undefined>) {

@@ -1,28 +1,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import net from "node:net";
 import type { TestProject } from "vitest/node";
 import { fromRoot } from "~/lib/project-root.server";
 import { TEST_NOW } from "./test-clock";
-import { createTemplate, cloneTemplate, databaseName, dropRunDatabases, openTestServer } from "./test-server";
+import { createTemplate, cloneTemplate, databaseName, dropRunDatabases, freePort, openTestServer, setUpOn } from "./test-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     appDatabaseUrl: string;
   }
-}
-
-/** A free TCP port on loopback. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
 }
 
 /**
@@ -34,8 +21,21 @@ export default async function setup(project: TestProject) {
     throw new Error("Build the app first (npm run test:browser does this).");
   }
   const server = await openTestServer();
-  const template = await createTemplate(server.serverUrl);
-  const databaseUrl = await cloneTemplate(server.serverUrl, template, databaseName("browser"));
+  const { child, baseUrl, databaseUrl } = await setUpOn(server, () => startApp(server.serverUrl));
+  project.provide("baseUrl", baseUrl);
+  project.provide("appDatabaseUrl", databaseUrl);
+  return async () => {
+    child.kill("SIGTERM");
+    await new Promise((resolve) => (child.exitCode === null ? child.once("exit", resolve) : resolve(undefined)));
+    await dropRunDatabases(server.serverUrl);
+    await server.stop();
+  };
+}
+
+/** The built app on a database of its own with the demo, healthy; stopped again if it does not get there. */
+async function startApp(serverUrl: string) {
+  const template = await createTemplate(serverUrl);
+  const databaseUrl = await cloneTemplate(serverUrl, template, databaseName("browser"));
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", fromRoot("app", "server", "start.ts")], {
     cwd: fromRoot(),
@@ -56,16 +56,16 @@ export default async function setup(project: TestProject) {
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));
+  // however this process ends (a failed run, a signal handled by process.exit), the app goes with it
+  const stopApp = () => child.kill("SIGTERM");
+  process.once("exit", stopApp);
+  child.once("exit", () => process.off("exit", stopApp));
   const baseUrl = `http://localhost:${port}`;
-  await waitForHealthy(baseUrl, child, () => output);
-  project.provide("baseUrl", baseUrl);
-  project.provide("appDatabaseUrl", databaseUrl);
-  return async () => {
-    child.kill("SIGTERM");
-    await new Promise((resolve) => child.once("exit", resolve));
-    await dropRunDatabases(server.serverUrl);
-    await server.embedded?.stop();
-  };
+  await waitForHealthy(baseUrl, child, () => output).catch((error: unknown) => {
+    child.kill("SIGKILL");
+    throw error;
+  });
+  return { child, baseUrl, databaseUrl };
 }
 
 async function waitForHealthy(baseUrl: string, child: ChildProcess, output: () => string) {
@@ -80,6 +80,5 @@ async function waitForHealthy(baseUrl: string, child: ChildProcess, output: () =
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  child.kill("SIGKILL");
   throw new Error(`The app did not become healthy within two minutes:\n${output()}`);
 }

@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { createTemplate, dropRunDatabases, openTestServer } from "./test-server";
+import { createTemplate, dropRunDatabases, openTestServer, setUpOn } from "./test-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -11,12 +11,12 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   const server = await openTestServer();
-  const template = await createTemplate(server.serverUrl);
+  const template = await setUpOn(server, () => createTemplate(server.serverUrl));
   project.provide("serverUrl", server.serverUrl);
   project.provide("templateDatabase", template);
   project.provide("runId", process.pid);
   return async () => {
     await dropRunDatabases(server.serverUrl);
-    await server.embedded?.stop();
+    await server.stop();
   };
 }

@@ -1,3 +1,4 @@
+import net from "node:net";
 import pg from "pg";
 import { ConfigError, parseEnv } from "~/env.server";
 import { startEmbeddedPostgres, withDatabase, type EmbeddedServer } from "~/db/embedded-postgres.server";
@@ -8,12 +9,20 @@ import { applyMigrations } from "~/db/migrations.server";
  * server (started for the run, or shared with a running `npm start`). Test databases are
  * created beside the others and dropped afterwards; their names carry this run's process id,
  * so runs in parallel do not meet.
+ *
+ * A run leaves no PostgreSQL behind: it starts its embedded server on a free port of its own
+ * (unless EMBEDDED_DB_PORT is set), so a server another folder's run left on the usual port is
+ * never in the way; its teardown stops it, so does a failing global setup (setUpOn) and a
+ * SIGINT or SIGTERM (embedded-postgres's own signal hook). After a SIGKILL, the next start on
+ * the same data folder stops the server left behind (app/db/embedded-postgres.server.ts).
  */
 
 export interface TestServer {
   /** admin connection (maintenance database) */
   serverUrl: string;
   embedded?: EmbeddedServer;
+  /** stops the embedded server if this run started it (a shared or external one keeps running) */
+  stop(): Promise<void>;
 }
 
 export async function openTestServer(): Promise<TestServer> {
@@ -23,10 +32,38 @@ export async function openTestServer(): Promise<TestServer> {
     await query(serverUrl, "SELECT 1").catch((error: Error) => {
       throw new ConfigError(`The test database server (DATABASE_URL) does not answer: ${error.message}`);
     });
-    return { serverUrl };
+    return { serverUrl, stop: async () => {} };
   }
-  const embedded = await startEmbeddedPostgres({ dataDir: env.EMBEDDED_DB_DIR, port: env.EMBEDDED_DB_PORT });
-  return { serverUrl: embedded.serverUrl, embedded };
+  const port = process.env.EMBEDDED_DB_PORT ? env.EMBEDDED_DB_PORT : await freePort();
+  const embedded = await startEmbeddedPostgres({ dataDir: env.EMBEDDED_DB_DIR, port });
+  return { serverUrl: embedded.serverUrl, embedded, stop: () => embedded.stop() };
+}
+
+/**
+ * Runs a global setup's work on the run's server. Vitest runs no teardown for a global setup
+ * that failed, so when `work` fails this run's databases are dropped and the server is stopped
+ * here, before the failure goes on.
+ */
+export async function setUpOn<T>(server: TestServer, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    await dropRunDatabases(server.serverUrl).catch(() => {});
+    await server.stop().catch(() => {});
+    throw error;
+  }
+}
+
+/** A free TCP port on loopback. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
 }
 
 export async function query(url: string, sql: string, values: unknown[] = []) {
