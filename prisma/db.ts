@@ -9,7 +9,7 @@ import { withStartUpLock } from "~/db/start-up-lock.server";
 import { ConfigError, env as readEnv } from "~/env.server";
 import { demoState, loadDemo, loadDemoIfEmpty } from "./demo";
 import { diffMigrationsToSchema, isEmptyDiff } from "./tools/schema-engine";
-import { clock } from "~/lib/clock";
+import { clock, setClock } from "~/lib/clock";
 
 /**
  * Database commands (npm run db:<command>). They work on the same database as `npm start`:
@@ -88,7 +88,10 @@ async function main() {
   let database: DatabaseHandle | undefined;
   let code = 0;
   try {
-    database = await openDatabase(readEnv(), say);
+    const env = readEnv();
+    // the demo is planned for the app's "now": CLOCK_START=2027-12-24T17:00:00Z npm run db:reset
+    if (env.CLOCK_START) setClock(env.CLOCK_START);
+    database = await openDatabase(env, say);
     await run(database, args);
   } catch (error) {
     code = 1;
