@@ -364,6 +364,9 @@ export function dataFolderProblem(requestedDir: string, error: unknown): ConfigE
   const where = dest ?? target;
   const problem = code ? FILE_PROBLEMS[code] : undefined;
   if (!problem || typeof where !== "string") return undefined;
+  // only about the data folder: a folder on its way, or something beside it (its lock, its owner file)
+  const aboutTheFolder = requestedDir.startsWith(where) || where.startsWith(path.dirname(requestedDir));
+  if (!aboutTheFolder) return undefined;
   return new ConfigError(
     `The embedded database cannot use the data folder ${requestedDir}: ${problem} (${where}); set EMBEDDED_DB_DIR to a folder this user can write to, or set DATABASE_URL to use another PostgreSQL.`,
   );
