@@ -4,7 +4,7 @@ import { createBookingWith } from "~/domain/bookings.server";
 import { isDomainError } from "~/domain/errors";
 import { clock } from "~/lib/clock";
 import { loadAgendaDemo } from "./demo-agenda";
-import { DEMO_ACCOUNTS, planDemo, type DemoPlan } from "./demo-plan";
+import { DEMO_ACCOUNTS, planDemo, type DemoHeadcounts, type DemoPlan } from "./demo-plan";
 import { loadReportsDemo } from "./demo-reports";
 import { addMembership, createCentre, createCombination, createOrganisation, createRate, createRoom, createUser } from "./factories";
 
@@ -96,7 +96,8 @@ export async function loadDemoWith(tx: Tx, plan: DemoPlan): Promise<void> {
 
   const centres = new Map<string, string>();
   for (const centre of plan.centres) {
-    const { slug, openingHours: _defaults, ...fields } = centre;
+    // the factory gives every centre the default opening hours, which the plan states as its own
+    const { slug, openingHours: _defaultOpeningHours, ...fields } = centre;
     centres.set(slug, (await createCentre({ slug, ...fields }, tx)).id);
   }
   const rooms = new Map<string, string>();
@@ -146,7 +147,7 @@ export async function loadDemoWith(tx: Tx, plan: DemoPlan): Promise<void> {
   }
 
   // Every booking through the engine: a date it refuses stops the load (and the transaction).
-  const withHeadcounts: { bookingId: string; headcounts: NonNullable<DemoPlan["bookings"][number]["headcounts"]> }[] = [];
+  const withHeadcounts: { bookingId: string; headcounts: DemoHeadcounts }[] = [];
   for (const booking of plan.bookings) {
     const created = await createBookingWith(
       tx,

@@ -131,6 +131,11 @@ async function expectWholeDemo(plan: DemoPlan) {
     const stored = bookings.find((booking) => booking.title === oneOff.title)!;
     expect(stored.occurrences.map((date) => localDateTimeAt(date.startsAt, DEMO_ZONE)), oneOff.title).toEqual([oneOff.localStart]);
   }
+  // the opening hours the plan was checked against are the ones stored
+  for (const centre of plan.centres) {
+    const stored = await db().openingHours.findMany({ where: { centre: { slug: centre.slug } }, orderBy: { weekday: "asc" } });
+    expect(stored.map(({ roomId, weekday, opensMinute, closesMinute }) => ({ roomId, weekday, opensMinute, closesMinute }))).toEqual(centre.openingHours);
+  }
   expect(await db().user.count()).toBe(DEMO_ACCOUNTS.length);
   expect(await db().attendance.count()).toBeGreaterThan(20);
   expect(await db().invoice.count()).toBeGreaterThan(20);
