@@ -38,6 +38,8 @@ export async function createCentre(
       street: "Dorpsstraat 1",
       postalCode: "1234 AB",
       city: "Voorbeeld",
+      // in Buurtrooster long before any date a test uses (payments may not be older than the centre)
+      createdAt: new Date("2024-01-01T00:00:00Z"),
       ...fields,
       ...(withDefaultRules
         ? {

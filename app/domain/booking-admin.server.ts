@@ -86,7 +86,7 @@ export async function bookingForManager(centreId: string, bookingId: string, now
         priceInclCents,
         attendance: date.attendance,
         past: date.startsAt <= now,
-        feeNow: date.status === "ACTIVE" ? cancellationOutcome(steps, date.startsAt, priceInclCents, now) : null,
+        feeNow: date.status === "ACTIVE" ? cancellationOutcome(steps, date.startsAt, priceInclCents, now, booking.centre.timeZone) : null,
       };
     }),
   };
@@ -110,7 +110,7 @@ async function tellContact(centreId: string) {
 export async function cancelDate(actor: ManagerActor, input: { occurrenceId: string; reason: string; chargeFee: boolean }, now = clock.now()) {
   if (!input.reason.trim()) throw new DomainError("reason-required", "Give a reason.");
   const date = await dateOfCentre(actor.centreId, input.occurrenceId);
-  const feeCents = input.chargeFee ? cancellationOutcome(date.centre.cancellationSteps, date.startsAt, date.priceExclCents + date.vatCents, now).feeCents : 0;
+  const feeCents = input.chargeFee ? cancellationOutcome(date.centre.cancellationSteps, date.startsAt, date.priceExclCents + date.vatCents, now, date.centre.timeZone).feeCents : 0;
   const result = await cancelOccurrence(actor, { occurrenceId: date.id, reason: input.reason.trim(), feeCents, now });
   await tellContact(actor.centreId);
   return { ...result, feeCents };
@@ -176,7 +176,7 @@ export async function cancelFrom(
     fromOccurrenceId: from.id,
     reason: input.reason.trim(),
     now,
-    feeFor: input.chargeFee ? (date) => cancellationOutcome(steps, date.startsAt, date.priceInclCents, now).feeCents : undefined,
+    feeFor: input.chargeFee ? (date) => cancellationOutcome(steps, date.startsAt, date.priceInclCents, now, from.centre.timeZone).feeCents : undefined,
   });
   await tellContact(actor.centreId);
   return result;

@@ -58,8 +58,12 @@ async function datesInScope(client: Tx, request: CancelRequest, now: Date) {
 
 export async function previewCancellation(request: CancelRequest, now = clock.now(), client: Tx = db()): Promise<CancellationPreview> {
   const { booking, dates } = await datesInScope(client, request, now);
-  const steps = await client.cancellationFeeStep.findMany({ where: { centreId: request.centreId } });
-  const outcome = cancellationOutcomes(steps, dates.map((date) => ({ id: date.id, startsAt: date.startsAt, priceInclCents: date.priceExclCents + date.vatCents })), now);
+  const centre = await client.centre.findUniqueOrThrow({
+    where: { id: request.centreId },
+    select: { timeZone: true, cancellationSteps: { select: { minDaysBefore: true, feeBp: true } } },
+  });
+  const priced = dates.map((date) => ({ id: date.id, startsAt: date.startsAt, priceInclCents: date.priceExclCents + date.vatCents }));
+  const outcome = cancellationOutcomes(centre.cancellationSteps, priced, now, centre.timeZone);
   return {
     bookingId: booking.id,
     title: booking.title,

@@ -316,7 +316,8 @@ function refusal(result: BookingReview, timeZone: string): DomainError {
   if (finding) return new DomainError(`rule-${finding.rule}`, `The booking is refused by the ${finding.rule} rule.`, finding.params, 422);
   const blocked = result.dates.find((date) => date.state === "blocked");
   if (blocked) {
-    const conflict = blocked.conflicts[0]!;
+    // The conflict that really blocks it: taken or closed before "outside the opening hours" (which a manager may ignore).
+    const conflict = blocked.conflicts.find((candidate) => candidate.reason === "room-taken") ?? blocked.conflicts.find((candidate) => candidate.reason === "closed") ?? blocked.conflicts[0]!;
     const local = localDateTimeAt(blocked.startsAt, timeZone);
     const params = { room: result.space.name, date: local.slice(0, 10), time: local.slice(11) };
     if (conflict.reason === "room-taken") return new DomainError("room-already-booked", `${params.room} is already booked on ${params.date} at ${params.time}.`, params, 409);

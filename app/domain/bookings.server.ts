@@ -13,7 +13,7 @@ import { recordAudit } from "./audit.server";
 import { findConflicts, type Conflict } from "./conflicts.server";
 import { DomainError, NotFoundError, RoomAlreadyBookedError } from "./errors";
 import { skipReason } from "./holidays";
-import { claimsFor, type PlannedOccurrence } from "./occurrences";
+import { claimsFor, MAX_DATES_PER_BOOKING, type PlannedOccurrence } from "./occurrences";
 import { RecurrenceError, parseRule } from "./recurrence";
 import { loadSpace, type BookableSpace } from "./spaces.server";
 import { transactionOnce, type Submission } from "./submissions.server";
@@ -86,8 +86,6 @@ export interface NewBooking {
   quote?: Prisma.InputJsonValue;
 }
 
-/** The most dates one booking may have. */
-export const MAX_DATES_PER_BOOKING = 2000;
 /** Series without an end are materialised this far ahead when the tier sets no horizon. */
 export const DEFAULT_MATERIALISE_DAYS = 365;
 

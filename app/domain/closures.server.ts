@@ -8,6 +8,7 @@ import { BOOKING_EMAIL_KINDS, claimNotice } from "./notifications.server";
 import { addDays } from "./planner";
 import { formatLocalDate, localDateAt, parseLocalDate, startOfLocalDay } from "./time-zone";
 import { clock } from "~/lib/clock";
+import { transactionOnce, type Submission } from "./submissions.server";
 
 /**
  * Closures (holidays, maintenance): no bookings from the first to the last day, both
@@ -95,11 +96,16 @@ function validate(input: ClosureInput) {
   if (!input.reason.trim()) throw new DomainError("closure-reason-missing", "Say why the centre is closed.");
 }
 
-/** Adds a closure; returns it with the dates it hits. */
-export async function createClosure(actor: { centreId: string; actorId: string }, input: ClosureInput, now = clock.now()) {
+/** Adds a closure (once per form, with a `submission`); returns it with the dates it hits. */
+export async function createClosure(
+  actor: { centreId: string; actorId: string },
+  input: ClosureInput,
+  now = clock.now(),
+  submission?: Submission,
+) {
   validate(input);
   await roomsClosedBy(actor.centreId, input.roomId);
-  const closure = await transaction(async (tx) => {
+  const closure = await transactionOnce(submission, async (tx) => {
     const created = await tx.closure.create({
       data: {
         centreId: actor.centreId,
@@ -119,7 +125,7 @@ export async function createClosure(actor: { centreId: string; actorId: string }
       details: { roomId: input.roomId, startDate: input.startDate, endDate: input.endDate, reason: input.reason.trim() },
     });
     return created;
-  });
+  }, (created) => created.id);
   return { closure, hits: await datesHitBy(actor.centreId, input, now) };
 }
 

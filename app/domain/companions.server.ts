@@ -8,6 +8,7 @@ import { DomainError, NotFoundError } from "./errors";
 import { MESSAGE_MAX, contactFieldsSchema, emailKey, phoneKey } from "./resident-forms";
 import { RESIDENT_EMAIL_KINDS } from "./resident-mail.server";
 import { clock } from "~/lib/clock";
+import { transactionOnce, type Submission } from "./submissions.server";
 
 /**
  * "Ik wil de eerste keer graag samen met iemand gaan": a resident asks for company the first
@@ -36,8 +37,9 @@ export interface CompanionInput {
  * Records a request and tells the centre's volunteers (without the resident's details: those
  * stay in the app). Refuses: `companion-invalid`, `not-found`, `date-cancelled`, `date-past`,
  * `companion-already-asked` (an open or taken request of the same person for this activity).
+ * With a `submission` the same form asks once.
  */
-export async function requestCompanion(input: CompanionInput, now = clock.now()) {
+export async function requestCompanion(input: CompanionInput, now = clock.now(), submission?: Submission) {
   const fields = contactFieldsSchema.safeParse({
     name: input.name,
     email: input.email || undefined,
@@ -65,20 +67,21 @@ export async function requestCompanion(input: CompanionInput, now = clock.now())
   if (occurrence && occurrence.status !== "ACTIVE") throw new DomainError("date-cancelled", "This date does not take place.", {}, 409);
   if (occurrence && occurrence.startsAt <= now) throw new DomainError("date-past", "This date has already started.", {}, 409);
 
-  const keys = new Set([email ? emailKey(email) : "", phone ? phoneKey(phone) : ""].filter(Boolean));
-  const open = await db().companionRequest.findMany({
-    where: { centreId: input.centreId, activityId: activity.id, status: { in: ["OPEN", "TAKEN"] } },
-    select: { email: true, phone: true },
-  });
-  if (open.some((request) => (request.email && keys.has(emailKey(request.email))) || (request.phone && keys.has(phoneKey(request.phone))))) {
-    throw new DomainError("companion-already-asked", "This person has already asked for company for this activity.", {}, 409);
-  }
-
   const volunteers = await db().membership.findMany({
     where: { centreId: input.centreId, role: { in: [...VOLUNTEER_ROLES] } },
     select: { user: { select: { email: true, locale: true } } },
   });
-  return transaction(async (tx) => {
+  return transactionOnce(submission, async (tx) => {
+    // Requests for one activity one at a time, so the same person asking twice at once is seen.
+    await tx.$executeRaw`SELECT id FROM activities WHERE id = ${activity.id}::uuid FOR NO KEY UPDATE`;
+    const keys = new Set([email ? emailKey(email) : "", phone ? phoneKey(phone) : ""].filter(Boolean));
+    const open = await tx.companionRequest.findMany({
+      where: { centreId: input.centreId, activityId: activity.id, status: { in: ["OPEN", "TAKEN"] } },
+      select: { email: true, phone: true },
+    });
+    if (open.some((request) => (request.email && keys.has(emailKey(request.email))) || (request.phone && keys.has(phoneKey(request.phone))))) {
+      throw new DomainError("companion-already-asked", "This person has already asked for company for this activity.", {}, 409);
+    }
     const request = await tx.companionRequest.create({
       data: {
         centreId: input.centreId,
@@ -125,7 +128,7 @@ export async function requestCompanion(input: CompanionInput, now = clock.now())
       });
     }
     return { id: request.id };
-  });
+  }, (request) => request.id);
 }
 
 /** The centre's requests: open ones first (oldest first), then taken, then done in the last 60 days. */

@@ -1,6 +1,6 @@
 import { db, readTogether, type Tx } from "~/db/client.server";
 import type { Facility, Tier } from "~/generated/prisma/client";
-import { claimsFor, planOccurrences, type PlannedOccurrence } from "./occurrences";
+import { claimsFor, MAX_DATES_PER_BOOKING, planOccurrences, type PlannedOccurrence } from "./occurrences";
 import {
   closuresHit,
   isWithinOpeningHours,
@@ -174,7 +174,7 @@ function calendarConflicts(calendar: CentreCalendar, space: BookableSpace, dates
 }
 
 /** The dates a proposal gives, planned for its space (no database writes). */
-export function planProposal(proposal: Proposal, space: BookableSpace, timeZone: string, limit = 2000): PlannedOccurrence[] {
+export function planProposal(proposal: Proposal, space: BookableSpace, timeZone: string, limit = MAX_DATES_PER_BOOKING + 1): PlannedOccurrence[] {
   if (proposal.dates) {
     return proposal.dates.map((date) => ({ ...date, claims: claimsFor(space, date.startsAt, date.endsAt) }));
   }

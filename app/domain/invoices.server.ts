@@ -1,4 +1,4 @@
-import { db, transaction, type Tx } from "~/db/client.server";
+import { db, type Tx } from "~/db/client.server";
 import type { Centre, Organisation } from "~/generated/prisma/client";
 import type { Locale } from "~/generated/prisma/enums";
 import { formatShortDate, formatTimeRange } from "~/i18n/format";
@@ -8,6 +8,7 @@ import { DomainError, NotFoundError } from "./errors";
 import { addDays } from "./planner";
 import { localDateAt, startOfLocalDay } from "./time-zone";
 import { clock } from "~/lib/clock";
+import { transactionOnce, type Submission } from "./submissions.server";
 
 /**
  * Invoices: one per booking, or one per organisation per calendar month. Numbers run on
@@ -162,10 +163,10 @@ export function invoiceNumber(prefix: string, year: number, sequence: number): s
 /**
  * Makes the invoice of a scope. Refuses `invoice-nothing-to-invoice` when every date is
  * invoiced already (or costs nothing), `not-found` for another centre's booking or
- * organisation, `invoice-month-invalid`.
+ * organisation, `invoice-month-invalid`. With a `submission` the same form makes one invoice.
  */
-export async function issueInvoice(actor: { centreId: string; actorId: string }, scope: InvoiceScope, now = clock.now()) {
-  return transaction(async (tx) => {
+export async function issueInvoice(actor: { centreId: string; actorId: string }, scope: InvoiceScope, now = clock.now(), submission?: Submission) {
+  return transactionOnce(submission, async (tx) => {
     // One invoice at a time per organisation, so two managers cannot invoice a date twice.
     const organisationId =
       "bookingId" in scope
@@ -210,7 +211,7 @@ export async function issueInvoice(actor: { centreId: string; actorId: string },
       details: { number: invoice.number, organisationId, lines: draft.lines.length, totalInclCents: totals.totalInclCents, scope: "bookingId" in scope ? "booking" : "month" },
     });
     return invoice;
-  });
+  }, (invoice) => invoice.id);
 }
 
 /** The centre's invoices, newest first, with what was paid on each. */

@@ -45,6 +45,9 @@ export interface BookingPattern {
 
 const MINUTE = 60_000;
 
+/** The most dates one booking may have; planning a pattern looks one further, to know it has more. */
+export const MAX_DATES_PER_BOOKING = 2000;
+
 /** The claims one date of `space` makes, buffers included. */
 export function claimsFor(space: SpaceForPlanning, startsAt: Date, endsAt: Date): PlannedClaim[] {
   const blockStartsAt = new Date(startsAt.getTime() - space.setupBufferMinutes * MINUTE);

@@ -1,8 +1,9 @@
-import { db, transaction } from "~/db/client.server";
+import { db } from "~/db/client.server";
 import type { PaymentMethod } from "~/generated/prisma/enums";
 import { recordAudit } from "./audit.server";
 import { DomainError, NotFoundError } from "./errors";
-import { startOfLocalDay } from "./time-zone";
+import { transactionOnce, type Submission } from "./submissions.server";
+import { localDateAt, startOfLocalDay } from "./time-zone";
 import { PAYMENT_METHODS } from "./workspace-constants";
 import { clock } from "~/lib/clock";
 
@@ -180,16 +181,24 @@ export interface PaymentInput {
 }
 
 /**
- * Registers money received (bank transfer, cash, PIN at the bar). Refuses `not-found` for a
- * booking, invoice or organisation of another centre, `payment-booking-other-organisation`,
- * `payment-amount-zero`, `payment-date-invalid`, `payment-date-future`. An invoice that is
- * paid in full becomes PAID.
+ * Registers money received (bank transfer, cash, PIN at the bar), or paid back (a negative
+ * amount). Refuses `not-found` for a booking, invoice or organisation of another centre,
+ * `payment-booking-other-organisation`, `payment-amount-zero`, `payment-date-invalid`,
+ * `payment-date-future`, `payment-date-before-centre` (before the centre was in Buurtrooster)
+ * and `payment-refund-too-large` (more paid back than was paid for the booking, invoice or, for
+ * a credit, the organisation). An invoice that is paid in full becomes PAID. With a
+ * `submission` the same form registers the money once.
  */
-export async function recordPayment(actor: { centreId: string; actorId: string }, input: PaymentInput, now = clock.now()) {
+export async function recordPayment(
+  actor: { centreId: string; actorId: string },
+  input: PaymentInput,
+  now = clock.now(),
+  submission?: Submission,
+) {
   if (!Number.isInteger(input.amountCents) || input.amountCents === 0) {
     throw new DomainError("payment-amount-zero", "The amount must not be zero.");
   }
-  const centre = await db().centre.findUniqueOrThrow({ where: { id: actor.centreId }, select: { timeZone: true } });
+  const centre = await db().centre.findUniqueOrThrow({ where: { id: actor.centreId }, select: { timeZone: true, createdAt: true } });
   let receivedAt: Date;
   try {
     receivedAt = startOfLocalDay(input.receivedOn, centre.timeZone);
@@ -197,8 +206,14 @@ export async function recordPayment(actor: { centreId: string; actorId: string }
     throw new DomainError("payment-date-invalid", "The day is not a date.");
   }
   if (receivedAt > now) throw new DomainError("payment-date-future", "The money cannot come in later than today.");
-  return transaction(async (tx) => {
-    const organisation = await tx.organisation.findFirst({ where: { id: input.organisationId, centreId: actor.centreId }, select: { id: true } });
+  const firstDay = localDateAt(centre.createdAt, centre.timeZone);
+  if (input.receivedOn < firstDay) {
+    throw new DomainError("payment-date-before-centre", "The money cannot have come in before the centre was in Buurtrooster.", { date: firstDay });
+  }
+  return transactionOnce(submission, async (tx) => {
+    // One payment of an organisation at a time, so two refunds cannot both fit the same money.
+    const [organisation] = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id::text FROM organisations WHERE id = ${input.organisationId}::uuid AND centre_id = ${actor.centreId}::uuid FOR UPDATE`;
     if (!organisation) throw new NotFoundError("organisation");
     if (input.bookingId) {
       const booking = await tx.booking.findFirst({ where: { id: input.bookingId, centreId: actor.centreId }, select: { organisationId: true } });
@@ -210,6 +225,14 @@ export async function recordPayment(actor: { centreId: string; actorId: string }
       : null;
     if (input.invoiceId && !invoice) throw new NotFoundError("invoice");
     if (invoice && invoice.organisationId !== organisation.id) throw new DomainError("payment-booking-other-organisation", "This invoice belongs to another organisation.");
+    if (input.amountCents < 0) {
+      const scope = input.bookingId ? { bookingId: input.bookingId } : invoice ? { invoiceId: invoice.id } : { organisationId: organisation.id };
+      const paid = await tx.payment.aggregate({ where: { centreId: actor.centreId, status: "SUCCEEDED", ...scope }, _sum: { amountCents: true } });
+      const paidCents = paid._sum.amountCents ?? 0;
+      if (paidCents + input.amountCents < 0) {
+        throw new DomainError("payment-refund-too-large", "More cannot be paid back than was paid.", { paid: Math.max(0, paidCents) / 100 });
+      }
+    }
     const payment = await tx.payment.create({
       data: {
         centreId: actor.centreId,
@@ -238,7 +261,7 @@ export async function recordPayment(actor: { centreId: string; actorId: string }
       details: { paymentId: payment.id, amountCents: input.amountCents, method: input.method, invoiceId: invoice?.id ?? null, receivedOn: input.receivedOn },
     });
     return payment;
-  });
+  }, (payment) => payment.id);
 }
 
 /**
@@ -249,6 +272,7 @@ export async function recordPaymentFor(
   actor: { centreId: string; actorId: string },
   input: Omit<PaymentInput, "organisationId" | "bookingId" | "invoiceId"> & { target: string },
   now = clock.now(),
+  submission?: Submission,
 ) {
   const match = /^(booking|invoice|organisation):([0-9a-f-]{36})$/.exec(input.target);
   if (!match) throw new NotFoundError("target");
@@ -265,5 +289,6 @@ export async function recordPaymentFor(
     actor,
     { ...payment, organisationId: owner.organisationId, bookingId: kind === "booking" ? id : null, invoiceId: kind === "invoice" ? id : null },
     now,
+    submission,
   );
 }

@@ -30,7 +30,8 @@ export type RecurrenceErrorCode =
   | "invalid-duration"
   | "invalid-time-zone"
   | "invalid-limit"
-  | "unbounded";
+  | "unbounded"
+  | "beyond-horizon";
 
 /** Invalid input to the recurrence functions; `message` is a plain sentence. */
 export class RecurrenceError extends Error {
@@ -266,12 +267,22 @@ export function expandOccurrences(input: ExpandInput): ExpandedOccurrence[] {
   if (rule.until && "wallClock" in rule.until) until = rule.until.wallClock;
   if (rule.until && "instant" in rule.until) until = new Date(toWallClock(rule.until.instant, timeZone).getTime() + DAY_MS);
 
+  // A rule that ends after the horizon would silently lose its last dates: refuse it instead,
+  // unless the caller only asks for a window that ends before the horizon.
+  const windowEndsBeforeHorizon = input.to !== undefined && toWallClock(input.to, timeZone) < horizon;
+  if (until && until > horizon && !windowEndsBeforeHorizon) {
+    throw new RecurrenceError("beyond-horizon", `The repeat rule runs past ${horizon.getUTCFullYear()}; choose an earlier end date.`);
+  }
+
   const options = RRule.parseString(rule.body);
   const generator = new RRule({ ...options, dtstart, until: until ?? null, tzid: null });
   const fromRule: ExpandedOccurrence[] = [];
   const byLocalStart = new Set<string>();
-  if (lower <= upper && !neverMatchesADay(rule, dtstart)) {
+  let generated = 0;
+  const runs = lower <= upper && !neverMatchesADay(rule, dtstart);
+  if (runs) {
     generator.between(lower, upper, true, (wallClock) => {
+      generated += 1;
       const occurrence = accept(wallClock);
       if (occurrence && occurrence.start.getTime() <= untilInstant) {
         fromRule.push(occurrence);
@@ -279,6 +290,10 @@ export function expandOccurrences(input: ExpandInput): ExpandedOccurrence[] {
       }
       return fromRule.length <= limit; // one more than the limit tells us there are more
     });
+  }
+  // COUNT dates that do not all fit before the horizon (the whole rule was asked for).
+  if (runs && rule.hasCount && !input.from && !windowEndsBeforeHorizon && fromRule.length <= limit && generated < (options.count ?? 0)) {
+    throw new RecurrenceError("beyond-horizon", `The repeat rule runs past ${horizon.getUTCFullYear()}; choose fewer dates.`);
   }
   if (endless && fromRule.length > limit) {
     throw new RecurrenceError(

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { submissionKeyField } from "./submission-key";
 
 /**
  * The two forms a resident fills in without an account: signing up for a date, and asking
@@ -63,6 +64,7 @@ export const signupSchema = z
     name,
     email,
     phone,
+    submissionKey: submissionKeyField,
   })
   .refine(hasWayToReach, wayToReachRequired);
 
@@ -74,6 +76,7 @@ export const companionSchema = z
     email,
     phone,
     message: z.string().trim().max(MESSAGE_MAX, { error: "agenda.form.messageTooLong" }).optional(),
+    submissionKey: submissionKeyField,
   })
   .refine(hasWayToReach, wayToReachRequired);
 

@@ -10,6 +10,7 @@ import { DomainError, NotFoundError } from "./errors";
 import { contactFieldsSchema, emailKey, phoneKey } from "./resident-forms";
 import { RESIDENT_EMAIL_KINDS } from "./resident-mail.server";
 import { clock } from "~/lib/clock";
+import { transactionOnce, type Submission } from "./submissions.server";
 
 /**
  * Signing up for a date of a sign-up activity, without an account.
@@ -46,7 +47,8 @@ function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-function cancelPath(centreSlug: string, signupId: string): string {
+/** The sign-up's own page (what it is, and cancelling it), reached by its secret link. */
+export function signupPath(centreSlug: string, signupId: string): string {
   return `/centres/${centreSlug}/signups/${cancelTokenFor(signupId)}`;
 }
 
@@ -73,8 +75,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * DomainError: `signup-invalid` (name or contact not acceptable), `not-found`,
  * `no-sign-up-needed` (a walk-in activity), `date-cancelled`, `date-past` (the date has
  * started), `already-signed-up` (this email or phone number already has a place or waits).
+ * With a `submission` the same form signs up once (the second sending: AlreadySubmittedError
+ * with the sign-up's id; its page is at confirmationPath).
  */
-export async function signUp(input: SignupInput, now = clock.now()) {
+export async function signUp(input: SignupInput, now = clock.now(), submission?: Submission) {
   const fields = contactFieldsSchema.safeParse({
     name: input.name,
     email: input.email || undefined,
@@ -90,7 +94,7 @@ export async function signUp(input: SignupInput, now = clock.now()) {
   const keys = [email ? emailKey(email) : undefined, phone ? phoneKey(phone) : undefined].filter(Boolean) as string[];
 
   try {
-    return await transaction(async (tx) => {
+    return await transactionOnce(submission, async (tx) => {
       const occurrence = await lockOccurrence(tx, input.centreId, input.occurrenceId);
       const activity = occurrence.booking.activity;
       if (!activity || activity.id !== input.activityId || !["WALK_IN", "SIGN_UP"].includes(activity.kind)) {
@@ -166,12 +170,12 @@ export async function signUp(input: SignupInput, now = clock.now()) {
             centre: occurrence.centre.name,
             room: occurrence.room.name,
             position: position ?? 0,
-            link: appUrl(cancelPath(occurrence.centre.slug, id)),
+            link: appUrl(signupPath(occurrence.centre.slug, id)),
           },
         });
       }
       return { id, status, position, token };
-    });
+    }, (signup) => signup.id);
   } catch (error) {
     // The unique index on (date, contact) is the last word when two identical forms race.
     if (isUniqueViolation(error)) {
@@ -300,7 +304,7 @@ async function promoteFromWaitingList(tx: Tx, occurrence: LockedOccurrence): Pro
           date: formatDayTimeRange(occurrence.startsAt, occurrence.endsAt, occurrence.centre.timeZone, person.locale),
           centre: occurrence.centre.name,
           room: occurrence.room.name,
-          link: appUrl(cancelPath(occurrence.centre.slug, person.id)),
+          link: appUrl(signupPath(occurrence.centre.slug, person.id)),
         },
       });
     }

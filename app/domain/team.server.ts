@@ -8,6 +8,7 @@ import { recordAudit } from "./audit.server";
 import { DomainError, NotFoundError } from "./errors";
 import { TEAM_ROLES } from "./workspace-constants";
 import { clock } from "~/lib/clock";
+import { transactionOnce, type Submission } from "./submissions.server";
 
 /**
  * The team of a centre: who has which role. A new member is invited by email: they get a
@@ -30,18 +31,20 @@ export async function listTeam(centreId: string) {
 
 /**
  * Invites someone into the team with a role. An unknown address gets an account (in the
- * centre's language); a known one keeps theirs. Refuses `team-already-member`.
+ * centre's language); a known one keeps theirs. Refuses `team-already-member`. With a
+ * `submission` the same form invites once.
  */
 export async function inviteMember(
   actor: { centreId: string; actorId: string },
   input: { email: string; name: string; role: CentreRole },
   now = clock.now(),
+  submission?: Submission,
 ) {
   const email = normaliseEmail(input.email);
   const centre = await db().centre.findUniqueOrThrow({ where: { id: actor.centreId }, select: { name: true, slug: true, defaultLocale: true } });
   const inviter = await db().user.findUniqueOrThrow({ where: { id: actor.actorId }, select: { name: true } });
   const token = randomBytes(32).toString("base64url");
-  return transaction(async (tx) => {
+  return transactionOnce(submission, async (tx) => {
     const user =
       (await tx.user.findUnique({ where: { email } })) ??
       (await tx.user.create({ data: { email, name: input.name.trim(), locale: centre.defaultLocale } }));
@@ -79,7 +82,7 @@ export async function inviteMember(
       details: { userId: user.id, email, role: input.role },
     });
     return membership;
-  });
+  }, (membership) => membership.id);
 }
 
 async function otherMembership(actor: { centreId: string; actorId: string }, membershipId: string) {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -5,13 +6,14 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CancelledBadge, ContactFields, PlacesLeft, ResidentFormErrors, priceText, scheduleWords } from "~/components/agenda";
 import { CentreDetails } from "~/components/centre-details";
-import { FieldError } from "~/components/form-field";
+import { FieldError, SubmissionKey } from "~/components/form-field";
 import { replyForRefusal } from "~/components/resident-errors";
 import { publicCentreDetails } from "~/domain/agenda";
 import { findPublicActivity, findPublicCentre, upcomingDates } from "~/domain/agenda.server";
 import { isDomainError } from "~/domain/errors";
 import { signupSchema } from "~/domain/resident-forms";
-import { signUp } from "~/domain/signups.server";
+import { signUp, signupPath } from "~/domain/signups.server";
+import { isAlreadySubmitted } from "~/domain/submissions.server";
 import { formatDayTimeRange } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
 import { pageTitle } from "~/i18n/meta";
@@ -46,6 +48,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       placesLeft: date.placesLeft,
       open: !date.cancelled && date.startsAt > now,
     })),
+    submissionKey: randomUUID(),
   };
 }
 
@@ -53,22 +56,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { centre, activity } = await load(params);
   const submission = parseWithZod(await request.formData(), { schema: signupSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const { submissionKey, ...answers } = submission.value;
   try {
-    const result = await signUp({
-      centreId: centre.id,
-      activityId: activity.id,
-      ...submission.value,
-      locale: await getLocale(request),
-    });
-    return redirect(`/centres/${centre.slug}/signups/${result.token}?new=1`);
+    const result = await signUp(
+      { centreId: centre.id, activityId: activity.id, ...answers, locale: await getLocale(request) },
+      clock.now(),
+      { key: submissionKey, centreId: centre.id, kind: "signup" },
+    );
+    return redirect(`${signupPath(centre.slug, result.id)}?new=1`);
   } catch (error) {
+    // The same form sent twice: the first one signed the person up; show that.
+    if (isAlreadySubmitted(error) && error.entityId) return redirect(`${signupPath(centre.slug, error.entityId)}?new=1`);
     if (!isDomainError(error)) throw error;
     return data(submission.reply(replyForRefusal(error)), { status: error.status });
   }
 }
 
 export default function ActivityPage() {
-  const { centre, activity, dates } = useLoaderData<typeof loader>();
+  const { centre, activity, dates, submissionKey } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const words = scheduleWords(activity.schedule, t, locale);
@@ -144,7 +149,7 @@ export default function ActivityPage() {
         <span className="text-muted">{t("agenda.activity.subscribeHint")}</span>
       </p>
 
-      {activity.kind === "SIGN_UP" && !activity.cancelled ? <SignupForm dates={dates} sayDate={sayDate} /> : null}
+      {activity.kind === "SIGN_UP" && !activity.cancelled ? <SignupForm dates={dates} sayDate={sayDate} submissionKey={submissionKey} /> : null}
 
       {activity.cancelled ? null : (
         <section aria-labelledby="companion" className="card mt-6">
@@ -166,14 +171,17 @@ export default function ActivityPage() {
 function SignupForm({
   dates,
   sayDate,
+  submissionKey,
 }: {
   dates: { occurrenceId: string; startsAt: Date | string; endsAt: Date | string; placesLeft: number | null; open: boolean }[];
   sayDate: (date: { startsAt: Date | string; endsAt: Date | string }) => string;
+  submissionKey: string;
 }) {
   const t = useT();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
+    defaultValue: { submissionKey },
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signupSchema }),
@@ -190,6 +198,7 @@ function SignupForm({
         <Form method="post" {...getFormProps(form)} className="grid max-w-xl gap-5">
           <p className="m-0">{t("agenda.signup.intro")}</p>
           <ResidentFormErrors id={form.errorId} errors={form.errors} />
+          <SubmissionKey meta={fields.submissionKey} />
           <fieldset
             className="m-0 border-0 p-0"
             aria-invalid={fields.occurrenceId.errors ? true : undefined}

@@ -1,14 +1,16 @@
+import { randomUUID } from "node:crypto";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ContactFields, ResidentFormErrors } from "~/components/agenda";
-import { SelectField, TextArea } from "~/components/form-field";
+import { SelectField, SubmissionKey, TextArea } from "~/components/form-field";
 import { replyForRefusal } from "~/components/resident-errors";
 import { findPublicActivity, findPublicCentre, upcomingDates } from "~/domain/agenda.server";
 import { requestCompanion } from "~/domain/companions.server";
 import { isDomainError } from "~/domain/errors";
+import { isAlreadySubmitted } from "~/domain/submissions.server";
 import { companionSchema } from "~/domain/resident-forms";
 import { formatDayTimeRange } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
@@ -39,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .filter((date) => !date.cancelled && date.startsAt > now)
       .map((date) => ({ occurrenceId: date.occurrenceId, startsAt: date.startsAt, endsAt: date.endsAt })),
     sent: sent === "email" || sent === "phone" ? sent : null,
+    submissionKey: randomUUID(),
   };
 }
 
@@ -46,29 +49,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { centre, activity } = await load(params);
   const submission = parseWithZod(await request.formData(), { schema: companionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const { submissionKey, ...answers } = submission.value;
+  const sent = redirect(`/centres/${centre.slug}/activities/${activity.id}/companion?sent=${answers.email ? "email" : "phone"}`);
   try {
-    await requestCompanion({
-      centreId: centre.id,
-      activityId: activity.id,
-      ...submission.value,
-      occurrenceId: submission.value.occurrenceId ?? null,
-      locale: await getLocale(request),
-    });
+    await requestCompanion(
+      { centreId: centre.id, activityId: activity.id, ...answers, occurrenceId: answers.occurrenceId ?? null, locale: await getLocale(request) },
+      clock.now(),
+      { key: submissionKey, centreId: centre.id, kind: "companion-request" },
+    );
   } catch (error) {
+    // The same form sent twice: the first one asked already.
+    if (isAlreadySubmitted(error)) return sent;
     if (!isDomainError(error)) throw error;
     return data(submission.reply(replyForRefusal(error)), { status: error.status });
   }
-  const by = submission.value.email ? "email" : "phone";
-  return redirect(`/centres/${centre.slug}/activities/${activity.id}/companion?sent=${by}`);
+  return sent;
 }
 
 export default function CompanionPage() {
-  const { centre, activity, dates, sent } = useLoaderData<typeof loader>();
+  const { centre, activity, dates, sent, submissionKey } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
   const [form, fields] = useForm({
     lastResult,
+    defaultValue: { submissionKey },
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: companionSchema }),
@@ -98,6 +103,7 @@ export default function CompanionPage() {
       <p>{t("agenda.companion.intro", { title: activity.title, centre: centre.name })}</p>
       <Form method="post" {...getFormProps(form)} className="grid max-w-xl gap-5">
         <ResidentFormErrors id={form.errorId} errors={form.errors} />
+        <SubmissionKey meta={fields.submissionKey} />
         <SelectField
           meta={fields.occurrenceId}
           label={t("agenda.companion.date")}

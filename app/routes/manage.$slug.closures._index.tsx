@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -6,11 +7,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { SelectField, TextField } from "~/components/form-field";
+import { SelectField, SubmissionKey, TextField } from "~/components/form-field";
 import { FormProblems } from "~/components/workspace";
 import { refusalReply } from "~/components/workspace-messages";
 import { createClosure, listClosures } from "~/domain/closures.server";
 import { isDomainError } from "~/domain/errors";
+import { submissionKeyField } from "~/domain/submission-key";
+import { isAlreadySubmitted } from "~/domain/submissions.server";
+import { clock } from "~/lib/clock";
 import { settingsRooms } from "~/domain/settings.server";
 import { startOfLocalDay } from "~/domain/time-zone";
 import { formatShortDate } from "~/i18n/format";
@@ -26,6 +30,7 @@ const closureSchema = z
     startDate: day,
     endDate: day,
     reason: z.string({ error: "workspace.closures.reasonRequired" }).trim().min(2, { error: "workspace.closures.reasonRequired" }).max(200),
+    submissionKey: submissionKeyField,
   })
   .refine((value) => value.endDate >= value.startDate, { path: ["endDate"], error: "workspace.closures.endBeforeStart" });
 
@@ -38,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     closures,
     rooms: rooms.filter((room) => room.active).map((room) => ({ id: room.id, name: room.name })),
     canEdit: can({ installationRole: user.installationRole, role }, "settings.edit"),
+    submissionKey: randomUUID(),
   };
 }
 
@@ -46,9 +52,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: closureSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
-    const { closure } = await createClosure({ centreId: centre.id, actorId: user.id }, { ...submission.value, roomId: submission.value.roomId || null });
+    const { closure } = await createClosure(
+      { centreId: centre.id, actorId: user.id },
+      { ...submission.value, roomId: submission.value.roomId || null },
+      clock.now(),
+      { key: submission.value.submissionKey, centreId: centre.id, kind: "closure" },
+    );
     return redirect(`/manage/${centre.slug}/closures/${closure.id}?new=1`);
   } catch (error) {
+    // The same form sent twice: the closure was made by the first one.
+    if (isAlreadySubmitted(error) && error.entityId) return redirect(`/manage/${centre.slug}/closures/${error.entityId}?new=1`);
     if (!isDomainError(error)) throw error;
     if (error.status === 404) return data(submission.reply({ fieldErrors: { roomId: ["workspace.form.roomRequired"] } }), { status: 404 });
     return data(
@@ -59,13 +72,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Closures() {
-  const { centre, closures, rooms, canEdit } = useLoaderData<typeof loader>();
+  const { centre, closures, rooms, canEdit, submissionKey } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
   const [form, fields] = useForm({
     id: "new-closure",
     lastResult,
+    defaultValue: { submissionKey },
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: closureSchema }),
@@ -94,6 +108,7 @@ export default function Closures() {
           <h2 id="new-closure-title">{t("workspace.closures.new")}</h2>
           <Form method="post" {...getFormProps(form)} className="grid max-w-xl gap-4">
             <FormProblems id={form.errorId} errors={form.errors} />
+            <SubmissionKey meta={fields.submissionKey} />
             <SelectField meta={fields.roomId} label={t("workspace.closures.where")} options={[{ value: "", label: t("workspace.closures.wholeCentre") }, ...rooms.map((room) => ({ value: room.id, label: room.name }))]} />
             <div className="flex flex-wrap gap-4">
               <TextField meta={fields.startDate} label={t("workspace.closures.firstDay")} type="date" />

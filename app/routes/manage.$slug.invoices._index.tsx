@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -6,10 +7,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { SelectField, TextField } from "~/components/form-field";
+import { SelectField, SubmissionKey, TextField } from "~/components/form-field";
 import { FormProblems, Money, MoneyNavigation, ScrollArea } from "~/components/workspace";
 import { refusalReply } from "~/components/workspace-messages";
 import { isDomainError } from "~/domain/errors";
+import { submissionKeyField } from "~/domain/submission-key";
+import { isAlreadySubmitted } from "~/domain/submissions.server";
 import { invoiceableBookings, issueInvoice, listInvoices } from "~/domain/invoices.server";
 import { organisationChoices } from "~/domain/organisation-admin.server";
 import { localDateAt } from "~/domain/time-zone";
@@ -26,6 +29,7 @@ const invoiceSchema = z
     bookingId: z.union([z.uuid(), z.literal("")]).default(""),
     organisationId: z.union([z.uuid(), z.literal("")]).default(""),
     month: z.union([z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: "workspace.invoices.monthInvalid" }), z.literal("")]).default(""),
+    submissionKey: submissionKeyField,
   })
   .superRefine((value, context) => {
     if (value.scope === "booking" && !value.bookingId) context.addIssue({ code: "custom", path: ["bookingId"], message: "workspace.invoices.bookingRequired" });
@@ -53,6 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       bookingId: url.searchParams.get("bookingId") ?? "",
       organisationId: url.searchParams.get("organisationId") ?? "",
       month: today.slice(0, 7),
+      submissionKey: randomUUID(),
     },
     canMake: can({ installationRole: user.installationRole, role }, "payments.manage"),
   };
@@ -67,9 +72,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const invoice = await issueInvoice(
       { centreId: centre.id, actorId: user.id },
       value.scope === "booking" ? { bookingId: value.bookingId } : { organisationId: value.organisationId, month: value.month },
+      clock.now(),
+      { key: value.submissionKey, centreId: centre.id, kind: "invoice" },
     );
     return redirect(`/manage/${centre.slug}/invoices/${invoice.id}?new=1`);
   } catch (error) {
+    // The same form sent twice: the first one made the invoice.
+    if (isAlreadySubmitted(error) && error.entityId) return redirect(`/manage/${centre.slug}/invoices/${error.entityId}?new=1`);
     if (!isDomainError(error)) throw error;
     if (error.status === 404) throw new Response("Not found", { status: 404 });
     return data(submission.reply(refusalReply(error, { "invoice-month-invalid": "month" })), { status: error.status });
@@ -101,6 +110,7 @@ export default function Invoices() {
           </h2>
           <Form method="post" {...getFormProps(form)} className="grid max-w-xl gap-4">
             <FormProblems id={form.errorId} errors={form.errors} />
+            <SubmissionKey meta={fields.submissionKey} />
             <fieldset>
               <legend className="field-label">{t("workspace.invoices.scope")}</legend>
               {(["month", "booking"] as const).map((scope) => (

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -6,11 +7,13 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-ru
 import { z } from "zod";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { FieldError, SelectField, TextField } from "~/components/form-field";
+import { FieldError, SelectField, SubmissionKey, TextField } from "~/components/form-field";
 import { Done, FormProblems, Money, MoneyNavigation, ScrollArea } from "~/components/workspace";
 import { refusalReply } from "~/components/workspace-messages";
 import { eurosToCents } from "~/domain/booking-form";
 import { isDomainError } from "~/domain/errors";
+import { submissionKeyField } from "~/domain/submission-key";
+import { isAlreadySubmitted } from "~/domain/submissions.server";
 import { listInvoices } from "~/domain/invoices.server";
 import { organisationChoices } from "~/domain/organisation-admin.server";
 import { accounts, recordPaymentFor } from "~/domain/payments.server";
@@ -28,6 +31,7 @@ const paymentSchema = z.object({
   method: z.enum(["BANK_TRANSFER", "CASH", "PIN"], { error: "workspace.payments.methodRequired" }),
   receivedOn: z.string({ error: "booking.errors.date" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "booking.errors.date" }),
   reference: z.string().trim().max(140, { error: "booking.errors.text" }).optional().default(""),
+  submissionKey: submissionKeyField,
 });
 
 /** What each organisation owes and has paid; registering money that came in. */
@@ -50,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       target: bookingId ? `booking:${bookingId}` : organisationId ? `organisation:${organisationId}` : "",
       method: "BANK_TRANSFER",
       receivedOn: localDateAt(clock.now(), centre.timeZone),
+      submissionKey: randomUUID(),
     },
     done: url.searchParams.get("done") === "1",
     canPay: can({ installationRole: user.installationRole, role }, "payments.manage"),
@@ -70,12 +75,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
         receivedOn: submission.value.receivedOn,
         reference: submission.value.reference,
       },
+      clock.now(),
+      { key: submission.value.submissionKey, centreId: centre.id, kind: "payment" },
     );
   } catch (error) {
+    // The same form sent twice: the money was registered by the first one.
+    if (isAlreadySubmitted(error)) return redirect(`/manage/${centre.slug}/payments?done=1`);
     if (!isDomainError(error)) throw error;
     if (error.status === 404) throw new Response("Not found", { status: 404 });
     return data(
-      submission.reply(refusalReply(error, { "payment-amount-zero": "amount", "payment-date-invalid": "receivedOn", "payment-date-future": "receivedOn", "payment-booking-other-organisation": "target" })),
+      submission.reply(refusalReply(error, { "payment-amount-zero": "amount", "payment-refund-too-large": "amount", "payment-date-invalid": "receivedOn", "payment-date-future": "receivedOn", "payment-date-before-centre": "receivedOn", "payment-booking-other-organisation": "target" })),
       { status: error.status },
     );
   }
@@ -141,6 +150,7 @@ function PaymentsPage() {
           <h2 id="register-title">{t("workspace.payments.register")}</h2>
           <Form method="post" {...getFormProps(form)} className="grid max-w-xl gap-4">
             <FormProblems id={form.errorId} errors={form.errors} />
+            <SubmissionKey meta={fields.submissionKey} />
             <div>
               <label htmlFor={fields.target.id} className="field-label">
                 {t("workspace.payments.target")}

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -6,16 +7,19 @@ import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/reac
 import { z } from "zod";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { SelectField, TextField } from "~/components/form-field";
+import { SelectField, SubmissionKey, TextField } from "~/components/form-field";
 import { SettingsNavigation } from "~/components/settings-navigation";
 import { Done, FormProblems } from "~/components/workspace";
 import { refusalMessage, refusalReply } from "~/components/workspace-messages";
 import { isDomainError } from "~/domain/errors";
+import { submissionKeyField } from "~/domain/submission-key";
+import { isAlreadySubmitted } from "~/domain/submissions.server";
 import { changeRole, inviteMember, listTeam, removeMember } from "~/domain/team.server";
 import { TEAM_ROLES } from "~/domain/workspace-constants";
 import { formatShortDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
+import { clock } from "~/lib/clock";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.team.title");
 
@@ -25,6 +29,7 @@ const inviteSchema = z.object({
   email: z.email({ error: "booking.errors.email" }).max(254, { error: "booking.errors.email" }),
   name: z.string({ error: "booking.errors.name" }).trim().min(2, { error: "booking.errors.name" }).max(120, { error: "booking.errors.name" }),
   role,
+  submissionKey: submissionKeyField,
 });
 const memberSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("role"), membershipId: z.uuid(), role }),
@@ -41,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     me: user.id,
     canManage: can({ installationRole: user.installationRole, role: myRole }, "team.manage"),
     done: url.searchParams.get("done"),
+    submissionKey: randomUUID(),
   };
 }
 
@@ -51,9 +57,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "invite") {
     const submission = parseWithZod(formData, { schema: inviteSchema });
     if (submission.status !== "success") return data({ invite: submission.reply(), error: null }, { status: 400 });
+    const { submissionKey, ...invite } = submission.value;
     try {
-      await inviteMember(actor, submission.value);
+      await inviteMember(actor, invite, clock.now(), { key: submissionKey, centreId: centre.id, kind: "team-invite" });
     } catch (error) {
+      // The same form sent twice: the first one invited the person.
+      if (isAlreadySubmitted(error)) return redirect(`/manage/${centre.slug}/team?done=invited`);
       if (!isDomainError(error)) throw error;
       return data({ invite: submission.reply(refusalReply(error, { "team-already-member": "email" })), error: null }, { status: error.status });
     }
@@ -78,14 +87,14 @@ export default function Team() {
 }
 
 function TeamPage() {
-  const { centre, team, me, canManage, done } = useLoaderData<typeof loader>();
+  const { centre, team, me, canManage, done, submissionKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
   const [form, fields] = useForm({
     id: "invite",
     lastResult: actionData?.invite,
-    defaultValue: { role: "HOST" },
+    defaultValue: { role: "HOST", submissionKey },
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
@@ -149,6 +158,7 @@ function TeamPage() {
           <p>{t("workspace.team.inviteIntro")}</p>
           <Form method="post" {...getFormProps(form)} className="grid max-w-xl gap-4">
             <input type="hidden" name="intent" value="invite" />
+            <SubmissionKey meta={fields.submissionKey} />
             <FormProblems id={form.errorId} errors={form.errors} />
             <TextField meta={fields.name} label={t("workspace.team.name")} autoComplete="off" />
             <TextField meta={fields.email} label={t("workspace.team.email")} type="email" autoComplete="off" />

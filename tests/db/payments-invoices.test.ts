@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { getInvoice, issueInvoice, previewInvoice, splitInclusive } from "~/domain/invoices.server";
 import { accounts, recordPayment, recordPaymentFor, unpaidBookings } from "~/domain/payments.server";
 import { cancelOccurrence } from "~/domain/series-changes.server";
+import { AlreadySubmittedError } from "~/domain/submissions.server";
 import { createCentre, createOrganisation, createRoom, createTestBooking, createUser } from "../../prisma/factories";
 
 // Four Tuesday evenings in March 2027 (19:30 Amsterdam), €50 + 21% VAT each; "now" is after the second.
@@ -62,6 +64,53 @@ describe("what is owed and paid", () => {
 });
 
 describe("registering money through the form's choice", () => {
+  it("refuses a day before the centre was in Buurtrooster (1900-01-01 too)", async () => {
+    const centre = await createCentre({ createdAt: new Date("2027-01-15T10:00:00Z") });
+    const organisation = await createOrganisation(centre.id);
+    const actor = { centreId: centre.id, actorId: (await createUser()).id };
+    for (const receivedOn of ["1900-01-01", "2027-01-14"]) {
+      await expect(recordPayment(actor, { organisationId: organisation.id, amountCents: 100, method: "CASH", receivedOn }, NOW)).rejects.toMatchObject({
+        code: "payment-date-before-centre",
+        params: { date: "2027-01-15" },
+      });
+    }
+    await recordPayment(actor, { organisationId: organisation.id, amountCents: 100, method: "CASH", receivedOn: "2027-01-15" }, NOW);
+    expect(await db().payment.count({ where: { centreId: centre.id } })).toBe(1);
+  });
+
+  it("pays back no more than was paid: for a booking, an invoice, or an organisation's credit", async () => {
+    const { actor, organisation, booking } = await hire();
+    // Nothing paid: a refund of €999,999.99 is refused.
+    await expect(recordPayment(actor, { organisationId: organisation.id, amountCents: -99_999_999, method: "BANK_TRANSFER", receivedOn: "2027-03-09" }, NOW)).rejects.toMatchObject({
+      code: "payment-refund-too-large",
+      params: { paid: 0 },
+    });
+    await recordPayment(actor, { organisationId: organisation.id, bookingId: booking.id, amountCents: 6050, method: "PIN", receivedOn: "2027-03-03" }, NOW);
+    await expect(recordPayment(actor, { organisationId: organisation.id, bookingId: booking.id, amountCents: -6051, method: "BANK_TRANSFER", receivedOn: "2027-03-09" }, NOW)).rejects.toMatchObject({
+      code: "payment-refund-too-large",
+      params: { paid: 60.5 },
+    });
+    // Two refunds of the whole amount at the same moment: one fits, the other is refused.
+    const refunds = await Promise.allSettled([1, 2].map(() => recordPayment(actor, { organisationId: organisation.id, bookingId: booking.id, amountCents: -6050, method: "BANK_TRANSFER", receivedOn: "2027-03-09" }, NOW)));
+    expect(refunds.map((refund) => refund.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const paid = await db().payment.aggregate({ where: { bookingId: booking.id }, _sum: { amountCents: true } });
+    expect(paid._sum.amountCents).toBe(0);
+  });
+
+  it("the same payment form sent twice at once registers the money once", async () => {
+    const { actor, booking } = await hire();
+    const key = randomUUID();
+    const send = () => recordPaymentFor(actor, { target: `booking:${booking.id}`, amountCents: 12100, method: "BANK_TRANSFER", receivedOn: "2027-03-09" }, NOW, { key, centreId: actor.centreId, kind: "payment" });
+    const results = await Promise.allSettled([send(), send()]);
+    const registered = results.filter((result): result is PromiseFulfilledResult<Awaited<ReturnType<typeof send>>> => result.status === "fulfilled");
+    expect(registered).toHaveLength(1);
+    const again = results.find((result): result is PromiseRejectedResult => result.status === "rejected")!;
+    expect(again.reason).toBeInstanceOf(AlreadySubmittedError);
+    expect(again.reason.entityId).toBe(registered[0]!.value.id);
+    await expect(send()).rejects.toBeInstanceOf(AlreadySubmittedError);
+    expect(await db().payment.count({ where: { bookingId: booking.id } })).toBe(1);
+  });
+
   it("a booking, an invoice or an organisation; the organisation follows from the booking or invoice", async () => {
     const { actor, booking, organisation } = await hire();
     const other = await hire();

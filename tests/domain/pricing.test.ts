@@ -71,24 +71,48 @@ describe("quotes", () => {
 
 describe("cancellation policy", () => {
   const steps = [{ minDaysBefore: 14, feeBp: 0 }, { minDaysBefore: 7, feeBp: 5000 }, { minDaysBefore: 0, feeBp: 10000 }];
+  const ZONE = "Europe/Amsterdam";
+  // Tuesday 15 June 2027, 19:30 in Amsterdam (summer time).
   const start = new Date("2027-06-15T17:30:00Z");
-  const daysBefore = (days: number, extraMs = 0) => new Date(start.getTime() - days * 86_400_000 - extraMs);
+  const at = (wallClock: string) => fromWallClock(parseWallClock(wallClock)!, ZONE);
 
-  it("exactly 14 days before is free, a minute later costs half", () => {
-    expect(cancellationOutcome(steps, start, 10000, daysBefore(14))).toEqual({ daysBefore: 14, feeBp: 0, feeCents: 0 });
-    expect(cancellationOutcome(steps, start, 10000, new Date(daysBefore(14).getTime() + 60_000))).toEqual({ daysBefore: 13, feeBp: 5000, feeCents: 5000 });
+  it("counts calendar days in the centre's zone: the whole day 14 days before is free, the next day costs half", () => {
+    expect(cancellationOutcome(steps, start, 10000, at("2027-06-01T08:00"), ZONE)).toEqual({ daysBefore: 14, feeBp: 0, feeCents: 0 });
+    expect(cancellationOutcome(steps, start, 10000, at("2027-06-01T23:59"), ZONE)).toEqual({ daysBefore: 14, feeBp: 0, feeCents: 0 });
+    expect(cancellationOutcome(steps, start, 10000, at("2027-06-02T00:00"), ZONE)).toEqual({ daysBefore: 13, feeBp: 5000, feeCents: 5000 });
   });
 
-  it("less than a week before costs the whole price", () => {
-    expect(cancellationOutcome(steps, start, 2420, daysBefore(2))).toEqual({ daysBefore: 2, feeBp: 10000, feeCents: 2420 });
+  it("a clock change in between does not shorten the notice: the same local time 14 days before a date across the March change is 14 days", () => {
+    // Clocks go forward on Sunday 28 March 2027: between these two moments are 14 × 24 − 1 hours.
+    const afterChange = at("2027-04-06T19:30");
+    const sameTimeBefore = at("2027-03-23T19:30");
+    expect((afterChange.getTime() - sameTimeBefore.getTime()) / 3_600_000).toBe(14 * 24 - 1);
+    expect(cancellationOutcome(steps, afterChange, 10000, sameTimeBefore, ZONE)).toEqual({ daysBefore: 14, feeBp: 0, feeCents: 0 });
+  });
+
+  it("less than a week before costs the whole price, and so does the day itself and after the start", () => {
+    expect(cancellationOutcome(steps, start, 2420, at("2027-06-13T12:00"), ZONE)).toEqual({ daysBefore: 2, feeBp: 10000, feeCents: 2420 });
+    expect(cancellationOutcome(steps, start, 2420, at("2027-06-15T09:00"), ZONE)).toEqual({ daysBefore: 0, feeBp: 10000, feeCents: 2420 });
+    expect(cancellationOutcome(steps, start, 2420, at("2027-06-15T20:00"), ZONE)).toEqual({ daysBefore: 0, feeBp: 10000, feeCents: 2420 });
+  });
+
+  it("without any steps cancelling is always free, also after the start", () => {
+    expect(cancellationOutcome([], start, 2420, at("2027-06-15T09:00"), ZONE)).toEqual({ daysBefore: 0, feeBp: 0, feeCents: 0 });
+    expect(cancellationOutcome([], start, 2420, at("2027-06-16T09:00"), ZONE)).toEqual({ daysBefore: 0, feeBp: 0, feeCents: 0 });
+  });
+
+  it("notice shorter than every step gets the strictest step, never a lower fee", () => {
+    const twoSteps = [{ minDaysBefore: 28, feeBp: 2500 }, { minDaysBefore: 14, feeBp: 5000 }];
+    expect(cancellationOutcome(twoSteps, start, 10000, at("2027-06-10T12:00"), ZONE).feeCents).toBe(5000);
+    expect(cancellationOutcome(twoSteps, start, 10000, at("2027-05-01T12:00"), ZONE).feeCents).toBe(2500);
   });
 
   it("adds up the fees of several dates", () => {
-    const now = daysBefore(10);
+    const now = at("2027-06-05T12:00");
     const outcome = cancellationOutcomes(steps, [
       { id: "a", startsAt: start, priceInclCents: 1000 },
       { id: "b", startsAt: new Date(start.getTime() + 7 * 86_400_000), priceInclCents: 1000 },
-    ], now);
+    ], now, ZONE);
     expect(outcome.dates.map((d) => d.feeCents)).toEqual([500, 0]);
     expect(outcome.totalFeeCents).toBe(500);
   });

@@ -189,6 +189,14 @@ describe(`recurrence (server TZ=${process.env.EXPECTED_TZ})`, () => {
     expect(expand({ rrule: "FREQ=DAILY;COUNT=50", start: "2026-01-01T10:00", limit: 7 })).toHaveLength(7);
   });
 
+  it("a rule that ends more than a hundred years ahead is refused rather than silently cut at the horizon", () => {
+    expectRecurrenceError(() => expand({ rrule: "FREQ=WEEKLY;UNTIL=29991231", start: "2027-01-05T10:00" }), "beyond-horizon");
+    expectRecurrenceError(() => expand({ rrule: "FREQ=YEARLY;COUNT=150", start: "2027-01-05T10:00" }), "beyond-horizon");
+    // A window that ends sooner only asks for its own dates.
+    expect(expand({ rrule: "FREQ=WEEKLY;UNTIL=29991231", start: "2027-01-05T10:00", to: new Date("2027-02-01T00:00:00Z") })).toHaveLength(4);
+    expect(expand({ rrule: "FREQ=YEARLY;COUNT=99", start: "2027-01-05T10:00" })).toHaveLength(99);
+  });
+
   it("a rule without an end needs a period", () => {
     expectRecurrenceError(() => expand({ rrule: "FREQ=WEEKLY", start: "2026-01-01T10:00" }), "unbounded");
   });

@@ -51,6 +51,7 @@ export const booking: MessagesOf<typeof bookingNl> = {
     "invalid-duration": "A booking lasts at least 15 minutes and at most {max} hours.",
     "invalid-attendees": "Say how many people come (at least 1).",
     "no-dates": "There is no date left to book.",
+    "recurrence-beyond-horizon": "This repeat goes on too far. Choose an earlier end date or fewer times.",
     "too-many-dates": "One booking can have at most {max} dates. Choose an end date.",
     "not-pending": "This request was handled already.",
     "reason-required": "Write briefly why you decline the request.",

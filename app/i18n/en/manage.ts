@@ -692,6 +692,8 @@ export const workspace: MessagesOf<typeof workspaceNl> = {
     "payment-amount-zero": "Fill in an amount that is not 0.",
     "payment-date-invalid": "Fill in a valid date.",
     "payment-date-future": "Money cannot come in later than today.",
+    "payment-date-before-centre": "This date is before {date}, the day the centre joined Buurtrooster. Enter a later date.",
+    "payment-refund-too-large": "You cannot pay back more than was paid. Paid: {paid, number, ::currency/EUR}.",
     "payment-booking-other-organisation": "This booking or invoice belongs to another organisation.",
     "invoice-nothing-to-invoice": "There is nothing left to invoice: every date is on an invoice already, or costs nothing.",
     "invoice-month-invalid": "Choose a month.",

@@ -51,6 +51,7 @@ export const booking = {
     "invalid-duration": "Een reservering duurt minstens 15 minuten en hoogstens {max} uur.",
     "invalid-attendees": "Vul in met hoeveel mensen u komt (minstens 1).",
     "no-dates": "Er blijft geen datum over om te reserveren.",
+    "recurrence-beyond-horizon": "Deze herhaling loopt te ver door. Kies een eerdere einddatum of minder keren.",
     "too-many-dates": "Eén reservering kan hoogstens {max} data hebben. Kies een einddatum.",
     "not-pending": "Deze aanvraag is al behandeld.",
     "reason-required": "Schrijf kort op waarom u de aanvraag afwijst.",

@@ -694,6 +694,8 @@ export const workspace = {
     "payment-amount-zero": "Vul een bedrag in dat niet 0 is.",
     "payment-date-invalid": "Vul een geldige datum in.",
     "payment-date-future": "Geld kan niet later binnenkomen dan vandaag.",
+    "payment-date-before-centre": "Deze datum ligt voor {date}, de dag waarop het huis in Buurtrooster kwam. Vul een latere datum in.",
+    "payment-refund-too-large": "U kunt niet meer terugbetalen dan er betaald is. Betaald: {paid, number, ::currency/EUR}.",
     "payment-booking-other-organisation": "Deze reservering of factuur hoort bij een andere organisatie.",
     "invoice-nothing-to-invoice": "Er is niets meer te factureren: alle data staan al op een factuur, of ze kosten niets.",
     "invoice-month-invalid": "Kies een maand.",
