@@ -180,6 +180,8 @@ export interface DemoPlan {
   today: string;
   /** the first Monday of last year, where the series begin */
   seriesStart: string;
+  /** The day the demo centres joined Buurtrooster: before all of their history (payments may not be older). */
+  joinedOn: string;
   accounts: DemoAccount[];
   centres: DemoCentre[];
   rooms: DemoRoom[];
@@ -389,6 +391,7 @@ export function planDemo(now: Date): DemoPlan {
     accounts: DEMO_ACCOUNTS,
     centres,
     rooms,
+    joinedOn: plusDays(seriesStart, -30),
     rates: demoRates(rooms, plusDays(seriesStart, -30)),
     closures,
     organisations,

@@ -98,7 +98,7 @@ export async function loadDemoWith(tx: Tx, plan: DemoPlan): Promise<void> {
   for (const centre of plan.centres) {
     // the factory gives every centre the default opening hours, which the plan states as its own
     const { slug, openingHours: _defaultOpeningHours, ...fields } = centre;
-    centres.set(slug, (await createCentre({ slug, ...fields }, tx)).id);
+    centres.set(slug, (await createCentre({ slug, ...fields, createdAt: new Date(`${plan.joinedOn}T00:00:00Z`) }, tx)).id);
   }
   const rooms = new Map<string, string>();
   for (const room of plan.rooms) {

@@ -76,6 +76,16 @@ describe("the demo", () => {
     expect(attendance.some((row) => row.firstTimeCount > 0)).toBe(true);
   });
 
+  it("has centres that joined before their first booked date and their first payment", async () => {
+    for (const centre of await db().centre.findMany()) {
+      const firstDate = await db().occurrence.findFirst({ where: { booking: { centreId: centre.id } }, orderBy: { startsAt: "asc" } });
+      const firstPayment = await db().payment.findFirst({ where: { centreId: centre.id }, orderBy: { receivedAt: "asc" } });
+      expect(firstDate).not.toBeNull();
+      expect(centre.createdAt.getTime()).toBeLessThan(firstDate!.startsAt.getTime());
+      if (firstPayment) expect(centre.createdAt.getTime()).toBeLessThan(firstPayment.receivedAt.getTime());
+    }
+  });
+
   it("has the demo accounts with their roles", async () => {
     const manager = await db().user.findUniqueOrThrow({ where: { email: "beheer@de-wilg.example" }, include: { memberships: { include: { centre: true } } } });
     expect(manager.memberships.map((m) => [m.centre.slug, m.role])).toEqual([["de-wilg", "MANAGER"]]);
