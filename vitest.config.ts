@@ -11,7 +11,7 @@ const domainUnder = (name: string, timeZone: string) => ({
   test: {
     name,
     include: ["tests/domain/**/*.test.ts"],
-    setupFiles: ["tests/support/clock-setup.ts"],
+    setupFiles: ["tests/support/clock-setup.ts", "tests/support/catalogues-setup.ts"],
     env: { TZ: timeZone, EXPECTED_TZ: timeZone },
   },
 });
@@ -30,7 +30,7 @@ export default defineConfig({
           name: "db",
           include: ["tests/db/**/*.test.ts"],
           globalSetup: ["tests/support/db-global-setup.ts"],
-          setupFiles: ["tests/support/clock-setup.ts", "tests/support/db-worker-setup.ts"],
+          setupFiles: ["tests/support/clock-setup.ts", "tests/support/catalogues-setup.ts", "tests/support/db-worker-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -41,7 +41,7 @@ export default defineConfig({
           name: "browser",
           include: ["tests/browser/**/*.test.ts"],
           globalSetup: ["tests/support/browser-global-setup.ts"],
-          setupFiles: ["tests/support/clock-setup.ts"],
+          setupFiles: ["tests/support/clock-setup.ts", "tests/support/catalogues-setup.ts"],
           testTimeout: 90_000,
           hookTimeout: 180_000,
           maxWorkers: 2,

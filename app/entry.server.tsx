@@ -3,6 +3,7 @@ import { createReadableStreamFromReadable, type AppLoadContext, type EntryContex
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import "~/i18n/translate.server";
 import { logError } from "~/lib/log.server";
 import { securityHeaders } from "~/lib/security-headers.server";
 

@@ -1,7 +1,6 @@
 import type { REPEATS } from "~/domain/booking-form";
-import { lookup } from "~/i18n/catalogue";
-import { useLocale, useT } from "~/i18n/react";
-import { catalogues, type Key, type MessageValues } from "~/i18n/translate";
+import { useT } from "~/i18n/react";
+import { isMessageKey, type Key, type MessageValues } from "~/i18n/translate";
 
 /** The words for a "how often" choice. */
 export function repeatLabel(repeat: Exclude<(typeof REPEATS)[number], "monthly-last">): Key {
@@ -14,11 +13,10 @@ export function repeatLabel(repeat: Exclude<(typeof REPEATS)[number], "monthly-l
 /** A refusal from the domain (code + params) as one plain sentence in the page's language. */
 export function DomainErrorMessage({ error }: { error: { code: string; params: MessageValues } | null | undefined }) {
   const t = useT();
-  const locale = useLocale();
   if (!error) return null;
   const code = error.code.startsWith("recurrence-") ? "recurrence" : error.code;
   const key = `booking.domainError.${code}`;
-  const known = lookup(catalogues[locale], key) !== undefined;
+  const known = isMessageKey(key);
   return (
     <p role="alert" className="card border-red-700 bg-red-50 font-bold text-red-900">
       {t((known ? key : "booking.domainError.generic") as Key, error.params)}

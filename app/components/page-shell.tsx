@@ -52,7 +52,8 @@ export function PageShell({ children }: { children: ReactNode }) {
               </>
             ) : null}
           </p>
-          <Form method="post" action="/language" className="m-0">
+          {/* a whole new page: the browser only holds the catalogue of the language it was loaded in */}
+          <Form method="post" action="/language" reloadDocument className="m-0">
             <input type="hidden" name="lang" value={otherLocale} />
             <input type="hidden" name="redirectTo" value={here} />
             <button

@@ -1,6 +1,5 @@
 import type { DomainError } from "~/domain/errors";
-import { lookup } from "~/i18n/catalogue";
-import { catalogues, type Key, type MessageValues, type Translate } from "~/i18n/translate";
+import { isMessageKey, type Key, type MessageValues, type Translate } from "~/i18n/translate";
 
 /**
  * Messages of the manager's workspace that travel from an action to the page: a catalogue key
@@ -27,7 +26,7 @@ export function translateMessage(t: Translate, text: string): string {
   return t(key, values);
 }
 
-const known = (key: string) => lookup(catalogues.nl, key) !== undefined;
+const known = isMessageKey;
 
 /** The sentence for a refusal: the workspace's own words, else the booking area's, else a general one. */
 export function refusalMessage(error: DomainError): string {

@@ -1,5 +1,5 @@
 import type { Audience } from "~/generated/prisma/enums";
-import { translator } from "~/i18n/translate";
+import { translator } from "~/i18n/translate.server";
 import { describeSchedule } from "./activity-schedule";
 import { AUDIENCE_PARAM } from "./agenda";
 import { feedItems, type AgendaItem, type PublicCentre } from "./agenda.server";

@@ -3,7 +3,7 @@ import { getVtimezoneComponent } from "@touch4it/ical-timezones";
 import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import type { Locale } from "~/i18n/catalogue";
 import { formatMoney } from "~/i18n/format";
-import { translator } from "~/i18n/translate";
+import { translator } from "~/i18n/translate.server";
 import { feedItems, type AgendaItem, type PublicActivity, type PublicCentre } from "./agenda.server";
 import { clock } from "~/lib/clock";
 

@@ -2,7 +2,7 @@ import { db, type Tx } from "~/db/client.server";
 import type { Centre, Organisation } from "~/generated/prisma/client";
 import type { Locale } from "~/generated/prisma/enums";
 import { formatShortDate, formatTimeRange } from "~/i18n/format";
-import { translator } from "~/i18n/translate";
+import { translator } from "~/i18n/translate.server";
 import { recordAudit } from "./audit.server";
 import { DomainError, NotFoundError } from "./errors";
 import { addDays } from "./planner";

@@ -3,7 +3,7 @@ import { hashToken, normaliseEmail } from "~/auth/sign-in-links.server";
 import { db, transaction } from "~/db/client.server";
 import { appUrl, enqueueTranslatedEmail } from "~/email/compose.server";
 import type { CentreRole, Locale } from "~/generated/prisma/enums";
-import { translator } from "~/i18n/translate";
+import { translator } from "~/i18n/translate.server";
 import { recordAudit } from "./audit.server";
 import { DomainError, NotFoundError } from "./errors";
 import { TEAM_ROLES } from "./workspace-constants";

@@ -3,7 +3,7 @@ import type { RoomAlternative, TimeAlternative } from "~/domain/conflicts.server
 import type { Quote } from "~/domain/pricing";
 import type { Booking, Centre, Locale, Organisation } from "~/generated/prisma/client";
 import { formatDayTimeRange, formatMoney, formatShortDate } from "~/i18n/format";
-import { translator, type Key, type MessageValues } from "~/i18n/translate";
+import { translator, type Key, type MessageValues } from "~/i18n/translate.server";
 import { appUrl, enqueueTranslatedEmail, listDates } from "./compose.server";
 
 /**

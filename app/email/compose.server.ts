@@ -1,7 +1,7 @@
 import type { Tx } from "~/db/client.server";
 import { env } from "~/env.server";
 import type { Locale } from "~/i18n/catalogue";
-import { translator, type Key, type MessageValues } from "~/i18n/translate";
+import { translator, type Key, type MessageValues } from "~/i18n/translate.server";
 import { enqueueEmail } from "./outbox.server";
 
 /**

@@ -1,5 +1,5 @@
 import type { Locale } from "~/i18n/catalogue";
-import { translator } from "~/i18n/translate";
+import { translator } from "~/i18n/translate.server";
 
 /**
  * Responses of the public feeds (iCalendar, JSON): public data, so any site may fetch it

@@ -7,7 +7,7 @@ import { env } from "~/env.server";
 import type { Locale } from "~/i18n/catalogue";
 import { formatDay, formatMoney, formatTimeRange } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
-import { translator } from "~/i18n/translate";
+import { translator } from "~/i18n/translate.server";
 import { securityHeaders } from "~/lib/security-headers.server";
 
 /**

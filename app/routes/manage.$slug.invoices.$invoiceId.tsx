@@ -5,7 +5,8 @@ import { Done, ScrollArea } from "~/components/workspace";
 import { getInvoice } from "~/domain/invoices.server";
 import { formatMoney, formatShortDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
-import { translator } from "~/i18n/translate";
+import { translatorWith } from "~/i18n/translate";
+import { catalogues } from "~/i18n/translate.server";
 import { useT } from "~/i18n/react";
 import { idParam, orNotFound } from "~/lib/workspace-route.server";
 
@@ -32,16 +33,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       lines: invoice.lines.map((line) => ({ id: line.id, description: line.description, amountExclCents: line.amountExclCents, vatBp: line.vatBp, vatCents: line.vatCents })),
       vatByRate: invoice.vatByRate,
     },
+    // the invoice's own words, in its language (the page only loads the reader's catalogue)
+    invoiceWords: catalogues[invoice.billing.locale].workspace.invoice,
     isNew: new URL(request.url).searchParams.get("new") === "1",
   };
 }
 
 export default function InvoicePage() {
-  const { centre, invoice, isNew } = useLoaderData<typeof loader>();
+  const { centre, invoice, invoiceWords, isNew } = useLoaderData<typeof loader>();
   const pageT = useT();
   // The invoice itself is in the language it was made in, whatever the reader's language.
   const locale = invoice.billing.locale;
-  const t = translator(locale);
+  const t = translatorWith(locale, { workspace: { invoice: invoiceWords } });
   const tz = invoice.billing.timeZone;
   const money = (cents: number) => formatMoney(cents, locale);
   const day = (value: string | Date) => formatShortDate(new Date(value), tz, locale);

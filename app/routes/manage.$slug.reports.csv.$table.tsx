@@ -6,7 +6,7 @@ import { centreReport } from "~/domain/reports/report.server";
 import { periodFromSearch } from "~/domain/reports/schemas";
 import { CENTRE_TABLES, centreTables, type CentreTableId } from "~/domain/reports/tables";
 import { getLocale } from "~/i18n/locale.server";
-import { translator } from "~/i18n/translate";
+import { translator } from "~/i18n/translate.server";
 import { clock } from "~/lib/clock";
 
 /** One table of a centre's report as a CSV file (/manage/<slug>/reports/csv/<table>?kind=…). */

@@ -5,7 +5,7 @@ import { renderAnnualReport } from "~/domain/reports/pdf.server";
 import { centreReport } from "~/domain/reports/report.server";
 import { periodFromSearch } from "~/domain/reports/schemas";
 import { getLocale } from "~/i18n/locale.server";
-import { translator } from "~/i18n/translate";
+import { translator } from "~/i18n/translate.server";
 import { clock } from "~/lib/clock";
 
 /** The annual report of a centre as a PDF (/manage/<slug>/reports/pdf?kind=year&date=…). */

@@ -7,7 +7,7 @@ import { installationReport } from "~/domain/reports/report.server";
 import { periodFromSearch } from "~/domain/reports/schemas";
 import { installationTable } from "~/domain/reports/tables";
 import { getLocale } from "~/i18n/locale.server";
-import { translator } from "~/i18n/translate";
+import { translator } from "~/i18n/translate.server";
 import { clock } from "~/lib/clock";
 
 /** Every centre side by side as a CSV file, for the municipality (/reports/csv?kind=…). */

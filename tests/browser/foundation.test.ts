@@ -32,6 +32,36 @@ describe("first visit", () => {
     await headingIs(page, "Deze week in Buurthuis De Wilg");
   });
 
+  it("a page downloads only its reader's language, and pages opened after it speak that language", async () => {
+    const { page } = session;
+    const catalogues: string[] = [];
+    const listen = (request: { url(): string }) => {
+      const name = /\/_shared\/(nl|en)-[A-Z0-9]+\.js$/.exec(request.url())?.[1];
+      if (name) catalogues.push(name);
+    };
+    page.on("request", listen);
+    try {
+      await page.goto("/centres/de-wilg");
+      await headingIs(page, "Deze week in Buurthuis De Wilg");
+      await page.waitForLoadState("networkidle");
+      expect(catalogues).toEqual(["nl"]);
+
+      catalogues.length = 0;
+      await page.getByRole("button", { name: "Switch to English" }).click();
+      await headingIs(page, "This week at Buurthuis De Wilg");
+      await page.waitForLoadState("networkidle");
+      expect(catalogues).toEqual(["en"]);
+      // a page opened in the browser (no new document) is in English too
+      await page.getByRole("link", { name: "Sign in" }).click();
+      await headingIs(page, "Sign in");
+      expect(catalogues).toEqual(["en"]);
+      await page.getByRole("button", { name: "Schakel naar Nederlands" }).click();
+      await headingIs(page, "Inloggen");
+    } finally {
+      page.off("request", listen);
+    }
+  });
+
   it("the start page, a centre's page and the sign-in page have no accessibility violations", async () => {
     const { page } = session;
     for (const path of ["/", "/centres/de-wilg", "/login"]) {
