@@ -57,9 +57,18 @@ describe("quotes", () => {
     expect(vatOf(1234, 2100)).toBe(259); // 259.14
   });
 
-  it("is the same for the same input (deterministic)", () => {
-    const input = { rate: rate(), dayPartWindows: dayParts, vatBp: 2100, timeZone: AMS, dates: [date("2027-05-04T19:30", 90), date("2027-05-11T19:30", 90)] };
-    expect(quote(input)).toEqual(quote(input));
+  it("does not depend on the order the dates come in: free hours go to the earliest dates", () => {
+    const initiative = rate({ hourlyCents: 2000, freeHoursPerMonth: 2 });
+    const may4 = date("2027-05-04T19:30", 90);
+    const may11 = date("2027-05-11T19:30", 90);
+    const forward = quote({ rate: initiative, dayPartWindows: dayParts, vatBp: 2100, timeZone: AMS, dates: [may4, may11] });
+    const backward = quote({ rate: initiative, dayPartWindows: dayParts, vatBp: 2100, timeZone: AMS, dates: [may11, may4] });
+    expect(backward).toEqual(forward);
+    // 120 free minutes: all 90 of 4 May, then 30 of 11 May (60 × €20/h = €20.00 left to pay)
+    expect(forward.lines.map((line) => [line.localStart, line.freeMinutes, line.exclCents])).toEqual([
+      ["2027-05-04T19:30", 90, 0],
+      ["2027-05-11T19:30", 30, 2000],
+    ]);
   });
 
   it("knows which day parts a booking across midnight touches", () => {
