@@ -1,7 +1,7 @@
-import { DEFAULT_OPENING_HOURS } from "~/domain/centre-defaults";
-import { publicHolidayOn } from "~/domain/holidays";
-import { planOccurrences, type SpaceForPlanning } from "~/domain/occurrences";
-import { closuresHit, isWithinOpeningHours, windowsForRoom, type ClosureRange, type OpeningWindow } from "~/domain/opening-hours";
+import { DEFAULT_OPENING_HOURS } from "~/domain/centre/defaults";
+import { publicHolidayOn } from "~/domain/time/holidays";
+import { planOccurrences, type SpaceForPlanning } from "~/domain/bookings/occurrences";
+import { closuresHit, isWithinOpeningHours, windowsForRoom, type ClosureRange, type OpeningWindow } from "~/domain/centre/opening-hours";
 import {
   addWallClockDays,
   formatLocalDate,
@@ -9,7 +9,7 @@ import {
   localDateAt,
   parseLocalDate,
   toWallClock,
-} from "~/domain/time-zone";
+} from "~/domain/time/time-zone";
 import type {
   ActivityKind,
   Audience,

@@ -1,5 +1,5 @@
 import type { Tx } from "~/db/client.server";
-import { fromWallClock, localDateAt, parseLocalDate, parseWallClock } from "~/domain/time-zone";
+import { fromWallClock, localDateAt, parseLocalDate, parseWallClock } from "~/domain/time/time-zone";
 import { createInvoice, createPayment } from "./factories";
 
 /**

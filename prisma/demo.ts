@@ -1,7 +1,7 @@
 import { db, transaction, type Tx } from "~/db/client.server";
-import { recordAudit } from "~/domain/audit.server";
-import { createBookingWith } from "~/domain/bookings.server";
-import { isDomainError } from "~/domain/errors";
+import { recordAudit } from "~/domain/shared/audit.server";
+import { createBookingWith } from "~/domain/bookings/create.server";
+import { isDomainError } from "~/domain/shared/errors";
 import { clock } from "~/lib/clock";
 import { loadAgendaDemo } from "./demo-agenda";
 import { DEMO_ACCOUNTS, planDemo, type DemoHeadcounts, type DemoPlan } from "./demo-plan";

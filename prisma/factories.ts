@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { db, type Tx } from "~/db/client.server";
-import { createBooking, type NewActivity, type NewBooking } from "~/domain/bookings.server";
+import { createBooking, type NewActivity, type NewBooking } from "~/domain/bookings/create.server";
 import {
   DEFAULT_CANCELLATION_STEPS,
   DEFAULT_CENTRE_SETTINGS,
@@ -8,7 +8,7 @@ import {
   DEFAULT_DAY_PARTS,
   DEFAULT_OPENING_HOURS,
   DEFAULT_TIER_POLICIES,
-} from "~/domain/centre-defaults";
+} from "~/domain/centre/defaults";
 import type { CentreRole, DayPart, Facility, InstallationRole, Prisma, Tier } from "~/generated/prisma/client";
 
 /**

@@ -1,5 +1,5 @@
 import { db } from "~/db/client.server";
-import { activitiesOrganisedBy } from "~/domain/signups.server";
+import { activitiesOrganisedBy } from "~/domain/residents/signups.server";
 import { requireCentrePermission, requireUser } from "./guards.server";
 
 /**

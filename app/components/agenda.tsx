@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { describeSchedule, type Schedule } from "~/domain/activity-schedule";
+import { describeSchedule, type Schedule } from "~/domain/residents/activity-schedule";
 import {
   AUDIENCES,
   AUDIENCE_PARAM,
@@ -12,7 +12,7 @@ import {
   hasFilters,
   type AgendaQuery,
   type Period,
-} from "~/domain/agenda";
+} from "~/domain/residents/agenda";
 import type { ActivityKind, Audience } from "~/generated/prisma/enums";
 import type { Locale } from "~/i18n/catalogue";
 import { formatDay, formatMoney, formatShortDate, formatTimeRange } from "~/i18n/format";

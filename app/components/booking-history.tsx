@@ -2,7 +2,7 @@ import type { Locale } from "~/i18n/catalogue";
 import { formatMoney, formatShortDate, formatTime } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/react";
 import type { Key, MessageValues, Translate } from "~/i18n/translate";
-import { fromWallClock, parseWallClock } from "~/domain/time-zone";
+import { fromWallClock, parseWallClock } from "~/domain/time/time-zone";
 
 /** A booking's history (from the audit trail) in plain words: when, who, what. */
 

@@ -1,4 +1,4 @@
-import type { REPEATS } from "~/domain/booking-form";
+import type { REPEATS } from "~/domain/bookings/form";
 import { useT } from "~/i18n/react";
 import { isMessageKey, type Key, type MessageValues } from "~/i18n/translate";
 

@@ -1,4 +1,4 @@
-import type { PublicCentreDetails } from "~/domain/agenda";
+import type { PublicCentreDetails } from "~/domain/residents/agenda";
 import { useT } from "~/i18n/react";
 
 /** Address, how to get there, contact and the calendar link of a centre (public pages). */

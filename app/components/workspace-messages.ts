@@ -1,4 +1,4 @@
-import type { DomainError } from "~/domain/errors";
+import type { DomainError } from "~/domain/shared/errors";
 import { isMessageKey, type Key, type MessageValues, type Translate } from "~/i18n/translate";
 
 /**

@@ -1,6 +1,6 @@
 import type { Tx } from "~/db/client.server";
-import type { RoomAlternative, TimeAlternative } from "~/domain/conflicts.server";
-import type { Quote } from "~/domain/pricing";
+import type { RoomAlternative, TimeAlternative } from "~/domain/bookings/conflicts.server";
+import type { Quote } from "~/domain/money/pricing";
 import type { Booking, Centre, Locale, Organisation } from "~/generated/prisma/client";
 import { formatDayTimeRange, formatMoney, formatShortDate } from "~/i18n/format";
 import { translator, type Key, type MessageValues } from "~/i18n/translate.server";

@@ -1,6 +1,6 @@
 import { emailDeliver, emailSweep } from "./email.server";
 import { bookingNoticesJob, seriesRemindersJob } from "./notifications.server";
-import { remindRequestsJob } from "./requests.server";
+import { remindRequestsJob } from "./request-reminders.server";
 import { extendSeriesJob } from "./series.server";
 import { personalDataCleanup } from "./personal-data.server";
 import type { JobDefinition } from "./registry.server";

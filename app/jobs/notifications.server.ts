@@ -1,4 +1,4 @@
-import { dispatchBookingNotices, sendSeriesReminders } from "~/domain/notifications.server";
+import { dispatchBookingNotices, sendSeriesReminders } from "~/domain/bookings/notifications.server";
 import { logInfo } from "~/lib/log.server";
 import { defineJob } from "./registry.server";
 

@@ -1,4 +1,4 @@
-import { anonymiseExpiredPersonalData } from "~/domain/personal-data.server";
+import { anonymiseExpiredPersonalData } from "~/domain/residents/personal-data.server";
 import { logInfo } from "~/lib/log.server";
 import { defineJob } from "./registry.server";
 import { clock } from "~/lib/clock";

@@ -1,4 +1,4 @@
-import { extendOpenSeries } from "~/domain/series-extension.server";
+import { extendOpenSeries } from "~/domain/bookings/series-extension.server";
 import { logInfo } from "~/lib/log.server";
 import { defineJob } from "./registry.server";
 

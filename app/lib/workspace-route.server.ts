@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { refusalReply } from "~/components/workspace-messages";
-import { isDomainError } from "~/domain/errors";
+import { isDomainError } from "~/domain/shared/errors";
 
 /**
  * Small helpers for the manager's workspace routes. An id in an address that is not a UUID

@@ -1,6 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listCentres } from "~/domain/centres.server";
+import { listCentres } from "~/domain/centre/centres.server";
 import { useT } from "~/i18n/react";
 import { pageTitle } from "~/i18n/meta";
 

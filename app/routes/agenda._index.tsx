@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { AgendaFilterForm, AgendaResults, PeriodNav } from "~/components/agenda";
-import { parseAgendaQuery, type Period } from "~/domain/agenda";
-import { listAgenda, listPublicCentres } from "~/domain/agenda.server";
+import { parseAgendaQuery, type Period } from "~/domain/residents/agenda";
+import { listAgenda, listPublicCentres } from "~/domain/residents/agenda.server";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
 import type { Key } from "~/i18n/translate";

@@ -8,12 +8,12 @@ import { CancelledBadge, ContactFields, PlacesLeft, ResidentFormErrors, priceTex
 import { CentreDetails } from "~/components/centre-details";
 import { FieldError, SubmissionKey } from "~/components/form-field";
 import { replyForRefusal } from "~/components/resident-errors";
-import { publicCentreDetails } from "~/domain/agenda";
-import { findPublicActivity, findPublicCentre, upcomingDates } from "~/domain/agenda.server";
-import { isDomainError } from "~/domain/errors";
-import { signupSchema } from "~/domain/resident-forms";
-import { signUp, signupPath } from "~/domain/signups.server";
-import { isAlreadySubmitted } from "~/domain/submissions.server";
+import { publicCentreDetails } from "~/domain/residents/agenda";
+import { findPublicActivity, findPublicCentre, upcomingDates } from "~/domain/residents/agenda.server";
+import { isDomainError } from "~/domain/shared/errors";
+import { signupSchema } from "~/domain/residents/forms";
+import { signUp, signupPath } from "~/domain/residents/signups.server";
+import { isAlreadySubmitted } from "~/domain/shared/submissions.server";
 import { formatDayTimeRange } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
 import { pageTitle } from "~/i18n/meta";

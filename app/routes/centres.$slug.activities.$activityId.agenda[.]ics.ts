@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { findPublicActivity, findPublicCentre } from "~/domain/agenda.server";
-import { activityCalendar } from "~/domain/calendar-feed.server";
+import { findPublicActivity, findPublicCentre } from "~/domain/residents/agenda.server";
+import { activityCalendar } from "~/domain/residents/calendar-feed.server";
 import { env } from "~/env.server";
 import { getLocale } from "~/i18n/locale.server";
 import { feedNotFound, feedResponse } from "~/lib/feed-responses.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { findPublicCentre } from "~/domain/agenda.server";
-import { centreCalendar } from "~/domain/calendar-feed.server";
+import { findPublicCentre } from "~/domain/residents/agenda.server";
+import { centreCalendar } from "~/domain/residents/calendar-feed.server";
 import { env } from "~/env.server";
 import { getLocale } from "~/i18n/locale.server";
 import { feedNotFound, feedResponse } from "~/lib/feed-responses.server";

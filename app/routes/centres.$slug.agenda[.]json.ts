@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { centreAgendaJson } from "~/domain/agenda-json.server";
-import { findPublicCentre } from "~/domain/agenda.server";
+import { centreAgendaJson } from "~/domain/residents/agenda-json.server";
+import { findPublicCentre } from "~/domain/residents/agenda.server";
 import { env } from "~/env.server";
 import { getLocale } from "~/i18n/locale.server";
 import { feedNotFound, feedResponse } from "~/lib/feed-responses.server";

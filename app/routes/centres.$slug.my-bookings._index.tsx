@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
-import { findCentreBySlug } from "~/domain/centres.server";
-import { bookingsOfOrganisations } from "~/domain/my-bookings.server";
-import { organisationsOfUser } from "~/domain/organisations.server";
+import { findCentreBySlug } from "~/domain/centre/centres.server";
+import { bookingsOfOrganisations } from "~/domain/bookings/my-bookings.server";
+import { organisationsOfUser } from "~/domain/workspace/organisations.server";
 import { formatMoney, formatShortDate, formatTimeRange } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";

@@ -2,10 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { refusalKey } from "~/components/resident-errors";
-import { findPublicCentre } from "~/domain/agenda.server";
-import { isDomainError } from "~/domain/errors";
+import { findPublicCentre } from "~/domain/residents/agenda.server";
+import { isDomainError } from "~/domain/shared/errors";
 import { appUrl } from "~/email/compose.server";
-import { cancelSignup, findSignupByToken } from "~/domain/signups.server";
+import { cancelSignup, findSignupByToken } from "~/domain/residents/signups.server";
 import { formatDayTimeRange } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { groupByDay } from "~/domain/agenda";
-import { findPublicCentre, widgetItems, type AgendaItem } from "~/domain/agenda.server";
+import { groupByDay } from "~/domain/residents/agenda";
+import { findPublicCentre, widgetItems, type AgendaItem } from "~/domain/residents/agenda.server";
 import { env } from "~/env.server";
 import type { Locale } from "~/i18n/catalogue";
 import { formatDay, formatMoney, formatTimeRange } from "~/i18n/format";

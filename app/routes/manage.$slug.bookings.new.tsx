@@ -11,12 +11,12 @@ import { SelectField, SubmissionKey, TextArea, TextField } from "~/components/fo
 import { FormProblems, Money } from "~/components/workspace";
 import { encodeMessage, refusalReply } from "~/components/workspace-messages";
 import { db } from "~/db/client.server";
-import { DURATIONS, bookingFormSchema, bookingRequestFromForm } from "~/domain/booking-form";
-import { requestBooking, reviewBookingRequest, type BookingReview } from "~/domain/booking-requests.server";
-import { isDomainError } from "~/domain/errors";
-import { addOrganisation, listOrganisations } from "~/domain/organisation-admin.server";
-import { listSpaces } from "~/domain/spaces.server";
-import { effectiveTier } from "~/domain/tiers";
+import { DURATIONS, bookingFormSchema, bookingRequestFromForm } from "~/domain/bookings/form";
+import { requestBooking, reviewBookingRequest, type BookingReview } from "~/domain/bookings/requests.server";
+import { isDomainError } from "~/domain/shared/errors";
+import { addOrganisation, listOrganisations } from "~/domain/workspace/organisation-admin.server";
+import { listSpaces } from "~/domain/centre/spaces.server";
+import { effectiveTier } from "~/domain/rules/tiers";
 import { formatShortDate, formatTime, formatTimeRange } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";

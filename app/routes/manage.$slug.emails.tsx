@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { SettingsNavigation } from "~/components/settings-navigation";
 import { Done } from "~/components/workspace";
-import { centreEmails } from "~/domain/notifications.server";
+import { centreEmails } from "~/domain/bookings/notifications.server";
 import { retryFailedEmail } from "~/email/delivery.server";
 import { formatShortDate, formatTime } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";

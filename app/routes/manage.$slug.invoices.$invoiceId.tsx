@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { Done, ScrollArea } from "~/components/workspace";
-import { getInvoice } from "~/domain/invoices.server";
+import { getInvoice } from "~/domain/money/invoices.server";
 import { formatMoney, formatShortDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { translatorWith } from "~/i18n/translate";

@@ -6,10 +6,10 @@ import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { SettingsNavigation } from "~/components/settings-navigation";
 import { Done, TierBadge } from "~/components/workspace";
-import { isDomainError } from "~/domain/errors";
-import { listOrganisations } from "~/domain/organisation-admin.server";
-import { verifyTier } from "~/domain/organisations.server";
-import { effectiveTier } from "~/domain/tiers";
+import { isDomainError } from "~/domain/shared/errors";
+import { listOrganisations } from "~/domain/workspace/organisation-admin.server";
+import { verifyTier } from "~/domain/workspace/organisations.server";
+import { effectiveTier } from "~/domain/rules/tiers";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
 

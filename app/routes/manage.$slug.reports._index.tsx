@@ -12,7 +12,7 @@ import { centreReport } from "~/domain/reports/report.server";
 import { periodFromSearch } from "~/domain/reports/schemas";
 import { DEFINITION_KEYS, reportSentences } from "~/domain/reports/sentences";
 import { centreTables, type CentreTableId } from "~/domain/reports/tables";
-import { localDateAt } from "~/domain/time-zone";
+import { localDateAt } from "~/domain/time/time-zone";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
 import { clock } from "~/lib/clock";

@@ -9,7 +9,7 @@ import { listEnergyReadings, listYearCosts, saveEnergyReading, saveYearCosts } f
 import { formatCents, formatCount, formatMonth } from "~/domain/reports/format";
 import { monthBefore } from "~/domain/reports/period";
 import { boardInputSchema } from "~/domain/reports/schemas";
-import { localDateAt } from "~/domain/time-zone";
+import { localDateAt } from "~/domain/time/time-zone";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
 import { clock } from "~/lib/clock";

@@ -8,7 +8,7 @@ import { can } from "~/auth/permissions";
 import { TextField } from "~/components/form-field";
 import { SettingsNavigation } from "~/components/settings-navigation";
 import { Done, EditableFields, FormProblems } from "~/components/workspace";
-import { saveCentreDetails } from "~/domain/settings.server";
+import { saveCentreDetails } from "~/domain/centre/settings.server";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
 import { saveSettingsForm } from "~/lib/workspace-route.server";

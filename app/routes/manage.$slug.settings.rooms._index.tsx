@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { SettingsNavigation } from "~/components/settings-navigation";
-import { settingsRooms } from "~/domain/settings.server";
+import { settingsRooms } from "~/domain/centre/settings.server";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
 

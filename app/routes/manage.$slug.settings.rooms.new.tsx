@@ -5,8 +5,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { ROOM_REFUSAL_FIELDS, RoomForm, roomSchema } from "~/components/room-form";
 import { refusalReply } from "~/components/workspace-messages";
-import { isDomainError } from "~/domain/errors";
-import { createRoom, settingsRooms } from "~/domain/settings.server";
+import { isDomainError } from "~/domain/shared/errors";
+import { createRoom, settingsRooms } from "~/domain/centre/settings.server";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
 

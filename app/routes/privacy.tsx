@@ -1,6 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { listPublicCentres } from "~/domain/agenda.server";
+import { listPublicCentres } from "~/domain/residents/agenda.server";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
 

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireInstallationPermission } from "~/auth/guards.server";
 import { ReportPeriodForm } from "~/components/report-period-form";
 import { ReportTableView, RoomBars } from "~/components/reports";
-import { DEFAULT_CENTRE_SETTINGS } from "~/domain/centre-defaults";
+import { DEFAULT_CENTRE_SETTINGS } from "~/domain/centre/defaults";
 import { formatHours, formatPercent } from "~/domain/reports/format";
 import { periodSearch } from "~/domain/reports/period";
 import { installationReport } from "~/domain/reports/report.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireInstallationPermission } from "~/auth/guards.server";
-import { DEFAULT_CENTRE_SETTINGS } from "~/domain/centre-defaults";
+import { DEFAULT_CENTRE_SETTINGS } from "~/domain/centre/defaults";
 import { tableToCsv } from "~/domain/reports/csv";
 import { periodSlug } from "~/domain/reports/period";
 import { installationReport } from "~/domain/reports/report.server";

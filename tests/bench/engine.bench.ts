@@ -8,11 +8,11 @@
  */
 import pg from "pg";
 import { db } from "~/db/client.server";
-import { createBooking } from "~/domain/bookings.server";
-import { findConflicts } from "~/domain/conflicts.server";
-import { planOccurrences } from "~/domain/occurrences";
-import { expandOccurrences } from "~/domain/recurrence";
-import { loadSpace } from "~/domain/spaces.server";
+import { createBooking } from "~/domain/bookings/create.server";
+import { findConflicts } from "~/domain/bookings/conflicts.server";
+import { planOccurrences } from "~/domain/bookings/occurrences";
+import { expandOccurrences } from "~/domain/time/recurrence";
+import { loadSpace } from "~/domain/centre/spaces.server";
 import { createCentre, createOrganisation } from "../../prisma/factories";
 import { measure, printTimings, type BenchContext } from "./support";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addWallClockDays, formatLocalDate, isoWeekday, parseLocalDate, toWallClock } from "~/domain/time-zone";
+import { addWallClockDays, formatLocalDate, isoWeekday, parseLocalDate, toWallClock } from "~/domain/time/time-zone";
 import { accessibilityViolations, headingIs, openBrowser, shows, signInViaMailbox, type BrowserSession } from "../support/browser";
 import { clock } from "~/lib/clock";
 

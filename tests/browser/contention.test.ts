@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { db } from "~/db/client.server";
-import { addWallClockDays, formatLocalDate, isoWeekday, localDateAt, parseLocalDate } from "~/domain/time-zone";
+import { addWallClockDays, formatLocalDate, isoWeekday, localDateAt, parseLocalDate } from "~/domain/time/time-zone";
 import { clock } from "~/lib/clock";
 import { sessionCookie, useAppDatabase, userIdOf } from "../support/sessions";
 

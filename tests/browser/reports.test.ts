@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { formatCents, formatCount, formatDate, formatHours } from "~/domain/reports/format";
-import { localDateAt } from "~/domain/time-zone";
+import { localDateAt } from "~/domain/time/time-zone";
 import { query } from "../support/test-server";
 import { accessibilityViolations, headingIs, openBrowser, shows, signInViaMailbox, type BrowserSession } from "../support/browser";
 import { clock } from "~/lib/clock";

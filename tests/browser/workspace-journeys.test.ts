@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
-import { addWallClockDays, formatLocalDate, isoWeekday, localDateAt, localDateTimeAt, parseLocalDate } from "~/domain/time-zone";
+import { addWallClockDays, formatLocalDate, isoWeekday, localDateAt, localDateTimeAt, parseLocalDate } from "~/domain/time/time-zone";
 import { createOrganisation, createTestBooking, uniqueSuffix } from "../../prisma/factories";
 import { accessibilityViolations, headingIs, openBrowser, shows, type BrowserSession } from "../support/browser";
 import { signInAs, useAppDatabase } from "../support/sessions";

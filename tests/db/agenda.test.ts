@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
-import { parseAgendaQuery } from "~/domain/agenda";
-import { findPublicActivity, listAgenda, upcomingDates } from "~/domain/agenda.server";
-import { signUp } from "~/domain/signups.server";
+import { parseAgendaQuery } from "~/domain/residents/agenda";
+import { findPublicActivity, listAgenda, upcomingDates } from "~/domain/residents/agenda.server";
+import { signUp } from "~/domain/residents/signups.server";
 import { createCentre, createOrganisation, createRoom, createTestBooking } from "../../prisma/factories";
 
 // Monday 7 January 2030, 09:00 in Amsterdam: "this week" runs to Sunday 13 January.

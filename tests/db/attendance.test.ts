@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
-import { attendanceDay, recordAttendance, setHostDuty } from "~/domain/attendance.server";
+import { attendanceDay, recordAttendance, setHostDuty } from "~/domain/workspace/attendance.server";
 import { addMembership, createTestActivity, createUser } from "../../prisma/factories";
 
 // A weekly walk-in on Tuesdays at 10:00 (Amsterdam); "now" is Tuesday 2 March 2027, 12:00 local.

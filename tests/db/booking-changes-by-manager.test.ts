@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
-import { applyPatternChange, cancelDate, cancelFrom, moveDate, previewPatternChange } from "~/domain/booking-admin.server";
-import { cancelByOrganisation } from "~/domain/booking-cancellation.server";
-import { bookingHistory } from "~/domain/booking-history.server";
-import { dispatchBookingNotices, sendBookingConfirmation, sendSeriesReminders } from "~/domain/notifications.server";
-import { localDateTimeAt } from "~/domain/time-zone";
+import { applyPatternChange, cancelDate, cancelFrom, moveDate, previewPatternChange } from "~/domain/bookings/manager-changes.server";
+import { cancelByOrganisation } from "~/domain/bookings/cancel.server";
+import { bookingHistory } from "~/domain/bookings/history.server";
+import { dispatchBookingNotices, sendBookingConfirmation, sendSeriesReminders } from "~/domain/bookings/notifications.server";
+import { localDateTimeAt } from "~/domain/time/time-zone";
 import { createCentre, createOrganisation, createRoom, createTestBooking, createUser } from "../../prisma/factories";
 
 const AMS = "Europe/Amsterdam";
@@ -102,7 +102,7 @@ describe("a manager changes a booking", () => {
     const { centre, dates, manager, booking } = await series();
     const [first, second] = await dates();
     // Engine changes whose page stopped before it told anyone: only the audit trail has them.
-    const { cancelOccurrence } = await import("~/domain/series-changes.server");
+    const { cancelOccurrence } = await import("~/domain/bookings/series-changes.server");
     await cancelOccurrence({ centreId: centre.id, actorId: manager.id }, { occurrenceId: first!.id, reason: "Lekkage" });
     await cancelOccurrence({ centreId: centre.id, actorId: manager.id }, { occurrenceId: second!.id, reason: "Lekkage" });
     expect(await dispatchBookingNotices({ centreId: centre.id })).toBe(1);

@@ -8,9 +8,9 @@ import {
   requestBooking,
   reviewBookingRequest,
   type BookingRequestInput,
-} from "~/domain/booking-requests.server";
-import { DomainError } from "~/domain/errors";
-import { setRate } from "~/domain/rates.server";
+} from "~/domain/bookings/requests.server";
+import { DomainError } from "~/domain/shared/errors";
+import { setRate } from "~/domain/money/rates.server";
 import { addMembership, createCentre, createOrganisation, createRate, createRoom, createUser } from "../../prisma/factories";
 import { clock } from "~/lib/clock";
 

@@ -1,10 +1,10 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
-import { findPublicActivity, findPublicCentre } from "~/domain/agenda.server";
-import { centreAgendaJson } from "~/domain/agenda-json.server";
-import { activityCalendar, centreCalendar } from "~/domain/calendar-feed.server";
-import { localDateTimeAt } from "~/domain/time-zone";
+import { findPublicActivity, findPublicCentre } from "~/domain/residents/agenda.server";
+import { centreAgendaJson } from "~/domain/residents/agenda-json.server";
+import { activityCalendar, centreCalendar } from "~/domain/residents/calendar-feed.server";
+import { localDateTimeAt } from "~/domain/time/time-zone";
 import { createTestActivity, createTestBooking } from "../../prisma/factories";
 
 const AMS = "Europe/Amsterdam";

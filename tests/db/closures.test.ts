@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
-import { cancelDatesInClosure, closureWithHits, createClosure, datesInClosures, listClosures } from "~/domain/closures.server";
-import { dispatchBookingNotices } from "~/domain/notifications.server";
+import { cancelDatesInClosure, closureWithHits, createClosure, datesInClosures, listClosures } from "~/domain/centre/closures.server";
+import { dispatchBookingNotices } from "~/domain/bookings/notifications.server";
 import { createCentre, createCombination, createOrganisation, createRoom, createTestBooking, createUser } from "../../prisma/factories";
 
 const NOW = new Date("2027-03-01T08:00:00Z");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
-import { finishCompanionRequest, listCompanionRequests, requestCompanion, takeCompanionRequest } from "~/domain/companions.server";
-import { DomainError } from "~/domain/errors";
+import { finishCompanionRequest, listCompanionRequests, requestCompanion, takeCompanionRequest } from "~/domain/residents/companions.server";
+import { DomainError } from "~/domain/shared/errors";
 import { addMembership, createTestActivity, createUser } from "../../prisma/factories";
 
 const BEFORE = new Date("2030-01-01T09:00:00Z");

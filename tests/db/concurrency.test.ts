@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
-import { RoomAlreadyBookedError } from "~/domain/errors";
+import { RoomAlreadyBookedError } from "~/domain/shared/errors";
 import { createCentre, createOrganisation, createRoom, createTestBooking } from "../../prisma/factories";
 
 /** Runs against the embedded server in `npm test` and against the machine's PostgreSQL in .ci/run. */

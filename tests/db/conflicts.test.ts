@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
-import { findConflicts, suggestAlternatives } from "~/domain/conflicts.server";
-import { DomainError, RoomAlreadyBookedError } from "~/domain/errors";
-import { localDateTimeAt } from "~/domain/time-zone";
+import { findConflicts, suggestAlternatives } from "~/domain/bookings/conflicts.server";
+import { DomainError, RoomAlreadyBookedError } from "~/domain/shared/errors";
+import { localDateTimeAt } from "~/domain/time/time-zone";
 import { createCentre, createCombination, createOrganisation, createRoom, createTestBooking } from "../../prisma/factories";
 
 const AMS = "Europe/Amsterdam";

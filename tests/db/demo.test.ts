@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { db, useDatabase } from "~/db/client.server";
-import { formatWallClock, fromWallClock, localDateTimeAt, parseWallClock } from "~/domain/time-zone";
+import { formatWallClock, fromWallClock, localDateTimeAt, parseWallClock } from "~/domain/time/time-zone";
 import { DEMO_ACCOUNTS, DemoError, demoState, loadDemo, loadDemoIfEmpty } from "../../prisma/demo";
 import { DEMO_ZONE, planDemo, type DemoPlan } from "../../prisma/demo-plan";
 import { createCentre, createUser } from "../../prisma/factories";

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
-import { createClosure } from "~/domain/closures.server";
-import { requestCompanion } from "~/domain/companions.server";
-import { signUp } from "~/domain/signups.server";
-import { AlreadySubmittedError } from "~/domain/submissions.server";
-import { inviteMember } from "~/domain/team.server";
+import { createClosure } from "~/domain/centre/closures.server";
+import { requestCompanion } from "~/domain/residents/companions.server";
+import { signUp } from "~/domain/residents/signups.server";
+import { AlreadySubmittedError } from "~/domain/shared/submissions.server";
+import { inviteMember } from "~/domain/centre/team.server";
 import { createCentre, createTestActivity, createUser } from "../../prisma/factories";
 
 const BEFORE = new Date("2030-01-01T09:00:00Z");

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
-import { getInvoice, issueInvoice, previewInvoice, splitInclusive } from "~/domain/invoices.server";
-import { accounts, recordPayment, recordPaymentFor, unpaidBookings } from "~/domain/payments.server";
-import { cancelOccurrence } from "~/domain/series-changes.server";
-import { AlreadySubmittedError } from "~/domain/submissions.server";
+import { getInvoice, issueInvoice, previewInvoice, splitInclusive } from "~/domain/money/invoices.server";
+import { accounts, recordPayment, recordPaymentFor, unpaidBookings } from "~/domain/money/payments.server";
+import { cancelOccurrence } from "~/domain/bookings/series-changes.server";
+import { AlreadySubmittedError } from "~/domain/shared/submissions.server";
 import { createCentre, createOrganisation, createRoom, createTestBooking, createUser } from "../../prisma/factories";
 
 // Four Tuesday evenings in March 2027 (19:30 Amsterdam), €50 + 21% VAT each; "now" is after the second.

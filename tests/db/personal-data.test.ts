@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
-import { requestCompanion } from "~/domain/companions.server";
-import { anonymiseExpiredPersonalData } from "~/domain/personal-data.server";
-import { findSignupByToken, signUp } from "~/domain/signups.server";
+import { requestCompanion } from "~/domain/residents/companions.server";
+import { anonymiseExpiredPersonalData } from "~/domain/residents/personal-data.server";
+import { findSignupByToken, signUp } from "~/domain/residents/signups.server";
 import { createTestActivity } from "../../prisma/factories";
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { isExclusionViolation, sqlState } from "~/db/errors.server";
-import { RoomAlreadyBookedError } from "~/domain/errors";
+import { RoomAlreadyBookedError } from "~/domain/shared/errors";
 import { createCentre, createCombination, createOrganisation, createRoom, createTestBooking } from "../../prisma/factories";
 
 async function centreWithRoom(buffers = { setupBufferMinutes: 0, cleanupBufferMinutes: 0 }) {

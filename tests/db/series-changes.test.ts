@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
-import { RoomAlreadyBookedError } from "~/domain/errors";
+import { RoomAlreadyBookedError } from "~/domain/shared/errors";
 import {
   cancelOccurrence,
   cancelRestOfSeries,
@@ -8,9 +8,9 @@ import {
   endRuleBefore,
   moveOccurrence,
   previewSeriesChange,
-} from "~/domain/series-changes.server";
-import { extendOpenSeries, extendSeries } from "~/domain/series-extension.server";
-import { localDateTimeAt } from "~/domain/time-zone";
+} from "~/domain/bookings/series-changes.server";
+import { extendOpenSeries, extendSeries } from "~/domain/bookings/series-extension.server";
+import { localDateTimeAt } from "~/domain/time/time-zone";
 import { createRoom, createTestActivity, createTestBooking, createUser } from "../../prisma/factories";
 import { clock } from "~/lib/clock";
 

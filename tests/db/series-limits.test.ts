@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/shared/errors";
 import { createCentre, createOrganisation, createRoom, createTestBooking } from "../../prisma/factories";
 
 /** A series never holds fewer dates than its rule says: it is refused instead, and nothing is stored. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
-import { listAgenda } from "~/domain/agenda.server";
-import { DomainError } from "~/domain/errors";
-import { cancelOccurrence, cancelRestOfSeries } from "~/domain/series-changes.server";
-import { activitiesOrganisedBy, cancelSignup, cancelTokenFor, findSignupByToken, notifySignupsOfCancelledDate, signUp, signupLists } from "~/domain/signups.server";
+import { listAgenda } from "~/domain/residents/agenda.server";
+import { DomainError } from "~/domain/shared/errors";
+import { cancelOccurrence, cancelRestOfSeries } from "~/domain/bookings/series-changes.server";
+import { activitiesOrganisedBy, cancelSignup, cancelTokenFor, findSignupByToken, notifySignupsOfCancelledDate, signUp, signupLists } from "~/domain/residents/signups.server";
 import { createCentre, createTestActivity, createUser } from "../../prisma/factories";
 
 const BEFORE = new Date("2030-01-01T09:00:00Z");

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { hashToken } from "~/auth/sign-in-links.server";
 import { db } from "~/db/client.server";
-import { addOrganisation } from "~/domain/organisation-admin.server";
-import { plannerWeek } from "~/domain/planner.server";
-import { pendingRequests } from "~/domain/requests.server";
-import { createRoom, rulesOf, saveCancellationSteps, saveOpeningHours, saveRules, updateRoom } from "~/domain/settings.server";
-import { changeRole, inviteMember, removeMember } from "~/domain/team.server";
+import { addOrganisation } from "~/domain/workspace/organisation-admin.server";
+import { plannerWeek } from "~/domain/workspace/planner.server";
+import { pendingRequests } from "~/domain/bookings/request-queue.server";
+import { createRoom, rulesOf, saveCancellationSteps, saveOpeningHours, saveRules, updateRoom } from "~/domain/centre/settings.server";
+import { changeRole, inviteMember, removeMember } from "~/domain/centre/team.server";
 import { addMembership, createCentre, createCombination, createOrganisation, createRoom as makeRoom, createTestBooking, createUser } from "../../prisma/factories";
 
 async function centreWithManager() {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { clockTime, describeSchedule, scheduleOf } from "~/domain/activity-schedule";
-import { agendaSearch, dayLabels, groupByActivity, groupByDay, parseAgendaQuery, periodRange } from "~/domain/agenda";
-import { isoWithOffset } from "~/domain/agenda-json.server";
-import { parseWallClock } from "~/domain/time-zone";
+import { clockTime, describeSchedule, scheduleOf } from "~/domain/residents/activity-schedule";
+import { agendaSearch, dayLabels, groupByActivity, groupByDay, parseAgendaQuery, periodRange } from "~/domain/residents/agenda";
+import { isoWithOffset } from "~/domain/residents/agenda-json.server";
+import { parseWallClock } from "~/domain/time/time-zone";
 import { translator } from "~/i18n/translate";
 
 const AMS = "Europe/Amsterdam";

@@ -1,9 +1,9 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { scheduleOf } from "~/domain/activity-schedule";
-import type { AgendaItem } from "~/domain/agenda.server";
-import { buildCalendar } from "~/domain/calendar-feed.server";
-import { parseWallClock } from "~/domain/time-zone";
+import { scheduleOf } from "~/domain/residents/activity-schedule";
+import type { AgendaItem } from "~/domain/residents/agenda.server";
+import { buildCalendar } from "~/domain/residents/calendar-feed.server";
+import { parseWallClock } from "~/domain/time/time-zone";
 
 const AMS = "Europe/Amsterdam";
 

@@ -7,8 +7,8 @@ import {
   isBumpable,
   provisionalUntil,
   type MonthUsage,
-} from "~/domain/community-rules";
-import { fromWallClock, parseWallClock } from "~/domain/time-zone";
+} from "~/domain/rules/community-rules";
+import { fromWallClock, parseWallClock } from "~/domain/time/time-zone";
 
 const AMS = "Europe/Amsterdam";
 const at = (localStart: string, minutes = 60) => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_TIER_POLICIES } from "~/domain/centre-defaults";
-import { publicHolidayOn } from "~/domain/holidays";
-import { planOccurrences, type PlannedOccurrence } from "~/domain/occurrences";
-import { closuresHit, isWithinOpeningHours, windowsForRoom } from "~/domain/opening-hours";
-import { parseRule } from "~/domain/recurrence";
-import { addWallClockDays, formatLocalDate, fromWallClock, localDateTimeAt, parseLocalDate, parseWallClock, toWallClock } from "~/domain/time-zone";
+import { DEFAULT_TIER_POLICIES } from "~/domain/centre/defaults";
+import { publicHolidayOn } from "~/domain/time/holidays";
+import { planOccurrences, type PlannedOccurrence } from "~/domain/bookings/occurrences";
+import { closuresHit, isWithinOpeningHours, windowsForRoom } from "~/domain/centre/opening-hours";
+import { parseRule } from "~/domain/time/recurrence";
+import { addWallClockDays, formatLocalDate, fromWallClock, localDateTimeAt, parseLocalDate, parseWallClock, toWallClock } from "~/domain/time/time-zone";
 import { DEMO_ZONE, demoCentre, demoClosureRanges, demoSpace, planDemo, type DemoBooking, type DemoPlan } from "../../prisma/demo-plan";
 
 /**

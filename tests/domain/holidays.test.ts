@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { publicHolidayOn, schoolHolidayNameOn, skipReason } from "~/domain/holidays";
-import { SCHOOL_HOLIDAYS, schoolHolidayOn, type SchoolRegion } from "~/domain/school-holidays";
+import { publicHolidayOn, schoolHolidayNameOn, skipReason } from "~/domain/time/holidays";
+import { SCHOOL_HOLIDAYS, schoolHolidayOn, type SchoolRegion } from "~/domain/time/school-holidays";
 
 describe("holidays", () => {
   it("knows the Dutch public holidays", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { closuresHit, daySegments, isWithinOpeningHours, windowsForRoom, type OpeningWindow } from "~/domain/opening-hours";
-import { parseWallClock } from "~/domain/time-zone";
+import { closuresHit, daySegments, isWithinOpeningHours, windowsForRoom, type OpeningWindow } from "~/domain/centre/opening-hours";
+import { parseWallClock } from "~/domain/time/time-zone";
 
 const wall = (text: string) => parseWallClock(text)!;
 const centreHours: OpeningWindow[] = [

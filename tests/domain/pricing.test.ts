@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { cancellationOutcome, cancellationOutcomes } from "~/domain/cancellation";
-import { dayPartsTouched, quote, vatOf, type DayPartWindowForQuote, type RateForQuote } from "~/domain/pricing";
-import { fromWallClock, parseWallClock } from "~/domain/time-zone";
-import { effectiveTier } from "~/domain/tiers";
+import { cancellationOutcome, cancellationOutcomes } from "~/domain/money/cancellation-fee";
+import { dayPartsTouched, quote, vatOf, type DayPartWindowForQuote, type RateForQuote } from "~/domain/money/pricing";
+import { fromWallClock, parseWallClock } from "~/domain/time/time-zone";
+import { effectiveTier } from "~/domain/rules/tiers";
 
 const AMS = "Europe/Amsterdam";
 const dayParts: DayPartWindowForQuote[] = [

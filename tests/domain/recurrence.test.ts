@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RecurrenceError, expandOccurrences, type ExpandInput } from "~/domain/recurrence";
+import { RecurrenceError, expandOccurrences, type ExpandInput } from "~/domain/time/recurrence";
 
 const AMS = "Europe/Amsterdam";
 

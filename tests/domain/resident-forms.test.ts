@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { companionSchema, emailKey, phoneKey, signupSchema } from "~/domain/resident-forms";
+import { companionSchema, emailKey, phoneKey, signupSchema } from "~/domain/residents/forms";
 
 const DATE = "0b7b3f7e-8c1a-4f57-9a52-6a1d2f0c9e11";
 // Every rendered form carries its own key, so a second sending does its work once.

@@ -6,7 +6,7 @@ import {
   parseLocalDate,
   parseWallClock,
   toWallClock,
-} from "~/domain/time-zone";
+} from "~/domain/time/time-zone";
 
 const AMS = "Europe/Amsterdam";
 const wall = (text: string) => parseWallClock(text)!;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { decodeMessage, encodeMessage, refusalReply } from "~/components/workspace-messages";
-import { DomainError } from "~/domain/errors";
-import { formFromWindows, openingHoursSchema, windowsFromForm } from "~/domain/opening-hours-form";
-import { freeTime, layoutWeek, minutesOnDay, mondayOf } from "~/domain/planner";
-import { cancellationSchema, formFromRules, rulesFromForm, rulesSchema, stepsFromForm } from "~/domain/rules-form";
-import { endOf, patternOf, repeatOf, seriesChangeSchema } from "~/domain/series-form";
+import { DomainError } from "~/domain/shared/errors";
+import { formFromWindows, openingHoursSchema, windowsFromForm } from "~/domain/centre/opening-hours-form";
+import { freeTime, layoutWeek, minutesOnDay, mondayOf } from "~/domain/workspace/planner";
+import { cancellationSchema, formFromRules, rulesFromForm, rulesSchema, stepsFromForm } from "~/domain/rules/rules-form";
+import { endOf, patternOf, repeatOf, seriesChangeSchema } from "~/domain/bookings/series-form";
 
 const AMS = "Europe/Amsterdam";
 

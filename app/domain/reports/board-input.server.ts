@@ -1,6 +1,6 @@
 import { db, transaction } from "~/db/client.server";
-import { recordAudit } from "../audit.server";
-import { formatLocalDate } from "../time-zone";
+import { recordAudit } from "../shared/audit.server";
+import { formatLocalDate } from "../time/time-zone";
 
 /**
  * What the board enters for the report: the centre's running costs per year (for cost

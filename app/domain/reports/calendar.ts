@@ -1,5 +1,5 @@
-import { openWindowsOn, windowsForRoom, type ClosureRange, type OpeningWindow } from "../opening-hours";
-import { fromWallClock, isoWeekday, parseLocalDate } from "../time-zone";
+import { openWindowsOn, windowsForRoom, type ClosureRange, type OpeningWindow } from "../centre/opening-hours";
+import { fromWallClock, isoWeekday, parseLocalDate } from "../time/time-zone";
 import { plusDays, type ReportPeriod } from "./period";
 
 /**

@@ -9,7 +9,7 @@ import {
   type Calendar,
   type SlotScheme,
 } from "./calendar";
-import { COMMUNITY_TIERS, TIERS_BY_PRIORITY } from "../tiers";
+import { COMMUNITY_TIERS, TIERS_BY_PRIORITY } from "../rules/tiers";
 import { containsWholeMonth, daysPerYear, monthsOf, type ReportPeriod } from "./period";
 
 /**

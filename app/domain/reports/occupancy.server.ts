@@ -1,6 +1,6 @@
 import { db } from "~/db/client.server";
 import { Prisma, type DayPart, type Tier } from "~/generated/prisma/client";
-import { formatLocalDate } from "../time-zone";
+import { formatLocalDate } from "../time/time-zone";
 import { buildCalendar, type BookedInterval, type Calendar, type CentreCalendarInput } from "./calendar";
 import { plusDays, type ReportPeriod } from "./period";
 

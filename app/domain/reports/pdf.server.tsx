@@ -1,6 +1,6 @@
 import { Document, Font, G, Line, Page, Rect, renderToBuffer, StyleSheet, Svg, Text, View } from "@react-pdf/renderer";
 import type { Locale } from "~/i18n/catalogue";
-import { localDateAt } from "../time-zone";
+import { localDateAt } from "../time/time-zone";
 import type { Key, Translate } from "~/i18n/translate";
 import { CHART_COLOURS, columnBars, heatGrid, horizontalBars, type BarItem, type HeatInput } from "./charts";
 import { monthBarItems, roomBarItems } from "./chart-data";

@@ -1,4 +1,4 @@
-import { addWallClockDays, formatLocalDate, isoWeekday, parseLocalDate } from "../time-zone";
+import { addWallClockDays, formatLocalDate, isoWeekday, parseLocalDate } from "../time/time-zone";
 
 /**
  * Report periods (pure). A period is a run of whole local days in the centre's zone:

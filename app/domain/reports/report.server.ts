@@ -1,6 +1,6 @@
 import { db } from "~/db/client.server";
 import type { DayPart } from "~/generated/prisma/client";
-import { NotFoundError } from "../errors";
+import { NotFoundError } from "../shared/errors";
 import { listEnergyReadings } from "./board-input.server";
 import type { Calendar } from "./calendar";
 import {
@@ -18,7 +18,7 @@ import {
   type RevenueFigures,
   type VisitorFigures,
 } from "./figures";
-import { COMMUNITY_TIERS } from "../tiers";
+import { COMMUNITY_TIERS } from "../rules/tiers";
 import { loadBookedIntervals, loadOccupancy, loadScope, type ScopeCentre } from "./occupancy.server";
 import { monthsOf, previousYear, type ReportPeriod } from "./period";
 import { loadRevenue, loadRevenueTotals } from "./revenue.server";

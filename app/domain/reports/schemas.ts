@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
-import { localDateAt, parseLocalDate } from "../time-zone";
+import { localDateAt, parseLocalDate } from "../time/time-zone";
 import { MAX_RANGE_DAYS, PERIOD_KINDS, daysBetween, resolvePeriod, type ReportPeriod } from "./period";
 
 /**

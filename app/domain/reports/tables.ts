@@ -1,7 +1,7 @@
 import type { Key } from "~/i18n/translate";
 import type { ColumnKind, CellValue } from "./format";
 import type { CentreReport, InstallationReport, KeyFigures } from "./report.server";
-import { TIERS_BY_PRIORITY } from "../tiers";
+import { TIERS_BY_PRIORITY } from "../rules/tiers";
 
 /**
  * Every table of the report, as data (pure): the page shows them, the CSV export writes them

@@ -1,6 +1,6 @@
 import { db } from "~/db/client.server";
 import { Prisma, type Tier } from "~/generated/prisma/client";
-import { formatLocalDate } from "../time-zone";
+import { formatLocalDate } from "../time/time-zone";
 import type { ActivityVisitors, ContinuingSeries } from "./figures";
 import { plusYears, type ReportPeriod } from "./period";
 
