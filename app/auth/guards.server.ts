@@ -3,6 +3,7 @@ import { db } from "~/db/client.server";
 import type { Centre, CentreRole, InstallationRole, Locale } from "~/generated/prisma/client";
 import { can, installationRoleAllows, type Permission } from "./permissions";
 import { getSessionUserId } from "./session.server";
+import type { Actor } from "~/domain/shared/actor";
 
 export interface SignedInUser {
   id: string;
@@ -15,11 +16,13 @@ export interface SignedInUser {
   organisationCentres: string[];
 }
 
-export interface CentreActor {
+/** What the centre guard hands a route: who, where, in which role, and the actor for the domain. */
+export interface CentreAccess {
   user: SignedInUser;
   centre: Centre;
   /** the user's role in this centre, if any (installation roles may act without one) */
   role: CentreRole | undefined;
+  actor: Actor;
 }
 
 export async function getSignedInUser(request: Request): Promise<SignedInUser | undefined> {
@@ -67,7 +70,7 @@ export async function requireCentrePermission(
   request: Request,
   centreSlug: string | undefined,
   permission: Permission,
-): Promise<CentreActor> {
+): Promise<CentreAccess> {
   const user = await requireUser(request);
   const centre = centreSlug ? await db().centre.findUnique({ where: { slug: centreSlug } }) : null;
   if (!centre) throw new Response("Not found", { status: 404 });
@@ -75,7 +78,7 @@ export async function requireCentrePermission(
   if (!can({ installationRole: user.installationRole, role }, permission)) {
     throw new Response("Forbidden", { status: 403 });
   }
-  return { user, centre, role };
+  return { user, centre, role, actor: { centreId: centre.id, actorId: user.id } };
 }
 
 /**

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { refusalReply } from "~/components/workspace-messages";
 import { isDomainError } from "~/domain/shared/errors";
+import type { Actor } from "~/domain/shared/actor";
 
 /**
  * Small helpers for the manager's workspace routes. An id in an address that is not a UUID
@@ -54,16 +55,16 @@ export async function saveSettingsForm<Schema extends z.ZodType>(
     refusalFields,
   }: {
     schema: Schema;
-    save: (actor: { centreId: string; actorId: string }, value: z.output<Schema>) => Promise<unknown>;
+    save: (actor: Actor, value: z.output<Schema>) => Promise<unknown>;
     savedTo: (centreSlug: string, value: z.output<Schema>) => string;
     refusalFields?: Record<string, string>;
   },
 ) {
-  const { centre, user } = await requireCentrePermission(request, centreSlug, "settings.edit");
+  const { centre, actor } = await requireCentrePermission(request, centreSlug, "settings.edit");
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
-    await save({ centreId: centre.id, actorId: user.id }, submission.value);
+    await save(actor, submission.value);
   } catch (error) {
     if (!isDomainError(error)) throw error;
     if (error.status === 404) throw new Response("Not found", { status: 404 });

@@ -77,7 +77,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { centre, user, role } = await requireCentrePermission(request, params.slug, "attendance.record");
+  const { centre, user, role, actor } = await requireCentrePermission(request, params.slug, "attendance.record");
   const mayCorrect = can({ installationRole: user.installationRole, role }, "attendance.correct");
   const formData = await request.formData();
   const back = (query: string) => redirect(`/manage/${centre.slug}/attendance?${query}`);
@@ -88,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === "host-assign" && !mayCorrect) throw new Response("Forbidden", { status: 403 });
     try {
       await setHostDuty(
-        { centreId: centre.id, actorId: user.id },
+        actor,
         { occurrenceId, userId: intent === "host-release" ? null : intent === "host-assign" ? userId || null : user.id },
       );
     } catch (error) {
@@ -103,7 +103,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ occurrenceId: String(formData.get("occurrenceId")), result: submission.reply() }, { status: 400 });
   }
   try {
-    await recordAttendance({ centreId: centre.id, userId: user.id, mayCorrect }, submission.value);
+    await recordAttendance({ ...actor, mayCorrect }, submission.value);
   } catch (error) {
     if (!isDomainError(error)) throw error;
     if (error.status === 404) throw new Response("Not found", { status: 404 });

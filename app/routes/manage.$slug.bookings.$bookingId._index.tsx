@@ -65,12 +65,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { centre, user } = await requireCentrePermission(request, params.slug, "bookings.manage");
+  const { centre, actor } = await requireCentrePermission(request, params.slug, "bookings.manage");
   const bookingId = idParam(params.bookingId);
   await orNotFound(assertOfCentre(centre.id, "booking", bookingId));
   const formData = await request.formData();
-  const actor = { centreId: centre.id, actorId: user.id };
-  const here = `/manage/${centre.slug}/bookings/${bookingId}`;
+    const here = `/manage/${centre.slug}/bookings/${bookingId}`;
   const intent = formData.get("intent");
   try {
     if (intent === "move") {

@@ -59,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { centre, user } = await requireCentrePermission(request, params.slug, "bookings.manage");
+  const { centre, actor } = await requireCentrePermission(request, params.slug, "bookings.manage");
   const bookingId = idParam(params.bookingId);
   const booking = await load(centre.id, bookingId);
   const submission = parseWithZod(await request.formData(), { schema: seriesChangeSchema });
@@ -78,8 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     pattern: patternOf(form),
     allowOutsideOpeningHours: form.allowOutsideOpeningHours,
   };
-  const actor = { centreId: centre.id, actorId: user.id };
-  try {
+    try {
     if (form.intent === "save") {
       const result = await applyPatternChange(actor, input);
       return redirect(`/manage/${centre.slug}/bookings/${result.bookingId}?done=changed`);

@@ -48,13 +48,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { centre, user } = await requireCentrePermission(request, params.slug, "bookings.manage");
+  const { centre, actor } = await requireCentrePermission(request, params.slug, "bookings.manage");
   const bookingId = idParam(params.bookingId);
   await orNotFound(assertOfCentre(centre.id, "booking", bookingId));
   const submission = parseWithZod(await request.formData(), { schema: sendSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
-    const { to } = await sendBookingConfirmation({ centreId: centre.id, actorId: user.id }, { bookingId, to: submission.value.to || null });
+    const { to } = await sendBookingConfirmation(actor, { bookingId, to: submission.value.to || null });
     return redirect(`/manage/${centre.slug}/bookings/${bookingId}/confirmation?sent=${encodeURIComponent(to)}`);
   } catch (error) {
     if (!isDomainError(error)) throw error;

@@ -90,10 +90,9 @@ function reviewView(review: BookingReview) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { centre, user } = await requireCentrePermission(request, params.slug, "bookings.manage");
+  const { centre, user, actor } = await requireCentrePermission(request, params.slug, "bookings.manage");
   const formData = await request.formData();
-  const actor = { centreId: centre.id, actorId: user.id };
-
+  
   if (formData.get("intent") === "add-organisation") {
     const submission = parseWithZod(formData, { schema: newOrganisationSchema });
     if (submission.status !== "success") return data({ form: "organisation" as const, result: submission.reply(), review: null, choices: {} }, { status: 400 });

@@ -39,14 +39,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { centre, user } = await requireCentrePermission(request, params.slug, "settings.edit");
+  const { centre, actor } = await requireCentrePermission(request, params.slug, "settings.edit");
   const closureId = idParam(params.closureId);
   await orNotFound(assertOfCentre(centre.id, "closure", closureId));
   const formData = await request.formData();
   const parsed = actionSchema.safeParse({ intent: formData.get("intent"), occurrenceId: formData.getAll("occurrenceId"), notify: formData.get("notify") ?? undefined });
   if (!parsed.success) return data({ error: "workspace.refusal.generic" }, { status: 400 });
-  const actor = { centreId: centre.id, actorId: user.id };
-  try {
+    try {
     if (parsed.data.intent === "delete") {
       await deleteClosure(actor, closureId);
       return redirect(`/manage/${centre.slug}/closures`);

@@ -48,12 +48,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { centre, user } = await requireCentrePermission(request, params.slug, "settings.edit");
+  const { centre, actor } = await requireCentrePermission(request, params.slug, "settings.edit");
   const submission = parseWithZod(await request.formData(), { schema: closureSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
     const { closure } = await createClosure(
-      { centreId: centre.id, actorId: user.id },
+      actor,
       { ...submission.value, roomId: submission.value.roomId || null },
       clock.now(),
       { key: submission.value.submissionKey, centreId: centre.id, kind: "closure" },

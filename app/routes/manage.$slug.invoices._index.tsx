@@ -64,13 +64,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { centre, user } = await requireCentrePermission(request, params.slug, "payments.manage");
+  const { centre, actor } = await requireCentrePermission(request, params.slug, "payments.manage");
   const submission = parseWithZod(await request.formData(), { schema: invoiceSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const value = submission.value;
   try {
     const invoice = await issueInvoice(
-      { centreId: centre.id, actorId: user.id },
+      actor,
       value.scope === "booking" ? { bookingId: value.bookingId } : { organisationId: value.organisationId, month: value.month },
       clock.now(),
       { key: value.submissionKey, centreId: centre.id, kind: "invoice" },

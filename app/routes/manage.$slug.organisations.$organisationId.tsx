@@ -82,14 +82,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { centre, user } = await requireCentrePermission(request, params.slug, "bookings.manage");
+  const { centre, actor } = await requireCentrePermission(request, params.slug, "bookings.manage");
   const organisationId = idParam(params.organisationId);
   await orNotFound(assertOfCentre(centre.id, "organisation", organisationId));
   const submission = parseWithZod(await request.formData(), { schema: detailsSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const value = submission.value;
   try {
-    await updateOrganisation({ centreId: centre.id, actorId: user.id }, organisationId, {
+    await updateOrganisation(actor, organisationId, {
       ...value,
       contactEmail: value.contactEmail || null,
       contactPhone: value.contactPhone || null,

@@ -42,11 +42,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { centre, user } = await requireCentrePermission(request, params.slug, "settings.edit");
+  const { centre, actor } = await requireCentrePermission(request, params.slug, "settings.edit");
   const parsed = verifySchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) throw new Response("Bad request", { status: 400 });
   try {
-    const organisation = await verifyTier({ centreId: centre.id, actorId: user.id }, parsed.data.organisationId, parsed.data.tier);
+    const organisation = await verifyTier(actor, parsed.data.organisationId, parsed.data.tier);
     return redirect(`/manage/${centre.slug}/organisations?verified=${encodeURIComponent(organisation.name)}`);
   } catch (error) {
     if (isDomainError(error) && error.status === 404) throw new Response("Not found", { status: 404 });

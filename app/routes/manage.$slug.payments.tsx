@@ -62,12 +62,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { centre, user } = await requireCentrePermission(request, params.slug, "payments.manage");
+  const { centre, actor } = await requireCentrePermission(request, params.slug, "payments.manage");
   const submission = parseWithZod(await request.formData(), { schema: paymentSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
     await recordPaymentFor(
-      { centreId: centre.id, actorId: user.id },
+      actor,
       {
         target: submission.value.target,
         amountCents: eurosToCents(submission.value.amount),

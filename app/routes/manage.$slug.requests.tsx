@@ -43,13 +43,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { centre, user } = await requireCentrePermission(request, params.slug, "bookings.manage");
+  const { centre, actor } = await requireCentrePermission(request, params.slug, "bookings.manage");
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: decisionSchema });
   const bookingId = String(formData.get("bookingId") ?? "");
   if (submission.status !== "success") return data({ bookingId, result: submission.reply() }, { status: 400 });
-  const actor = { centreId: centre.id, actorId: user.id };
-  let title: string;
+    let title: string;
   try {
     const decided =
       submission.value.intent === "approve"

@@ -68,14 +68,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { centre, user } = await requireCentrePermission(request, params.slug, "settings.edit");
+  const { centre, actor } = await requireCentrePermission(request, params.slug, "settings.edit");
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: rateSchema });
   if (submission.status !== "success") return data({ tier: String(formData.get("tier")), result: submission.reply() }, { status: 400 });
   const value = submission.value;
   try {
     await setRate(
-      { centreId: centre.id, actorId: user.id },
+      actor,
       {
         roomId: value.roomId,
         tier: value.tier,

@@ -43,13 +43,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { centre, user } = await requireCentrePermission(request, params.slug, "settings.edit");
+  const { centre, actor } = await requireCentrePermission(request, params.slug, "settings.edit");
   const roomId = idParam(params.roomId);
   const existing = await orNotFound(settingsRoom(centre.id, roomId));
   const submission = parseWithZod(await request.formData(), { schema: roomSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
-    await updateRoom({ centreId: centre.id, actorId: user.id }, roomId, {
+    await updateRoom(actor, roomId, {
       ...submission.value,
       areaM2: submission.value.areaM2 ?? null,
       memberIds: existing.kind === "COMBINATION" ? submission.value.memberIds : undefined,

@@ -27,11 +27,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { centre, user } = await requireCentrePermission(request, params.slug, "settings.edit");
+  const { centre, actor } = await requireCentrePermission(request, params.slug, "settings.edit");
   const submission = parseWithZod(await request.formData(), { schema: roomSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   try {
-    await createRoom({ centreId: centre.id, actorId: user.id }, kindOf(request), { ...submission.value, areaM2: submission.value.areaM2 ?? null });
+    await createRoom(actor, kindOf(request), { ...submission.value, areaM2: submission.value.areaM2 ?? null });
   } catch (error) {
     if (!isDomainError(error)) throw error;
     return data(submission.reply(refusalReply(error, ROOM_REFUSAL_FIELDS)), { status: error.status });

@@ -51,10 +51,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { centre, user } = await requireCentrePermission(request, params.slug, "team.manage");
+  const { centre, actor } = await requireCentrePermission(request, params.slug, "team.manage");
   const formData = await request.formData();
-  const actor = { centreId: centre.id, actorId: user.id };
-  if (formData.get("intent") === "invite") {
+    if (formData.get("intent") === "invite") {
     const submission = parseWithZod(formData, { schema: inviteSchema });
     if (submission.status !== "success") return data({ invite: submission.reply(), error: null }, { status: 400 });
     const { submissionKey, ...invite } = submission.value;

@@ -22,7 +22,7 @@ describe("attendance", () => {
   it("a host records today's headcount and can correct it the same day; the history says so", async () => {
     const { centre, host, dates, booking } = await walkIn();
     const today = dates[1]!;
-    const actor = { centreId: centre.id, userId: host.id, mayCorrect: false };
+    const actor = { centreId: centre.id, actorId: host.id, mayCorrect: false };
     await recordAttendance(actor, { occurrenceId: today.id, headcount: 18, firstTimeCount: 2 }, NOW);
     await recordAttendance(actor, { occurrenceId: today.id, headcount: 19, firstTimeCount: 2 }, NOW);
     const saved = await db().attendance.findUniqueOrThrow({ where: { occurrenceId: today.id } });
@@ -33,7 +33,7 @@ describe("attendance", () => {
 
   it("today's list holds the date with last week's number filled in", async () => {
     const { centre, host, manager, dates } = await walkIn();
-    await recordAttendance({ centreId: centre.id, userId: manager.id, mayCorrect: true }, { occurrenceId: dates[0]!.id, headcount: 14, firstTimeCount: 0 }, NOW);
+    await recordAttendance({ centreId: centre.id, actorId: manager.id, mayCorrect: true }, { occurrenceId: dates[0]!.id, headcount: 14, firstTimeCount: 0 }, NOW);
     await setHostDuty({ centreId: centre.id, actorId: host.id }, { occurrenceId: dates[1]!.id, userId: host.id });
     const day = await attendanceDay(centre.id, "2027-03-02");
     expect(day.map((item) => [item.title, item.lastHeadcount, item.host?.name, item.attendance])).toEqual([["Koffieochtend", 14, "Ria", null]]);
@@ -42,18 +42,18 @@ describe("attendance", () => {
   it("a host cannot change last week's count, a manager can", async () => {
     const { centre, host, manager, dates } = await walkIn();
     const lastWeek = dates[0]!;
-    await expect(recordAttendance({ centreId: centre.id, userId: host.id, mayCorrect: false }, { occurrenceId: lastWeek.id, headcount: 5, firstTimeCount: 0 }, NOW)).rejects.toMatchObject({
+    await expect(recordAttendance({ centreId: centre.id, actorId: host.id, mayCorrect: false }, { occurrenceId: lastWeek.id, headcount: 5, firstTimeCount: 0 }, NOW)).rejects.toMatchObject({
       code: "attendance-not-today",
       status: 403,
     });
-    await recordAttendance({ centreId: centre.id, userId: manager.id, mayCorrect: true }, { occurrenceId: lastWeek.id, headcount: 5, firstTimeCount: 1 }, NOW);
+    await recordAttendance({ centreId: centre.id, actorId: manager.id, mayCorrect: true }, { occurrenceId: lastWeek.id, headcount: 5, firstTimeCount: 1 }, NOW);
     expect((await db().attendance.findUniqueOrThrow({ where: { occurrenceId: lastWeek.id } })).headcount).toBe(5);
   });
 
   it("refuses a date still to come, more first-timers than people, and another centre's date", async () => {
     const { centre, manager, dates } = await walkIn();
     const other = await walkIn();
-    const actor = { centreId: centre.id, userId: manager.id, mayCorrect: true };
+    const actor = { centreId: centre.id, actorId: manager.id, mayCorrect: true };
     await expect(recordAttendance(actor, { occurrenceId: dates[2]!.id, headcount: 3, firstTimeCount: 0 }, NOW)).rejects.toMatchObject({ code: "attendance-not-started" });
     await expect(recordAttendance(actor, { occurrenceId: dates[1]!.id, headcount: 3, firstTimeCount: 4 }, NOW)).rejects.toMatchObject({ code: "attendance-first-time-too-many" });
     await expect(recordAttendance(actor, { occurrenceId: other.dates[1]!.id, headcount: 3, firstTimeCount: 0 }, NOW)).rejects.toMatchObject({ code: "not-found", status: 404 });

@@ -12,6 +12,7 @@ import {
 } from "./series-changes.server";
 import { formatWallClock, fromWallClock, parseWallClock } from "../time/time-zone";
 import { clock } from "~/lib/clock";
+import type { Actor } from "../shared/actor";
 
 /**
  * The manager's side of changing a booking, on top of the booking engine
@@ -20,11 +21,6 @@ import { clock } from "~/lib/clock";
  * the booking's history; right after a change its contact is told (notifications.server.ts),
  * and the notice job tells them later should this process stop in between.
  */
-
-export interface ManagerActor {
-  centreId: string;
-  actorId: string;
-}
 
 /** A booking of this centre with every date, what cancelling each would cost now, and its splits. */
 export async function bookingForManager(centreId: string, bookingId: string, now = clock.now()) {
@@ -107,7 +103,7 @@ async function tellContact(centreId: string) {
 }
 
 /** Cancels one date; with `chargeFee` the policy's fee for cancelling now is charged. */
-export async function cancelDate(actor: ManagerActor, input: { occurrenceId: string; reason: string; chargeFee: boolean }, now = clock.now()) {
+export async function cancelDate(actor: Actor, input: { occurrenceId: string; reason: string; chargeFee: boolean }, now = clock.now()) {
   if (!input.reason.trim()) throw new DomainError("reason-required", "Give a reason.");
   const date = await dateOfCentre(actor.centreId, input.occurrenceId);
   const feeCents = input.chargeFee ? cancellationOutcome(date.centre.cancellationSteps, date.startsAt, date.priceExclCents + date.vatCents, now, date.centre.timeZone).feeCents : 0;
@@ -121,7 +117,7 @@ export async function cancelDate(actor: ManagerActor, input: { occurrenceId: str
  * The engine checks the new place and time for conflicts.
  */
 export async function moveDate(
-  actor: ManagerActor,
+  actor: Actor,
   input: { occurrenceId: string; date: string; time: string; roomId: string; allowOutsideOpeningHours: boolean },
 ) {
   const date = await dateOfCentre(actor.centreId, input.occurrenceId);
@@ -146,12 +142,12 @@ export interface PatternChange {
 }
 
 /** What a series change would do (the engine's plan, with its conflicts), without doing it. */
-export async function previewPatternChange(actor: ManagerActor, input: PatternChange, now = clock.now()) {
+export async function previewPatternChange(actor: Actor, input: PatternChange, now = clock.now()) {
   return previewSeriesChange(actor, { ...input, viewer: { seesDetails: true }, now });
 }
 
 /** Applies a series change: the same plan the preview showed. */
-export async function applyPatternChange(actor: ManagerActor, input: PatternChange, now = clock.now()) {
+export async function applyPatternChange(actor: Actor, input: PatternChange, now = clock.now()) {
   const result = await changeSeries(actor, { ...input, viewer: { seesDetails: true }, now });
   await tellContact(actor.centreId);
   return result;
@@ -163,7 +159,7 @@ export async function applyPatternChange(actor: ManagerActor, input: PatternChan
  * policy's fee for cancelling now.
  */
 export async function cancelFrom(
-  actor: ManagerActor,
+  actor: Actor,
   input: { bookingId: string; fromOccurrenceId: string; reason: string; chargeFee: boolean },
   now = clock.now(),
 ) {

@@ -8,6 +8,7 @@ import { recordAudit } from "../shared/audit.server";
 import { DomainError, NotFoundError } from "../shared/errors";
 import { fromWallClock, parseWallClock } from "../time/time-zone";
 import { clock } from "~/lib/clock";
+import type { Actor } from "../shared/actor";
 
 /**
  * Emails to an organisation's contact about their booking, in the contact's language, plain
@@ -270,7 +271,7 @@ const LISTED_DATES = 12;
  * request) to `to`, or to the organisation's contact. Refuses `no-email-address` when there
  * is neither; the manager can print the confirmation instead.
  */
-export async function sendBookingConfirmation(actor: { centreId: string; actorId: string }, input: { bookingId: string; to?: string | null }) {
+export async function sendBookingConfirmation(actor: Actor, input: { bookingId: string; to?: string | null }) {
   return transaction(async (tx) => {
     const booking = await tx.booking.findFirst({
       where: { id: input.bookingId, centreId: actor.centreId },

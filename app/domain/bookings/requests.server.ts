@@ -44,6 +44,7 @@ import { formatLocalDate, localDateTimeAt, parseLocalDate, startOfLocalDay } fro
 import { notifySignupsOfCancelledDate } from "../residents/signups.server";
 import { transactionOnce } from "../shared/submissions.server";
 import { clock } from "~/lib/clock";
+import type { Actor } from "../shared/actor";
 
 /**
  * An organisation's booking request, from review to the booking: dates and their conflicts
@@ -507,11 +508,6 @@ async function queueRefund(tx: Tx, booking: Booking, pricesIncl: number[], now: 
 
 // ─── Manager decisions ──────────────────────────────────────────────────────
 
-export interface ManagerActor {
-  centreId: string;
-  actorId: string;
-}
-
 async function pendingBooking(tx: Tx, centreId: string, bookingId: string) {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM bookings WHERE id = ${bookingId}::uuid AND centre_id = ${centreId}::uuid FOR UPDATE`;
   if (rows.length === 0) throw new NotFoundError("booking");
@@ -521,7 +517,7 @@ async function pendingBooking(tx: Tx, centreId: string, bookingId: string) {
 }
 
 /** A manager approves a pending request; the contact is emailed. */
-export async function approveBooking(actor: ManagerActor, bookingId: string, now = clock.now()) {
+export async function approveBooking(actor: Actor, bookingId: string, now = clock.now()) {
   return transaction(async (tx) => {
     const booking = await pendingBooking(tx, actor.centreId, bookingId);
     const updated = await tx.booking.update({ where: { id: booking.id }, data: { status: "CONFIRMED", decidedById: actor.actorId, decidedAt: now } });
@@ -532,7 +528,7 @@ export async function approveBooking(actor: ManagerActor, bookingId: string, now
 }
 
 /** A manager declines a pending request with a reason; its slots are freed and the contact is emailed. */
-export async function declineBooking(actor: ManagerActor, bookingId: string, reason: string, now = clock.now()) {
+export async function declineBooking(actor: Actor, bookingId: string, reason: string, now = clock.now()) {
   if (reason.trim().length < 3) throw new DomainError("reason-required", "Give a reason for declining.");
   return transaction(async (tx) => {
     const booking = await pendingBooking(tx, actor.centreId, bookingId);

@@ -23,6 +23,7 @@ import { loadSpace } from "../centre/spaces.server";
 import { addWallClockMinutes, formatWallClock, parseWallClock } from "../time/time-zone";
 import { notifySignupsOfCancelledDate } from "../residents/signups.server";
 import { clock } from "~/lib/clock";
+import type { ActorOrJob } from "../shared/actor";
 
 /**
  * Changing bookings without duplicating or losing dates. Every change is one transaction
@@ -39,11 +40,6 @@ import { clock } from "~/lib/clock";
  * pattern no longer has is cancelled; a new day is added. Exceptions (a cancelled or moved
  * date) are kept where the new pattern still has that day, and reported where it does not.
  */
-
-export interface ChangeActor {
-  centreId: string;
-  actorId: string | null;
-}
 
 export interface NewPattern {
   /** RRULE value, or null to make the rest a single date */
@@ -88,7 +84,7 @@ async function loadOccurrence(tx: Tx, centreId: string, occurrenceId: string) {
 
 /** Cancels one date; its rooms are free again. `feeCents` is the cancellation fee charged. */
 export async function cancelOccurrence(
-  actor: ChangeActor,
+  actor: ActorOrJob,
   input: { occurrenceId: string; reason: string; feeCents?: number; now?: Date },
 ) {
   const now = input.now ?? clock.now();
@@ -104,7 +100,7 @@ export async function cancelOccurrence(
 }
 
 /** Inside a transaction that holds the booking's lock: cancels a date that takes place, with its fee. */
-async function cancelActiveDate(tx: Tx, actor: ChangeActor, occurrence: Occurrence, reason: string, feeCents: number, now: Date) {
+async function cancelActiveDate(tx: Tx, actor: ActorOrJob, occurrence: Occurrence, reason: string, feeCents: number, now: Date) {
   await tx.roomClaim.updateMany({ where: { occurrenceId: occurrence.id }, data: { active: false } });
   const updated = await tx.occurrence.update({
     where: { id: occurrence.id },
@@ -124,7 +120,7 @@ async function cancelActiveDate(tx: Tx, actor: ChangeActor, occurrence: Occurren
 
 /** Moves one date to another start and/or room, after checking it there. The series stays as it is. */
 export async function moveOccurrence(
-  actor: ChangeActor,
+  actor: ActorOrJob,
   input: { occurrenceId: string; startsAt?: Date; roomId?: string; viewer?: Viewer; allowOutsideOpeningHours?: boolean },
 ) {
   const timeZone = await centreZone(db(), actor.centreId);
@@ -193,7 +189,7 @@ export function endRuleBefore(rrule: string, beforeLocal: string): string {
  * the history); the rest go at once.
  */
 export async function cancelRestOfSeries(
-  actor: ChangeActor,
+  actor: ActorOrJob,
   input: { bookingId: string; fromOccurrenceId: string; reason: string; now?: Date; feeFor?: (date: { startsAt: Date; priceInclCents: number }) => number },
 ) {
   const now = input.now ?? clock.now();
@@ -350,7 +346,7 @@ async function futureOf(tx: Tx, centreId: string, input: SeriesChangeInput, now:
 }
 
 /** What a series change would do, without doing it (for the conflict report before saving). */
-export async function previewSeriesChange(actor: ChangeActor, input: SeriesChangeInput): Promise<SeriesChangePlan> {
+export async function previewSeriesChange(actor: ActorOrJob, input: SeriesChangeInput): Promise<SeriesChangePlan> {
   const now = input.now ?? clock.now();
   return transaction(async (tx) => {
     const { booking, future } = await futureOf(tx, actor.centreId, input, now);
@@ -363,7 +359,7 @@ export async function previewSeriesChange(actor: ChangeActor, input: SeriesChang
  * Applies a new pattern to the future of a series (see the module comment). Refuses when a
  * date that would take place clashes; returns what was done.
  */
-export async function changeSeries(actor: ChangeActor, input: SeriesChangeInput) {
+export async function changeSeries(actor: ActorOrJob, input: SeriesChangeInput) {
   const now = input.now ?? clock.now();
   const timeZone = await centreZone(db(), actor.centreId);
   if (!parseWallClock(input.pattern.localStart)) {

@@ -9,6 +9,7 @@ import { addDays } from "../workspace/planner";
 import { formatLocalDate, localDateAt, parseLocalDate, startOfLocalDay } from "../time/time-zone";
 import { clock } from "~/lib/clock";
 import { transactionOnce, type Submission } from "../shared/submissions.server";
+import type { Actor } from "../shared/actor";
 
 /**
  * Closures (holidays, maintenance): no bookings from the first to the last day, both
@@ -98,7 +99,7 @@ function validate(input: ClosureInput) {
 
 /** Adds a closure (once per form, with a `submission`); returns it with the dates it hits. */
 export async function createClosure(
-  actor: { centreId: string; actorId: string },
+  actor: Actor,
   input: ClosureInput,
   now = clock.now(),
   submission?: Submission,
@@ -178,7 +179,7 @@ export async function datesInClosures(centreId: string, now = clock.now()) {
  * address gets one email listing their dates. Dates that are no longer hit are left alone.
  */
 export async function cancelDatesInClosure(
-  actor: { centreId: string; actorId: string },
+  actor: Actor,
   input: { closureId: string; occurrenceIds: string[]; notify: boolean },
   now = clock.now(),
 ) {
@@ -257,7 +258,7 @@ export async function cancelDatesInClosure(
 }
 
 /** Removes a closure (dates it cancelled stay cancelled). */
-export async function deleteClosure(actor: { centreId: string; actorId: string }, closureId: string) {
+export async function deleteClosure(actor: Actor, closureId: string) {
   return transaction(async (tx) => {
     const closure = await tx.closure.findFirst({ where: { id: closureId, centreId: actor.centreId } });
     if (!closure) throw new NotFoundError("closure");

@@ -5,6 +5,7 @@ import { recordAudit } from "../shared/audit.server";
 import { DomainError, NotFoundError } from "../shared/errors";
 import type { CommunityRulesSettings } from "../rules/rules-form";
 import { TIERS_BY_PRIORITY } from "../rules/tiers";
+import type { Actor } from "../shared/actor";
 
 /**
  * A centre's own settings: rooms and combinations, opening hours, the community rules (per
@@ -13,11 +14,6 @@ import { TIERS_BY_PRIORITY } from "../rules/tiers";
  * them): a room that is no longer used is switched off. Buffers and opening hours apply to
  * bookings made after the change; dates booked earlier keep the time they hold.
  */
-
-export interface Actor {
-  centreId: string;
-  actorId: string;
-}
 
 
 // ─── Rooms and combinations ─────────────────────────────────────────────────

@@ -9,6 +9,7 @@ import { DomainError, NotFoundError } from "../shared/errors";
 import { TEAM_ROLES } from "../workspace/constants";
 import { clock } from "~/lib/clock";
 import { transactionOnce, type Submission } from "../shared/submissions.server";
+import type { Actor } from "../shared/actor";
 
 /**
  * The team of a centre: who has which role. A new member is invited by email: they get a
@@ -35,7 +36,7 @@ export async function listTeam(centreId: string) {
  * `submission` the same form invites once.
  */
 export async function inviteMember(
-  actor: { centreId: string; actorId: string },
+  actor: Actor,
   input: { email: string; name: string; role: CentreRole },
   now = clock.now(),
   submission?: Submission,
@@ -85,14 +86,14 @@ export async function inviteMember(
   }, (membership) => membership.id);
 }
 
-async function otherMembership(actor: { centreId: string; actorId: string }, membershipId: string) {
+async function otherMembership(actor: Actor, membershipId: string) {
   const membership = await db().membership.findFirst({ where: { id: membershipId, centreId: actor.centreId } });
   if (!membership) throw new NotFoundError("membership");
   if (membership.userId === actor.actorId) throw new DomainError("team-own-role", "You cannot change your own role.", {}, 409);
   return membership;
 }
 
-export async function changeRole(actor: { centreId: string; actorId: string }, input: { membershipId: string; role: CentreRole }) {
+export async function changeRole(actor: Actor, input: { membershipId: string; role: CentreRole }) {
   const membership = await otherMembership(actor, input.membershipId);
   return transaction(async (tx) => {
     await tx.membership.update({ where: { id: membership.id }, data: { role: input.role } });
@@ -107,7 +108,7 @@ export async function changeRole(actor: { centreId: string; actorId: string }, i
   });
 }
 
-export async function removeMember(actor: { centreId: string; actorId: string }, membershipId: string) {
+export async function removeMember(actor: Actor, membershipId: string) {
   const membership = await otherMembership(actor, membershipId);
   return transaction(async (tx) => {
     await tx.membership.delete({ where: { id: membership.id } });

@@ -9,6 +9,7 @@ import { addDays } from "../workspace/planner";
 import { localDateAt, startOfLocalDay } from "../time/time-zone";
 import { clock } from "~/lib/clock";
 import { transactionOnce, type Submission } from "../shared/submissions.server";
+import type { Actor } from "../shared/actor";
 
 /**
  * Invoices: one per booking, or one per organisation per calendar month. Numbers run on
@@ -165,7 +166,7 @@ export function invoiceNumber(prefix: string, year: number, sequence: number): s
  * invoiced already (or costs nothing), `not-found` for another centre's booking or
  * organisation, `invoice-month-invalid`. With a `submission` the same form makes one invoice.
  */
-export async function issueInvoice(actor: { centreId: string; actorId: string }, scope: InvoiceScope, now = clock.now(), submission?: Submission) {
+export async function issueInvoice(actor: Actor, scope: InvoiceScope, now = clock.now(), submission?: Submission) {
   return transactionOnce(submission, async (tx) => {
     // One invoice at a time per organisation, so two managers cannot invoice a date twice.
     const organisationId =

@@ -6,6 +6,7 @@ import { transactionOnce, type Submission } from "../shared/submissions.server";
 import { localDateAt, startOfLocalDay } from "../time/time-zone";
 import { PAYMENT_METHODS } from "../workspace/constants";
 import { clock } from "~/lib/clock";
+import type { Actor } from "../shared/actor";
 
 /**
  * Money received, and what is still open, per booking and per organisation (integer cents,
@@ -190,7 +191,7 @@ export interface PaymentInput {
  * `submission` the same form registers the money once.
  */
 export async function recordPayment(
-  actor: { centreId: string; actorId: string },
+  actor: Actor,
   input: PaymentInput,
   now = clock.now(),
   submission?: Submission,
@@ -269,7 +270,7 @@ export async function recordPayment(
  * named as "booking:<id>", "invoice:<id>" or "organisation:<id>" (the way the form chooses).
  */
 export async function recordPaymentFor(
-  actor: { centreId: string; actorId: string },
+  actor: Actor,
   input: Omit<PaymentInput, "organisationId" | "bookingId" | "invoiceId"> & { target: string },
   now = clock.now(),
   submission?: Submission,

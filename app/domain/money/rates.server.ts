@@ -4,6 +4,7 @@ import { recordAudit } from "../shared/audit.server";
 import { NotFoundError } from "../shared/errors";
 import type { RateForQuote } from "./pricing";
 import { clock } from "~/lib/clock";
+import type { ActorOrJob } from "../shared/actor";
 
 /**
  * Rates per centre, room (or combination) and tier. A rate is never edited in place: a change
@@ -55,7 +56,7 @@ export interface RateChange {
 }
 
 /** Adds a new version of a rate, valid from `now`; returns it. */
-export async function setRate(actor: { centreId: string; actorId: string | null }, change: RateChange, now = clock.now()) {
+export async function setRate(actor: ActorOrJob, change: RateChange, now = clock.now()) {
   return transaction(async (tx) => {
     const room = await tx.room.findFirst({ where: { id: change.roomId, centreId: actor.centreId }, select: { id: true } });
     if (!room) throw new NotFoundError("room");

@@ -5,6 +5,7 @@ import { addDays } from "./planner";
 import { MAX_HEADCOUNT } from "./constants";
 import { localDateAt, startOfLocalDay } from "../time/time-zone";
 import { clock } from "~/lib/clock";
+import type { Actor } from "../shared/actor";
 
 /**
  * Headcounts and who opens up. A host opens today's activities on a phone and records how
@@ -15,9 +16,7 @@ import { clock } from "~/lib/clock";
 
 export { MAX_HEADCOUNT };
 
-export interface AttendanceActor {
-  centreId: string;
-  userId: string;
+export interface AttendanceActor extends Actor {
   /** may change earlier days (managers), not only today's dates */
   mayCorrect: boolean;
 }
@@ -116,14 +115,14 @@ export async function recordAttendance(
         centreId: actor.centreId,
         headcount: input.headcount,
         firstTimeCount: input.firstTimeCount,
-        recordedById: actor.userId,
+        recordedById: actor.actorId,
         recordedAt: now,
       },
-      update: { headcount: input.headcount, firstTimeCount: input.firstTimeCount, recordedById: actor.userId, recordedAt: now },
+      update: { headcount: input.headcount, firstTimeCount: input.firstTimeCount, recordedById: actor.actorId, recordedAt: now },
     });
     await recordAudit(tx, {
       centreId: actor.centreId,
-      actorId: actor.userId,
+      actorId: actor.actorId,
       entityType: "booking",
       entityId: occurrence.bookingId,
       action: before ? "attendance-corrected" : "attendance-recorded",
@@ -143,7 +142,7 @@ export async function recordAttendance(
  * Who opens up for a date: `userId` takes it (a host for themselves, a manager for anyone of
  * the team), or null frees it. Refuses `host-not-in-team` for someone outside the centre.
  */
-export async function setHostDuty(actor: { centreId: string; actorId: string }, input: { occurrenceId: string; userId: string | null }) {
+export async function setHostDuty(actor: Actor, input: { occurrenceId: string; userId: string | null }) {
   const occurrence = await occurrenceOfCentre(actor.centreId, input.occurrenceId);
   return transaction(async (tx) => {
     if (input.userId === null) {

@@ -5,6 +5,7 @@ import { normaliseEmail } from "~/auth/sign-in-links.server";
 import { recordAudit } from "../shared/audit.server";
 import { DomainError, NotFoundError } from "../shared/errors";
 import { clock } from "~/lib/clock";
+import type { Actor } from "../shared/actor";
 
 /**
  * Organisations as the centre's team sees them: the list with verification state, and the
@@ -74,7 +75,7 @@ function clean(details: OrganisationDetails): OrganisationDetails {
  * A manager adds an organisation (a resident or group that phones or walks in). Refuses
  * `organisation-name-taken`, `organisation-contact-missing` (neither email nor phone).
  */
-export async function addOrganisation(actor: { centreId: string; actorId: string }, input: OrganisationDetails, now = clock.now()) {
+export async function addOrganisation(actor: Actor, input: OrganisationDetails, now = clock.now()) {
   const details = clean(input);
   if (!details.contactEmail && !details.contactPhone) {
     throw new DomainError("organisation-contact-missing", "Give a phone number or an email address.");
@@ -101,7 +102,7 @@ export async function addOrganisation(actor: { centreId: string; actorId: string
 }
 
 /** Changes an organisation's contact and billing details (its tier is changed by verifying it). */
-export async function updateOrganisation(actor: { centreId: string; actorId: string }, organisationId: string, input: Omit<OrganisationDetails, "tier">) {
+export async function updateOrganisation(actor: Actor, organisationId: string, input: Omit<OrganisationDetails, "tier">) {
   const details = clean({ ...input, tier: "PRIVATE" });
   const { tier: _tier, ...fields } = details;
   try {

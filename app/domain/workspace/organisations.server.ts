@@ -5,6 +5,7 @@ import { normaliseEmail, requestSignInLink } from "~/auth/sign-in-links.server";
 import { recordAudit } from "../shared/audit.server";
 import { DomainError, NotFoundError } from "../shared/errors";
 import { clock } from "~/lib/clock";
+import type { Actor } from "../shared/actor";
 
 /**
  * Organisations: who books. A new contact registers their organisation and the tier they
@@ -66,7 +67,7 @@ export async function registerOrganisation(input: Registration, options: { redir
 }
 
 /** A manager confirms (or corrects) the tier an organisation claims. */
-export async function verifyTier(actor: { centreId: string; actorId: string }, organisationId: string, tier?: Tier, now = clock.now()) {
+export async function verifyTier(actor: Actor, organisationId: string, tier?: Tier, now = clock.now()) {
   return transaction(async (tx) => {
     const organisation = await tx.organisation.findFirst({ where: { id: organisationId, centreId: actor.centreId } });
     if (!organisation) throw new NotFoundError("organisation");
