@@ -13,7 +13,7 @@ import { requestBooking, reviewBookingRequest, type BookingReview } from "~/doma
 import { findCentreBySlug } from "~/domain/centre/centres.server";
 import { isDomainError } from "~/domain/shared/errors";
 import { organisationsOfUser, requireOwnOrganisation } from "~/domain/workspace/organisations.server";
-import { listSpaces } from "~/domain/centre/spaces.server";
+import { listSpaces } from "~/domain/centre/rooms.server";
 import { isoWeekday, parseLocalDate } from "~/domain/time/time-zone";
 import { effectiveTier } from "~/domain/rules/tiers";
 import { formatMoney, formatShortDate, formatTime, formatTimeRange } from "~/i18n/format";

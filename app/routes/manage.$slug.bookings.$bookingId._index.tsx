@@ -16,7 +16,7 @@ import { bookingHistory } from "~/domain/bookings/history.server";
 import { isDomainError } from "~/domain/shared/errors";
 import { assertOfCentre } from "~/domain/shared/ownership.server";
 import { bookingPayments } from "~/domain/money/payments.server";
-import { listSpaces } from "~/domain/centre/spaces.server";
+import { listSpaces } from "~/domain/centre/rooms.server";
 import { localDateTimeAt, parseWallClock } from "~/domain/time/time-zone";
 import { db } from "~/db/client.server";
 import { formatShortDate, formatTimeRange } from "~/i18n/format";

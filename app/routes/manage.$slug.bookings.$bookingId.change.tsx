@@ -12,7 +12,7 @@ import { db } from "~/db/client.server";
 import { applyPatternChange, bookingForManager, previewPatternChange } from "~/domain/bookings/manager-changes.server";
 import { isDomainError } from "~/domain/shared/errors";
 import { DURATIONS, endOf, patternOf, repeatOf, seriesChangeSchema } from "~/domain/bookings/series-form";
-import { listSpaces } from "~/domain/centre/spaces.server";
+import { listSpaces } from "~/domain/centre/rooms.server";
 import { localDateAt, localDateTimeAt } from "~/domain/time/time-zone";
 import { formatShortDate, formatTimeRange } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";

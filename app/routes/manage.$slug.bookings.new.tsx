@@ -15,7 +15,7 @@ import { DURATIONS, bookingFormSchema, bookingRequestFromForm } from "~/domain/b
 import { requestBooking, reviewBookingRequest, type BookingReview } from "~/domain/bookings/requests.server";
 import { isDomainError } from "~/domain/shared/errors";
 import { addOrganisation, listOrganisations } from "~/domain/workspace/organisation-admin.server";
-import { listSpaces } from "~/domain/centre/spaces.server";
+import { listSpaces } from "~/domain/centre/rooms.server";
 import { effectiveTier } from "~/domain/rules/tiers";
 import { formatShortDate, formatTime, formatTimeRange } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";

@@ -15,7 +15,7 @@ import { isDomainError } from "~/domain/shared/errors";
 import { submissionKeyField } from "~/domain/shared/submission-key";
 import { isAlreadySubmitted } from "~/domain/shared/submissions.server";
 import { clock } from "~/lib/clock";
-import { settingsRooms } from "~/domain/centre/settings.server";
+import { listRooms } from "~/domain/centre/rooms.server";
 import { startOfLocalDay } from "~/domain/time/time-zone";
 import { formatShortDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
@@ -37,7 +37,7 @@ const closureSchema = z
 /** Holidays and maintenance: the centre (or a room) is closed; a new one shows the bookings it hits. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { centre, user, role } = await requireCentrePermission(request, params.slug, "centre.read");
-  const [closures, rooms] = await Promise.all([listClosures(centre.id), settingsRooms(centre.id)]);
+  const [closures, rooms] = await Promise.all([listClosures(centre.id), listRooms(centre.id)]);
   return {
     centre: { slug: centre.slug, name: centre.name, timeZone: centre.timeZone },
     closures,

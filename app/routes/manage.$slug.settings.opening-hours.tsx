@@ -8,7 +8,8 @@ import { CheckboxField, TextField, fieldNamed } from "~/components/form-field";
 import { SettingsNavigation } from "~/components/settings-navigation";
 import { Done, FormProblems } from "~/components/workspace";
 import { SLOTS, WEEKDAYS, formFromWindows, openingHoursSchema, windowsFromForm } from "~/domain/centre/opening-hours-form";
-import { openingHoursOf, saveOpeningHours, settingsRooms } from "~/domain/centre/settings.server";
+import { openingHoursOf, saveOpeningHours } from "~/domain/centre/settings.server";
+import { listRooms } from "~/domain/centre/rooms.server";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
 import type { Key } from "~/i18n/translate";
@@ -19,7 +20,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace
 /** Opening hours of the centre, and of rooms that keep hours of their own. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { centre, user, role } = await requireCentrePermission(request, params.slug, "centre.read");
-  const [rows, rooms] = await Promise.all([openingHoursOf(centre.id), settingsRooms(centre.id)]);
+  const [rows, rooms] = await Promise.all([openingHoursOf(centre.id), listRooms(centre.id)]);
   const roomId = new URL(request.url).searchParams.get("roomId");
   const room = rooms.find((candidate) => candidate.id === roomId && candidate.kind === "ROOM") ?? null;
   const own = rows.filter((row) => row.roomId === (room?.id ?? null));

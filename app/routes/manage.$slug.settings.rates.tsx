@@ -13,7 +13,7 @@ import { refusalReply } from "~/components/workspace-messages";
 import { eurosToCents } from "~/domain/bookings/form";
 import { isDomainError } from "~/domain/shared/errors";
 import { ratesInForce, setRate } from "~/domain/money/rates.server";
-import { settingsRooms } from "~/domain/centre/settings.server";
+import { listRooms } from "~/domain/centre/rooms.server";
 import type { DayPart, Tier } from "~/generated/prisma/enums";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
@@ -41,7 +41,7 @@ const asEuros = (cents: number) => (cents / 100).toFixed(2).replace(".", ",");
 /** Rates per room (or combination) and tier. A change applies to bookings made after it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { centre, user, role } = await requireCentrePermission(request, params.slug, "centre.read");
-  const [rooms, rates] = await Promise.all([settingsRooms(centre.id), ratesInForce(centre.id)]);
+  const [rooms, rates] = await Promise.all([listRooms(centre.id), ratesInForce(centre.id)]);
   const roomId = new URL(request.url).searchParams.get("roomId");
   const room = rooms.find((candidate) => candidate.id === roomId) ?? rooms[0] ?? null;
   const rateOf = (tier: Tier) => rates.find((rate) => rate.roomId === room?.id && rate.tier === tier) ?? null;

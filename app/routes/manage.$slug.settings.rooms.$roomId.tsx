@@ -6,7 +6,7 @@ import { requireCentrePermission } from "~/auth/guards.server";
 import { ROOM_REFUSAL_FIELDS, RoomForm, roomSchema } from "~/components/room-form";
 import { refusalReply } from "~/components/workspace-messages";
 import { isDomainError } from "~/domain/shared/errors";
-import { settingsRoom, settingsRooms, updateRoom } from "~/domain/centre/settings.server";
+import { settingsRoom, listRooms, updateRoom } from "~/domain/centre/rooms.server";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
 import { idParam, orNotFound } from "~/lib/workspace-route.server";
@@ -16,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitl
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { centre } = await requireCentrePermission(request, params.slug, "settings.edit");
   const room = await orNotFound(settingsRoom(centre.id, idParam(params.roomId)));
-  const rooms = await settingsRooms(centre.id);
+  const rooms = await listRooms(centre.id);
   return {
     centre: { slug: centre.slug, name: centre.name },
     room: {

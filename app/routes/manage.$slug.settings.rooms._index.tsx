@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { SettingsNavigation } from "~/components/settings-navigation";
-import { settingsRooms } from "~/domain/centre/settings.server";
+import { listRooms } from "~/domain/centre/rooms.server";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
 
@@ -12,7 +12,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace
 /** The rooms and combinations of the centre. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { centre, user, role } = await requireCentrePermission(request, params.slug, "centre.read");
-  const rooms = await settingsRooms(centre.id);
+  const rooms = await listRooms(centre.id);
   return {
     centre: { slug: centre.slug, name: centre.name },
     rooms: rooms.map((room) => ({

@@ -6,7 +6,7 @@ import { requireCentrePermission } from "~/auth/guards.server";
 import { ROOM_REFUSAL_FIELDS, RoomForm, roomSchema } from "~/components/room-form";
 import { refusalReply } from "~/components/workspace-messages";
 import { isDomainError } from "~/domain/shared/errors";
-import { createRoom, settingsRooms } from "~/domain/centre/settings.server";
+import { createRoom, listRooms } from "~/domain/centre/rooms.server";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
 
@@ -18,7 +18,7 @@ function kindOf(request: Request): "ROOM" | "COMBINATION" {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { centre } = await requireCentrePermission(request, params.slug, "settings.edit");
-  const rooms = await settingsRooms(centre.id);
+  const rooms = await listRooms(centre.id);
   return {
     centre: { slug: centre.slug, name: centre.name },
     kind: kindOf(request),

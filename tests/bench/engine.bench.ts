@@ -12,7 +12,7 @@ import { createBooking } from "~/domain/bookings/create.server";
 import { findConflicts } from "~/domain/bookings/conflicts.server";
 import { planOccurrences } from "~/domain/bookings/occurrences";
 import { expandOccurrences } from "~/domain/time/recurrence";
-import { loadSpace } from "~/domain/centre/spaces.server";
+import { loadSpace } from "~/domain/centre/rooms.server";
 import { createCentre, createOrganisation } from "../../prisma/factories";
 import { measure, printTimings, type BenchContext } from "./support";
 

@@ -4,7 +4,8 @@ import { db } from "~/db/client.server";
 import { addOrganisation } from "~/domain/workspace/organisation-admin.server";
 import { plannerWeek } from "~/domain/workspace/planner.server";
 import { pendingRequests } from "~/domain/bookings/request-queue.server";
-import { createRoom, rulesOf, saveCancellationSteps, saveOpeningHours, saveRules, updateRoom } from "~/domain/centre/settings.server";
+import { rulesOf, saveCancellationSteps, saveOpeningHours, saveRules } from "~/domain/centre/settings.server";
+import { createRoom, updateRoom } from "~/domain/centre/rooms.server";
 import { changeRole, inviteMember, removeMember } from "~/domain/centre/team.server";
 import { addMembership, createCentre, createCombination, createOrganisation, createRoom as makeRoom, createTestBooking, createUser } from "../../prisma/factories";
 

@@ -1,7 +1,7 @@
 import { db } from "~/db/client.server";
 import type { Facility } from "~/generated/prisma/client";
 import { findConflicts, suggestAlternatives, type TimeAlternative } from "./conflicts.server";
-import { listSpaces, spaceFits } from "../centre/spaces.server";
+import { listSpaces, spaceFits } from "../centre/rooms.server";
 
 /**
  * "We need a room on Tuesday evenings": which rooms fit the group and are free on every date of

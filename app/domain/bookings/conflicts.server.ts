@@ -9,7 +9,7 @@ import {
   type ClosureRange,
   type OpeningWindow,
 } from "../centre/opening-hours";
-import { listSpaces, loadSpace, spaceFits, type BookableSpace } from "../centre/spaces.server";
+import { listSpaces, loadSpace, spaceFits, type BookableSpace } from "../centre/rooms.server";
 import { addWallClockMinutes, formatLocalDate, fromWallClock, isoWeekday, parseLocalDate, toWallClock } from "../time/time-zone";
 
 /**

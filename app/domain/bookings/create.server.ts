@@ -15,7 +15,7 @@ import { DomainError, NotFoundError, RoomAlreadyBookedError } from "../shared/er
 import { skipReason } from "../time/holidays";
 import { claimsFor, MAX_DATES_PER_BOOKING, type PlannedOccurrence } from "./occurrences";
 import { RecurrenceError, parseRule } from "../time/recurrence";
-import { loadSpace, type BookableSpace } from "../centre/spaces.server";
+import { loadSpace, type BookableSpace } from "../centre/rooms.server";
 import { transactionOnce, type Submission } from "../shared/submissions.server";
 import { localDateTimeAt, parseWallClock } from "../time/time-zone";
 import { clock } from "~/lib/clock";

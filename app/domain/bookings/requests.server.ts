@@ -38,7 +38,7 @@ import { findConflicts, suggestAlternatives, type Conflict, type RoomAlternative
 import { DomainError, NotFoundError } from "../shared/errors";
 import { quote as priceQuote, type Quote, type QuoteLine } from "../money/pricing";
 import { currentRate } from "../money/rates.server";
-import { loadSpace, type BookableSpace } from "../centre/spaces.server";
+import { loadSpace, type BookableSpace } from "../centre/rooms.server";
 import { effectiveTier, isCommunityTier } from "../rules/tiers";
 import { formatLocalDate, localDateTimeAt, parseLocalDate, startOfLocalDay } from "../time/time-zone";
 import { notifySignupsOfCancelledDate } from "../residents/signups.server";

@@ -19,7 +19,7 @@ import { findConflicts, type Conflict, type Viewer } from "./conflicts.server";
 import { DomainError, NotFoundError } from "../shared/errors";
 import { claimsFor } from "./occurrences";
 import { RecurrenceError, parseRule } from "../time/recurrence";
-import { loadSpace } from "../centre/spaces.server";
+import { loadSpace } from "../centre/rooms.server";
 import { addWallClockMinutes, formatWallClock, parseWallClock } from "../time/time-zone";
 import { notifySignupsOfCancelledDate } from "../residents/signups.server";
 import { clock } from "~/lib/clock";

@@ -2,7 +2,7 @@ import { db, transaction } from "~/db/client.server";
 import { recordAudit } from "../shared/audit.server";
 import { decideDates, horizonDaysFor, insertOccurrences, lockBooking, lockBookingWrites, materialiseUntil } from "./create.server";
 import { findConflicts } from "./conflicts.server";
-import { loadSpace } from "../centre/spaces.server";
+import { loadSpace } from "../centre/rooms.server";
 import { formatWallClock } from "../time/time-zone";
 import { clock } from "~/lib/clock";
 

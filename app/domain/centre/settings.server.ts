@@ -1,6 +1,4 @@
 import { db, transaction } from "~/db/client.server";
-import { isUniqueViolation } from "~/db/errors.server";
-import type { Facility } from "~/generated/prisma/enums";
 import { recordAudit } from "../shared/audit.server";
 import { DomainError, NotFoundError } from "../shared/errors";
 import type { CommunityRulesSettings } from "../rules/rules-form";
@@ -8,101 +6,12 @@ import { TIERS_BY_PRIORITY } from "../rules/tiers";
 import type { Actor } from "../shared/actor";
 
 /**
- * A centre's own settings: rooms and combinations, opening hours, the community rules (per
- * centre and per tier), the cancellation policy and the details printed on invoices. Each
- * save is one transaction with an audit record. Rooms are never deleted (bookings point at
- * them): a room that is no longer used is switched off. Buffers and opening hours apply to
- * bookings made after the change; dates booked earlier keep the time they hold.
+ * A centre's own settings: opening hours, the community rules (per centre and per tier), the
+ * cancellation policy and the details printed on invoices (rooms are in rooms.server.ts). Each
+ * save is one transaction with an audit record. Opening hours apply to bookings made after the
+ * change; dates booked earlier keep the time they hold.
  */
 
-
-// ─── Rooms and combinations ─────────────────────────────────────────────────
-
-export interface RoomInput {
-  name: string;
-  description: string;
-  location: string;
-  capacity: number;
-  areaM2: number | null;
-  stepFree: boolean;
-  facilities: Facility[];
-  setupBufferMinutes: number;
-  cleanupBufferMinutes: number;
-  active: boolean;
-  sortOrder: number;
-  /** for a combination: the physical rooms it joins (at least two) */
-  memberIds?: string[];
-}
-
-/** Rooms and combinations of a centre, with members, for the settings pages. */
-export function settingsRooms(centreId: string) {
-  return db().room.findMany({
-    where: { centreId },
-    orderBy: [{ kind: "asc" }, { sortOrder: "asc" }, { name: "asc" }],
-    include: { members: { include: { room: { select: { id: true, name: true } } } } },
-  });
-}
-
-export async function settingsRoom(centreId: string, roomId: string) {
-  const room = await db().room.findFirst({ where: { id: roomId, centreId }, include: { members: { select: { roomId: true } } } });
-  if (!room) throw new NotFoundError("room");
-  return room;
-}
-
-async function checkMembers(client: Parameters<Parameters<typeof transaction>[0]>[0], centreId: string, memberIds: string[]) {
-  const unique = [...new Set(memberIds)];
-  if (unique.length < 2) throw new DomainError("combination-too-few-rooms", "A combination joins at least two rooms.");
-  const rooms = await client.room.findMany({ where: { id: { in: unique }, centreId, kind: "ROOM" }, select: { id: true } });
-  if (rooms.length !== unique.length) throw new NotFoundError("room");
-  return unique;
-}
-
-/** Adds a room (`kind` ROOM) or a combination of rooms. Refuses `room-name-taken`, `combination-too-few-rooms`. */
-export async function createRoom(actor: Actor, kind: "ROOM" | "COMBINATION", input: RoomInput) {
-  try {
-    return await transaction(async (tx) => {
-      const members = kind === "COMBINATION" ? await checkMembers(tx, actor.centreId, input.memberIds ?? []) : [];
-      const { memberIds: _members, ...fields } = input;
-      const room = await tx.room.create({
-        data: { ...fields, centreId: actor.centreId, kind, members: { create: members.map((roomId) => ({ roomId })) } },
-      });
-      await recordAudit(tx, { centreId: actor.centreId, actorId: actor.actorId, entityType: "room", entityId: room.id, action: "room-created", details: { ...fields, kind, members } });
-      return room;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError("room-name-taken", "Another room has this name.", { name: input.name });
-    throw error;
-  }
-}
-
-/** Changes a room or combination of this centre. */
-export async function updateRoom(actor: Actor, roomId: string, input: RoomInput) {
-  try {
-    return await transaction(async (tx) => {
-      const before = await tx.room.findFirst({ where: { id: roomId, centreId: actor.centreId }, include: { members: true } });
-      if (!before) throw new NotFoundError("room");
-      const { memberIds, ...fields } = input;
-      if (before.kind === "COMBINATION" && memberIds) {
-        const members = await checkMembers(tx, actor.centreId, memberIds);
-        await tx.roomComboMember.deleteMany({ where: { combinationId: roomId } });
-        await tx.roomComboMember.createMany({ data: members.map((member) => ({ combinationId: roomId, roomId: member })) });
-      }
-      const room = await tx.room.update({ where: { id: roomId }, data: fields });
-      await recordAudit(tx, {
-        centreId: actor.centreId,
-        actorId: actor.actorId,
-        entityType: "room",
-        entityId: roomId,
-        action: "room-changed",
-        details: { ...fields, members: memberIds ?? null, before: { capacity: before.capacity, setup: before.setupBufferMinutes, cleanup: before.cleanupBufferMinutes, active: before.active } },
-      });
-      return room;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError("room-name-taken", "Another room has this name.", { name: input.name });
-    throw error;
-  }
-}
 
 // ─── Opening hours ──────────────────────────────────────────────────────────
 
