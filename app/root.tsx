@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -10,34 +10,15 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { getSignedInUser } from "~/auth/guards.server";
 import { PageShell } from "~/components/page-shell";
-import { env } from "~/env.server";
-import { getLocale } from "~/i18n/locale.server";
 import { useLocale, useT } from "~/i18n/react";
+import { rootLoader } from "~/lib/root-data.server";
 import styles from "~/tailwind.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const [locale, user] = await Promise.all([getLocale(request), getSignedInUser(request)]);
-  return {
-    locale,
-    requestId: context.requestId,
-    cspNonce: context.cspNonce,
-    devTools: env().devTools,
-    user: user
-      ? {
-          name: user.name,
-          installationRole: user.installationRole,
-          memberships: user.memberships.map(({ centreSlug, centreName, role }) => ({ centreSlug, centreName, role })),
-          organisationCentres: user.organisationCentres,
-        }
-      : null,
-  };
-}
-
-export type RootData = Awaited<ReturnType<typeof loader>>;
+/** What every page has: the reader's language, who is signed in, the request id and nonce. */
+export const loader = rootLoader;
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");

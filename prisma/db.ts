@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { disconnectDatabase, useDatabase } from "~/db/client.server";
+import { disconnectDatabase, connectDatabase } from "~/db/client.server";
 import { openDatabase, type DatabaseHandle } from "~/db/database.server";
 import { withDatabase } from "~/db/embedded-postgres.server";
 import { MIGRATIONS_DIR, applyMigrations, dropEverything } from "~/db/migrations.server";
@@ -37,7 +37,7 @@ const commands: Record<string, (database: DatabaseHandle, args: string[]) => Pro
       async () => {
         await dropEverything(database.url);
         await applyMigrations(database.url, { log: say });
-        await useDatabase(database.url);
+        await connectDatabase(database.url);
         await loadDemo(clock.now());
       },
       { log: say },
@@ -50,7 +50,7 @@ const commands: Record<string, (database: DatabaseHandle, args: string[]) => Pro
       database.url,
       async () => {
         await applyMigrations(database.url, { log: say });
-        await useDatabase(database.url);
+        await connectDatabase(database.url);
         if ((await demoState()) === "other-data") {
           say("The database already holds data; the demo is only loaded into an empty database (use db:reset).");
           return;

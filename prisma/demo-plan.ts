@@ -81,7 +81,7 @@ export interface DemoCentre {
   openingHours: OpeningWindow[];
 }
 
-export interface DemoRoom {
+interface DemoRoom {
   /** the room's key in the plan (the loader maps it to the stored id) */
   key: string;
   centre: DemoCentreSlug;
@@ -98,7 +98,7 @@ export interface DemoRoom {
   members?: string[];
 }
 
-export interface DemoRate {
+interface DemoRate {
   room: string;
   tier: Tier;
   hourlyCents: number;
@@ -109,7 +109,7 @@ export interface DemoRate {
   dayParts: { dayPart: DayPart; priceCents: number }[];
 }
 
-export interface DemoClosure {
+interface DemoClosure {
   centre: DemoCentreSlug;
   /** a closure of one room; without it the whole centre is closed */
   room?: string;
@@ -119,7 +119,7 @@ export interface DemoClosure {
   reason: string;
 }
 
-export interface DemoOrganisation {
+interface DemoOrganisation {
   key: string;
   centre: DemoCentreSlug;
   name: string;
@@ -132,7 +132,7 @@ export interface DemoOrganisation {
   members?: string[];
 }
 
-export interface DemoActivity {
+interface DemoActivity {
   kind: ActivityKind;
   title: string;
   description?: string;
@@ -419,7 +419,7 @@ function placeOneOff(plan: DemoPlan, booking: DemoBooking): DemoBooking {
  * one-off take place at its start, or undefined: a closure of the centre or its rooms, a Dutch
  * public holiday, or time outside the opening hours of any room it occupies.
  */
-export function refusalOfOneOff(plan: DemoPlan, booking: Pick<DemoBooking, "centre" | "room" | "localStart" | "durationMinutes">): string | undefined {
+function refusalOfOneOff(plan: DemoPlan, booking: Pick<DemoBooking, "centre" | "room" | "localStart" | "durationMinutes">): string | undefined {
   const space = demoSpace(plan, booking.room);
   const [date] = planOccurrences({ rrule: null, localStart: booking.localStart, durationMinutes: booking.durationMinutes, timeZone: DEMO_ZONE }, space);
   if (!date) return `${booking.localStart} is not a time`;

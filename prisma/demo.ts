@@ -86,7 +86,7 @@ export async function loadDemo(now: Date, plan: DemoPlan = planDemo(now)): Promi
 }
 
 /** Writes `plan` inside the caller's transaction. */
-export async function loadDemoWith(tx: Tx, plan: DemoPlan): Promise<void> {
+async function loadDemoWith(tx: Tx, plan: DemoPlan): Promise<void> {
   const { now } = plan;
   const users = new Map<string, string>();
   for (const account of plan.accounts) {

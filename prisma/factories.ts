@@ -9,7 +9,7 @@ import {
   DEFAULT_OPENING_HOURS,
   DEFAULT_TIER_POLICIES,
 } from "~/domain/centre/defaults";
-import type { CentreRole, DayPart, Facility, InstallationRole, Prisma, Tier } from "~/generated/prisma/client";
+import type { CentreRole, DayPart, InstallationRole, Prisma, Tier } from "~/generated/prisma/client";
 
 /**
  * Test data, in one place. The tests build exactly what they need with these; the demo
@@ -189,22 +189,6 @@ export async function createTestActivity(
   const dates = await db().occurrence.findMany({ where: { bookingId: created.id }, orderBy: { startsAt: "asc" } });
   return { centre, room, organisation, booking: created, activity, dates };
 }
-
-export const ALL_FACILITIES: Facility[] = [
-  "KITCHEN",
-  "BAR",
-  "PROJECTOR",
-  "SOUND_SYSTEM",
-  "PIANO",
-  "WHITEBOARD",
-  "WIFI",
-  "STAGE",
-  "SPORTS_FLOOR",
-  "HEARING_LOOP",
-  "ACCESSIBLE_TOILET",
-  "CHILD_FRIENDLY",
-  "OUTDOOR_SPACE",
-];
 
 /** An invoice with its lines (totals are the sum of the lines); the number follows `sequence`. */
 export async function createInvoice(input: {

@@ -37,7 +37,7 @@ const INSTALLATION_PERMISSIONS: Record<InstallationRole, readonly Permission[] |
   MUNICIPALITY: ["reports.view"],
 };
 
-export function roleAllows(role: CentreRole | undefined, permission: Permission): boolean {
+function roleAllows(role: CentreRole | undefined, permission: Permission): boolean {
   return role !== undefined && (PERMISSIONS[permission] as readonly CentreRole[]).includes(role);
 }
 

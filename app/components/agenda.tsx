@@ -44,22 +44,15 @@ export interface AgendaItemView {
   schedule: Schedule;
 }
 
-export function activityPath(item: { centre: { slug: string }; activityId: string }): string {
+function activityPath(item: { centre: { slug: string }; activityId: string }): string {
   return `/centres/${item.centre.slug}/activities/${item.activityId}`;
-}
-
-/** "elke dinsdag 10:00–12:00", or undefined for one-off and irregular patterns. */
-export function useScheduleWords(schedule: Schedule): string | undefined {
-  const t = useT();
-  const locale = useLocale();
-  return describeSchedule(schedule, t as Parameters<typeof describeSchedule>[1], locale);
 }
 
 export function scheduleWords(schedule: Schedule, t: Translate, locale: Locale): string | undefined {
   return describeSchedule(schedule, t as Parameters<typeof describeSchedule>[1], locale);
 }
 
-export function KindBadge({ kind }: { kind: ActivityKind }) {
+function KindBadge({ kind }: { kind: ActivityKind }) {
   const t = useT();
   return (
     <span className={`badge ${kind === "WALK_IN" ? "bg-brand-100 text-brand-900" : "bg-amber-100 text-amber-950"}`}>
@@ -245,7 +238,7 @@ function Facts({ item, showCentre, withTime }: { item: AgendaItemView; showCentr
 }
 
 /** Today and this week: the dates day by day. */
-export function AgendaDays({ items, showCentre, now }: { items: AgendaItemView[]; showCentre: boolean; now: Date | string }) {
+function AgendaDays({ items, showCentre, now }: { items: AgendaItemView[]; showCentre: boolean; now: Date | string }) {
   const t = useT();
   const locale = useLocale();
   return (
@@ -288,7 +281,7 @@ export function AgendaDays({ items, showCentre, now }: { items: AgendaItemView[]
 }
 
 /** Further ahead: each activity once, said in words, with its dates in the period. */
-export function AgendaActivities({ items, showCentre }: { items: AgendaItemView[]; showCentre: boolean }) {
+function AgendaActivities({ items, showCentre }: { items: AgendaItemView[]; showCentre: boolean }) {
   const t = useT();
   const locale = useLocale();
   return (

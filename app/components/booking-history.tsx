@@ -41,7 +41,7 @@ const KNOWN = new Set([
   "confirmation-sent",
 ]);
 
-export function describeEvent(event: HistoryEvent, t: Translate, locale: Locale, timeZone: string): string {
+function describeEvent(event: HistoryEvent, t: Translate, locale: Locale, timeZone: string): string {
   const details = event.details as Json;
   const instant = (value: unknown) => (typeof value === "string" ? `${formatShortDate(new Date(value), timeZone, locale)} ${formatTime(new Date(value), timeZone, locale)}` : "?");
   const wall = (value: unknown) => {

@@ -3,7 +3,7 @@ import type { CentreRole, InstallationRole } from "~/generated/prisma/enums";
 import type { Key } from "~/i18n/translate";
 
 /** The workspace links for a centre; each shows only to roles with its permission. */
-export const CENTRE_NAVIGATION: { label: Key; path: (slug: string) => string; permission: Permission }[] = [
+const CENTRE_NAVIGATION: { label: Key; path: (slug: string) => string; permission: Permission }[] = [
   { label: "nav.manage", path: (slug) => `/manage/${slug}`, permission: "centre.view" },
   { label: "workspace.nav.planner", path: (slug) => `/manage/${slug}/planner`, permission: "centre.view" },
   { label: "workspace.nav.requests", path: (slug) => `/manage/${slug}/requests`, permission: "centre.read" },
@@ -18,7 +18,7 @@ export const CENTRE_NAVIGATION: { label: Key; path: (slug: string) => string; pe
 ];
 
 /** Links for installation-wide roles (municipality, umbrella), shown wherever they are. */
-export const INSTALLATION_NAVIGATION: { label: Key; href: string; permission: Permission }[] = [
+const INSTALLATION_NAVIGATION: { label: Key; href: string; permission: Permission }[] = [
   { label: "reports.navInstallation", href: "/reports", permission: "reports.view" },
 ];
 

@@ -1,7 +1,7 @@
 import { Form, Link, useLocation, useMatches, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useLocale, useT } from "~/i18n/react";
-import type { loader as rootLoader } from "~/root";
+import type { rootLoader } from "~/lib/root-data.server";
 import { bookingNavigationFor, navigationFor } from "./navigation";
 
 interface CentreInView {

@@ -10,7 +10,7 @@ import { FormProblems } from "./workspace";
 
 /** The form for a room or a combination of rooms (settings); shared by browser and server. */
 
-export const FACILITY_LIST: Facility[] = [
+const FACILITY_LIST: Facility[] = [
   "KITCHEN", "BAR", "PROJECTOR", "SOUND_SYSTEM", "PIANO", "WHITEBOARD", "WIFI", "STAGE",
   "SPORTS_FLOOR", "HEARING_LOOP", "ACCESSIBLE_TOILET", "CHILD_FRIENDLY", "OUTDOOR_SPACE",
 ];
@@ -33,8 +33,6 @@ export const roomSchema = z.object({
   sortOrder: whole("workspace.rooms.orderInvalid", 0, 1000).default(0),
   memberIds: list(z.uuid()),
 });
-
-export type RoomFormValues = z.input<typeof roomSchema>;
 
 /** Where the form shows a refusal of saving a room: next to the name, or next to a combination's rooms. */
 export const ROOM_REFUSAL_FIELDS = { "room-name-taken": "name", "combination-too-few-rooms": "memberIds", "not-found": "memberIds" };

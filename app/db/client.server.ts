@@ -7,7 +7,7 @@ import { isRetryableConflict } from "./errors.server";
  *
  * The server entry (run by tsx) and the Remix build (bundled by esbuild) each load their own
  * copy of this module; the client lives on globalThis so both share one connection pool.
- * The server calls `useDatabase(url)` once the database is known (embedded or DATABASE_URL).
+ * The server calls `connectDatabase(url)` once the database is known (embedded or DATABASE_URL).
  */
 
 interface Holder {
@@ -18,12 +18,11 @@ interface Holder {
 const KEY = Symbol.for("buurtrooster.database");
 const holder: Holder = ((globalThis as Record<symbol, Holder>)[KEY] ??= {});
 
-export type Db = PrismaClient;
 /** A Prisma client inside an interactive transaction. */
 export type Tx = Prisma.TransactionClient;
 
 /** Points this process at `url`; an existing client for another URL is closed. */
-export async function useDatabase(url: string): Promise<void> {
+export async function connectDatabase(url: string): Promise<void> {
   if (holder.url === url) return;
   const previous = holder.client;
   holder.client = undefined;
@@ -31,7 +30,7 @@ export async function useDatabase(url: string): Promise<void> {
   await previous?.$disconnect();
 }
 
-export function databaseUrl(): string {
+function databaseUrl(): string {
   const url = holder.url ?? process.env.DATABASE_URL;
   if (!url) throw new Error("The database has not been configured for this process.");
   return url;

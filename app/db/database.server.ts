@@ -29,7 +29,7 @@ export async function openDatabase(env: Env, log: (line: string) => void): Promi
 }
 
 /** Connects once; a failure becomes one sentence that says where and why. */
-export async function checkReachable(url: string): Promise<void> {
+async function checkReachable(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   try {
     await client.connect();
@@ -41,7 +41,7 @@ export async function checkReachable(url: string): Promise<void> {
   }
 }
 
-export function describeConnectionError(url: string, error: unknown): string {
+function describeConnectionError(url: string, error: unknown): string {
   let where = "the database";
   try {
     const parsed = new URL(url);

@@ -358,7 +358,7 @@ const FILE_PROBLEMS: Record<string, string> = {
 };
 
 /** A file-system refusal around the data folder as one sentence that says what to do, or undefined. */
-export function dataFolderProblem(requestedDir: string, error: unknown): ConfigError | undefined {
+function dataFolderProblem(requestedDir: string, error: unknown): ConfigError | undefined {
   // a symlink names the link it could not make in `dest`
   const { code, path: target, dest } = error as NodeJS.ErrnoException & { dest?: string };
   const where = dest ?? target;

@@ -20,20 +20,6 @@ export function sqlState(error: unknown): string | undefined {
   return undefined;
 }
 
-/** The constraint named in a database error, when the driver reports one. */
-export function violatedConstraint(error: unknown): string | undefined {
-  const candidate = error as WithDriverCause | undefined;
-  const cause = candidate?.meta?.driverAdapterError?.cause;
-  const fromAdapter = cause?.constraint;
-  if (fromAdapter && typeof fromAdapter === "object" && "index" in fromAdapter) {
-    return String((fromAdapter as { index: unknown }).index);
-  }
-  if (typeof fromAdapter === "string") return fromAdapter;
-  if (typeof candidate?.constraint === "string") return candidate.constraint;
-  const message = error instanceof Error ? error.message : "";
-  return /constraint "([^"]+)"/.exec(message)?.[1];
-}
-
 /** An exclusion constraint refused the row (two claims overlap). */
 export function isExclusionViolation(error: unknown): boolean {
   return sqlState(error) === "23P01";

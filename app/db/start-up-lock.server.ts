@@ -10,7 +10,7 @@ import { ConfigError } from "~/env.server";
  */
 
 /** The lock's fixed key; one above Prisma Migrate's (72707369), which the migration runner takes inside. */
-export const START_UP_LOCK_ID = 72707370;
+const START_UP_LOCK_ID = 72707370;
 
 /** How long an instance waits for another one's start-up before it gives up. */
 const WAIT_AT_MOST = "5min";

@@ -39,7 +39,7 @@ export async function pendingEmailIds(limit = 500): Promise<string[]> {
 }
 
 /** A refusal no retry can change: the server rejected the address or the message itself (5xx). */
-export function isPermanentRefusal(error: unknown): boolean {
+function isPermanentRefusal(error: unknown): boolean {
   const failure = error as { responseCode?: unknown; code?: unknown };
   return typeof failure.responseCode === "number" && failure.responseCode >= 500 && (failure.code === "EENVELOPE" || failure.code === "EMESSAGE");
 }

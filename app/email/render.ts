@@ -9,7 +9,7 @@ export interface EmailContent {
   locale: "nl" | "en";
 }
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text
     .replaceAll("&", "&amp;")
     .replaceAll("<", "&lt;")

@@ -1,6 +1,6 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
-import type { loader as rootLoader } from "~/root";
+import type { rootLoader } from "~/lib/root-data.server";
 import { DEFAULT_LOCALE, type Locale } from "./catalogue";
 import { translator, type Translate } from "./translate";
 

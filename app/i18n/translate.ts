@@ -19,10 +19,6 @@ export function registerCatalogue(locale: Locale, catalogue: Catalogue): void {
   loaded[locale] = catalogue;
 }
 
-export function isCatalogueLoaded(locale: Locale): boolean {
-  return loaded[locale] !== undefined;
-}
-
 /** Whether `key` names a message (every language has the same keys; a test holds them to it). */
 export function isMessageKey(key: string): key is Key {
   return Object.values(loaded).some((catalogue) => lookup(catalogue, key) !== undefined);

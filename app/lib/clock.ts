@@ -34,9 +34,3 @@ export function setClock(at: Date, options: { frozen?: boolean } = {}): void {
   state.frozenAt = options.frozen ? at.getTime() : undefined;
   state.offsetMs = options.frozen ? 0 : at.getTime() - Date.now();
 }
-
-/** Back to the machine's clock. */
-export function resetClock(): void {
-  state.frozenAt = undefined;
-  state.offsetMs = 0;
-}

@@ -13,7 +13,7 @@ function findProjectRoot(): string {
   return dir;
 }
 
-export const projectRoot = findProjectRoot();
+const projectRoot = findProjectRoot();
 
 export function fromRoot(...segments: string[]): string {
   return path.join(projectRoot, ...segments);

@@ -34,11 +34,6 @@ export function dateParam(value: string | null): string | null {
   return value && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ? value : null;
 }
 
-/** The HTTP answer for a domain refusal that a page cannot show next to a field (404 stays 404). */
-export function statusOf(error: { status: number }): number {
-  return error.status;
-}
-
 /**
  * The action of a settings form: only who may edit settings; the form read with `schema` and
  * handed to `save` with the acting manager. A refusal goes back to the form (next to the field

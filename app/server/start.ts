@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import type { Server } from "node:http";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { disconnectDatabase, useDatabase } from "~/db/client.server";
+import { disconnectDatabase, connectDatabase } from "~/db/client.server";
 import { openDatabase, type DatabaseHandle } from "~/db/database.server";
 import { applyMigrations } from "~/db/migrations.server";
 import { reportStartUpFailure } from "~/db/start-up-failures.server";
@@ -63,7 +63,7 @@ async function main() {
       url,
       async () => {
         await applyMigrations(url, { log: say });
-        await useDatabase(url);
+        await connectDatabase(url);
         if (env.demoData) await loadDemoIfEmpty({ log: say });
       },
       { log: say },

@@ -25,7 +25,7 @@ import { fromRoot } from "~/lib/project-root.server";
  * fresh scratch database, which is dropped afterwards.
  */
 
-export const SCHEMA_PATH = fromRoot("prisma", "schema.prisma");
+const SCHEMA_PATH = fromRoot("prisma", "schema.prisma");
 
 type Engine = wasmBindings.SchemaEngine;
 
@@ -166,26 +166,6 @@ export async function diffMigrationsToSchema(serverUrl: string, schemaPath = SCH
     try {
       const result = await engine.diff({
         from: { tag: "migrations", ...(await migrationsList()) },
-        to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: schema }] },
-        script: true,
-        exitCode: null,
-        filters: NO_FILTERS,
-      });
-      return result.stdout ?? "";
-    } finally {
-      await close();
-    }
-  });
-}
-
-/** The SQL that creates schema.prisma's database from nothing (used for the first migration). */
-export async function schemaFromEmpty(serverUrl: string, schemaPath = SCHEMA_PATH): Promise<string> {
-  const schema = await fs.readFile(schemaPath, "utf8");
-  return withScratchDatabase(serverUrl, async (url) => {
-    const { engine, close } = await openEngine(url, schema);
-    try {
-      const result = await engine.diff({
-        from: { tag: "empty" },
         to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: schema }] },
         script: true,
         exitCode: null,

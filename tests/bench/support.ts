@@ -1,5 +1,5 @@
 import { performance } from "node:perf_hooks";
-import { useDatabase } from "~/db/client.server";
+import { connectDatabase } from "~/db/client.server";
 import { openDatabase } from "~/db/database.server";
 import { withDatabase } from "~/db/embedded-postgres.server";
 import { applyMigrations } from "~/db/migrations.server";
@@ -28,7 +28,7 @@ export async function openBenchDatabase(): Promise<BenchContext> {
       made.push(database);
       const url = withDatabase(serverUrl, database);
       await applyMigrations(url);
-      await useDatabase(url);
+      await connectDatabase(url);
       return url;
     },
     async close() {

@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
+import { beforeAll, describe, expect, it, inject } from "vitest";
 import { db } from "~/db/client.server";
 import { addWallClockDays, formatLocalDate, isoWeekday, localDateAt, parseLocalDate } from "~/domain/time/time-zone";
 import { clock } from "~/lib/clock";
-import { sessionCookie, useAppDatabase, userIdOf } from "../support/sessions";
+import { sessionCookie, connectAppDatabase, userIdOf } from "../support/sessions";
 
 /**
  * Contention over real HTTP, against the built app: many people (here: one manager in many
@@ -16,7 +15,7 @@ let cookie: string;
 let wilg: { id: string; slug: string };
 
 beforeAll(async () => {
-  await useAppDatabase();
+  await connectAppDatabase();
   cookie = await sessionCookie(await userIdOf("beheer@de-wilg.example"));
   wilg = await db().centre.findUniqueOrThrow({ where: { slug: "de-wilg" }, select: { id: true, slug: true } });
 });

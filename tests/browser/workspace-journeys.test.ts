@@ -3,7 +3,7 @@ import { db } from "~/db/client.server";
 import { addWallClockDays, formatLocalDate, isoWeekday, localDateAt, localDateTimeAt, parseLocalDate } from "~/domain/time/time-zone";
 import { createOrganisation, createTestBooking, uniqueSuffix } from "../../prisma/factories";
 import { accessibilityViolations, headingIs, openBrowser, shows, type BrowserSession } from "../support/browser";
-import { signInAs, useAppDatabase } from "../support/sessions";
+import { signInAs, connectAppDatabase } from "../support/sessions";
 import { clock } from "~/lib/clock";
 
 /**
@@ -25,7 +25,7 @@ afterEach(async () => {
 });
 
 beforeAll(async () => {
-  await useAppDatabase();
+  await connectAppDatabase();
   wilg = await db().centre.findUniqueOrThrow({ where: { slug: "de-wilg" }, select: { id: true, slug: true } });
   rooms = Object.fromEntries((await db().room.findMany({ where: { centreId: wilg.id } })).map((room) => [room.name, room.id]));
 });

@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
+import { beforeAll, describe, expect, it, inject } from "vitest";
 import { can, type Permission } from "~/auth/permissions";
 import { db } from "~/db/client.server";
 import type { CentreRole, InstallationRole } from "~/generated/prisma/enums";
-import { sessionCookie, useAppDatabase } from "../support/sessions";
+import { sessionCookie, connectAppDatabase } from "../support/sessions";
 
 /**
  * Every role against every page of the manager's workspace, over real HTTP against the running
@@ -50,7 +49,7 @@ async function request(path: string, who: Who, method: "GET" | "POST" = "GET", b
 }
 
 beforeAll(async () => {
-  await useAppDatabase();
+  await connectAppDatabase();
   const wilg = await db().centre.findUniqueOrThrow({ where: { slug: "de-wilg" } });
   const anker = await db().centre.findUniqueOrThrow({ where: { slug: "het-anker" } });
   const admin = await db().user.upsert({

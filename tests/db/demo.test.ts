@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { db, useDatabase } from "~/db/client.server";
+import { db, connectDatabase } from "~/db/client.server";
 import { formatWallClock, fromWallClock, localDateTimeAt, parseWallClock } from "~/domain/time/time-zone";
 import { DEMO_ACCOUNTS, DemoError, demoState, loadDemo, loadDemoIfEmpty } from "../../prisma/demo";
 import { DEMO_ZONE, planDemo, type DemoPlan } from "../../prisma/demo-plan";
@@ -12,12 +12,12 @@ let demoUrl: string;
 
 beforeAll(async () => {
   demoUrl = await cloneTemplate(inject("serverUrl"), inject("templateDatabase"), databaseName(`demo_w${process.env.VITEST_POOL_ID}`));
-  await useDatabase(demoUrl);
+  await connectDatabase(demoUrl);
   await loadDemo(NOW);
 }, 120_000);
 
 afterAll(async () => {
-  await useDatabase(process.env.TEST_DATABASE_URL!);
+  await connectDatabase(process.env.TEST_DATABASE_URL!);
   await query(inject("serverUrl"), `DROP DATABASE IF EXISTS ${new URL(demoUrl).pathname.slice(1)} WITH (FORCE)`);
 });
 
@@ -98,12 +98,12 @@ describe("the demo", () => {
         .map((o) => `${o.booking.title}@${o.startsAt.toISOString()}`).sort().join("\n");
     const first = await fingerprint();
     const otherUrl = await cloneTemplate(inject("serverUrl"), inject("templateDatabase"), databaseName(`demo2_w${process.env.VITEST_POOL_ID}`));
-    await useDatabase(otherUrl);
+    await connectDatabase(otherUrl);
     try {
       await loadDemo(NOW);
       expect(await fingerprint()).toBe(first);
     } finally {
-      await useDatabase(demoUrl);
+      await connectDatabase(demoUrl);
       await query(inject("serverUrl"), `DROP DATABASE IF EXISTS ${new URL(otherUrl).pathname.slice(1)} WITH (FORCE)`);
     }
   }, 120_000);
@@ -112,11 +112,11 @@ describe("the demo", () => {
 /** Runs `work` on a database of its own (a clone of the migrated template), dropped afterwards. */
 async function inOwnDatabase(suffix: string, work: () => Promise<void>): Promise<void> {
   const url = await cloneTemplate(inject("serverUrl"), inject("templateDatabase"), databaseName(`${suffix}_w${process.env.VITEST_POOL_ID}`));
-  await useDatabase(url);
+  await connectDatabase(url);
   try {
     await work();
   } finally {
-    await useDatabase(process.env.TEST_DATABASE_URL!);
+    await connectDatabase(process.env.TEST_DATABASE_URL!);
     await query(inject("serverUrl"), `DROP DATABASE IF EXISTS ${new URL(url).pathname.slice(1)} WITH (FORCE)`);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db, disconnectDatabase, useDatabase } from "~/db/client.server";
+import { db, disconnectDatabase, connectDatabase } from "~/db/client.server";
 import { saveEnergyReading, saveYearCosts } from "~/domain/reports/board-input.server";
 import { resolvePeriod, type ReportPeriod } from "~/domain/reports/period";
 import { centreReport, installationReport, keyFiguresOf } from "~/domain/reports/report.server";
@@ -386,7 +386,7 @@ describe("year on year, scope and time zones", () => {
     const here = await centreReport(centre.id, period);
     const url = process.env.TEST_DATABASE_URL!;
     const elsewhere = `${url}${url.includes("?") ? "&" : "?"}options=${encodeURIComponent("-c TimeZone=America/Los_Angeles")}`;
-    await useDatabase(elsewhere);
+    await connectDatabase(elsewhere);
     try {
       const rows = await db().$queryRaw<{ zone: string }[]>`SELECT current_setting('TimeZone') AS zone`;
       expect(rows[0]?.zone).toBe("America/Los_Angeles");
@@ -394,7 +394,7 @@ describe("year on year, scope and time zones", () => {
       expect(there.current).toEqual(here.current);
     } finally {
       await disconnectDatabase();
-      await useDatabase(url);
+      await connectDatabase(url);
     }
   });
 });

@@ -9,7 +9,7 @@ import { fromRoot } from "~/lib/project-root.server";
  * Chromium from Debian (`apt-get install chromium`), driven by playwright-core. Playwright's
  * own browser download cannot work on these machines.
  */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export interface BrowserSession {
   browser: Browser;

@@ -1,5 +1,5 @@
 import { afterAll, inject } from "vitest";
-import { disconnectDatabase, useDatabase } from "~/db/client.server";
+import { disconnectDatabase, connectDatabase } from "~/db/client.server";
 import { withDatabase } from "~/db/embedded-postgres.server";
 import { cloneTemplate } from "./test-server";
 
@@ -7,7 +7,7 @@ import { cloneTemplate } from "./test-server";
 // it and keep apart by creating their own centres.
 const name = `bt_test_${inject("runId")}_w${process.env.VITEST_POOL_ID ?? "0"}`;
 const url = await cloneTemplate(inject("serverUrl"), inject("templateDatabase"), name);
-await useDatabase(url);
+await connectDatabase(url);
 process.env.TEST_DATABASE_URL = url;
 process.env.TEST_SERVER_URL = withDatabase(url, "postgres");
 

@@ -1,7 +1,7 @@
 import type { BrowserContext } from "playwright-core";
 import { inject } from "vitest";
 import { startSession } from "~/auth/session.server";
-import { db, useDatabase } from "~/db/client.server";
+import { db, connectDatabase } from "~/db/client.server";
 
 /**
  * Signing in without the mailbox, for tests that visit many pages as many people: the same
@@ -10,8 +10,8 @@ import { db, useDatabase } from "~/db/client.server";
  */
 
 /** Points this test process at the browser app's database (the demo). */
-export async function useAppDatabase(): Promise<void> {
-  await useDatabase(inject("appDatabaseUrl"));
+export async function connectAppDatabase(): Promise<void> {
+  await connectDatabase(inject("appDatabaseUrl"));
 }
 
 /** "__session=…" for a user, to send as a Cookie header. */

@@ -7,14 +7,14 @@ import net from "node:net";
  * (refused for good), or take its time before it answers.
  */
 
-export interface ReceivedMessage {
+interface ReceivedMessage {
   from: string;
   to: string[];
   data: string;
   messageId: string | null;
 }
 
-export interface SmtpBehaviour {
+interface SmtpBehaviour {
   /** answer 451 to this many DATA commands first (each one counts down) */
   tempFailData: number;
   /** addresses refused with 550 at RCPT */

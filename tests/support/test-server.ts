@@ -78,7 +78,7 @@ export async function query(url: string, sql: string, values: unknown[] = []) {
 
 const RUN = `bt_test_${process.pid}`;
 
-export function templateName(): string {
+function templateName(): string {
   return `${RUN}_template`;
 }
 

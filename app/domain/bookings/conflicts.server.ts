@@ -20,7 +20,7 @@ import { addWallClockMinutes, formatLocalDate, fromWallClock, isoWeekday, parseL
  * closures. One query finds every clashing claim for all dates at once.
  */
 
-export type ConflictReason = "room-taken" | "outside-opening-hours" | "closed";
+type ConflictReason = "room-taken" | "outside-opening-hours" | "closed";
 
 export interface Conflict {
   /** the date's wall-clock start as the pattern gives it ("YYYY-MM-DDTHH:mm") */
@@ -111,7 +111,7 @@ export async function loadCentreCalendar(client: Tx, centreId: string, from?: Da
  * room: the LATERAL subquery with OFFSET 0 keeps the planner from turning this into a scan of
  * every claim of the room (it guesses too few dates), and GiST cannot use `room_id = ANY(...)`.
  */
-export async function overlappingClaims(
+async function overlappingClaims(
   client: Tx,
   centreId: string,
   roomIds: string[],
@@ -174,7 +174,7 @@ function calendarConflicts(calendar: CentreCalendar, space: BookableSpace, dates
 }
 
 /** The dates a proposal gives, planned for its space (no database writes). */
-export function planProposal(proposal: Proposal, space: BookableSpace, timeZone: string, limit = MAX_DATES_PER_BOOKING + 1): PlannedOccurrence[] {
+function planProposal(proposal: Proposal, space: BookableSpace, timeZone: string, limit = MAX_DATES_PER_BOOKING + 1): PlannedOccurrence[] {
   if (proposal.dates) {
     return proposal.dates.map((date) => ({ ...date, claims: claimsFor(space, date.startsAt, date.endsAt) }));
   }

@@ -87,7 +87,7 @@ export interface NewBooking {
 }
 
 /** Series without an end are materialised this far ahead when the tier sets no horizon. */
-export const DEFAULT_MATERIALISE_DAYS = 365;
+const DEFAULT_MATERIALISE_DAYS = 365;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -372,7 +372,7 @@ export function activityData(centreId: string, activity: NewActivity) {
 }
 
 /** The summed price of the dates that take place. */
-export function priceDates(dates: DateToStore[], pricePerDate?: NewBooking["pricePerDate"]) {
+function priceDates(dates: DateToStore[], pricePerDate?: NewBooking["pricePerDate"]) {
   let exclCents = 0;
   let vatCents = 0;
   for (const date of dates) {
@@ -449,7 +449,7 @@ export async function insertOccurrences(
 }
 
 /** After the database refused an overlap: the first date that clashes, in plain words. */
-export async function describeClash(input: Pick<NewBooking, "centreId" | "roomId" | "rrule" | "localStart" | "durationMinutes" | "exdates" | "tier">, timeZone: string, now: Date) {
+async function describeClash(input: Pick<NewBooking, "centreId" | "roomId" | "rrule" | "localStart" | "durationMinutes" | "exdates" | "tier">, timeZone: string, now: Date) {
   const until = materialiseUntil(input.rrule, now, await horizonDaysFor(db(), input.centreId, input.tier));
   const { space, conflicts } = await findConflicts(
     input.centreId,

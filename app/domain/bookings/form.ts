@@ -154,7 +154,7 @@ export function eurosToCents(text: string | undefined): number {
  * What the person chose for each clashing date (radio buttons named "choice:<localStart>"):
  * skip it, another room ("room:<id>") or another start ("time:<ISO instant>").
  */
-export function choicesFromForm(entries: Iterable<[string, FormDataEntryValue]>): {
+function choicesFromForm(entries: Iterable<[string, FormDataEntryValue]>): {
   skip: string[];
   moves: { localStart: string; roomId?: string; startsAt?: Date }[];
 } {

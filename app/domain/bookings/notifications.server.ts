@@ -32,7 +32,7 @@ export const BOOKING_EMAIL_KINDS = {
 } as const;
 
 /** Audit actions on a booking that its contact is told about. */
-export const NOTIFIED_ACTIONS = ["date-cancelled", "date-moved", "rest-cancelled", "booking-cancelled", "series-changed", "series-split"] as const;
+const NOTIFIED_ACTIONS = ["date-cancelled", "date-moved", "rest-cancelled", "booking-cancelled", "series-changed", "series-split"] as const;
 
 /** Events older than this are not told any more (the job catches up after an outage, not after months). */
 const LOOK_BACK_DAYS = 14;

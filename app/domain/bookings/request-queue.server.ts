@@ -36,7 +36,7 @@ export interface RequestSummary {
 const DAY_MS = 24 * 60 * 60 * 1000;
 const SHOWN_DATES = 4;
 
-export function priorityOf(tier: Tier): number {
+function priorityOf(tier: Tier): number {
   return TIERS_BY_PRIORITY.indexOf(tier) + 1;
 }
 

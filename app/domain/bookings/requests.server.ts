@@ -83,7 +83,7 @@ export interface BookingRequestInput
   submissionKey?: string;
 }
 
-export interface ReviewedDate {
+interface ReviewedDate {
   localStart: string;
   startsAt: Date;
   endsAt: Date;
@@ -547,7 +547,7 @@ export async function declineBooking(actor: Actor, bookingId: string, reason: st
 }
 
 /** Pending requests older than the centre's reminder period, for the reminder job and the manager's home. */
-export async function overdueRequests(now = clock.now()) {
+async function overdueRequests(now = clock.now()) {
   const pending = await db().booking.findMany({
     where: { status: "PENDING" },
     include: { centre: true, organisation: true },

@@ -50,7 +50,7 @@ async function roomsClosedBy(centreId: string, roomId: string | null): Promise<s
  * Dates still planned (active, of a confirmed or pending booking) from `now` on that fall in
  * the closure's days for its room(s), in the centre's zone.
  */
-export async function datesHitBy(centreId: string, closure: ClosureInput, now = clock.now()) {
+async function datesHitBy(centreId: string, closure: ClosureInput, now = clock.now()) {
   const centre = await db().centre.findUniqueOrThrow({ where: { id: centreId }, select: { timeZone: true } });
   const from = startOfLocalDay(closure.startDate, centre.timeZone);
   const to = startOfLocalDay(addDays(closure.endDate, 1), centre.timeZone);

@@ -17,7 +17,7 @@ for (const weekday of WEEKDAYS) for (const slot of SLOTS) {
   shape[`closes${weekday}_${slot}`] = time;
 }
 
-export function minuteOf(text: string, closing: boolean): number {
+function minuteOf(text: string, closing: boolean): number {
   const [hours, minutes] = text.split(":").map(Number) as [number, number];
   const minute = hours * 60 + minutes;
   return closing && minute === 0 ? 1440 : minute;

@@ -6,7 +6,6 @@ import type { CentreRole, Locale } from "~/generated/prisma/enums";
 import { translator } from "~/i18n/translate.server";
 import { recordAudit } from "../shared/audit.server";
 import { DomainError, NotFoundError } from "../shared/errors";
-import { TEAM_ROLES } from "../workspace/constants";
 import { clock } from "~/lib/clock";
 import { transactionOnce, type Submission } from "../shared/submissions.server";
 import type { Actor } from "../shared/actor";
@@ -18,8 +17,8 @@ import type { Actor } from "../shared/actor";
  * so a centre cannot lock itself out by accident.
  */
 
-export const INVITE_DAYS = 7;
-export { TEAM_ROLES };
+const INVITE_DAYS = 7;
+;
 
 export async function listTeam(centreId: string) {
   const memberships = await db().membership.findMany({

@@ -55,7 +55,7 @@ function quoteVat(quote: unknown): number | null | undefined {
 }
 
 /** The dates of a scope that are not on an invoice yet, as invoice lines in the centre's language. */
-export async function draftLines(client: Tx, centreId: string, scope: InvoiceScope): Promise<{ organisationId: string; lines: DraftLine[]; periodStart: string | null; periodEnd: string | null }> {
+async function draftLines(client: Tx, centreId: string, scope: InvoiceScope): Promise<{ organisationId: string; lines: DraftLine[]; periodStart: string | null; periodEnd: string | null }> {
   const centre = await client.centre.findUniqueOrThrow({ where: { id: centreId }, select: { timeZone: true, defaultLocale: true } });
   let organisationId: string;
   let periodStart: string | null = null;
@@ -134,7 +134,7 @@ export async function previewInvoice(centreId: string, scope: InvoiceScope) {
   return { ...draft, ...totalsOf(draft.lines) };
 }
 
-export function totalsOf(lines: { amountExclCents: number; vatBp: number | null; vatCents: number }[]) {
+function totalsOf(lines: { amountExclCents: number; vatBp: number | null; vatCents: number }[]) {
   const totalExclCents = lines.reduce((sum, line) => sum + line.amountExclCents, 0);
   const vatCents = lines.reduce((sum, line) => sum + line.vatCents, 0);
   const rates = new Map<string, { vatBp: number | null; baseCents: number; vatCents: number }>();
@@ -149,7 +149,7 @@ export function totalsOf(lines: { amountExclCents: number; vatBp: number | null;
 }
 
 /** The next number of a centre's year; the row stays locked until the caller's transaction ends. */
-export async function nextInvoiceNumber(tx: Tx, centreId: string, year: number): Promise<number> {
+async function nextInvoiceNumber(tx: Tx, centreId: string, year: number): Promise<number> {
   const [row] = await tx.$queryRaw<{ last_number: number }[]>`
     INSERT INTO invoice_sequences (centre_id, year, last_number) VALUES (${centreId}::uuid, ${year}, 1)
     ON CONFLICT (centre_id, year) DO UPDATE SET last_number = invoice_sequences.last_number + 1
@@ -157,7 +157,7 @@ export async function nextInvoiceNumber(tx: Tx, centreId: string, year: number):
   return row!.last_number;
 }
 
-export function invoiceNumber(prefix: string, year: number, sequence: number): string {
+function invoiceNumber(prefix: string, year: number, sequence: number): string {
   return `${prefix.trim() || "F"}-${year}-${String(sequence).padStart(4, "0")}`;
 }
 

@@ -4,7 +4,6 @@ import { recordAudit } from "../shared/audit.server";
 import { DomainError, NotFoundError } from "../shared/errors";
 import { transactionOnce, type Submission } from "../shared/submissions.server";
 import { localDateAt, startOfLocalDay } from "../time/time-zone";
-import { PAYMENT_METHODS } from "../workspace/constants";
 import { clock } from "~/lib/clock";
 import type { Actor } from "../shared/actor";
 
@@ -20,9 +19,9 @@ import type { Actor } from "../shared/actor";
  * Payment rows too, with the provider's id and status; only SUCCEEDED ones count.
  */
 
-export { PAYMENT_METHODS };
+;
 
-export interface BookingAccount {
+interface BookingAccount {
   bookingId: string;
   organisationId: string;
   title: string;

@@ -30,7 +30,7 @@ export interface DayPartWindowForQuote {
   endMinute: number;
 }
 
-export interface DateForQuote {
+interface DateForQuote {
   localStart: string;
   startsAt: Date;
   endsAt: Date;

@@ -54,7 +54,7 @@ export function instantOn(day: ZoneDay, minute: number, timeZone: string): numbe
   return fromWallClock(new Date(Date.parse(`${day.date}T00:00:00Z`) + minute * MINUTE), timeZone).getTime();
 }
 
-export interface CalendarRoom {
+interface CalendarRoom {
   id: string;
 }
 
@@ -137,7 +137,7 @@ export function buildCalendar(timeZone: string, period: ReportPeriod, centres: C
 }
 
 /** Milliseconds of [start, end) that fall inside the windows. */
-export function overlapMs(windows: readonly number[], start: number, end: number): number {
+function overlapMs(windows: readonly number[], start: number, end: number): number {
   let total = 0;
   for (let i = 0; i < windows.length; i += 2) {
     const from = Math.max(start, windows[i]!);

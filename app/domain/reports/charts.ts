@@ -150,7 +150,7 @@ export interface HeatGrid {
 }
 
 /** A colour from light (free) to dark green (full). */
-export function heatColour(occupancy: number): string {
+function heatColour(occupancy: number): string {
   const from = [0xf3, 0xfa, 0xf6];
   const to = [0x08, 0x47, 0x2d];
   const t = clamp(occupancy);

@@ -18,15 +18,13 @@ import { containsWholeMonth, daysPerYear, monthsOf, type ReportPeriod } from "./
  * there is nothing to divide by. See docs/report-definitions.md for every definition.
  */
 
-export const DAY_PARTS: DayPart[] = ["MORNING", "AFTERNOON", "EVENING"];
-
 const HOUR_MS = 3_600_000;
 
 export function ratio(part: number, whole: number): number | null {
   return whole > 0 ? part / whole : null;
 }
 
-export interface Occupancy {
+interface Occupancy {
   bookedHours: number;
   availableHours: number;
   /** booked ÷ available */
@@ -37,7 +35,7 @@ function occupancyOf(bookedHours: number, availableHours: number): Occupancy {
   return { bookedHours, availableHours, occupancy: ratio(bookedHours, availableHours) };
 }
 
-export interface RoomOccupancy extends Occupancy {
+interface RoomOccupancy extends Occupancy {
   roomId: string;
   name: string;
 }
@@ -47,7 +45,7 @@ export interface MonthOccupancy extends Occupancy {
   month: string;
 }
 
-export interface TierHours {
+interface TierHours {
   tier: Tier;
   hours: number;
   /** share of all booked hours */
@@ -130,16 +128,16 @@ export function occupancyFigures(
   };
 }
 
-export interface DayPartOccupancy extends Occupancy {
+interface DayPartOccupancy extends Occupancy {
   dayPart: DayPart;
 }
 
-export interface HeatCell extends Occupancy {
+interface HeatCell extends Occupancy {
   weekday: number;
   hour: number;
 }
 
-export interface QuietestSlot extends Occupancy {
+interface QuietestSlot extends Occupancy {
   weekday: number;
   dayPart: DayPart;
 }
@@ -212,7 +210,7 @@ export interface ActivityVisitors {
   firstTime: number;
 }
 
-export interface TierVisitors {
+interface TierVisitors {
   tier: Tier;
   dates: number;
   headcount: number;
@@ -271,7 +269,7 @@ export function visitorFigures(input: {
 
 // ─── Money ──────────────────────────────────────────────────────────────────
 
-export interface MoneyLine {
+interface MoneyLine {
   /** the space (room or combination) the line is for; null when not tied to a booking */
   spaceId: string | null;
   tier: Tier;
@@ -408,7 +406,7 @@ export function costsOfPeriod(period: ReportPeriod, yearCosts: Map<number, numbe
 
 // ─── Energy ─────────────────────────────────────────────────────────────────
 
-export interface EnergyMonth {
+interface EnergyMonth {
   /** "YYYY-MM-01" */
   month: string;
   electricityKwh: number | null;

@@ -27,7 +27,7 @@ export function formatHours(hours: number, locale: Locale): string {
 }
 
 /** Percentages are shown whole; a small share that would round to 0 is "<1%". */
-export function percentValue(fraction: number): number {
+function percentValue(fraction: number): number {
   return Math.round(fraction * 100);
 }
 

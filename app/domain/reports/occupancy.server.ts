@@ -17,7 +17,7 @@ import { plusDays, type ReportPeriod } from "./period";
  * a claim at the first midnight of a month when it runs past it.
  */
 
-export interface ScopeRoom {
+interface ScopeRoom {
   id: string;
   centreId: string;
   name: string;
@@ -87,7 +87,7 @@ export async function loadScope(centreIds: string[], period: ReportPeriod): Prom
 }
 
 /** Booked seconds of one physical room in one month of the period, for one tier, paid or free. */
-export interface BookedCell {
+interface BookedCell {
   roomId: string;
   /** index into monthsOf(period) */
   month: number;
@@ -160,7 +160,7 @@ function monthBounds(calendar: Calendar): number[] {
  * past a month's last midnight is then split there (`use_next` belongs to the following month).
  * Without months (the municipality's side-by-side view needs none) the grouping is cheaper.
  */
-export function occupancySql(calendar: Calendar, options: { byMonth: boolean } = { byMonth: true }): Prisma.Sql {
+function occupancySql(calendar: Calendar, options: { byMonth: boolean } = { byMonth: true }): Prisma.Sql {
   const centreIds = [...new Set(calendar.profiles.map((profile) => profile.centreId))];
   if (!options.byMonth) {
     return Prisma.sql`
@@ -265,7 +265,7 @@ export async function loadBookedIntervals(calendar: Calendar, centreId: string):
 }
 
 /** Index of the calendar day that holds `instant` (epoch ms), by binary search. */
-export function dayIndexAt(calendar: Calendar, instant: number): number {
+function dayIndexAt(calendar: Calendar, instant: number): number {
   let low = 0;
   let high = calendar.days.length - 1;
   while (low < high) {

@@ -220,12 +220,8 @@ function Footer({ t, report, locale }: { t: Translate; report: CentreReport; loc
   );
 }
 
-export function AnnualReport({ report, t, locale }: { report: CentreReport; t: Translate; locale: Locale }) {
-  const tables = centreTables(report);
-  const sentences = reportSentences(report, t, locale);
-  const { current, previous } = report;
-  const period = formatPeriod(current.period, t, locale);
-  const Sentences = ({ lines }: { lines: string[] }) => (
+function Sentences({ lines }: { lines: string[] }) {
+  return (
     <View>
       {lines.map((line) => (
         <Text key={line} style={styles.sentence}>
@@ -234,6 +230,13 @@ export function AnnualReport({ report, t, locale }: { report: CentreReport; t: T
       ))}
     </View>
   );
+}
+
+function AnnualReport({ report, t, locale }: { report: CentreReport; t: Translate; locale: Locale }) {
+  const tables = centreTables(report);
+  const sentences = reportSentences(report, t, locale);
+  const { current, previous } = report;
+  const period = formatPeriod(current.period, t, locale);
   return (
     <Document title={t("reports.pdf.title", { name: report.centre.name })} author={report.centre.name} subject={period} language={locale} creator="Buurtrooster" producer="Buurtrooster">
       <Page size="A4" style={styles.page}>

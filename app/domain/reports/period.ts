@@ -50,7 +50,7 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((day(to).getTime() - day(from).getTime()) / 86_400_000);
 }
 
-export function periodDays(period: ReportPeriod): number {
+function periodDays(period: ReportPeriod): number {
   return daysBetween(period.from, period.to);
 }
 

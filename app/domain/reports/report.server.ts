@@ -31,7 +31,7 @@ import { clock } from "~/lib/clock";
  * routes decide who may ask (requireCentrePermission / requireInstallationPermission).
  */
 
-export interface PeriodFigures {
+interface PeriodFigures {
   period: ReportPeriod;
   /** false when nothing at all was booked, counted, invoiced or paid (e.g. before the centre used Buurtrooster) */
   hasData: boolean;
@@ -221,7 +221,7 @@ function keyFigures(
 }
 
 /** The figures of several centres added up; shares are recomputed from the sums. */
-export function sumKeyFigures(rows: KeyFigures[]): KeyFigures {
+function sumKeyFigures(rows: KeyFigures[]): KeyFigures {
   const sum = (pick: (row: KeyFigures) => number) => rows.reduce((total, row) => total + pick(row), 0);
   const bookedHours = sum((row) => row.bookedHours);
   const availableHours = sum((row) => row.availableHours);

@@ -36,9 +36,9 @@ export const periodSchema = z
     }
   });
 
-export type PeriodInput = z.infer<typeof periodSchema>;
+type PeriodInput = z.infer<typeof periodSchema>;
 
-export function periodFromInput(input: PeriodInput): ReportPeriod {
+function periodFromInput(input: PeriodInput): ReportPeriod {
   return resolvePeriod({ kind: input.kind, date: input.date ?? input.from ?? "", from: input.from, until: input.until });
 }
 
@@ -97,8 +97,6 @@ export const boardInputSchema = z.discriminatedUnion("intent", [
     gasM3: wholeNumber,
   }),
 ]);
-
-export type BoardInput = z.infer<typeof boardInputSchema>;
 
 /**
  * The period a report page asks for: from the query string (kind, date / from, until), or

@@ -1,4 +1,4 @@
-import { addWallClockMinutes, isoWeekday, minuteOfDay } from "../time/time-zone";
+import { isoWeekday, minuteOfDay } from "../time/time-zone";
 
 /**
  * An activity's repeat pattern, in a shape the interface can say in plain words
@@ -87,11 +87,6 @@ export function scheduleOf(rrule: string | null, localStart: Date, durationMinut
 export function clockTime(minute: number): string {
   const inDay = ((minute % 1440) + 1440) % 1440;
   return `${String(Math.floor(inDay / 60)).padStart(2, "0")}:${String(inDay % 60).padStart(2, "0")}`;
-}
-
-/** The wall-clock end of a date that starts at `localStart` and lasts `durationMinutes`. */
-export function wallClockEnd(localStart: Date, durationMinutes: number): Date {
-  return addWallClockMinutes(localStart, durationMinutes);
 }
 
 /** What a translator must provide to say a schedule (keys of the agenda catalogue). */

@@ -12,10 +12,10 @@ import { clock } from "~/lib/clock";
  * docs/agenda-json.md and versioned: fields are only ever added within version 1.
  */
 
-export const AGENDA_JSON_VERSION = 1;
+const AGENDA_JSON_VERSION = 1;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Dates from the start of today up to this many days ahead. */
-export const JSON_DAYS_AHEAD = 90;
+const JSON_DAYS_AHEAD = 90;
 
 /** "2026-05-12T10:00:00+02:00": the centre's clock time with its UTC offset at that instant. */
 export function isoWithOffset(instant: Date, timeZone: string): string {
@@ -67,7 +67,7 @@ export interface AgendaJson {
 }
 
 /** The JSON document (pure): activities in order of their first date, each with its dates. */
-export function buildAgendaJson(centre: PublicCentre, items: AgendaItem[], baseUrl: string, now: Date): AgendaJson {
+function buildAgendaJson(centre: PublicCentre, items: AgendaItem[], baseUrl: string, now: Date): AgendaJson {
   const centreUrl = `${baseUrl}/centres/${centre.slug}`;
   const nl = translator("nl");
   const en = translator("en");

@@ -115,7 +115,7 @@ const ITEM_INCLUDE = {
 type OccurrenceRow = Prisma.OccurrenceGetPayload<{ include: typeof ITEM_INCLUDE }>;
 
 /** Confirmed places per date, for the dates given. */
-export async function confirmedCounts(occurrenceIds: string[]): Promise<Map<string, number>> {
+async function confirmedCounts(occurrenceIds: string[]): Promise<Map<string, number>> {
   if (occurrenceIds.length === 0) return new Map();
   const rows = await db().signup.groupBy({
     by: ["occurrenceId"],
@@ -146,7 +146,7 @@ async function toItems(rows: OccurrenceRow[]): Promise<AgendaItem[]> {
 }
 
 /** The most dates one agenda page lists (a busy centre has some 60 a week, "later" is eight weeks). */
-export const AGENDA_LIMIT = 1000;
+const AGENDA_LIMIT = 1000;
 
 /**
  * The agenda of one or more centres for a period, each centre's days in its own zone,
@@ -217,7 +217,7 @@ export async function findPublicActivity(centreId: string, activityId: string): 
 }
 
 /** How many coming dates an activity page shows. */
-export const UPCOMING_DATES = 8;
+const UPCOMING_DATES = 8;
 
 /**
  * The activity's dates that have not ended at `now` (cancelled ones included), the first
@@ -237,7 +237,7 @@ export async function upcomingDates(centreId: string, activityId: string, now = 
 }
 
 /** Days the embeddable widget shows, from today. */
-export const WIDGET_DAYS = 14;
+const WIDGET_DAYS = 14;
 
 /** The widget's list: the dates of the next two weeks that have not ended yet. */
 export async function widgetItems(centre: Pick<PublicCentre, "id" | "timeZone">, now = clock.now()) {

@@ -13,7 +13,7 @@ export const PERIODS = ["today", "week", "later"] as const;
 export type Period = (typeof PERIODS)[number];
 
 /** Days in "further ahead", counted after this week. */
-export const LATER_DAYS = 56;
+const LATER_DAYS = 56;
 
 export const AUDIENCES: readonly Audience[] = ["CHILDREN", "YOUNG_PEOPLE", "ADULTS", "OLDER_PEOPLE"];
 

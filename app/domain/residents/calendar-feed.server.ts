@@ -23,15 +23,15 @@ import { clock } from "~/lib/clock";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The feeds cover four weeks back (recent changes stay visible) and a year ahead. */
-export const FEED_PAST_DAYS = 28;
-export const FEED_FUTURE_DAYS = 365;
+const FEED_PAST_DAYS = 28;
+const FEED_FUTURE_DAYS = 365;
 
-export function feedRange(now: Date): { from: Date; to: Date } {
+function feedRange(now: Date): { from: Date; to: Date } {
   return { from: new Date(now.getTime() - FEED_PAST_DAYS * DAY_MS), to: new Date(now.getTime() + FEED_FUTURE_DAYS * DAY_MS) };
 }
 
 /** The UID of a date in every feed: stable for as long as the date exists. */
-export function eventUid(occurrenceId: string): string {
+function eventUid(occurrenceId: string): string {
   return `${occurrenceId}@buurtrooster`;
 }
 

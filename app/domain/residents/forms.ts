@@ -7,10 +7,11 @@ import { submissionKeyField } from "../shared/submission-key";
  * is a catalogue key. We ask a name and one way to reach the person, nothing more.
  */
 
-export const NAME_MAX = 100;
+const NAME_MAX = 100;
 export const MESSAGE_MAX = 1000;
 
 /** Names hold letters, spaces, hyphens, apostrophes, dots; never markup or control characters. */
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
 const NO_MARKUP = /^[^<>{}\\\u0000-\u001f\u007f]*$/;
 
 const name = z
@@ -80,8 +81,6 @@ export const companionSchema = z
   })
   .refine(hasWayToReach, wayToReachRequired);
 
-export type SignupForm = z.infer<typeof signupSchema>;
-export type CompanionForm = z.infer<typeof companionSchema>;
 
 /**
  * The key we compare to refuse the same person twice for one date: a lower-case email, or

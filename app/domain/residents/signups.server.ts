@@ -27,7 +27,7 @@ import { transactionOnce, type Submission } from "../shared/submissions.server";
  * be made up without the secret. See docs/decisions/021-sign-ups-and-waiting-lists.md.
  */
 
-export type SignupOutcome = "CONFIRMED" | "WAITLISTED";
+type SignupOutcome = "CONFIRMED" | "WAITLISTED";
 
 export interface SignupInput {
   centreId: string;

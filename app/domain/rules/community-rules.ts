@@ -10,7 +10,7 @@ import { isCommunityTier } from "./tiers";
  * (messages `rules.<rule>.<effect>` in the catalogues, with what to do instead).
  */
 
-export type RuleCode =
+type RuleCode =
   | "booking-horizon"
   | "community-hours"
   | "provisional"

@@ -71,10 +71,10 @@ export interface ExpandedOccurrence {
   localStart: string;
 }
 
-export const DEFAULT_LIMIT = 1000;
-export const MAX_LIMIT = 100_000;
+const DEFAULT_LIMIT = 1000;
+const MAX_LIMIT = 100_000;
 /** Dates further than this after the first start are never produced (guards impossible rules). */
-export const HORIZON_YEARS = 100;
+const HORIZON_YEARS = 100;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const WEEKDAY = "(MO|TU|WE|TH|FR|SA|SU)";
@@ -311,14 +311,4 @@ export function expandOccurrences(input: ExpandInput): ExpandedOccurrence[] {
     }
   }
   return [...fromRule, ...extra].sort((a, b) => a.start.getTime() - b.start.getTime()).slice(0, limit);
-}
-
-/** Builds an RRULE value from its parts, dropping empty ones; the rule is checked. */
-export function buildRule(parts: Record<string, string | number | undefined>): string {
-  const text = Object.entries(parts)
-    .filter(([, value]) => value !== undefined && value !== "")
-    .map(([name, value]) => `${name}=${value}`)
-    .join(";");
-  parseRule(text);
-  return text;
 }

@@ -108,6 +108,3 @@ export function schoolHolidayOn(localDate: string, region: SchoolRegion): School
     (holiday) => holiday.regions.includes(region) && holiday.start <= localDate && localDate <= holiday.end,
   );
 }
-
-/** The first and last day the table covers. */
-export const SCHOOL_HOLIDAYS_COVER = { from: "2024-08-01", to: "2030-07-31" };

@@ -14,7 +14,7 @@ import type { Actor } from "../shared/actor";
  * a manager (permission attendance.correct) may correct any date that has started.
  */
 
-export { MAX_HEADCOUNT };
+;
 
 export interface AttendanceActor extends Actor {
   /** may change earlier days (managers), not only today's dates */

@@ -9,7 +9,7 @@ import { addWallClockDays, formatLocalDate, isoWeekday, minuteOfDay, parseLocalD
  */
 
 /** Free time shorter than this is not offered as a slot to book. */
-export const MIN_FREE_MINUTES = 30;
+const MIN_FREE_MINUTES = 30;
 const STEP = 15;
 
 export interface PlannerRoom {
@@ -47,7 +47,7 @@ export interface PlannerBlock extends PlannerClaim {
   blockToMinute: number;
 }
 
-export interface PlannerCell {
+interface PlannerCell {
   roomId: string;
   blocks: PlannerBlock[];
   free: { fromMinute: number; toMinute: number }[];

@@ -10,7 +10,7 @@ import { clock } from "~/lib/clock";
  * availability week grid.
  */
 
-export interface WeekBlock {
+interface WeekBlock {
   occurrenceId: string;
   bookingId: string | null;
   roomId: string;
@@ -34,7 +34,7 @@ export interface WeekSchedule {
 }
 
 /** The Monday (local date) of the week that holds `localDate`. */
-export function mondayOf(localDate: string): string {
+function mondayOf(localDate: string): string {
   const date = parseLocalDate(localDate);
   if (!date) throw new Error(`"${localDate}" is not a date`);
   return formatLocalDate(addWallClockDays(date, 1 - isoWeekday(date)));
