@@ -31,7 +31,10 @@ export default tseslint.config(
       "import-x/no-duplicates": "error",
       "import-x/no-named-as-default-member": "off",
       "import-x/no-named-as-default": "off",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
       "react/prop-types": "off",
       // our own pages, opened from a widget on another site: the referrer may go along
       "react/jsx-no-target-blank": ["error", { allowReferrer: true }],

@@ -30,7 +30,11 @@ export default defineConfig({
           name: "db",
           include: ["tests/db/**/*.test.ts"],
           globalSetup: ["tests/support/db-global-setup.ts"],
-          setupFiles: ["tests/support/clock-setup.ts", "tests/support/catalogues-setup.ts", "tests/support/db-worker-setup.ts"],
+          setupFiles: [
+            "tests/support/clock-setup.ts",
+            "tests/support/catalogues-setup.ts",
+            "tests/support/db-worker-setup.ts",
+          ],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

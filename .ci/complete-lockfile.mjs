@@ -18,8 +18,16 @@ function platformOf(name) {
   let cpu = parts.find((part) => CPU.includes(part));
   if (!cpu && parts.includes("x86_64")) cpu = "x64";
   if (parts.includes("wasm32") || parts.includes("wasi")) return { cpu: ["wasm32"] };
-  const libc = parts.some((part) => part.startsWith("musl")) ? ["musl"] : parts.some((part) => part.startsWith("gnu")) && os === "linux" ? ["glibc"] : undefined;
-  return { ...(os ? { os: [os === "wasi" ? "wasi" : os] } : {}), ...(cpu ? { cpu: [cpu] } : {}), ...(libc ? { libc } : {}) };
+  const libc = parts.some((part) => part.startsWith("musl"))
+    ? ["musl"]
+    : parts.some((part) => part.startsWith("gnu")) && os === "linux"
+      ? ["glibc"]
+      : undefined;
+  return {
+    ...(os ? { os: [os === "wasi" ? "wasi" : os] } : {}),
+    ...(cpu ? { cpu: [cpu] } : {}),
+    ...(libc ? { libc } : {}),
+  };
 }
 
 let added = 0;
@@ -33,7 +41,9 @@ for (const [location, entry] of Object.entries(packages)) {
     added += 1;
   }
 }
-const sorted = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b))));
+const sorted = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b))),
+);
 lock.packages = sorted;
 fs.writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`Added ${added} platform package(s) to package-lock.json.`);

@@ -26,7 +26,9 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 
 const commands: Record<string, (database: DatabaseHandle, args: string[]) => Promise<void>> = {
   async migrate(database) {
-    const applied = await withStartUpLock(database.url, () => applyMigrations(database.url, { log: say }), { log: say });
+    const applied = await withStartUpLock(database.url, () => applyMigrations(database.url, { log: say }), {
+      log: say,
+    });
     say(applied.length === 0 ? "The database is up to date." : `Applied ${applied.length} migration(s).`);
   },
 
@@ -62,7 +64,10 @@ const commands: Record<string, (database: DatabaseHandle, args: string[]) => Pro
   },
 
   async "new-migration"(database, args) {
-    const name = (args[0] ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+    const name = (args[0] ?? "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_")
+      .replace(/^_|_$/g, "");
     if (!name) throw new ConfigError("Give the migration a name: npm run db:migration:new -- add_room_colour");
     const serverUrl = withDatabase(database.url, "postgres");
     const sql = await diffMigrationsToSchema(serverUrl);
@@ -74,7 +79,9 @@ const commands: Record<string, (database: DatabaseHandle, args: string[]) => Pro
     const folder = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
     await fs.mkdir(folder, { recursive: true });
     await fs.writeFile(path.join(folder, "migration.sql"), sql);
-    say(`Wrote ${path.relative(process.cwd(), folder)}/migration.sql. Read it, add hand-written SQL if needed, then run npm run db:migrate.`);
+    say(
+      `Wrote ${path.relative(process.cwd(), folder)}/migration.sql. Read it, add hand-written SQL if needed, then run npm run db:migrate.`,
+    );
   },
 };
 

@@ -29,11 +29,29 @@ export async function loadAgendaDemo(tx: Tx, now: Date): Promise<void> {
   }
 
   const people = [
-    "Fatima El Idrissi", "Daan de Vries", "Sanne Jacobs", "Mohamed Yilmaz", "Lotte Bakker", "Ahmed Benali",
-    "Emma Willems", "Noah Peters", "Julia Hendriks", "Levi Maas", "Zoë Kramer", "Finn de Groot",
-    "Sara Mulder", "Milan Bos", "Nora Kuiper", "Ruben Smit",
+    "Fatima El Idrissi",
+    "Daan de Vries",
+    "Sanne Jacobs",
+    "Mohamed Yilmaz",
+    "Lotte Bakker",
+    "Ahmed Benali",
+    "Emma Willems",
+    "Noah Peters",
+    "Julia Hendriks",
+    "Levi Maas",
+    "Zoë Kramer",
+    "Finn de Groot",
+    "Sara Mulder",
+    "Milan Bos",
+    "Nora Kuiper",
+    "Ruben Smit",
   ];
-  const signups = async (occurrence: NonNullable<Awaited<ReturnType<typeof nextDate>>>, confirmed: number, waiting: number, from: number) => {
+  const signups = async (
+    occurrence: NonNullable<Awaited<ReturnType<typeof nextDate>>>,
+    confirmed: number,
+    waiting: number,
+    from: number,
+  ) => {
     const activity = occurrence.booking.activity!;
     await tx.signup.createMany({
       data: Array.from({ length: confirmed + waiting }, (_, index) => {

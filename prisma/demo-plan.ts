@@ -1,7 +1,13 @@
 import { DEFAULT_OPENING_HOURS } from "~/domain/centre/defaults";
 import { publicHolidayOn } from "~/domain/time/holidays";
 import { planOccurrences, type SpaceForPlanning } from "~/domain/bookings/occurrences";
-import { closuresHit, isWithinOpeningHours, windowsForRoom, type ClosureRange, type OpeningWindow } from "~/domain/centre/opening-hours";
+import {
+  closuresHit,
+  isWithinOpeningHours,
+  windowsForRoom,
+  type ClosureRange,
+  type OpeningWindow,
+} from "~/domain/centre/opening-hours";
 import {
   addWallClockDays,
   formatLocalDate,
@@ -49,12 +55,41 @@ export interface DemoAccount {
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { email: "voorzitter@de-wilg.example", name: "Ahmed El Amrani", what: "voorzitter De Wilg (beheert het team)", centre: "de-wilg", role: "ADMIN" },
-  { email: "beheer@de-wilg.example", name: "Marieke Bos", what: "beheerder De Wilg", centre: "de-wilg", role: "MANAGER" },
+  {
+    email: "voorzitter@de-wilg.example",
+    name: "Ahmed El Amrani",
+    what: "voorzitter De Wilg (beheert het team)",
+    centre: "de-wilg",
+    role: "ADMIN",
+  },
+  {
+    email: "beheer@de-wilg.example",
+    name: "Marieke Bos",
+    what: "beheerder De Wilg",
+    centre: "de-wilg",
+    role: "MANAGER",
+  },
   { email: "gastvrouw@de-wilg.example", name: "Ria Kok", what: "gastvrouw De Wilg", centre: "de-wilg", role: "HOST" },
-  { email: "penningmeester@de-wilg.example", name: "Jan Smit", what: "bestuurslid De Wilg", centre: "de-wilg", role: "BOARD" },
-  { email: "beheer@het-anker.example", name: "Henk Visser", what: "beheerder Het Anker", centre: "het-anker", role: "MANAGER" },
-  { email: "sociaal-domein@gemeente-oosterveld.example", name: "Sandra Meijer", what: "gemeente (alle huizen)", installationRole: "MUNICIPALITY" },
+  {
+    email: "penningmeester@de-wilg.example",
+    name: "Jan Smit",
+    what: "bestuurslid De Wilg",
+    centre: "de-wilg",
+    role: "BOARD",
+  },
+  {
+    email: "beheer@het-anker.example",
+    name: "Henk Visser",
+    what: "beheerder Het Anker",
+    centre: "het-anker",
+    role: "MANAGER",
+  },
+  {
+    email: "sociaal-domein@gemeente-oosterveld.example",
+    name: "Sandra Meijer",
+    what: "gemeente (alle huizen)",
+    installationRole: "MUNICIPALITY",
+  },
   { email: "koffie@de-wilg.example", name: "Truus van Dam", what: "contactpersoon Koffieochtend (bewonersinitiatief)" },
   { email: "sanne@yoga-met-sanne.example", name: "Sanne de Boer", what: "contactpersoon Yoga met Sanne (commercieel)" },
 ];
@@ -212,27 +247,152 @@ export function planDemo(now: Date): DemoPlan {
   const lastSeriesDay = plusDays(today, 366);
   for (let year = lastYear; `${year}-12-24` <= lastSeriesDay; year++) {
     for (const centre of centres) {
-      closures.push({ centre: centre.slug, startDate: `${year}-12-24`, endDate: `${year + 1}-01-01`, reason: "Kerstsluiting" });
+      closures.push({
+        centre: centre.slug,
+        startDate: `${year}-12-24`,
+        endDate: `${year + 1}-01-01`,
+        reason: "Kerstsluiting",
+      });
     }
   }
-  closures.push({ centre: "de-wilg", room: "atelier", startDate: monday(5), endDate: plusDays(monday(5), 6), reason: "Schilderwerk" });
+  closures.push({
+    centre: "de-wilg",
+    room: "atelier",
+    startDate: monday(5),
+    endDate: plusDays(monday(5), 6),
+    reason: "Schilderwerk",
+  });
 
   const verifiedOn = seriesStart;
   const organisations: DemoOrganisation[] = [
-    { key: "koffie", centre: "de-wilg", name: "Koffieochtend De Wilg", tier: "RESIDENT_INITIATIVE", contactName: "Truus van Dam", contactEmail: "koffie@de-wilg.example", tierVerifiedOn: verifiedOn, members: ["koffie@de-wilg.example"] },
-    { key: "rouwcafe", centre: "de-wilg", name: "Rouwcafé Samen Verder", tier: "RESIDENT_INITIATIVE", contactName: "Gerard Mulder", contactEmail: "rouwcafe@samenverder.example", tierVerifiedOn: verifiedOn },
-    { key: "huiswerk", centre: "de-wilg", name: "Huiswerkclub Oost", tier: "ASSOCIATION", contactName: "Yasmina El Amrani", contactEmail: "huiswerkclub@wijkoost.example", tierVerifiedOn: verifiedOn },
-    { key: "schilders", centre: "de-wilg", name: "Schildersclub Penseel", tier: "ASSOCIATION", contactName: "Kees Vermeulen", contactEmail: "penseel@schilders.example", tierVerifiedOn: verifiedOn },
-    { key: "yoga", centre: "de-wilg", name: "Yoga met Sanne", tier: "COMMERCIAL", contactName: "Sanne de Boer", contactEmail: "sanne@yoga-met-sanne.example", tierVerifiedOn: verifiedOn, members: ["sanne@yoga-met-sanne.example"] },
-    { key: "jansen", centre: "de-wilg", name: "Familie Jansen", tier: "PRIVATE", contactName: "Peter Jansen", contactEmail: "peter.jansen@voorbeeld.example", tierVerifiedOn: verifiedOn },
-    { key: "taart", centre: "de-wilg", name: "Taartenbakkerij Zoet", tier: "COMMERCIAL", contactName: "Lotte Hendriks", contactEmail: "lotte@bakkerijzoet.example", tierVerifiedOn: null },
-    { key: "boules", centre: "het-anker", name: "Jeu-de-boulesclub Het Anker", tier: "ASSOCIATION", contactName: "Wim Bakker", contactEmail: null, tierVerifiedOn: verifiedOn },
-    { key: "koor", centre: "het-anker", name: "Dorpskoor Oosterveld", tier: "ASSOCIATION", contactName: "Ineke Post", contactEmail: "koor@oosterveld.example", tierVerifiedOn: verifiedOn },
-    { key: "knutsel", centre: "het-anker", name: "Knutselclub Kleine Handjes", tier: "RESIDENT_INITIATIVE", contactName: "Fenna Dijkstra", contactEmail: "knutsel@oosterveld.example", tierVerifiedOn: verifiedOn },
-    { key: "taal", centre: "de-wilg", name: "Taalcafé De Wilg", tier: "RESIDENT_INITIATIVE", contactName: "Mirjam Koster", contactEmail: "taalcafe@de-wilg.example", tierVerifiedOn: verifiedOn },
-    { key: "bridge", centre: "de-wilg", name: "Bridgeclub Oost", tier: "ASSOCIATION", contactName: "Joop van Leeuwen", contactEmail: "bridge@bridgeclub-oost.example", tierVerifiedOn: verifiedOn },
-    { key: "buurtvereniging", centre: "de-wilg", name: "Buurtvereniging Wilgenpark", tier: "ASSOCIATION", contactName: "Anouk Vos", contactEmail: "bestuur@wilgenpark.example", tierVerifiedOn: verifiedOn },
-    { key: "kaartclub", centre: "het-anker", name: "Kaartclub Troef", tier: "ASSOCIATION", contactName: "Gerrit Hoekstra", contactEmail: null, tierVerifiedOn: verifiedOn },
+    {
+      key: "koffie",
+      centre: "de-wilg",
+      name: "Koffieochtend De Wilg",
+      tier: "RESIDENT_INITIATIVE",
+      contactName: "Truus van Dam",
+      contactEmail: "koffie@de-wilg.example",
+      tierVerifiedOn: verifiedOn,
+      members: ["koffie@de-wilg.example"],
+    },
+    {
+      key: "rouwcafe",
+      centre: "de-wilg",
+      name: "Rouwcafé Samen Verder",
+      tier: "RESIDENT_INITIATIVE",
+      contactName: "Gerard Mulder",
+      contactEmail: "rouwcafe@samenverder.example",
+      tierVerifiedOn: verifiedOn,
+    },
+    {
+      key: "huiswerk",
+      centre: "de-wilg",
+      name: "Huiswerkclub Oost",
+      tier: "ASSOCIATION",
+      contactName: "Yasmina El Amrani",
+      contactEmail: "huiswerkclub@wijkoost.example",
+      tierVerifiedOn: verifiedOn,
+    },
+    {
+      key: "schilders",
+      centre: "de-wilg",
+      name: "Schildersclub Penseel",
+      tier: "ASSOCIATION",
+      contactName: "Kees Vermeulen",
+      contactEmail: "penseel@schilders.example",
+      tierVerifiedOn: verifiedOn,
+    },
+    {
+      key: "yoga",
+      centre: "de-wilg",
+      name: "Yoga met Sanne",
+      tier: "COMMERCIAL",
+      contactName: "Sanne de Boer",
+      contactEmail: "sanne@yoga-met-sanne.example",
+      tierVerifiedOn: verifiedOn,
+      members: ["sanne@yoga-met-sanne.example"],
+    },
+    {
+      key: "jansen",
+      centre: "de-wilg",
+      name: "Familie Jansen",
+      tier: "PRIVATE",
+      contactName: "Peter Jansen",
+      contactEmail: "peter.jansen@voorbeeld.example",
+      tierVerifiedOn: verifiedOn,
+    },
+    {
+      key: "taart",
+      centre: "de-wilg",
+      name: "Taartenbakkerij Zoet",
+      tier: "COMMERCIAL",
+      contactName: "Lotte Hendriks",
+      contactEmail: "lotte@bakkerijzoet.example",
+      tierVerifiedOn: null,
+    },
+    {
+      key: "boules",
+      centre: "het-anker",
+      name: "Jeu-de-boulesclub Het Anker",
+      tier: "ASSOCIATION",
+      contactName: "Wim Bakker",
+      contactEmail: null,
+      tierVerifiedOn: verifiedOn,
+    },
+    {
+      key: "koor",
+      centre: "het-anker",
+      name: "Dorpskoor Oosterveld",
+      tier: "ASSOCIATION",
+      contactName: "Ineke Post",
+      contactEmail: "koor@oosterveld.example",
+      tierVerifiedOn: verifiedOn,
+    },
+    {
+      key: "knutsel",
+      centre: "het-anker",
+      name: "Knutselclub Kleine Handjes",
+      tier: "RESIDENT_INITIATIVE",
+      contactName: "Fenna Dijkstra",
+      contactEmail: "knutsel@oosterveld.example",
+      tierVerifiedOn: verifiedOn,
+    },
+    {
+      key: "taal",
+      centre: "de-wilg",
+      name: "Taalcafé De Wilg",
+      tier: "RESIDENT_INITIATIVE",
+      contactName: "Mirjam Koster",
+      contactEmail: "taalcafe@de-wilg.example",
+      tierVerifiedOn: verifiedOn,
+    },
+    {
+      key: "bridge",
+      centre: "de-wilg",
+      name: "Bridgeclub Oost",
+      tier: "ASSOCIATION",
+      contactName: "Joop van Leeuwen",
+      contactEmail: "bridge@bridgeclub-oost.example",
+      tierVerifiedOn: verifiedOn,
+    },
+    {
+      key: "buurtvereniging",
+      centre: "de-wilg",
+      name: "Buurtvereniging Wilgenpark",
+      tier: "ASSOCIATION",
+      contactName: "Anouk Vos",
+      contactEmail: "bestuur@wilgenpark.example",
+      tierVerifiedOn: verifiedOn,
+    },
+    {
+      key: "kaartclub",
+      centre: "het-anker",
+      name: "Kaartclub Troef",
+      tier: "ASSOCIATION",
+      contactName: "Gerrit Hoekstra",
+      contactEmail: null,
+      tierVerifiedOn: verifiedOn,
+    },
   ];
 
   const series = (booking: Omit<DemoBooking, "status" | "createdBy"> & { status?: BookingStatus }): DemoBooking => ({
@@ -242,41 +402,79 @@ export function planDemo(now: Date): DemoPlan {
   });
   const bookings: DemoBooking[] = [
     series({
-      title: "Koffieochtend", centre: "de-wilg", organisation: "koffie", room: "zaal-a",
-      rrule: "FREQ=WEEKLY;BYDAY=TU", localStart: `${firstOn(seriesStart, 2)}T10:00`, durationMinutes: 120,
-      attendees: 25, tier: "RESIDENT_INITIATIVE", headcounts: { base: 14, step: 7, spread: 11 },
+      title: "Koffieochtend",
+      centre: "de-wilg",
+      organisation: "koffie",
+      room: "zaal-a",
+      rrule: "FREQ=WEEKLY;BYDAY=TU",
+      localStart: `${firstOn(seriesStart, 2)}T10:00`,
+      durationMinutes: 120,
+      attendees: 25,
+      tier: "RESIDENT_INITIATIVE",
+      headcounts: { base: 14, step: 7, spread: 11 },
       activity: {
-        kind: "WALK_IN", title: "Koffieochtend", audiences: ["ADULTS", "OLDER_PEOPLE"],
+        kind: "WALK_IN",
+        title: "Koffieochtend",
+        audiences: ["ADULTS", "OLDER_PEOPLE"],
         description: "Elke dinsdag koffie, thee en een praatje. U hoeft zich niet aan te melden. Loop gewoon binnen.",
         accessibilityNotes: "Ingang zonder drempel. Ringleiding in de zaal. Invalidentoilet aanwezig.",
       },
     }),
     series({
-      title: "Rouwcafé", centre: "de-wilg", organisation: "rouwcafe", room: "vergaderkamer",
-      rrule: "FREQ=MONTHLY;BYDAY=1TH", localStart: `${firstOn(seriesStart, 4)}T19:30`, durationMinutes: 120,
-      attendees: 10, tier: "RESIDENT_INITIATIVE", headcounts: { base: 6, step: 5, spread: 6 },
+      title: "Rouwcafé",
+      centre: "de-wilg",
+      organisation: "rouwcafe",
+      room: "vergaderkamer",
+      rrule: "FREQ=MONTHLY;BYDAY=1TH",
+      localStart: `${firstOn(seriesStart, 4)}T19:30`,
+      durationMinutes: 120,
+      attendees: 10,
+      tier: "RESIDENT_INITIATIVE",
+      headcounts: { base: 6, step: 5, spread: 6 },
       activity: {
-        kind: "WALK_IN", title: "Rouwcafé Samen Verder", audiences: ["ADULTS", "OLDER_PEOPLE"],
-        description: "Elke eerste donderdag van de maand. Praten over verlies, of gewoon luisteren. U meldt zich niet aan: u loopt gewoon binnen.",
+        kind: "WALK_IN",
+        title: "Rouwcafé Samen Verder",
+        audiences: ["ADULTS", "OLDER_PEOPLE"],
+        description:
+          "Elke eerste donderdag van de maand. Praten over verlies, of gewoon luisteren. U meldt zich niet aan: u loopt gewoon binnen.",
         accessibilityNotes: "Rustige ruimte bij de ingang, zonder drempel.",
       },
     }),
     series({
-      title: "Huiswerkclub", centre: "de-wilg", organisation: "huiswerk", room: "zaal-b",
-      rrule: "FREQ=WEEKLY;BYDAY=MO,WE", localStart: `${firstOn(seriesStart, 1)}T15:30`, durationMinutes: 120,
-      attendees: 15, tier: "ASSOCIATION",
+      title: "Huiswerkclub",
+      centre: "de-wilg",
+      organisation: "huiswerk",
+      room: "zaal-b",
+      rrule: "FREQ=WEEKLY;BYDAY=MO,WE",
+      localStart: `${firstOn(seriesStart, 1)}T15:30`,
+      durationMinutes: 120,
+      attendees: 15,
+      tier: "ASSOCIATION",
       activity: {
-        kind: "SIGN_UP", title: "Huiswerkclub", audiences: ["CHILDREN", "YOUNG_PEOPLE"], capacity: 15,
-        description: "Hulp bij huiswerk voor kinderen van 9 tot 14 jaar. Met vrijwilligers en limonade. Aanmelden is nodig: er zijn 15 plekken.",
+        kind: "SIGN_UP",
+        title: "Huiswerkclub",
+        audiences: ["CHILDREN", "YOUNG_PEOPLE"],
+        capacity: 15,
+        description:
+          "Hulp bij huiswerk voor kinderen van 9 tot 14 jaar. Met vrijwilligers en limonade. Aanmelden is nodig: er zijn 15 plekken.",
         accessibilityNotes: "Zaal zonder drempel.",
       },
     }),
     series({
-      title: "Schildersclub", centre: "de-wilg", organisation: "schilders", room: "atelier",
-      rrule: "FREQ=WEEKLY;BYDAY=FR", localStart: `${firstOn(seriesStart, 5)}T13:30`, durationMinutes: 150,
-      attendees: 12, tier: "ASSOCIATION",
+      title: "Schildersclub",
+      centre: "de-wilg",
+      organisation: "schilders",
+      room: "atelier",
+      rrule: "FREQ=WEEKLY;BYDAY=FR",
+      localStart: `${firstOn(seriesStart, 5)}T13:30`,
+      durationMinutes: 150,
+      attendees: 12,
+      tier: "ASSOCIATION",
       activity: {
-        kind: "SIGN_UP", title: "Schilderen voor iedereen", audiences: ["ADULTS", "OLDER_PEOPLE"], capacity: 12,
+        kind: "SIGN_UP",
+        title: "Schilderen voor iedereen",
+        audiences: ["ADULTS", "OLDER_PEOPLE"],
+        capacity: 12,
         participantPriceCents: 300,
         description: "Samen schilderen met aquarel en acryl. Materiaal is er. Aanmelden is nodig.",
         accessibilityNotes: "Het atelier is op de eerste verdieping. Er is geen lift.",
@@ -284,75 +482,149 @@ export function planDemo(now: Date): DemoPlan {
     }),
     // Commercial hire: only eight weeks ahead, evening (outside community hours), provisional until 14 days before.
     series({
-      title: "Yoga", centre: "de-wilg", organisation: "yoga", room: "zaal-a",
-      rrule: "FREQ=WEEKLY;BYDAY=WE;COUNT=8", localStart: `${firstOn(monday(0), 3)}T19:30`, durationMinutes: 75,
-      attendees: 14, tier: "COMMERCIAL", provisionalCutoffDays: 14,
+      title: "Yoga",
+      centre: "de-wilg",
+      organisation: "yoga",
+      room: "zaal-a",
+      rrule: "FREQ=WEEKLY;BYDAY=WE;COUNT=8",
+      localStart: `${firstOn(monday(0), 3)}T19:30`,
+      durationMinutes: 75,
+      attendees: 14,
+      tier: "COMMERCIAL",
+      provisionalCutoffDays: 14,
       activity: {
-        kind: "SIGN_UP", title: "Yoga voor beginners", audiences: ["ADULTS"], capacity: 14, participantPriceCents: 800,
+        kind: "SIGN_UP",
+        title: "Yoga voor beginners",
+        audiences: ["ADULTS"],
+        capacity: 14,
+        participantPriceCents: 800,
         organiserName: "Sanne de Boer (Yoga met Sanne)",
         description: "Rustige yoga voor beginners. Neem een matje mee als u dat heeft.",
       },
     }),
     // A private party in the combined hall, and a commercial request waiting for a manager.
     {
-      title: "Verjaardagsfeest", centre: "de-wilg", organisation: "jansen", room: "grote-zaal",
-      rrule: null, localStart: `${plusDays(monday(2), 5)}T18:00`, durationMinutes: 300,
-      attendees: 70, tier: "PRIVATE", status: "CONFIRMED", createdBy: MANAGER_OF["de-wilg"],
+      title: "Verjaardagsfeest",
+      centre: "de-wilg",
+      organisation: "jansen",
+      room: "grote-zaal",
+      rrule: null,
+      localStart: `${plusDays(monday(2), 5)}T18:00`,
+      durationMinutes: 300,
+      attendees: 70,
+      tier: "PRIVATE",
+      status: "CONFIRMED",
+      createdBy: MANAGER_OF["de-wilg"],
       activity: { kind: "PRIVATE", title: "Verjaardagsfeest familie Jansen" },
     },
     {
-      title: "Workshop taarten bakken", centre: "de-wilg", organisation: "taart", room: "keuken",
-      rrule: null, localStart: `${plusDays(monday(3), 5)}T19:00`, durationMinutes: 180,
-      attendees: 10, tier: "COMMERCIAL", status: "PENDING", provisionalCutoffDays: 14, createdBy: null,
+      title: "Workshop taarten bakken",
+      centre: "de-wilg",
+      organisation: "taart",
+      room: "keuken",
+      rrule: null,
+      localStart: `${plusDays(monday(3), 5)}T19:00`,
+      durationMinutes: 180,
+      attendees: 10,
+      tier: "COMMERCIAL",
+      status: "PENDING",
+      provisionalCutoffDays: 14,
+      createdBy: null,
       notes: "Wij willen een workshop voor klanten geven.",
     },
     series({
-      title: "Repetitie dorpskoor", centre: "het-anker", organisation: "koor", room: "anker-grote-zaal",
-      rrule: "FREQ=WEEKLY;BYDAY=TU", localStart: `${firstOn(seriesStart, 2)}T20:00`, durationMinutes: 120,
-      attendees: 35, tier: "ASSOCIATION",
+      title: "Repetitie dorpskoor",
+      centre: "het-anker",
+      organisation: "koor",
+      room: "anker-grote-zaal",
+      rrule: "FREQ=WEEKLY;BYDAY=TU",
+      localStart: `${firstOn(seriesStart, 2)}T20:00`,
+      durationMinutes: 120,
+      attendees: 35,
+      tier: "ASSOCIATION",
       activity: {
-        kind: "WALK_IN", title: "Open repetitie dorpskoor", audiences: ["ADULTS", "OLDER_PEOPLE"],
+        kind: "WALK_IN",
+        title: "Open repetitie dorpskoor",
+        audiences: ["ADULTS", "OLDER_PEOPLE"],
         description: "Zingt u graag? Kom eens luisteren of meezingen. Gewoon binnenlopen.",
       },
     }),
     series({
-      title: "Jeu de boules en koffie", centre: "het-anker", organisation: "boules", room: "anker-kleine-zaal",
-      rrule: "FREQ=WEEKLY;BYDAY=SA", localStart: `${firstOn(seriesStart, 6)}T10:00`, durationMinutes: 150,
-      attendees: 20, tier: "ASSOCIATION",
+      title: "Jeu de boules en koffie",
+      centre: "het-anker",
+      organisation: "boules",
+      room: "anker-kleine-zaal",
+      rrule: "FREQ=WEEKLY;BYDAY=SA",
+      localStart: `${firstOn(seriesStart, 6)}T10:00`,
+      durationMinutes: 150,
+      attendees: 20,
+      tier: "ASSOCIATION",
       activity: {
-        kind: "WALK_IN", title: "Jeu de boules", audiences: ["ADULTS", "OLDER_PEOPLE"],
+        kind: "WALK_IN",
+        title: "Jeu de boules",
+        audiences: ["ADULTS", "OLDER_PEOPLE"],
         description: "Op de baan achter het dorpshuis, daarna koffie binnen. Ballen zijn er te leen.",
       },
     }),
     series({
-      title: "Knutselmiddag", centre: "het-anker", organisation: "knutsel", room: "anker-kleine-zaal",
-      rrule: "FREQ=MONTHLY;BYDAY=-1WE", localStart: `${firstOn(seriesStart, 3)}T14:00`, durationMinutes: 120,
-      attendees: 12, tier: "RESIDENT_INITIATIVE",
+      title: "Knutselmiddag",
+      centre: "het-anker",
+      organisation: "knutsel",
+      room: "anker-kleine-zaal",
+      rrule: "FREQ=MONTHLY;BYDAY=-1WE",
+      localStart: `${firstOn(seriesStart, 3)}T14:00`,
+      durationMinutes: 120,
+      attendees: 12,
+      tier: "RESIDENT_INITIATIVE",
       activity: {
-        kind: "SIGN_UP", title: "Knutselmiddag", audiences: ["CHILDREN"], capacity: 12,
+        kind: "SIGN_UP",
+        title: "Knutselmiddag",
+        audiences: ["CHILDREN"],
+        capacity: 12,
         description: "Elke laatste woensdag van de maand knutselen voor kinderen van 4 tot 10 jaar.",
       },
     }),
     // More regulars, so the rooms are used the way a busy buurthuis is.
     series({
-      title: "Taalcafé", centre: "de-wilg", organisation: "taal", room: "vergaderkamer",
-      rrule: "FREQ=WEEKLY;BYDAY=WE", localStart: `${firstOn(seriesStart, 3)}T10:00`, durationMinutes: 120,
-      attendees: 10, tier: "RESIDENT_INITIATIVE", headcounts: { base: 5, step: 3, spread: 7 },
+      title: "Taalcafé",
+      centre: "de-wilg",
+      organisation: "taal",
+      room: "vergaderkamer",
+      rrule: "FREQ=WEEKLY;BYDAY=WE",
+      localStart: `${firstOn(seriesStart, 3)}T10:00`,
+      durationMinutes: 120,
+      attendees: 10,
+      tier: "RESIDENT_INITIATIVE",
+      headcounts: { base: 5, step: 3, spread: 7 },
       activity: {
-        kind: "WALK_IN", title: "Taalcafé: samen Nederlands praten", audiences: ["ADULTS"],
+        kind: "WALK_IN",
+        title: "Taalcafé: samen Nederlands praten",
+        audiences: ["ADULTS"],
         description: "Oefen Nederlands in een kleine groep, met koffie. Elk niveau is welkom. Gewoon binnenlopen.",
         accessibilityNotes: "Ingang zonder drempel.",
       },
     }),
     series({
-      title: "Bridgeclub", centre: "de-wilg", organisation: "bridge", room: "zaal-a",
-      rrule: "FREQ=WEEKLY;BYDAY=MO", localStart: `${firstOn(seriesStart, 1)}T13:30`, durationMinutes: 180,
-      attendees: 24, tier: "ASSOCIATION",
+      title: "Bridgeclub",
+      centre: "de-wilg",
+      organisation: "bridge",
+      room: "zaal-a",
+      rrule: "FREQ=WEEKLY;BYDAY=MO",
+      localStart: `${firstOn(seriesStart, 1)}T13:30`,
+      durationMinutes: 180,
+      attendees: 24,
+      tier: "ASSOCIATION",
     }),
     series({
-      title: "Vergadering buurtvereniging", centre: "de-wilg", organisation: "buurtvereniging", room: "vergaderkamer",
-      rrule: "FREQ=MONTHLY;BYDAY=2MO", localStart: `${firstOn(seriesStart, 1)}T20:00`, durationMinutes: 120,
-      attendees: 9, tier: "ASSOCIATION",
+      title: "Vergadering buurtvereniging",
+      centre: "de-wilg",
+      organisation: "buurtvereniging",
+      room: "vergaderkamer",
+      rrule: "FREQ=MONTHLY;BYDAY=2MO",
+      localStart: `${firstOn(seriesStart, 1)}T20:00`,
+      durationMinutes: 120,
+      attendees: 9,
+      tier: "ASSOCIATION",
     }),
   ];
   // Earlier seasons of the commercial yoga class (spring and autumn), on the same evening; only
@@ -361,26 +633,48 @@ export function planDemo(now: Date): DemoPlan {
   for (const season of seasons.filter((start) => plusDays(firstOn(start, 3), 70) <= monday(0))) {
     bookings.push(
       series({
-        title: "Yoga", centre: "de-wilg", organisation: "yoga", room: "zaal-a",
-        rrule: "FREQ=WEEKLY;BYDAY=WE;COUNT=10", localStart: `${firstOn(season, 3)}T19:30`, durationMinutes: 75,
-        attendees: 14, tier: "COMMERCIAL",
+        title: "Yoga",
+        centre: "de-wilg",
+        organisation: "yoga",
+        room: "zaal-a",
+        rrule: "FREQ=WEEKLY;BYDAY=WE;COUNT=10",
+        localStart: `${firstOn(season, 3)}T19:30`,
+        durationMinutes: 75,
+        attendees: 14,
+        tier: "COMMERCIAL",
       }),
     );
   }
   bookings.push(
     series({
-      title: "Kaartmiddag", centre: "het-anker", organisation: "kaartclub", room: "anker-kleine-zaal",
-      rrule: "FREQ=WEEKLY;BYDAY=TH", localStart: `${firstOn(seriesStart, 4)}T13:30`, durationMinutes: 180,
-      attendees: 16, tier: "ASSOCIATION",
+      title: "Kaartmiddag",
+      centre: "het-anker",
+      organisation: "kaartclub",
+      room: "anker-kleine-zaal",
+      rrule: "FREQ=WEEKLY;BYDAY=TH",
+      localStart: `${firstOn(seriesStart, 4)}T13:30`,
+      durationMinutes: 180,
+      attendees: 16,
+      tier: "ASSOCIATION",
       activity: {
-        kind: "WALK_IN", title: "Kaartmiddag (klaverjassen)", audiences: ["OLDER_PEOPLE"],
+        kind: "WALK_IN",
+        title: "Kaartmiddag (klaverjassen)",
+        audiences: ["OLDER_PEOPLE"],
         description: "Elke donderdagmiddag klaverjassen. Ook als u het nog moet leren. Gewoon binnenlopen.",
       },
     }),
     {
-      title: "Bestuursvergadering koor", centre: "het-anker", organisation: "koor", room: "bestuurskamer",
-      rrule: null, localStart: `${plusDays(monday(1), 3)}T19:30`, durationMinutes: 90,
-      attendees: 6, tier: "ASSOCIATION", status: "CONFIRMED", createdBy: null,
+      title: "Bestuursvergadering koor",
+      centre: "het-anker",
+      organisation: "koor",
+      room: "bestuurskamer",
+      rrule: null,
+      localStart: `${plusDays(monday(1), 3)}T19:30`,
+      durationMinutes: 90,
+      attendees: 6,
+      tier: "ASSOCIATION",
+      status: "CONFIRMED",
+      createdBy: null,
     },
   );
 
@@ -408,10 +702,15 @@ function placeOneOff(plan: DemoPlan, booking: DemoBooking): DemoBooking {
   for (let weeks = 0; weeks <= MOST_WEEKS_MOVED; weeks++) {
     const localStart = `${plusDays(date, weeks * 7)}T${time}`;
     const refusal = refusalOfOneOff(plan, { ...booking, localStart });
-    if (!refusal) return weeks === 0 ? booking : { ...booking, localStart, movedFrom: { localStart: booking.localStart, refusal: firstRefusal! } };
+    if (!refusal)
+      return weeks === 0
+        ? booking
+        : { ...booking, localStart, movedFrom: { localStart: booking.localStart, refusal: firstRefusal! } };
     firstRefusal ??= refusal;
   }
-  throw new Error(`The demo finds no date for "${booking.title}" within ${MOST_WEEKS_MOVED} weeks of ${booking.localStart}.`);
+  throw new Error(
+    `The demo finds no date for "${booking.title}" within ${MOST_WEEKS_MOVED} weeks of ${booking.localStart}.`,
+  );
 }
 
 /**
@@ -419,18 +718,33 @@ function placeOneOff(plan: DemoPlan, booking: DemoBooking): DemoBooking {
  * one-off take place at its start, or undefined: a closure of the centre or its rooms, a Dutch
  * public holiday, or time outside the opening hours of any room it occupies.
  */
-function refusalOfOneOff(plan: DemoPlan, booking: Pick<DemoBooking, "centre" | "room" | "localStart" | "durationMinutes">): string | undefined {
+function refusalOfOneOff(
+  plan: DemoPlan,
+  booking: Pick<DemoBooking, "centre" | "room" | "localStart" | "durationMinutes">,
+): string | undefined {
   const space = demoSpace(plan, booking.room);
-  const [date] = planOccurrences({ rrule: null, localStart: booking.localStart, durationMinutes: booking.durationMinutes, timeZone: DEMO_ZONE }, space);
+  const [date] = planOccurrences(
+    { rrule: null, localStart: booking.localStart, durationMinutes: booking.durationMinutes, timeZone: DEMO_ZONE },
+    space,
+  );
   if (!date) return `${booking.localStart} is not a time`;
   const startWall = toWallClock(date.startsAt, DEMO_ZONE);
   const endWall = toWallClock(date.endsAt, DEMO_ZONE);
-  const closure = closuresHit(demoClosureRanges(plan, booking.centre), [space.id, ...space.physicalRoomIds], startWall, endWall)[0];
+  const closure = closuresHit(
+    demoClosureRanges(plan, booking.centre),
+    [space.id, ...space.physicalRoomIds],
+    startWall,
+    endWall,
+  )[0];
   if (closure) return `closed (${closure.reason})`;
   const holiday = publicHolidayOn(formatLocalDate(startWall));
   if (holiday) return `public holiday (${holiday.nl})`;
   const openingHours = demoCentre(plan, booking.centre).openingHours;
-  if (!space.physicalRoomIds.every((roomId) => isWithinOpeningHours(windowsForRoom(openingHours, roomId), startWall, endWall))) {
+  if (
+    !space.physicalRoomIds.every((roomId) =>
+      isWithinOpeningHours(windowsForRoom(openingHours, roomId), startWall, endWall),
+    )
+  ) {
     return "outside the opening hours";
   }
   return undefined;
@@ -452,7 +766,12 @@ export function demoSpace(plan: Pick<DemoPlan, "rooms">, roomKey: string): Space
 export function demoClosureRanges(plan: Pick<DemoPlan, "closures">, centre: DemoCentreSlug): ClosureRange[] {
   return plan.closures
     .filter((closure) => closure.centre === centre)
-    .map((closure) => ({ roomId: closure.room ?? null, startDate: closure.startDate, endDate: closure.endDate, reason: closure.reason }));
+    .map((closure) => ({
+      roomId: closure.room ?? null,
+      startDate: closure.startDate,
+      endDate: closure.endDate,
+      reason: closure.reason,
+    }));
 }
 
 export function demoCentre(plan: Pick<DemoPlan, "centres">, slug: DemoCentreSlug): DemoCentre {
@@ -470,7 +789,8 @@ function demoCentres(): DemoCentre[] {
       street: "Wilgenplein 4",
       postalCode: "3531 XK",
       city: "Oosterveld",
-      directions: "Bus 7 en 28 stoppen op het Wilgenplein. Fietsenstalling naast de ingang. De ingang heeft geen drempel.",
+      directions:
+        "Bus 7 en 28 stoppen op het Wilgenplein. Fietsenstalling naast de ingang. De ingang heeft geen drempel.",
       email: "info@de-wilg.example",
       phone: "030 123 45 67",
       invoicePrefix: "DW",
@@ -496,43 +816,123 @@ function demoRooms(): DemoRoom[] {
   return [
     // Buurthuis De Wilg: a city centre with five rooms and one combination
     {
-      key: "zaal-a", centre: "de-wilg", name: "Zaal A", capacity: 40, areaM2: 60, stepFree: true, location: "Begane grond, links",
+      key: "zaal-a",
+      centre: "de-wilg",
+      name: "Zaal A",
+      capacity: 40,
+      areaM2: 60,
+      stepFree: true,
+      location: "Begane grond, links",
       facilities: ["PROJECTOR", "SOUND_SYSTEM", "WIFI", "HEARING_LOOP", "ACCESSIBLE_TOILET"],
-      setupBufferMinutes: 15, cleanupBufferMinutes: 15, sortOrder: 1,
+      setupBufferMinutes: 15,
+      cleanupBufferMinutes: 15,
+      sortOrder: 1,
     },
     {
-      key: "zaal-b", centre: "de-wilg", name: "Zaal B", capacity: 40, areaM2: 60, stepFree: true, location: "Begane grond, rechts",
-      facilities: ["WIFI", "CHILD_FRIENDLY", "ACCESSIBLE_TOILET"], setupBufferMinutes: 15, cleanupBufferMinutes: 15, sortOrder: 2,
+      key: "zaal-b",
+      centre: "de-wilg",
+      name: "Zaal B",
+      capacity: 40,
+      areaM2: 60,
+      stepFree: true,
+      location: "Begane grond, rechts",
+      facilities: ["WIFI", "CHILD_FRIENDLY", "ACCESSIBLE_TOILET"],
+      setupBufferMinutes: 15,
+      cleanupBufferMinutes: 15,
+      sortOrder: 2,
     },
     {
-      key: "keuken", centre: "de-wilg", name: "Keuken", capacity: 12, areaM2: 25, stepFree: true, location: "Begane grond, achter de bar",
-      facilities: ["KITCHEN", "ACCESSIBLE_TOILET"], setupBufferMinutes: 0, cleanupBufferMinutes: 30, sortOrder: 3,
+      key: "keuken",
+      centre: "de-wilg",
+      name: "Keuken",
+      capacity: 12,
+      areaM2: 25,
+      stepFree: true,
+      location: "Begane grond, achter de bar",
+      facilities: ["KITCHEN", "ACCESSIBLE_TOILET"],
+      setupBufferMinutes: 0,
+      cleanupBufferMinutes: 30,
+      sortOrder: 3,
     },
     {
-      key: "vergaderkamer", centre: "de-wilg", name: "Vergaderkamer", capacity: 12, areaM2: 20, stepFree: true, location: "Begane grond, bij de ingang",
-      facilities: ["WHITEBOARD", "WIFI"], setupBufferMinutes: 0, cleanupBufferMinutes: 10, sortOrder: 4,
+      key: "vergaderkamer",
+      centre: "de-wilg",
+      name: "Vergaderkamer",
+      capacity: 12,
+      areaM2: 20,
+      stepFree: true,
+      location: "Begane grond, bij de ingang",
+      facilities: ["WHITEBOARD", "WIFI"],
+      setupBufferMinutes: 0,
+      cleanupBufferMinutes: 10,
+      sortOrder: 4,
     },
     {
-      key: "atelier", centre: "de-wilg", name: "Atelier", capacity: 16, areaM2: 35, stepFree: false, location: "Eerste verdieping (trap, geen lift)",
-      facilities: ["WIFI"], setupBufferMinutes: 10, cleanupBufferMinutes: 20, sortOrder: 5,
+      key: "atelier",
+      centre: "de-wilg",
+      name: "Atelier",
+      capacity: 16,
+      areaM2: 35,
+      stepFree: false,
+      location: "Eerste verdieping (trap, geen lift)",
+      facilities: ["WIFI"],
+      setupBufferMinutes: 10,
+      cleanupBufferMinutes: 20,
+      sortOrder: 5,
     },
     {
-      key: "grote-zaal", centre: "de-wilg", name: "Grote zaal (A + B)", capacity: 90, areaM2: 120, stepFree: true, location: "Begane grond",
+      key: "grote-zaal",
+      centre: "de-wilg",
+      name: "Grote zaal (A + B)",
+      capacity: 90,
+      areaM2: 120,
+      stepFree: true,
+      location: "Begane grond",
       facilities: ["PROJECTOR", "SOUND_SYSTEM", "WIFI", "HEARING_LOOP", "BAR", "ACCESSIBLE_TOILET"],
-      setupBufferMinutes: 30, cleanupBufferMinutes: 45, sortOrder: 6, members: ["zaal-a", "zaal-b"],
+      setupBufferMinutes: 30,
+      cleanupBufferMinutes: 45,
+      sortOrder: 6,
+      members: ["zaal-a", "zaal-b"],
     },
     // Dorpshuis Het Anker: a village centre with three rooms
     {
-      key: "anker-grote-zaal", centre: "het-anker", name: "Grote zaal", capacity: 80, areaM2: 110, stepFree: true, location: "Begane grond",
-      facilities: ["STAGE", "SOUND_SYSTEM", "BAR", "PIANO", "ACCESSIBLE_TOILET"], setupBufferMinutes: 30, cleanupBufferMinutes: 30, sortOrder: 1,
+      key: "anker-grote-zaal",
+      centre: "het-anker",
+      name: "Grote zaal",
+      capacity: 80,
+      areaM2: 110,
+      stepFree: true,
+      location: "Begane grond",
+      facilities: ["STAGE", "SOUND_SYSTEM", "BAR", "PIANO", "ACCESSIBLE_TOILET"],
+      setupBufferMinutes: 30,
+      cleanupBufferMinutes: 30,
+      sortOrder: 1,
     },
     {
-      key: "anker-kleine-zaal", centre: "het-anker", name: "Kleine zaal", capacity: 25, areaM2: 40, stepFree: true, location: "Begane grond, naast de bar",
-      facilities: ["WIFI", "KITCHEN", "OUTDOOR_SPACE"], setupBufferMinutes: 10, cleanupBufferMinutes: 15, sortOrder: 2,
+      key: "anker-kleine-zaal",
+      centre: "het-anker",
+      name: "Kleine zaal",
+      capacity: 25,
+      areaM2: 40,
+      stepFree: true,
+      location: "Begane grond, naast de bar",
+      facilities: ["WIFI", "KITCHEN", "OUTDOOR_SPACE"],
+      setupBufferMinutes: 10,
+      cleanupBufferMinutes: 15,
+      sortOrder: 2,
     },
     {
-      key: "bestuurskamer", centre: "het-anker", name: "Bestuurskamer", capacity: 10, areaM2: 18, stepFree: false, location: "Eerste verdieping",
-      facilities: ["WHITEBOARD", "WIFI"], setupBufferMinutes: 0, cleanupBufferMinutes: 0, sortOrder: 3,
+      key: "bestuurskamer",
+      centre: "het-anker",
+      name: "Bestuurskamer",
+      capacity: 10,
+      areaM2: 18,
+      stepFree: false,
+      location: "Eerste verdieping",
+      facilities: ["WHITEBOARD", "WIFI"],
+      setupBufferMinutes: 0,
+      cleanupBufferMinutes: 0,
+      sortOrder: 3,
     },
   ];
 }

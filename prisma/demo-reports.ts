@@ -16,8 +16,14 @@ const GAS_BY_MONTH = [980, 910, 720, 460, 260, 130, 90, 95, 190, 430, 710, 930];
 const KWH_BY_MONTH = [1480, 1390, 1310, 1190, 1120, 1060, 980, 1010, 1150, 1270, 1390, 1510];
 
 export async function loadReportsDemo(tx: Tx, now: Date): Promise<void> {
-  const centres = await tx.centre.findMany({ where: { slug: { in: ["de-wilg", "het-anker"] } }, orderBy: { slug: "asc" } });
-  const treasurer = await tx.user.findUnique({ where: { email: "penningmeester@de-wilg.example" }, select: { id: true } });
+  const centres = await tx.centre.findMany({
+    where: { slug: { in: ["de-wilg", "het-anker"] } },
+    orderBy: { slug: "asc" },
+  });
+  const treasurer = await tx.user.findUnique({
+    where: { email: "penningmeester@de-wilg.example" },
+    select: { id: true },
+  });
 
   for (const centre of centres) {
     const zone = centre.timeZone;
@@ -73,36 +79,42 @@ export async function loadReportsDemo(tx: Tx, now: Date): Promise<void> {
       const year = Number(nextMonth.slice(0, 4));
       const sequence = (sequences.get(year) ?? 0) + 1;
       sequences.set(year, sequence);
-      const invoice = await createInvoice({
-        centreId: centre.id,
-        organisationId,
-        sequence,
-        number: `${centre.invoicePrefix || "F"}-${year}-${String(sequence).padStart(4, "0")}`,
-        issuedAt,
-        dueDays: centre.paymentTermDays,
-        lines: lines.map((date) => ({
-          bookingId: date.booking.id,
-          occurrenceId: date.id,
-          description: `${date.booking.title}, ${localDateAt(date.startsAt, zone)}`,
-          amountExclCents: date.priceExclCents,
-          vatBp: date.vatCents > 0 ? 2100 : null,
-          vatCents: date.vatCents,
-        })),
-      }, tx);
+      const invoice = await createInvoice(
+        {
+          centreId: centre.id,
+          organisationId,
+          sequence,
+          number: `${centre.invoicePrefix || "F"}-${year}-${String(sequence).padStart(4, "0")}`,
+          issuedAt,
+          dueDays: centre.paymentTermDays,
+          lines: lines.map((date) => ({
+            bookingId: date.booking.id,
+            occurrenceId: date.id,
+            description: `${date.booking.title}, ${localDateAt(date.startsAt, zone)}`,
+            amountExclCents: date.priceExclCents,
+            vatBp: date.vatCents > 0 ? 2100 : null,
+            vatCents: date.vatCents,
+          })),
+        },
+        tx,
+      );
       // Paid twelve days later (every fifth one only half); not yet when that day is still to come.
       const paidAt = new Date(issuedAt.getTime() + 12 * DAY);
       index += 1;
       if (paidAt < now) {
         const half = index % 5 === 0;
-        await createPayment({
-          centreId: centre.id,
-          organisationId,
-          invoiceId: invoice.id,
-          amountCents: half ? Math.round(invoice.totalInclCents / 2) : invoice.totalInclCents,
-          receivedAt: paidAt,
-          method: "BANK_TRANSFER",
-          recordedById: treasurer?.id ?? null,
-        }, tx);
+        await createPayment(
+          {
+            centreId: centre.id,
+            organisationId,
+            invoiceId: invoice.id,
+            amountCents: half ? Math.round(invoice.totalInclCents / 2) : invoice.totalInclCents,
+            receivedAt: paidAt,
+            method: "BANK_TRANSFER",
+            recordedById: treasurer?.id ?? null,
+          },
+          tx,
+        );
         if (!half) await tx.invoice.update({ where: { id: invoice.id }, data: { status: "PAID" } });
       }
     }
@@ -122,7 +134,11 @@ export async function loadReportsDemo(tx: Tx, now: Date): Promise<void> {
         { centreId: centre.id, year, costsCents: wilg ? 5_200_000 : 2_350_000 },
       ],
     });
-    const first = await tx.occurrence.findFirst({ where: { centreId: centre.id }, orderBy: { startsAt: "asc" }, select: { startsAt: true } });
+    const first = await tx.occurrence.findFirst({
+      where: { centreId: centre.id },
+      orderBy: { startsAt: "asc" },
+      select: { startsAt: true },
+    });
     if (!first) continue;
     const readings: { centreId: string; month: Date; gasM3: number; electricityKwh: number }[] = [];
     let month = `${localDateAt(first.startsAt, zone).slice(0, 7)}-01`;

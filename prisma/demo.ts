@@ -6,7 +6,15 @@ import { clock } from "~/lib/clock";
 import { loadAgendaDemo } from "./demo-agenda";
 import { DEMO_ACCOUNTS, planDemo, type DemoHeadcounts, type DemoPlan } from "./demo-plan";
 import { loadReportsDemo } from "./demo-reports";
-import { addMembership, createCentre, createCombination, createOrganisation, createRate, createRoom, createUser } from "./factories";
+import {
+  addMembership,
+  createCentre,
+  createCombination,
+  createOrganisation,
+  createRate,
+  createRoom,
+  createUser,
+} from "./factories";
 
 /**
  * Loading the demo (see prisma/demo-plan.ts for what it holds): the plan for today, written in ONE
@@ -42,11 +50,20 @@ export async function demoState(client: Tx = db()): Promise<DemoState> {
   if (await client.auditEvent.findFirst({ where: DEMO_LOADED, select: { id: true } })) return "loaded";
   const [centres, users] = [await client.centre.count(), await client.user.count()];
   if (centres === 0 && users === 0) return "empty";
-  const demoCentre = await client.centre.findFirst({ where: { slug: { in: ["de-wilg", "het-anker"] } }, select: { id: true } });
-  const demoAccount = await client.user.findFirst({ where: { email: { in: DEMO_ACCOUNTS.map((account) => account.email) } }, select: { id: true } });
+  const demoCentre = await client.centre.findFirst({
+    where: { slug: { in: ["de-wilg", "het-anker"] } },
+    select: { id: true },
+  });
+  const demoAccount = await client.user.findFirst({
+    where: { email: { in: DEMO_ACCOUNTS.map((account) => account.email) } },
+    select: { id: true },
+  });
   if (!demoCentre && !demoAccount) return "other-data";
   // A demo loaded completely before the marker existed: its last step wrote Het Anker's yearly costs.
-  const legacyComplete = await client.yearCosts.findFirst({ where: { centre: { slug: "het-anker" } }, select: { year: true } });
+  const legacyComplete = await client.yearCosts.findFirst({
+    where: { centre: { slug: "het-anker" } },
+    select: { year: true },
+  });
   return legacyComplete ? "loaded" : "half-loaded";
 }
 
@@ -61,7 +78,9 @@ export async function loadDemoIfEmpty(options: { log: (line: string) => void; no
   if (state === "empty") {
     const started = performance.now();
     const plan = await loadDemo(options.now ?? clock.now());
-    options.log(`Loaded the demo centres (${plan.bookings.length} bookings) in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    options.log(
+      `Loaded the demo centres (${plan.bookings.length} bookings) in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+    );
   }
   if (state === "empty" || state === "loaded") {
     options.log("Demo accounts (sign in at /login; without SMTP the link appears at /dev/mailbox):");
@@ -78,7 +97,9 @@ export async function loadDemo(now: Date, plan: DemoPlan = planDemo(now)): Promi
     await transaction((tx) => loadDemoWith(tx, plan), { timeoutMs: DEMO_TRANSACTION_MS });
   } catch (error) {
     if (isDomainError(error)) {
-      throw new DemoError(`The demo could not be loaded and nothing of it was saved: ${error.message.replace(/\.$/, "")}; start with DEMO_DATA=off, or report this as a bug.`);
+      throw new DemoError(
+        `The demo could not be loaded and nothing of it was saved: ${error.message.replace(/\.$/, "")}; start with DEMO_DATA=off, or report this as a bug.`,
+      );
     }
     throw error;
   }
@@ -90,7 +111,10 @@ async function loadDemoWith(tx: Tx, plan: DemoPlan): Promise<void> {
   const { now } = plan;
   const users = new Map<string, string>();
   for (const account of plan.accounts) {
-    const user = await createUser({ email: account.email, name: account.name, installationRole: account.installationRole ?? null }, tx);
+    const user = await createUser(
+      { email: account.email, name: account.name, installationRole: account.installationRole ?? null },
+      tx,
+    );
     users.set(account.email, user.id);
   }
 
@@ -98,28 +122,43 @@ async function loadDemoWith(tx: Tx, plan: DemoPlan): Promise<void> {
   for (const centre of plan.centres) {
     // the factory gives every centre the default opening hours, which the plan states as its own
     const { slug, openingHours: _defaultOpeningHours, ...fields } = centre;
-    centres.set(slug, (await createCentre({ slug, ...fields, createdAt: new Date(`${plan.joinedOn}T00:00:00Z`) }, tx)).id);
+    centres.set(
+      slug,
+      (await createCentre({ slug, ...fields, createdAt: new Date(`${plan.joinedOn}T00:00:00Z`) }, tx)).id,
+    );
   }
   const rooms = new Map<string, string>();
   for (const room of plan.rooms) {
     const { key, centre, members, ...fields } = room;
     const created = members
-      ? await createCombination(centres.get(centre)!, members.map((member) => rooms.get(member)!), fields, tx)
+      ? await createCombination(
+          centres.get(centre)!,
+          members.map((member) => rooms.get(member)!),
+          fields,
+          tx,
+        )
       : await createRoom(centres.get(centre)!, fields, tx);
     rooms.set(key, created.id);
   }
   for (const account of plan.accounts) {
-    if (account.centre && account.role) await addMembership(users.get(account.email)!, centres.get(account.centre)!, account.role, tx);
+    if (account.centre && account.role)
+      await addMembership(users.get(account.email)!, centres.get(account.centre)!, account.role, tx);
   }
   for (const rate of plan.rates) {
     const centre = centres.get(plan.rooms.find((room) => room.key === rate.room)!.centre)!;
-    await createRate(centre, rooms.get(rate.room)!, rate.tier, {
-      hourlyCents: rate.hourlyCents,
-      freeHoursPerMonth: rate.freeHoursPerMonth,
-      minimumMinutes: rate.minimumMinutes,
-      validFrom: new Date(`${rate.validFrom}T00:00:00Z`),
-      dayParts: rate.dayParts,
-    }, tx);
+    await createRate(
+      centre,
+      rooms.get(rate.room)!,
+      rate.tier,
+      {
+        hourlyCents: rate.hourlyCents,
+        freeHoursPerMonth: rate.freeHoursPerMonth,
+        minimumMinutes: rate.minimumMinutes,
+        validFrom: new Date(`${rate.validFrom}T00:00:00Z`),
+        dayParts: rate.dayParts,
+      },
+      tx,
+    );
   }
   await tx.closure.createMany({
     data: plan.closures.map((closure) => ({
@@ -133,13 +172,17 @@ async function loadDemoWith(tx: Tx, plan: DemoPlan): Promise<void> {
 
   const organisations = new Map<string, string>();
   for (const organisation of plan.organisations) {
-    const created = await createOrganisation(centres.get(organisation.centre)!, {
-      name: organisation.name,
-      tier: organisation.tier,
-      contactName: organisation.contactName,
-      contactEmail: organisation.contactEmail,
-      tierVerifiedAt: organisation.tierVerifiedOn ? new Date(`${organisation.tierVerifiedOn}T09:00:00Z`) : null,
-    }, tx);
+    const created = await createOrganisation(
+      centres.get(organisation.centre)!,
+      {
+        name: organisation.name,
+        tier: organisation.tier,
+        contactName: organisation.contactName,
+        contactEmail: organisation.contactEmail,
+        tierVerifiedAt: organisation.tierVerifiedOn ? new Date(`${organisation.tierVerifiedOn}T09:00:00Z`) : null,
+      },
+      tx,
+    );
     organisations.set(organisation.key, created.id);
     for (const email of organisation.members ?? []) {
       await tx.organisationMember.create({ data: { organisationId: created.id, userId: users.get(email)! } });
@@ -192,5 +235,9 @@ async function loadDemoWith(tx: Tx, plan: DemoPlan): Promise<void> {
 
   await loadAgendaDemo(tx, now);
   await loadReportsDemo(tx, now);
-  await recordAudit(tx, { centreId: null, ...DEMO_LOADED, details: { now: now.toISOString(), today: plan.today, bookings: plan.bookings.length } });
+  await recordAudit(tx, {
+    centreId: null,
+    ...DEMO_LOADED,
+    details: { now: now.toISOString(), today: plan.today, bookings: plan.bookings.length },
+  });
 }

@@ -44,7 +44,10 @@ export async function createCentre(
       ...(withDefaultRules
         ? {
             tierPolicies: {
-              create: Object.entries(DEFAULT_TIER_POLICIES).map(([tier, policy]) => ({ tier: tier as Tier, ...policy })),
+              create: Object.entries(DEFAULT_TIER_POLICIES).map(([tier, policy]) => ({
+                tier: tier as Tier,
+                ...policy,
+              })),
             },
             communityHours: { create: DEFAULT_COMMUNITY_HOURS },
             openingHours: { create: DEFAULT_OPENING_HOURS },
@@ -174,7 +177,8 @@ export async function createTestBooking(
  * what the activity, sign-up and company tests start from. The dates come first to last.
  */
 export async function createTestActivity(
-  booking: Pick<NewBooking, "localStart"> & Partial<Omit<NewBooking, "centreId" | "organisationId" | "roomId">> & { activity: NewActivity },
+  booking: Pick<NewBooking, "localStart"> &
+    Partial<Omit<NewBooking, "centreId" | "organisationId" | "roomId">> & { activity: NewActivity },
   overrides: {
     centre?: Parameters<typeof createCentre>[0];
     room?: Parameters<typeof createRoom>[1];
@@ -184,23 +188,38 @@ export async function createTestActivity(
   const centre = await createCentre(overrides.centre);
   const room = await createRoom(centre.id, overrides.room);
   const organisation = await createOrganisation(centre.id, overrides.organisation);
-  const created = await createTestBooking({ centreId: centre.id, organisationId: organisation.id, roomId: room.id, ...booking });
+  const created = await createTestBooking({
+    centreId: centre.id,
+    organisationId: organisation.id,
+    roomId: room.id,
+    ...booking,
+  });
   const activity = await db().activity.findUniqueOrThrow({ where: { bookingId: created.id } });
   const dates = await db().occurrence.findMany({ where: { bookingId: created.id }, orderBy: { startsAt: "asc" } });
   return { centre, room, organisation, booking: created, activity, dates };
 }
 
 /** An invoice with its lines (totals are the sum of the lines); the number follows `sequence`. */
-export async function createInvoice(input: {
-  centreId: string;
-  organisationId: string;
-  sequence: number;
-  issuedAt: Date;
-  lines: { bookingId?: string | null; occurrenceId?: string | null; description?: string; amountExclCents: number; vatBp?: number | null; vatCents?: number }[];
-  status?: "ISSUED" | "PAID" | "CREDITED";
-  number?: string;
-  dueDays?: number;
-}, client: Tx = db()) {
+export async function createInvoice(
+  input: {
+    centreId: string;
+    organisationId: string;
+    sequence: number;
+    issuedAt: Date;
+    lines: {
+      bookingId?: string | null;
+      occurrenceId?: string | null;
+      description?: string;
+      amountExclCents: number;
+      vatBp?: number | null;
+      vatCents?: number;
+    }[];
+    status?: "ISSUED" | "PAID" | "CREDITED";
+    number?: string;
+    dueDays?: number;
+  },
+  client: Tx = db(),
+) {
   const lines = input.lines.map((line) => ({
     bookingId: line.bookingId ?? null,
     occurrenceId: line.occurrenceId ?? null,
@@ -232,17 +251,20 @@ export async function createInvoice(input: {
 }
 
 /** A payment (negative for a refund), succeeded unless said otherwise. */
-export async function createPayment(input: {
-  centreId: string;
-  organisationId: string;
-  amountCents: number;
-  receivedAt: Date;
-  invoiceId?: string | null;
-  bookingId?: string | null;
-  method?: "BANK_TRANSFER" | "CASH" | "PIN" | "ONLINE";
-  status?: "PENDING" | "SUCCEEDED" | "FAILED" | "REFUNDED";
-  recordedById?: string | null;
-}, client: Tx = db()) {
+export async function createPayment(
+  input: {
+    centreId: string;
+    organisationId: string;
+    amountCents: number;
+    receivedAt: Date;
+    invoiceId?: string | null;
+    bookingId?: string | null;
+    method?: "BANK_TRANSFER" | "CASH" | "PIN" | "ONLINE";
+    status?: "PENDING" | "SUCCEEDED" | "FAILED" | "REFUNDED";
+    recordedById?: string | null;
+  },
+  client: Tx = db(),
+) {
   return client.payment.create({
     data: {
       centreId: input.centreId,

@@ -69,7 +69,11 @@ export function CancelledBadge() {
 export function PlacesLeft({ placesLeft }: { placesLeft: number | null }) {
   const t = useT();
   if (placesLeft === null) return null;
-  return <span className={placesLeft === 0 ? "font-bold text-red-900" : ""}>{t("agenda.list.placesLeft", { count: placesLeft })}</span>;
+  return (
+    <span className={placesLeft === 0 ? "font-bold text-red-900" : ""}>
+      {t("agenda.list.placesLeft", { count: placesLeft })}
+    </span>
+  );
 }
 
 export function priceText(cents: number, t: Translate, locale: Locale): string {
@@ -95,8 +99,20 @@ export function ContactFields({ fields }: { fields: Record<"name" | "email" | "p
       <TextField meta={fields.name} label={t("agenda.signup.name")} autoComplete="name" />
       <fieldset className="m-0 grid gap-4 border-0 p-0">
         <legend className="field-label">{t("agenda.signup.contactLegend")}</legend>
-        <TextField meta={fields.email} label={t("agenda.signup.email")} type="email" autoComplete="email" labelClassName="field-label font-normal" />
-        <TextField meta={fields.phone} label={t("agenda.signup.phone")} type="tel" autoComplete="tel" labelClassName="field-label font-normal" />
+        <TextField
+          meta={fields.email}
+          label={t("agenda.signup.email")}
+          type="email"
+          autoComplete="email"
+          labelClassName="field-label font-normal"
+        />
+        <TextField
+          meta={fields.phone}
+          label={t("agenda.signup.phone")}
+          type="tel"
+          autoComplete="tel"
+          labelClassName="field-label font-normal"
+        />
       </fieldset>
     </>
   );
@@ -128,10 +144,26 @@ export function PeriodNav({ query, basePath }: { query: AgendaQuery; basePath: s
   );
 }
 
-function Checkbox({ name, value, checked, children }: { name: string; value: string; checked: boolean; children: ReactNode }) {
+function Checkbox({
+  name,
+  value,
+  checked,
+  children,
+}: {
+  name: string;
+  value: string;
+  checked: boolean;
+  children: ReactNode;
+}) {
   return (
     <label className="flex min-h-11 items-center gap-3">
-      <input type="checkbox" name={name} value={value} defaultChecked={checked} className="h-6 w-6 shrink-0 accent-brand-700" />
+      <input
+        type="checkbox"
+        name={name}
+        value={value}
+        defaultChecked={checked}
+        className="h-6 w-6 shrink-0 accent-brand-700"
+      />
       <span>{children}</span>
     </label>
   );
@@ -158,7 +190,12 @@ export function AgendaFilterForm({
           <legend className="field-label">{t("agenda.filters.centres")}</legend>
           <div className="grid gap-x-6 sm:grid-cols-2">
             {centres.map((centre) => (
-              <Checkbox key={centre.slug} name="centre" value={centre.slug} checked={filters.centres.includes(centre.slug)}>
+              <Checkbox
+                key={centre.slug}
+                name="centre"
+                value={centre.slug}
+                checked={filters.centres.includes(centre.slug)}
+              >
                 {centre.name}
               </Checkbox>
             ))}
@@ -169,7 +206,12 @@ export function AgendaFilterForm({
         <legend className="field-label">{t("agenda.filters.for")}</legend>
         <div className="grid gap-x-6 sm:grid-cols-2">
           {AUDIENCES.map((audience) => (
-            <Checkbox key={audience} name="for" value={AUDIENCE_PARAM[audience]} checked={filters.audiences.includes(audience)}>
+            <Checkbox
+              key={audience}
+              name="for"
+              value={AUDIENCE_PARAM[audience]}
+              checked={filters.audiences.includes(audience)}
+            >
               {t(`audience.${audience}`)}
             </Checkbox>
           ))}
@@ -192,7 +234,9 @@ export function AgendaFilterForm({
           {t("agenda.filters.submit")}
         </button>
         {hasFilters(filters) ? (
-          <Link to={`${basePath}${agendaSearch({ period: query.period, filters: { ...filters, audiences: [], free: false, walkIn: false, stepFree: false, centres: [] } })}`}>
+          <Link
+            to={`${basePath}${agendaSearch({ period: query.period, filters: { ...filters, audiences: [], free: false, walkIn: false, stepFree: false, centres: [] } })}`}
+          >
             {t("agenda.filters.clear")}
           </Link>
         ) : null}
@@ -246,7 +290,12 @@ function AgendaDays({ items, showCentre, now }: { items: AgendaItemView[]; showC
       {groupByDay(items).map((group) => {
         const first = group.items[0]!;
         const labels = dayLabels(first.centre.timeZone, new Date(now));
-        const relative = group.day === labels.today ? t("agenda.list.today") : group.day === labels.tomorrow ? t("agenda.list.tomorrow") : null;
+        const relative =
+          group.day === labels.today
+            ? t("agenda.list.today")
+            : group.day === labels.tomorrow
+              ? t("agenda.list.tomorrow")
+              : null;
         const dayName = formatDay(new Date(first.startsAt), first.centre.timeZone, locale);
         return (
           <section key={group.day} aria-labelledby={`day-${group.day}`}>
@@ -266,8 +315,7 @@ function AgendaDays({ items, showCentre, now }: { items: AgendaItemView[]; showC
                     ) : null}
                   </h3>
                   <p className="mt-0 mb-2 flex flex-wrap items-center gap-x-3 gap-y-1">
-                    <KindBadge kind={item.kind} />{" "}
-                    {item.cancelled ? null : <PlacesLeft placesLeft={item.placesLeft} />}
+                    <KindBadge kind={item.kind} /> {item.cancelled ? null : <PlacesLeft placesLeft={item.placesLeft} />}
                   </p>
                   <Facts item={item} showCentre={showCentre} withTime />
                 </li>
@@ -332,11 +380,15 @@ export function AgendaResults({
 }) {
   const t = useT();
   if (items.length === 0) {
-    return <p className="card">{hasFilters(query.filters) ? t("agenda.list.emptyFiltered") : t("agenda.list.empty")}</p>;
+    return (
+      <p className="card">{hasFilters(query.filters) ? t("agenda.list.emptyFiltered") : t("agenda.list.empty")}</p>
+    );
   }
   return (
     <>
-      <p className="text-muted">{t("agenda.list.count", { count: new Set(items.map((item) => item.activityId)).size })}</p>
+      <p className="text-muted">
+        {t("agenda.list.count", { count: new Set(items.map((item) => item.activityId)).size })}
+      </p>
       {query.period === "later" ? (
         <AgendaActivities items={items} showCentre={showCentre} />
       ) : (

@@ -43,7 +43,10 @@ const KNOWN = new Set([
 
 function describeEvent(event: HistoryEvent, t: Translate, locale: Locale, timeZone: string): string {
   const details = event.details as Json;
-  const instant = (value: unknown) => (typeof value === "string" ? `${formatShortDate(new Date(value), timeZone, locale)} ${formatTime(new Date(value), timeZone, locale)}` : "?");
+  const instant = (value: unknown) =>
+    typeof value === "string"
+      ? `${formatShortDate(new Date(value), timeZone, locale)} ${formatTime(new Date(value), timeZone, locale)}`
+      : "?";
   const wall = (value: unknown) => {
     const parsed = typeof value === "string" ? parseWallClock(value) : undefined;
     return parsed ? formatShortDate(fromWallClock(parsed, timeZone), timeZone, locale) : "?";
@@ -64,7 +67,12 @@ function describeEvent(event: HistoryEvent, t: Translate, locale: Locale, timeZo
       Object.assign(values, { by: text(details.by), count: count(details.dates) });
       break;
     case "date-cancelled":
-      Object.assign(values, { date: instant(details.startsAt), reason: text(details.reason), fee: formatMoney(Number(details.feeCents ?? 0), locale), charged: Number(details.feeCents ?? 0) > 0 ? "yes" : "no" });
+      Object.assign(values, {
+        date: instant(details.startsAt),
+        reason: text(details.reason),
+        fee: formatMoney(Number(details.feeCents ?? 0), locale),
+        charged: Number(details.feeCents ?? 0) > 0 ? "yes" : "no",
+      });
       break;
     case "date-moved": {
       const from = (details.from ?? {}) as Json;
@@ -94,10 +102,17 @@ function describeEvent(event: HistoryEvent, t: Translate, locale: Locale, timeZo
       break;
     case "attendance-recorded":
     case "attendance-corrected":
-      Object.assign(values, { date: instant(details.startsAt), headcount: Number(details.headcount ?? 0), firstTime: Number(details.firstTimeCount ?? 0) });
+      Object.assign(values, {
+        date: instant(details.startsAt),
+        headcount: Number(details.headcount ?? 0),
+        firstTime: Number(details.firstTimeCount ?? 0),
+      });
       break;
     case "payment-recorded":
-      Object.assign(values, { amount: formatMoney(Number(details.amountCents ?? 0), locale), method: t(`workspace.paymentMethod.${text(details.method) || "BANK_TRANSFER"}` as Key) });
+      Object.assign(values, {
+        amount: formatMoney(Number(details.amountCents ?? 0), locale),
+        method: t(`workspace.paymentMethod.${text(details.method) || "BANK_TRANSFER"}` as Key),
+      });
       break;
     case "confirmation-sent":
       Object.assign(values, { to: text(details.to) });
@@ -106,7 +121,15 @@ function describeEvent(event: HistoryEvent, t: Translate, locale: Locale, timeZo
   return t(`workspace.history.${event.action}` as Key, values);
 }
 
-export function BookingHistory({ events, timeZone, currentBookingId }: { events: HistoryEvent[]; timeZone: string; currentBookingId: string }) {
+export function BookingHistory({
+  events,
+  timeZone,
+  currentBookingId,
+}: {
+  events: HistoryEvent[];
+  timeZone: string;
+  currentBookingId: string;
+}) {
   const t = useT();
   const locale = useLocale();
   if (events.length === 0) return <p>{t("workspace.history.empty")}</p>;

@@ -4,10 +4,13 @@ import { isMessageKey, type Key, type MessageValues } from "~/i18n/translate";
 
 /** The words for a "how often" choice. */
 export function repeatLabel(repeat: Exclude<(typeof REPEATS)[number], "monthly-last">): Key {
-  return repeat === "none" ? "booking.form.repeatNone"
-    : repeat === "weekly" ? "booking.form.repeatWeekly"
-    : repeat === "biweekly" ? "booking.form.repeatBiweekly"
-    : "booking.form.repeatMonthly";
+  return repeat === "none"
+    ? "booking.form.repeatNone"
+    : repeat === "weekly"
+      ? "booking.form.repeatWeekly"
+      : repeat === "biweekly"
+        ? "booking.form.repeatBiweekly"
+        : "booking.form.repeatMonthly";
 }
 
 /** A refusal from the domain (code + params) as one plain sentence in the page's language. */
@@ -34,7 +37,11 @@ export interface FindingView {
 export function RuleFindings({ findings }: { findings: FindingView[] }) {
   const t = useT();
   if (findings.length === 0) return null;
-  const style = { refuse: "border-red-700 bg-red-50 text-red-900", approval: "border-amber-700 bg-amber-50 text-amber-950", info: "border-brand-700 bg-brand-50 text-brand-900" };
+  const style = {
+    refuse: "border-red-700 bg-red-50 text-red-900",
+    approval: "border-amber-700 bg-amber-50 text-amber-950",
+    info: "border-brand-700 bg-brand-50 text-brand-900",
+  };
   return (
     <ul className="m-0 grid list-none gap-2 p-0">
       {findings.map((finding) => (

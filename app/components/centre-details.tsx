@@ -26,7 +26,9 @@ export function CentreDetails({ centre, headingLevel = 2 }: { centre: PublicCent
           <ul className="mt-0 list-none p-0">
             {centre.phone ? (
               <li>
-                <a href={`tel:${centre.phone.replace(/[^+\d]/g, "")}`}>{t("agenda.centreInfo.phone", { phone: centre.phone })}</a>
+                <a href={`tel:${centre.phone.replace(/[^+\d]/g, "")}`}>
+                  {t("agenda.centreInfo.phone", { phone: centre.phone })}
+                </a>
               </li>
             ) : null}
             {centre.email ? (

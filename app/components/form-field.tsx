@@ -36,7 +36,8 @@ const hintIdOf = (meta: AnyField) => `${meta.id}-hint`;
 /** The control says it is invalid and points at its errors and its hint (conform's own aria attributes are off). */
 const ariaOf = (meta: AnyField, hint: string | undefined) => ({
   "aria-invalid": meta.errors ? true : undefined,
-  "aria-describedby": [meta.errors ? meta.errorId : null, hint ? hintIdOf(meta) : null].filter(Boolean).join(" ") || undefined,
+  "aria-describedby":
+    [meta.errors ? meta.errorId : null, hint ? hintIdOf(meta) : null].filter(Boolean).join(" ") || undefined,
 });
 
 /** Label, hint above the control, the control, its errors. */
@@ -97,15 +98,37 @@ export function TextField({
 }) {
   return (
     <Labelled meta={meta} label={label} hint={hint} className={className} labelClassName={labelClassName}>
-      <input {...getInputProps(meta, { type, ariaAttributes: false })} {...rest} className="field-input" {...ariaOf(meta, hint)} />
+      <input
+        {...getInputProps(meta, { type, ariaAttributes: false })}
+        {...rest}
+        className="field-input"
+        {...ariaOf(meta, hint)}
+      />
     </Labelled>
   );
 }
 
-export function TextArea({ meta, label, hint, rows = 3, className }: { meta: AnyField; label: string; hint?: string; rows?: number; className?: string }) {
+export function TextArea({
+  meta,
+  label,
+  hint,
+  rows = 3,
+  className,
+}: {
+  meta: AnyField;
+  label: string;
+  hint?: string;
+  rows?: number;
+  className?: string;
+}) {
   return (
     <Labelled meta={meta} label={label} hint={hint} className={className}>
-      <textarea {...getTextareaProps(meta, { ariaAttributes: false })} rows={rows} className="field-input" {...ariaOf(meta, hint)} />
+      <textarea
+        {...getTextareaProps(meta, { ariaAttributes: false })}
+        rows={rows}
+        className="field-input"
+        {...ariaOf(meta, hint)}
+      />
     </Labelled>
   );
 }
@@ -140,7 +163,11 @@ export function CheckboxField({ meta, label, hint }: { meta: AnyField; label: st
   return (
     <div>
       <div className="flex items-start gap-3">
-        <input {...getInputProps(meta, { type: "checkbox", ariaAttributes: false })} className="mt-1 h-6 w-6 shrink-0" {...ariaOf(meta, hint)} />
+        <input
+          {...getInputProps(meta, { type: "checkbox", ariaAttributes: false })}
+          className="mt-1 h-6 w-6 shrink-0"
+          {...ariaOf(meta, hint)}
+        />
         <label htmlFor={meta.id} className="font-bold">
           {label}
         </label>

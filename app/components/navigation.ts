@@ -30,20 +30,25 @@ export interface NavUser {
 }
 
 /** Links of a centre's public side: finding a room for everyone, "my bookings" for its organisations. */
-export function bookingNavigationFor(user: NavUser | null, centreSlug: string | undefined): { label: Key; href: string }[] {
+export function bookingNavigationFor(
+  user: NavUser | null,
+  centreSlug: string | undefined,
+): { label: Key; href: string }[] {
   if (!centreSlug) return [];
   return [
     { label: "nav.book", href: `/centres/${centreSlug}/book` },
-    ...(user?.organisationCentres?.includes(centreSlug) ? [{ label: "nav.myBookings" as Key, href: `/centres/${centreSlug}/my-bookings` }] : []),
+    ...(user?.organisationCentres?.includes(centreSlug)
+      ? [{ label: "nav.myBookings" as Key, href: `/centres/${centreSlug}/my-bookings` }]
+      : []),
   ];
 }
 
 /** The links a user sees for the centre in view (or, outside a centre, their first centre). */
 export function navigationFor(user: NavUser | null, centreSlug: string | undefined) {
   if (!user) return [];
-  const installation = INSTALLATION_NAVIGATION.filter((item) => installationRoleAllows(user.installationRole, item.permission)).map(
-    (item) => ({ label: item.label, href: item.href }),
-  );
+  const installation = INSTALLATION_NAVIGATION.filter((item) =>
+    installationRoleAllows(user.installationRole, item.permission),
+  ).map((item) => ({ label: item.label, href: item.href }));
   const slug = centreSlug ?? user.memberships[0]?.centreSlug;
   if (!slug) return installation;
   const role = user.memberships.find((membership) => membership.centreSlug === slug)?.role;

@@ -26,7 +26,10 @@ export function PageShell({ children }: { children: ReactNode }) {
   const centre = useCentreInView();
   const location = useLocation();
   const here = location.pathname + location.search;
-  const links = [...bookingNavigationFor(root?.user ?? null, centre?.slug), ...navigationFor(root?.user ?? null, centre?.slug)];
+  const links = [
+    ...bookingNavigationFor(root?.user ?? null, centre?.slug),
+    ...navigationFor(root?.user ?? null, centre?.slug),
+  ];
   const otherLocale = locale === "nl" ? "en" : "nl";
 
   return (
@@ -101,7 +104,9 @@ export function PageShell({ children }: { children: ReactNode }) {
       </main>
       <footer className="mx-auto max-w-5xl border-t border-gray-300 px-4 py-4 text-muted print:hidden">
         <p className="m-0">{t("app.tagline")}</p>
-        <p className="m-0 mt-1"><Link to="/privacy">{t("agenda.nav.privacy")}</Link></p>
+        <p className="m-0 mt-1">
+          <Link to="/privacy">{t("agenda.nav.privacy")}</Link>
+        </p>
       </footer>
     </>
   );

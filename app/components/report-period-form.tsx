@@ -3,7 +3,14 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import { FieldError } from "~/components/form-field";
 import { formatPeriod } from "~/domain/reports/format";
-import { PERIOD_KINDS, periodQuery, periodSearch, previousYear, shiftPeriod, type ReportPeriod } from "~/domain/reports/period";
+import {
+  PERIOD_KINDS,
+  periodQuery,
+  periodSearch,
+  previousYear,
+  shiftPeriod,
+  type ReportPeriod,
+} from "~/domain/reports/period";
 import { periodSchema } from "~/domain/reports/schemas";
 import { useLocale, useT } from "~/i18n/react";
 
@@ -28,7 +35,12 @@ export function ReportPeriodForm({
   const [form, fields] = useForm({
     id: "report-period",
     lastResult,
-    defaultValue: { kind: period.kind, date: values.date ?? period.from, from: values.from ?? period.from, until: values.until ?? "" },
+    defaultValue: {
+      kind: period.kind,
+      date: values.date ?? period.from,
+      from: values.from ?? period.from,
+      until: values.until ?? "",
+    },
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: periodSchema }),
@@ -66,7 +78,9 @@ export function ReportPeriodForm({
             {...getInputProps(fields.date, { type: "date" })}
             key={fields.date.key}
             className="field-input"
-            aria-describedby={[hint(fields.date.id), fields.date.errors ? fields.date.errorId : ""].filter(Boolean).join(" ")}
+            aria-describedby={[hint(fields.date.id), fields.date.errors ? fields.date.errorId : ""]
+              .filter(Boolean)
+              .join(" ")}
           />
           <p id={hint(fields.date.id)} className="m-0 mt-1 text-muted">
             {t("reports.period.dateHint")}
@@ -81,7 +95,9 @@ export function ReportPeriodForm({
             {...getInputProps(fields.from, { type: "date" })}
             key={fields.from.key}
             className="field-input"
-            aria-describedby={[hint(fields.from.id), fields.from.errors ? fields.from.errorId : ""].filter(Boolean).join(" ")}
+            aria-describedby={[hint(fields.from.id), fields.from.errors ? fields.from.errorId : ""]
+              .filter(Boolean)
+              .join(" ")}
           />
           <p id={hint(fields.from.id)} className="m-0 mt-1 text-muted">
             {t("reports.period.rangeHint")}
@@ -96,7 +112,9 @@ export function ReportPeriodForm({
             {...getInputProps(fields.until, { type: "date" })}
             key={fields.until.key}
             className="field-input"
-            aria-describedby={[hint(fields.from.id), fields.until.errors ? fields.until.errorId : ""].filter(Boolean).join(" ")}
+            aria-describedby={[hint(fields.from.id), fields.until.errors ? fields.until.errorId : ""]
+              .filter(Boolean)
+              .join(" ")}
           />
           <FieldError id={fields.until.errorId} errors={fields.until.errors} />
         </div>
@@ -108,7 +126,9 @@ export function ReportPeriodForm({
       </Form>
       <p className="mb-0 mt-4 font-bold" aria-live="polite">
         {t("reports.showing", { period: formatPeriod(period, t, locale) })}{" "}
-        <span className="font-normal">{t("reports.comparedWith", { period: formatPeriod(previousYear(period), t, locale) })}</span>
+        <span className="font-normal">
+          {t("reports.comparedWith", { period: formatPeriod(previousYear(period), t, locale) })}
+        </span>
       </p>
       <nav aria-label={t("reports.period.legend")} className="mt-2 flex flex-wrap gap-4">
         <Link to={`${action}?${periodSearch(shiftPeriod(period, -1))}`}>← {t("reports.period.previous")}</Link>

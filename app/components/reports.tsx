@@ -18,7 +18,13 @@ import type { Key } from "~/i18n/translate";
  * with a caption; its figures follow right below it as a table.
  */
 
-function cellText(table: ReportTable, row: ReportRow, columnIndex: number, t: ReturnType<typeof useT>, locale: ReturnType<typeof useLocale>) {
+function cellText(
+  table: ReportTable,
+  row: ReportRow,
+  columnIndex: number,
+  t: ReturnType<typeof useT>,
+  locale: ReturnType<typeof useLocale>,
+) {
   const column = table.columns[columnIndex]!;
   const value = row[column.key] ?? null;
   if (isLabelCell(column, row) && typeof value === "string") return t(value as Key);
@@ -26,7 +32,15 @@ function cellText(table: ReportTable, row: ReportRow, columnIndex: number, t: Re
   return formatCell(cellKind(column, row), value, t, locale);
 }
 
-export function ReportTableView({ table, csvHref, caption }: { table: ReportTable; csvHref?: string; caption?: string }) {
+export function ReportTableView({
+  table,
+  csvHref,
+  caption,
+}: {
+  table: ReportTable;
+  csvHref?: string;
+  caption?: string;
+}) {
   const t = useT();
   const locale = useLocale();
   const title = caption ?? t(table.title);
@@ -58,9 +72,16 @@ export function ReportTableView({ table, csvHref, caption }: { table: ReportTabl
                 <tr key={rowIndex} className={`border-b border-gray-200 align-top ${row._total ? "font-bold" : ""}`}>
                   {table.columns.map((column, index) => {
                     const text = cellText(table, row, index, t, locale);
-                    const numeric = index > 0 && !["text", "tier", "weekday", "dayPart", "month", "date", "hour"].includes(cellKind(column, row));
+                    const numeric =
+                      index > 0 &&
+                      !["text", "tier", "weekday", "dayPart", "month", "date", "hour"].includes(cellKind(column, row));
                     return index === 0 ? (
-                      <th key={column.key} scope="row" className="px-2 py-2 font-normal" style={row._total ? { fontWeight: 700 } : undefined}>
+                      <th
+                        key={column.key}
+                        scope="row"
+                        className="px-2 py-2 font-normal"
+                        style={row._total ? { fontWeight: 700 } : undefined}
+                      >
                         {text}
                       </th>
                     ) : (
@@ -125,7 +146,13 @@ function ChartFigure({
       </figcaption>
       {intro}
       <ScrollRegion label={title}>
-        <svg role="img" aria-labelledby={id} viewBox={`0 0 ${size.width} ${size.height}`} width="100%" style={{ maxWidth: size.width, minWidth: 440 }}>
+        <svg
+          role="img"
+          aria-labelledby={id}
+          viewBox={`0 0 ${size.width} ${size.height}`}
+          width="100%"
+          style={{ maxWidth: size.width, minWidth: 440 }}
+        >
           {children}
         </svg>
       </ScrollRegion>
@@ -170,9 +197,21 @@ export function RoomBars({ title, items }: { title: string; items: BarItem[] }) 
           <text x={chart.labelWidth - 8} y={row.barY + 13} fontSize={15} textAnchor="end" fill={CHART_COLOURS.text}>
             {row.label.length > 24 ? `${row.label.slice(0, 23)}…` : row.label}
           </text>
-          <rect x={chart.labelWidth} y={row.barY} width={row.barWidth} height={row.barHeight} fill={CHART_COLOURS.bar} />
+          <rect
+            x={chart.labelWidth}
+            y={row.barY}
+            width={row.barWidth}
+            height={row.barHeight}
+            fill={CHART_COLOURS.bar}
+          />
           {row.previousWidth !== null ? (
-            <rect x={chart.labelWidth} y={row.previousY} width={row.previousWidth} height={5} fill={CHART_COLOURS.previous} />
+            <rect
+              x={chart.labelWidth}
+              y={row.previousY}
+              width={row.previousWidth}
+              height={5}
+              fill={CHART_COLOURS.previous}
+            />
           ) : null}
           <text x={chart.labelWidth + chart.plotWidth + 6} y={row.barY + 13} fontSize={15} fill={CHART_COLOURS.text}>
             {row.valueText}
@@ -202,7 +241,13 @@ export function MonthColumns({ title, items }: { title: string; items: BarItem[]
         <g key={column.label + column.x}>
           <rect x={column.x} y={column.y} width={column.width} height={column.height} fill={CHART_COLOURS.bar} />
           {column.previousY !== null ? (
-            <rect x={column.previousX} y={column.previousY} width={6} height={column.previousHeight} fill={CHART_COLOURS.previous} />
+            <rect
+              x={column.previousX}
+              y={column.previousY}
+              width={6}
+              height={column.previousHeight}
+              fill={CHART_COLOURS.previous}
+            />
           ) : null}
           <text x={column.labelX} y={chart.plotBottom + 18} fontSize={14} textAnchor="middle" fill={CHART_COLOURS.text}>
             {column.label}
@@ -226,7 +271,10 @@ export function HeatMap({ title, cells }: { title: string; cells: HeatInput[] })
       legend={
         <p className="m-0 flex items-center gap-2 text-muted" aria-hidden="true">
           <span>{t("reports.charts.legendLow")}</span>
-          <span className="inline-block h-3 w-24" style={{ background: "linear-gradient(to right, #f3faf6, #08472d)" }} />
+          <span
+            className="inline-block h-3 w-24"
+            style={{ background: "linear-gradient(to right, #f3faf6, #08472d)" }}
+          />
           <span>{t("reports.charts.legendHigh")}</span>
         </p>
       }
@@ -237,13 +285,27 @@ export function HeatMap({ title, cells }: { title: string; cells: HeatInput[] })
         </text>
       ))}
       {grid.weekdays.map((weekday) => (
-        <text key={weekday.weekday} x={grid.left - 6} y={weekday.y + 4} fontSize={14} textAnchor="end" fill={CHART_COLOURS.text}>
+        <text
+          key={weekday.weekday}
+          x={grid.left - 6}
+          y={weekday.y + 4}
+          fontSize={14}
+          textAnchor="end"
+          fill={CHART_COLOURS.text}
+        >
           {t(`reports.weekdayShort.${weekday.weekday}` as Key)}
         </text>
       ))}
       {grid.cells.map((cell) => (
         <g key={`${cell.weekday}-${cell.hour}`}>
-          <rect x={cell.x + 1} y={cell.y + 1} width={grid.cell - 2} height={grid.cell - 2} fill={cell.fill} stroke={CHART_COLOURS.grid} />
+          <rect
+            x={cell.x + 1}
+            y={cell.y + 1}
+            width={grid.cell - 2}
+            height={grid.cell - 2}
+            fill={cell.fill}
+            stroke={CHART_COLOURS.grid}
+          />
           {cell.closed ? (
             <line
               x1={cell.x + grid.cell * 0.35}
@@ -279,7 +341,10 @@ export function HeatTable({ cells, csvHref }: { cells: HeatInput[]; csvHref: str
               </th>
               {hours.map((hour) => (
                 <th key={hour} scope="col" className="px-1 py-1 text-right">
-                  {t("reports.hourRange", { from: String(hour).padStart(2, "0"), to: String(hour + 1).padStart(2, "0") })}
+                  {t("reports.hourRange", {
+                    from: String(hour).padStart(2, "0"),
+                    to: String(hour + 1).padStart(2, "0"),
+                  })}
                 </th>
               ))}
             </tr>
@@ -294,7 +359,9 @@ export function HeatTable({ cells, csvHref }: { cells: HeatInput[]; csvHref: str
                   const cell = cells.find((candidate) => candidate.weekday === weekday && candidate.hour === hour);
                   return (
                     <td key={hour} className="px-1 py-1 text-right tabular-nums">
-                      {!cell || cell.availableHours <= 0 ? t("reports.charts.heatClosed") : formatPercent(cell.occupancy, locale)}
+                      {!cell || cell.availableHours <= 0
+                        ? t("reports.charts.heatClosed")
+                        : formatPercent(cell.occupancy, locale)}
                     </td>
                   );
                 })}

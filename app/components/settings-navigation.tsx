@@ -1,7 +1,18 @@
 import { useT } from "~/i18n/react";
 import { SubNavigation } from "./workspace";
 
-export const SETTINGS_PAGES = ["rooms", "opening-hours", "closures", "rates", "rules", "cancellation", "centre", "team", "organisations", "emails"] as const;
+export const SETTINGS_PAGES = [
+  "rooms",
+  "opening-hours",
+  "closures",
+  "rates",
+  "rules",
+  "cancellation",
+  "centre",
+  "team",
+  "organisations",
+  "emails",
+] as const;
 export type SettingsPage = (typeof SETTINGS_PAGES)[number];
 
 const PATHS: Record<SettingsPage, string> = {
@@ -29,7 +40,10 @@ export function SettingsNavigation({ slug, current }: { slug: string; current: S
     <SubNavigation
       label={t("workspace.settings.navigation")}
       current={settingsPagePath(slug, current)}
-      links={SETTINGS_PAGES.map((page) => ({ href: settingsPagePath(slug, page), label: t(`workspace.settings.page-${page}`) }))}
+      links={SETTINGS_PAGES.map((page) => ({
+        href: settingsPagePath(slug, page),
+        label: t(`workspace.settings.page-${page}`),
+      }))}
     />
   );
 }

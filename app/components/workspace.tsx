@@ -32,7 +32,15 @@ export function Done({ children }: { children: ReactNode }) {
 }
 
 /** A form's fields and its button; for who may only read them, the fields are disabled and the button left out. */
-export function EditableFields({ canEdit, submitLabel, children }: { canEdit: boolean; submitLabel: string; children: ReactNode }) {
+export function EditableFields({
+  canEdit,
+  submitLabel,
+  children,
+}: {
+  canEdit: boolean;
+  submitLabel: string;
+  children: ReactNode;
+}) {
   return (
     <fieldset disabled={!canEdit} className="contents">
       {children}
@@ -66,13 +74,25 @@ export function Money({ cents }: { cents: number }) {
 }
 
 /** Links of a sub-area (settings, money), the current one marked. */
-export function SubNavigation({ label, links, current }: { label: string; links: { href: string; label: string }[]; current: string }) {
+export function SubNavigation({
+  label,
+  links,
+  current,
+}: {
+  label: string;
+  links: { href: string; label: string }[];
+  current: string;
+}) {
   return (
     <nav aria-label={label} className="mb-4">
       <ul className="m-0 flex list-none flex-wrap gap-x-4 gap-y-2 p-0">
         {links.map((link) => (
           <li key={link.href}>
-            <Link to={link.href} aria-current={link.href === current ? "page" : undefined} className={link.href === current ? "font-bold no-underline" : undefined}>
+            <Link
+              to={link.href}
+              aria-current={link.href === current ? "page" : undefined}
+              className={link.href === current ? "font-bold no-underline" : undefined}
+            >
               {link.label}
             </Link>
           </li>
@@ -98,7 +118,15 @@ export function MoneyNavigation({ slug, current }: { slug: string; current: "pay
 }
 
 /** A wide table that scrolls sideways on a phone; the region can be reached and scrolled by keyboard. */
-export function ScrollArea({ label, children, className = "" }: { label: string; children: ReactNode; className?: string }) {
+export function ScrollArea({
+  label,
+  children,
+  className = "",
+}: {
+  label: string;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     // biome-ignore lint: a scrollable region must be focusable for keyboard users (WCAG 2.1.1)
     <div role="region" aria-label={label} tabIndex={0} className={`overflow-x-auto ${className}`}>

@@ -1,6 +1,12 @@
 import pg from "pg";
 import { ConfigError, type Env } from "~/env.server";
-import { EMBEDDED_DB_NAME, ensureDatabase, startEmbeddedPostgres, withDatabase, type EmbeddedServer } from "./embedded-postgres.server";
+import {
+  EMBEDDED_DB_NAME,
+  ensureDatabase,
+  startEmbeddedPostgres,
+  withDatabase,
+  type EmbeddedServer,
+} from "./embedded-postgres.server";
 
 export interface DatabaseHandle {
   url: string;
@@ -51,11 +57,16 @@ function describeConnectionError(url: string, error: unknown): string {
   }
   const code = (error as { code?: string }).code;
   const reason =
-    code === "ECONNREFUSED" ? "nothing answers on that port"
-    : code === "ENOTFOUND" || code === "EAI_AGAIN" ? "that host name is unknown"
-    : code === "28P01" || code === "28000" ? "the user name or password is not accepted"
-    : code === "3D000" ? "that database does not exist"
-    : /timeout/i.test(String((error as Error).message)) ? "it did not answer within 5 seconds"
-    : String((error as Error).message ?? error).replace(/\.$/, "");
+    code === "ECONNREFUSED"
+      ? "nothing answers on that port"
+      : code === "ENOTFOUND" || code === "EAI_AGAIN"
+        ? "that host name is unknown"
+        : code === "28P01" || code === "28000"
+          ? "the user name or password is not accepted"
+          : code === "3D000"
+            ? "that database does not exist"
+            : /timeout/i.test(String((error as Error).message))
+              ? "it did not answer within 5 seconds"
+              : String((error as Error).message ?? error).replace(/\.$/, "");
   return `Cannot reach ${where} (DATABASE_URL): ${reason}.`;
 }

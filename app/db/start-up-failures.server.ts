@@ -22,7 +22,10 @@ export function describeStartUpFailure(error: unknown, what = "Buurtrooster coul
   const detail = error instanceof Error ? error.stack : undefined;
   const message = lastLine(error instanceof Error ? error.message : String(error));
   const state = sqlState(error);
-  const prismaCode = typeof (error as { code?: unknown })?.code === "string" && /^P\d{4}$/.test((error as { code: string }).code) ? (error as { code: string }).code : undefined;
+  const prismaCode =
+    typeof (error as { code?: unknown })?.code === "string" && /^P\d{4}$/.test((error as { code: string }).code)
+      ? (error as { code: string }).code
+      : undefined;
   if (state || prismaCode) {
     return {
       sentence: `${what}: the database refused a step (${state ? `SQLSTATE ${state}` : `Prisma ${prismaCode}`}: ${message}); for a development database, npm run db:reset starts afresh.`,
@@ -44,7 +47,10 @@ export function reportStartUpFailure(error: unknown, what?: string): void {
 
 /** The last non-empty line of a message (Prisma puts the reason under the call it failed in), without its full stop. */
 function lastLine(message: string): string {
-  const lines = message.split("\n").map((line) => line.trim()).filter(Boolean);
+  const lines = message
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
   const line = lines.at(-1) ?? "no message";
   return (line.length > 300 ? `${line.slice(0, 297)}...` : line).replace(/\.$/, "");
 }

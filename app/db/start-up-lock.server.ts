@@ -26,7 +26,9 @@ export async function withStartUpLock<T>(
   await client.connect();
   try {
     await client.query(`SET lock_timeout = '${WAIT_AT_MOST}'`);
-    const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [START_UP_LOCK_ID]);
+    const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [
+      START_UP_LOCK_ID,
+    ]);
     if (!rows[0]?.locked) {
       options.log?.("Another instance is preparing the database; waiting until it is done.");
       await client.query("SELECT pg_advisory_lock($1)", [START_UP_LOCK_ID]).catch((error: { code?: string }) => {

@@ -26,7 +26,10 @@ function myBookingsAction(centre: Centre) {
 function priceLines(quote: Quote, locale: Locale): string {
   const t = translator(locale);
   if (quote.totalInclCents === 0) return t("booking.email.free");
-  const vat = quote.vatBp === null ? t("booking.price.vatExempt") : t("booking.price.vat", { percent: quote.vatBp / 100, amount: formatMoney(quote.totalVatCents, locale) });
+  const vat =
+    quote.vatBp === null
+      ? t("booking.price.vatExempt")
+      : t("booking.price.vat", { percent: quote.vatBp / 100, amount: formatMoney(quote.totalVatCents, locale) });
   return [
     `${t("booking.price.excl")}: ${formatMoney(quote.totalExclCents, locale)}`,
     vat,
@@ -48,15 +51,27 @@ async function toContact(
     locale: mail.organisation.locale,
     subject: email.subject,
     paragraphs: [{ key: email.body }],
-    values: { name: mail.organisation.contactName, title: mail.booking.title, centre: mail.centre.name, ...email.values },
+    values: {
+      name: mail.organisation.contactName,
+      title: mail.booking.title,
+      centre: mail.centre.name,
+      ...email.values,
+    },
     action: email.action,
     footer: "booking.email.footer",
   });
 }
 
 /** One email to each of the centre's managers (and admins), in their own language, with a link to the requests. */
-async function toManagers(tx: Tx, centre: Centre, email: { kind: string; subject: Key; body: Key; values: MessageValues }) {
-  const managers = await tx.membership.findMany({ where: { centreId: centre.id, role: { in: ["MANAGER", "ADMIN"] } }, include: { user: true } });
+async function toManagers(
+  tx: Tx,
+  centre: Centre,
+  email: { kind: string; subject: Key; body: Key; values: MessageValues },
+) {
+  const managers = await tx.membership.findMany({
+    where: { centreId: centre.id, role: { in: ["MANAGER", "ADMIN"] } },
+    include: { user: true },
+  });
   for (const { user } of managers) {
     await enqueueTranslatedEmail(tx, {
       to: user.email,
@@ -78,7 +93,11 @@ function datesAndPrice(mail: DatedMail): MessageValues {
   const zone = mail.centre.timeZone;
   const dates = mail.dates.filter((date) => date.state !== "skipped" && date.state !== "blocked");
   return {
-    dates: listDates(dates.map((date) => formatDayTimeRange(date.startsAt, date.endsAt, zone, locale)), locale, 12),
+    dates: listDates(
+      dates.map((date) => formatDayTimeRange(date.startsAt, date.endsAt, zone, locale)),
+      locale,
+      12,
+    ),
     price: priceLines(mail.quote, locale),
   };
 }
@@ -133,14 +152,23 @@ export async function bookingDeclinedEmail(tx: Tx, mail: BookingMail & { reason:
 
 export async function bookingBumpedEmail(
   tx: Tx,
-  mail: BookingMail & { roomName: string; dates: Date[]; initiative: string; rooms: RoomAlternative[]; times: TimeAlternative[]; refundCents: number },
+  mail: BookingMail & {
+    roomName: string;
+    dates: Date[];
+    initiative: string;
+    rooms: RoomAlternative[];
+    times: TimeAlternative[];
+    refundCents: number;
+  },
 ) {
   const locale = mail.organisation.locale;
   const t = translator(locale);
   const zone = mail.centre.timeZone;
   const alternatives = [
     ...mail.times.map((time) => `- ${formatDayTimeRange(time.startsAt, time.endsAt, zone, locale)} (${mail.roomName})`),
-    ...mail.rooms.slice(0, 3).map((room) => `- ${t("booking.email.otherRoom", { room: room.name, count: room.freeOn.length })}`),
+    ...mail.rooms
+      .slice(0, 3)
+      .map((room) => `- ${t("booking.email.otherRoom", { room: room.name, count: room.freeOn.length })}`),
   ];
   await toContact(tx, mail, {
     kind: "booking-bumped",
@@ -148,17 +176,26 @@ export async function bookingBumpedEmail(
     body: "booking.email.bumpedBody",
     values: {
       room: mail.roomName,
-      dates: listDates(mail.dates.map((date) => formatShortDate(date, zone, locale)), locale),
+      dates: listDates(
+        mail.dates.map((date) => formatShortDate(date, zone, locale)),
+        locale,
+      ),
       initiative: mail.initiative,
       alternatives: alternatives.length > 0 ? alternatives.join("\n") : t("booking.email.noAlternatives"),
-      refund: mail.refundCents > 0 ? t("booking.email.refund", { amount: formatMoney(mail.refundCents, locale) }) : t("booking.email.noRefund"),
+      refund:
+        mail.refundCents > 0
+          ? t("booking.email.refund", { amount: formatMoney(mail.refundCents, locale) })
+          : t("booking.email.noRefund"),
     },
     action: { label: "booking.email.bookAgain", url: appUrl(`/centres/${mail.centre.slug}/book`) },
   });
 }
 
 /** Reminds managers of requests that wait longer than the centre allows. */
-export async function pendingRequestsReminderEmail(tx: Tx, mail: { centre: Centre; requests: (Booking & { organisation: Organisation })[] }) {
+export async function pendingRequestsReminderEmail(
+  tx: Tx,
+  mail: { centre: Centre; requests: (Booking & { organisation: Organisation })[] },
+) {
   await toManagers(tx, mail.centre, {
     kind: "request-reminder",
     subject: "booking.email.reminderSubject",

@@ -47,7 +47,9 @@ export function enqueueTranslatedEmail(
     locale: message.locale,
     content: {
       subject: t(message.subject, message.values),
-      body: message.paragraphs.map((paragraph) => t(paragraph.key, { ...message.values, ...paragraph.values })).join("\n\n"),
+      body: message.paragraphs
+        .map((paragraph) => t(paragraph.key, { ...message.values, ...paragraph.values }))
+        .join("\n\n"),
       action: message.action ? { label: t(message.action.label, message.values), url: message.action.url } : undefined,
       footer: t(message.footer ?? "email.footer", message.values),
     },
@@ -57,6 +59,7 @@ export function enqueueTranslatedEmail(
 /** Dates as a list, a "- " line each; past `limit` the rest is counted ("en nog 3 data"). */
 export function listDates(lines: string[], locale: Locale, limit = Number.POSITIVE_INFINITY): string {
   const listed = lines.slice(0, limit).map((line) => `- ${line}`);
-  if (lines.length > listed.length) listed.push(translator(locale)("booking.email.moreDates", { count: lines.length - listed.length }));
+  if (lines.length > listed.length)
+    listed.push(translator(locale)("booking.email.moreDates", { count: lines.length - listed.length }));
   return listed.join("\n");
 }

@@ -24,7 +24,12 @@ export type Transport = Pick<Transporter, "sendMail">;
 
 export function smtpTransport(smtpUrl: string): Transport {
   // Short timeouts: the row stays locked while we talk to the server.
-  return nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 });
+  return nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 30_000,
+  });
 }
 
 /** Ids of emails waiting to be sent, oldest first. */
@@ -41,14 +46,23 @@ export async function pendingEmailIds(limit = 500): Promise<string[]> {
 /** A refusal no retry can change: the server rejected the address or the message itself (5xx). */
 function isPermanentRefusal(error: unknown): boolean {
   const failure = error as { responseCode?: unknown; code?: unknown };
-  return typeof failure.responseCode === "number" && failure.responseCode >= 500 && (failure.code === "EENVELOPE" || failure.code === "EMESSAGE");
+  return (
+    typeof failure.responseCode === "number" &&
+    failure.responseCode >= 500 &&
+    (failure.code === "EENVELOPE" || failure.code === "EMESSAGE")
+  );
 }
 
 /**
  * Sends one outbox email. Returns "sent", "skipped" (sent already, being sent by another
  * worker, or gone) or "failed" (refused for good); throws when the queue should try again.
  */
-export async function deliverEmail(emailId: string, transport: Transport, from: string, now = () => clock.now()): Promise<"sent" | "skipped" | "failed"> {
+export async function deliverEmail(
+  emailId: string,
+  transport: Transport,
+  from: string,
+  now = () => clock.now(),
+): Promise<"sent" | "skipped" | "failed"> {
   let retryable: unknown;
   const outcome = await transaction(
     async (tx) => {
@@ -78,7 +92,10 @@ export async function deliverEmail(emailId: string, transport: Transport, from: 
         retryable = error;
         return "retry" as const;
       }
-      await tx.emailMessage.update({ where: { id: email.id }, data: { attempts, status: "SENT", sentAt: now(), lastError: null } });
+      await tx.emailMessage.update({
+        where: { id: email.id },
+        data: { attempts, status: "SENT", sentAt: now(), lastError: null },
+      });
       return "sent" as const;
     },
     { timeoutMs: 120_000 },

@@ -10,7 +10,13 @@ import { renderEmail, type EmailContent } from "./render";
  */
 export async function enqueueEmail(
   tx: Tx,
-  message: { to: string; kind: string; centreId?: string | null; locale: Locale; content: Omit<EmailContent, "locale"> },
+  message: {
+    to: string;
+    kind: string;
+    centreId?: string | null;
+    locale: Locale;
+    content: Omit<EmailContent, "locale">;
+  },
 ): Promise<{ id: string }> {
   const rendered = renderEmail({ ...message.content, locale: message.locale });
   return tx.emailMessage.create({

@@ -140,7 +140,8 @@ export const en: MessagesOf<typeof nl> = {
   },
   email: {
     signInSubject: "Your sign-in link for Buurtrooster",
-    signInBody: "Hello {name},\n\nUse this link to sign in:\n{link}\n\nThe link works for 15 minutes and only once. Did you not ask to sign in? Then you can ignore this email.",
+    signInBody:
+      "Hello {name},\n\nUse this link to sign in:\n{link}\n\nThe link works for 15 minutes and only once. Did you not ask to sign in? Then you can ignore this email.",
     signInButton: "Sign in",
     footer: "This email was sent by Buurtrooster.",
   },

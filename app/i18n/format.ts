@@ -25,7 +25,9 @@ export function formatDay(instant: Date, timeZone: string, locale: Locale): stri
 
 /** "di 3 mrt 2026" */
 export function formatShortDate(instant: Date, timeZone: string, locale: Locale): string {
-  return formatter(locale, timeZone, { weekday: "short", day: "numeric", month: "short", year: "numeric" }).format(instant);
+  return formatter(locale, timeZone, { weekday: "short", day: "numeric", month: "short", year: "numeric" }).format(
+    instant,
+  );
 }
 
 /** "19:30" */

@@ -100,7 +100,8 @@ export const nl = {
   },
   signIn: {
     title: "Inloggen",
-    intro: "Vul uw e-mailadres in. U krijgt een mail met een link om in te loggen. U hoeft geen wachtwoord te onthouden.",
+    intro:
+      "Vul uw e-mailadres in. U krijgt een mail met een link om in te loggen. U hoeft geen wachtwoord te onthouden.",
     email: "E-mailadres",
     submit: "Stuur mij een inloglink",
     sentTitle: "Kijk in uw mail",
@@ -143,7 +144,8 @@ export const nl = {
   },
   email: {
     signInSubject: "Uw inloglink voor Buurtrooster",
-    signInBody: "Hallo {name},\n\nKlik op deze link om in te loggen:\n{link}\n\nDe link werkt 15 minuten en maar één keer. Heeft u niet gevraagd om in te loggen? Dan kunt u deze mail negeren.",
+    signInBody:
+      "Hallo {name},\n\nKlik op deze link om in te loggen:\n{link}\n\nDe link werkt 15 minuten en maar één keer. Heeft u niet gevraagd om in te loggen? Dan kunt u deze mail negeren.",
     signInButton: "Inloggen",
     footer: "Deze mail komt van Buurtrooster.",
   },

@@ -7,4 +7,4 @@ export const catalogues = { nl, en } as const;
 registerCatalogue("nl", nl);
 registerCatalogue("en", en);
 
-export { translator, type Key, type MessageValues,  } from "./translate";
+export { translator, type Key, type MessageValues } from "./translate";

@@ -32,7 +32,8 @@ function messageFor(locale: Locale, key: string): string {
 
 /** A translator over a catalogue of the caller's (a part of one, such as an invoice's words). */
 export function translatorWith(locale: Locale, catalogue: Catalogue): Translate {
-  return (key, values) => String(new IntlMessageFormat(lookup(catalogue, key) ?? key, localeTag(locale)).format(values));
+  return (key, values) =>
+    String(new IntlMessageFormat(lookup(catalogue, key) ?? key, localeTag(locale)).format(values));
 }
 
 const localeTag = (locale: Locale) => (locale === "nl" ? "nl-NL" : "en-GB");

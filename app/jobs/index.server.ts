@@ -6,4 +6,12 @@ import { personalDataCleanup } from "./personal-data.server";
 import type { JobDefinition } from "./registry.server";
 
 /** Every background job of the app, started by app/server/jobs.server.ts. */
-export const JOBS: JobDefinition<never>[] = [emailSweep, emailDeliver, extendSeriesJob, remindRequestsJob, bookingNoticesJob, seriesRemindersJob, personalDataCleanup] as JobDefinition<never>[];
+export const JOBS: JobDefinition<never>[] = [
+  emailSweep,
+  emailDeliver,
+  extendSeriesJob,
+  remindRequestsJob,
+  bookingNoticesJob,
+  seriesRemindersJob,
+  personalDataCleanup,
+] as JobDefinition<never>[];

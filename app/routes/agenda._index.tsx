@@ -14,7 +14,8 @@ const TITLES: Record<Period, Key> = {
   later: "agenda.combined.laterTitle",
 };
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, TITLES[data?.query.period ?? "week"]);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, TITLES[data?.query.period ?? "week"]);
 
 /** The agenda of every centre of the installation, filterable by centre. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -9,8 +9,16 @@ import { useT } from "~/i18n/react";
 import type { Key } from "~/i18n/translate";
 import { clock } from "~/lib/clock";
 
-const TITLES: Record<Period, Key> = { today: "agenda.title.today", week: "centre.weekTitle", later: "agenda.title.later" };
-const INTROS: Record<Period, Key> = { today: "agenda.intro.today", week: "centre.weekIntro", later: "agenda.intro.later" };
+const TITLES: Record<Period, Key> = {
+  today: "agenda.title.today",
+  week: "centre.weekTitle",
+  later: "agenda.title.later",
+};
+const INTROS: Record<Period, Key> = {
+  today: "agenda.intro.today",
+  week: "centre.weekIntro",
+  later: "agenda.intro.later",
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, data ? TITLES[data.query.period] : "errors.notFoundTitle", { name: data?.centre.name ?? "" });

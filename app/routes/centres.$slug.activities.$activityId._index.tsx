@@ -4,7 +4,14 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CancelledBadge, ContactFields, PlacesLeft, ResidentFormErrors, priceText, scheduleWords } from "~/components/agenda";
+import {
+  CancelledBadge,
+  ContactFields,
+  PlacesLeft,
+  ResidentFormErrors,
+  priceText,
+  scheduleWords,
+} from "~/components/agenda";
 import { CentreDetails } from "~/components/centre-details";
 import { FieldError, SubmissionKey } from "~/components/form-field";
 import { replyForRefusal } from "~/components/resident-errors";
@@ -66,7 +73,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`${signupPath(centre.slug, result.id)}?new=1`);
   } catch (error) {
     // The same form sent twice: the first one signed the person up; show that.
-    if (isAlreadySubmitted(error) && error.entityId) return redirect(`${signupPath(centre.slug, error.entityId)}?new=1`);
+    if (isAlreadySubmitted(error) && error.entityId)
+      return redirect(`${signupPath(centre.slug, error.entityId)}?new=1`);
     if (!isDomainError(error)) throw error;
     return data(submission.reply(replyForRefusal(error)), { status: error.status });
   }
@@ -102,7 +110,9 @@ export default function ActivityPage() {
 
       <dl className="m-0 grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
         <dt className="font-bold">{t("agenda.activity.when")}</dt>
-        <dd className="m-0 mb-2 first-letter:uppercase sm:mb-0">{words ?? (dates[0] ? sayDate(dates[0]) : t("agenda.activity.noDates"))}</dd>
+        <dd className="m-0 mb-2 first-letter:uppercase sm:mb-0">
+          {words ?? (dates[0] ? sayDate(dates[0]) : t("agenda.activity.noDates"))}
+        </dd>
         <dt className="font-bold">{t("agenda.activity.where")}</dt>
         <dd className="m-0 mb-2 sm:mb-0">
           {where}, {centre.name}
@@ -137,7 +147,9 @@ export default function ActivityPage() {
         <ul className="m-0 grid list-none gap-1 p-0">
           {dates.map((date) => (
             <li key={date.occurrenceId} className="flex flex-wrap items-center gap-x-2">
-              <span className={`inline-block first-letter:uppercase ${date.cancelled ? "line-through" : ""}`}>{sayDate(date)}</span>{" "}
+              <span className={`inline-block first-letter:uppercase ${date.cancelled ? "line-through" : ""}`}>
+                {sayDate(date)}
+              </span>{" "}
               {date.cancelled ? <CancelledBadge /> : <PlacesLeft placesLeft={date.placesLeft} />}
             </li>
           ))}
@@ -149,7 +161,9 @@ export default function ActivityPage() {
         <span className="text-muted">{t("agenda.activity.subscribeHint")}</span>
       </p>
 
-      {activity.kind === "SIGN_UP" && !activity.cancelled ? <SignupForm dates={dates} sayDate={sayDate} submissionKey={submissionKey} /> : null}
+      {activity.kind === "SIGN_UP" && !activity.cancelled ? (
+        <SignupForm dates={dates} sayDate={sayDate} submissionKey={submissionKey} />
+      ) : null}
 
       {activity.cancelled ? null : (
         <section aria-labelledby="companion" className="card mt-6">
@@ -173,7 +187,13 @@ function SignupForm({
   sayDate,
   submissionKey,
 }: {
-  dates: { occurrenceId: string; startsAt: Date | string; endsAt: Date | string; placesLeft: number | null; open: boolean }[];
+  dates: {
+    occurrenceId: string;
+    startsAt: Date | string;
+    endsAt: Date | string;
+    placesLeft: number | null;
+    open: boolean;
+  }[];
   sayDate: (date: { startsAt: Date | string; endsAt: Date | string }) => string;
   submissionKey: string;
 }) {
@@ -217,7 +237,9 @@ function SignupForm({
                 />
                 <span>
                   <span className="inline-block first-letter:uppercase">{sayDate(date)}</span>{" "}
-                  <span className="text-muted">({t("agenda.signup.optionPlaces", { count: date.placesLeft ?? 0 })})</span>
+                  <span className="text-muted">
+                    ({t("agenda.signup.optionPlaces", { count: date.placesLeft ?? 0 })})
+                  </span>
                 </span>
               </label>
             ))}

@@ -19,7 +19,9 @@ import { useLocale, useT } from "~/i18n/react";
 import { clock } from "~/lib/clock";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) =>
-  pageTitle(matches, loaded ? "agenda.companion.heading" : "errors.notFoundTitle", { title: loaded?.activity.title ?? "" });
+  pageTitle(matches, loaded ? "agenda.companion.heading" : "errors.notFoundTitle", {
+    title: loaded?.activity.title ?? "",
+  });
 
 async function load(params: LoaderFunctionArgs["params"]) {
   const centre = await findPublicCentre(params.slug ?? "");
@@ -50,10 +52,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: companionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const { submissionKey, ...answers } = submission.value;
-  const sent = redirect(`/centres/${centre.slug}/activities/${activity.id}/companion?sent=${answers.email ? "email" : "phone"}`);
+  const sent = redirect(
+    `/centres/${centre.slug}/activities/${activity.id}/companion?sent=${answers.email ? "email" : "phone"}`,
+  );
   try {
     await requestCompanion(
-      { centreId: centre.id, activityId: activity.id, ...answers, occurrenceId: answers.occurrenceId ?? null, locale: await getLocale(request) },
+      {
+        centreId: centre.id,
+        activityId: activity.id,
+        ...answers,
+        occurrenceId: answers.occurrenceId ?? null,
+        locale: await getLocale(request),
+      },
       clock.now(),
       { key: submissionKey, centreId: centre.id, kind: "companion-request" },
     );
@@ -85,7 +95,8 @@ export default function CompanionPage() {
       <>
         <h1>{t("agenda.companion.sentTitle")}</h1>
         <p role="status" className="card bg-brand-50">
-          {t("agenda.companion.sent")} {sent === "email" ? t("agenda.companion.sentEmail") : t("agenda.companion.sentPhone")}
+          {t("agenda.companion.sent")}{" "}
+          {sent === "email" ? t("agenda.companion.sentEmail") : t("agenda.companion.sentPhone")}
         </p>
         <p>
           <Link to={activityPath}>{t("agenda.companion.back", { title: activity.title })}</Link>

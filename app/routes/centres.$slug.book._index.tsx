@@ -24,7 +24,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getSignedInUser(request);
   const raw = Object.fromEntries(url.searchParams);
   const values = { ...raw, facilities: url.searchParams.getAll("facilities") };
-  const base = { centre: { slug: centre.slug, name: centre.name, timeZone: centre.timeZone }, signedIn: Boolean(user), values };
+  const base = {
+    centre: { slug: centre.slug, name: centre.name, timeZone: centre.timeZone },
+    signedIn: Boolean(user),
+    values,
+  };
   if (!url.searchParams.has("date")) return { ...base, errors: null, results: null, week: null };
 
   const parsed = searchSchema.safeParse(values);
@@ -69,34 +73,78 @@ export default function SearchRooms() {
       <p>{t("booking.search.intro")}</p>
       <Form method="get" className="grid gap-4 md:grid-cols-2">
         <div>
-          <label htmlFor="date" className="field-label">{t("booking.search.date")}</label>
-          <input id="date" name="date" type="date" className="field-input" defaultValue={String(value("date") ?? "")} required aria-describedby={errors?.date ? "date-error" : undefined} />
+          <label htmlFor="date" className="field-label">
+            {t("booking.search.date")}
+          </label>
+          <input
+            id="date"
+            name="date"
+            type="date"
+            className="field-input"
+            defaultValue={String(value("date") ?? "")}
+            required
+            aria-describedby={errors?.date ? "date-error" : undefined}
+          />
           <FieldError id="date-error" errors={errors?.date} />
         </div>
         <div>
-          <label htmlFor="time" className="field-label">{t("booking.search.time")}</label>
-          <input id="time" name="time" type="time" className="field-input" defaultValue={String(value("time") ?? "19:30")} required aria-describedby={errors?.time ? "time-error" : undefined} />
+          <label htmlFor="time" className="field-label">
+            {t("booking.search.time")}
+          </label>
+          <input
+            id="time"
+            name="time"
+            type="time"
+            className="field-input"
+            defaultValue={String(value("time") ?? "19:30")}
+            required
+            aria-describedby={errors?.time ? "time-error" : undefined}
+          />
           <FieldError id="time-error" errors={errors?.time} />
         </div>
         <div>
-          <label htmlFor="duration" className="field-label">{t("booking.search.duration")}</label>
-          <select id="duration" name="duration" className="field-input" defaultValue={String(value("duration") ?? "120")}>
+          <label htmlFor="duration" className="field-label">
+            {t("booking.search.duration")}
+          </label>
+          <select
+            id="duration"
+            name="duration"
+            className="field-input"
+            defaultValue={String(value("duration") ?? "120")}
+          >
             {DURATIONS.map((minutes) => (
-              <option key={minutes} value={minutes}>{t("booking.search.durationOption", { minutes })}</option>
+              <option key={minutes} value={minutes}>
+                {t("booking.search.durationOption", { minutes })}
+              </option>
             ))}
           </select>
           <FieldError id="duration-error" errors={errors?.duration} />
         </div>
         <div>
-          <label htmlFor="people" className="field-label">{t("booking.search.people")}</label>
-          <input id="people" name="people" type="number" min={1} inputMode="numeric" className="field-input" defaultValue={String(value("people") ?? "10")} aria-describedby={errors?.people ? "people-error" : undefined} />
+          <label htmlFor="people" className="field-label">
+            {t("booking.search.people")}
+          </label>
+          <input
+            id="people"
+            name="people"
+            type="number"
+            min={1}
+            inputMode="numeric"
+            className="field-input"
+            defaultValue={String(value("people") ?? "10")}
+            aria-describedby={errors?.people ? "people-error" : undefined}
+          />
           <FieldError id="people-error" errors={errors?.people} />
         </div>
         <div>
-          <label htmlFor="repeat" className="field-label">{t("booking.search.repeat")}</label>
+          <label htmlFor="repeat" className="field-label">
+            {t("booking.search.repeat")}
+          </label>
           <select id="repeat" name="repeat" className="field-input" defaultValue={String(value("repeat") ?? "none")}>
             {REPEATS.filter((repeat) => repeat !== "monthly-last").map((repeat) => (
-              <option key={repeat} value={repeat}>{t(repeatLabel(repeat))}</option>
+              <option key={repeat} value={repeat}>
+                {t(repeatLabel(repeat))}
+              </option>
             ))}
           </select>
           <input type="hidden" name="endBy" value="open" />
@@ -106,7 +154,13 @@ export default function SearchRooms() {
           <div className="grid grid-cols-1 gap-1 sm:grid-cols-2 md:grid-cols-3">
             {FACILITIES.map((facility) => (
               <label key={facility} className="flex min-h-11 items-center gap-2">
-                <input type="checkbox" name="facilities" value={facility} defaultChecked={(value("facilities") as string[] | undefined)?.includes(facility)} className="h-5 w-5" />
+                <input
+                  type="checkbox"
+                  name="facilities"
+                  value={facility}
+                  defaultChecked={(value("facilities") as string[] | undefined)?.includes(facility)}
+                  className="h-5 w-5"
+                />
                 {t(`facility.${facility}` as Key)}
               </label>
             ))}
@@ -117,7 +171,9 @@ export default function SearchRooms() {
           </div>
         </fieldset>
         <div className="md:col-span-2">
-          <button type="submit" className="button">{t("booking.search.submit")}</button>
+          <button type="submit" className="button">
+            {t("booking.search.submit")}
+          </button>
         </div>
       </Form>
 
@@ -142,12 +198,21 @@ export default function SearchRooms() {
             {results.free.map((room) => (
               <li key={room.roomId} className="card">
                 <h3 className="m-0">{room.name}</h3>
-                <p className="m-0">{t("booking.search.capacity", { count: room.capacity })} · {room.stepFree ? t("manage.stepFree") : t("manage.notStepFree")}</p>
+                <p className="m-0">
+                  {t("booking.search.capacity", { count: room.capacity })} ·{" "}
+                  {room.stepFree ? t("manage.stepFree") : t("manage.notStepFree")}
+                </p>
                 {room.location ? <p className="m-0 text-muted">{room.location}</p> : null}
-                {room.facilities.length > 0 ? <p className="m-0">{room.facilities.map((f) => t(`facility.${f}` as Key)).join(", ")}</p> : null}
-                <p className="mb-0 mt-2"><span className="badge bg-brand-100 text-brand-900">{t("booking.search.free")}</span></p>
+                {room.facilities.length > 0 ? (
+                  <p className="m-0">{room.facilities.map((f) => t(`facility.${f}` as Key)).join(", ")}</p>
+                ) : null}
                 <p className="mb-0 mt-2">
-                  <Link className="button" to={bookHref(room.roomId)}>{t("booking.search.book", { room: room.name })}</Link>
+                  <span className="badge bg-brand-100 text-brand-900">{t("booking.search.free")}</span>
+                </p>
+                <p className="mb-0 mt-2">
+                  <Link className="button" to={bookHref(room.roomId)}>
+                    {t("booking.search.book", { room: room.name })}
+                  </Link>
                 </p>
               </li>
             ))}
@@ -160,12 +225,21 @@ export default function SearchRooms() {
                   <li key={room.roomId} className="card">
                     <h4 className="m-0 text-lg">{room.name}</h4>
                     <p className="m-0">{t("booking.search.capacity", { count: room.capacity })}</p>
-                    {room.dates > 1 ? <p className="m-0">{t("booking.search.freeOn", { count: room.dates - room.unavailable.length })}</p> : null}
+                    {room.dates > 1 ? (
+                      <p className="m-0">
+                        {t("booking.search.freeOn", { count: room.dates - room.unavailable.length })}
+                      </p>
+                    ) : null}
                     <ul className="m-0 mt-2 flex list-none flex-wrap gap-2 p-0">
                       {room.nearest.slice(0, 3).map((time) => (
                         <li key={time.localStart + time.startsAt.toString()}>
-                          <Link className="button-secondary" to={bookHref(room.roomId, formatTime(new Date(time.startsAt), centre.timeZone, "nl"))}>
-                            {t("booking.search.freeAt", { time: formatTime(new Date(time.startsAt), centre.timeZone, locale) })}
+                          <Link
+                            className="button-secondary"
+                            to={bookHref(room.roomId, formatTime(new Date(time.startsAt), centre.timeZone, "nl"))}
+                          >
+                            {t("booking.search.freeAt", {
+                              time: formatTime(new Date(time.startsAt), centre.timeZone, locale),
+                            })}
                           </Link>
                         </li>
                       ))}
@@ -183,38 +257,54 @@ export default function SearchRooms() {
   );
 }
 
-
 /** Busy times per room and day: a table on wider screens, a list per room on a phone. */
-function WeekGrid({ week, timeZone }: { week: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["week"]>; timeZone: string }) {
+function WeekGrid({
+  week,
+  timeZone,
+}: {
+  week: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["week"]>;
+  timeZone: string;
+}) {
   const t = useT();
   const locale = useLocale();
   const busy = (roomId: string, day: string) =>
     week.blocks
       .filter((block) => block.roomId === roomId && localDateAt(new Date(block.startsAt), timeZone) === day)
       .map((block) => formatTimeRange(new Date(block.startsAt), new Date(block.endsAt), timeZone, locale));
-  const dayLabel = (day: string) => formatDay(fromWallClock(parseWallClock(`${day}T12:00`)!, timeZone), timeZone, locale);
+  const dayLabel = (day: string) =>
+    formatDay(fromWallClock(parseWallClock(`${day}T12:00`)!, timeZone), timeZone, locale);
   return (
     <section aria-labelledby="week-heading">
       <h2 id="week-heading">{t("booking.search.weekTitle")}</h2>
       <div className="hidden overflow-x-auto md:block">
         <table className="w-full border-collapse text-left text-base">
-          <caption className="mb-2 text-left">{t("booking.search.weekCaption", { day: dayLabel(week.weekStart) })}</caption>
+          <caption className="mb-2 text-left">
+            {t("booking.search.weekCaption", { day: dayLabel(week.weekStart) })}
+          </caption>
           <thead>
             <tr>
-              <th scope="col" className="border-b-2 border-gray-400 p-2">{t("manage.room")}</th>
+              <th scope="col" className="border-b-2 border-gray-400 p-2">
+                {t("manage.room")}
+              </th>
               {week.days.map((day) => (
-                <th key={day} scope="col" className="border-b-2 border-gray-400 p-2">{dayLabel(day)}</th>
+                <th key={day} scope="col" className="border-b-2 border-gray-400 p-2">
+                  {dayLabel(day)}
+                </th>
               ))}
             </tr>
           </thead>
           <tbody>
             {week.rooms.map((room) => (
               <tr key={room.id} className="align-top">
-                <th scope="row" className="border-b border-gray-200 p-2">{room.name}</th>
+                <th scope="row" className="border-b border-gray-200 p-2">
+                  {room.name}
+                </th>
                 {week.days.map((day) => (
                   <td key={day} className="border-b border-gray-200 p-2">
                     {busy(room.id, day).map((range) => (
-                      <span key={range} className="mb-1 block rounded bg-gray-200 px-1 text-sm">{range}</span>
+                      <span key={range} className="mb-1 block rounded bg-gray-200 px-1 text-sm">
+                        {range}
+                      </span>
                     ))}
                   </td>
                 ))}

@@ -35,7 +35,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const centre = await centreFor(params.slug);
   const user = await requireUser(request);
   const url = new URL(request.url);
-  const [organisations, spaces] = await Promise.all([organisationsOfUser(centre.id, user.id), listSpaces(db(), centre.id)]);
+  const [organisations, spaces] = await Promise.all([
+    organisationsOfUser(centre.id, user.id),
+    listSpaces(db(), centre.id),
+  ]);
   const query = Object.fromEntries(url.searchParams);
   return {
     centre: { slug: centre.slug, name: centre.name, timeZone: centre.timeZone },
@@ -68,7 +71,13 @@ function reviewView(review: BookingReview) {
     tier: review.tier,
     outcome: review.outcome,
     space: review.space,
-    quote: { totalExclCents: review.quote.totalExclCents, totalVatCents: review.quote.totalVatCents, totalInclCents: review.quote.totalInclCents, vatBp: review.quote.vatBp, hourlyCents: review.quote.hourlyCents },
+    quote: {
+      totalExclCents: review.quote.totalExclCents,
+      totalVatCents: review.quote.totalVatCents,
+      totalInclCents: review.quote.totalInclCents,
+      vatBp: review.quote.vatBp,
+      hourlyCents: review.quote.hourlyCents,
+    },
     findings: review.findings.map(({ rule, effect, params }) => ({ rule, effect, params })),
     alternatives: review.alternatives,
     outsideCommunityHours: review.outsideCommunityHours,
@@ -81,8 +90,19 @@ function reviewView(review: BookingReview) {
       skipReason: date.skipReason,
       // only a date that is still provisional says until when
       firmAt: date.firmAt && date.firmAt > clock.now() ? date.firmAt : null,
-      price: date.price ? { exclCents: date.price.exclCents, inclCents: date.price.inclCents, freeMinutes: date.price.freeMinutes, basis: date.price.basis } : null,
-      conflicts: date.conflicts.map((conflict) => ({ reason: conflict.reason, other: conflict.other ?? null, closure: conflict.closure ?? null })),
+      price: date.price
+        ? {
+            exclCents: date.price.exclCents,
+            inclCents: date.price.inclCents,
+            freeMinutes: date.price.freeMinutes,
+            basis: date.price.basis,
+          }
+        : null,
+      conflicts: date.conflicts.map((conflict) => ({
+        reason: conflict.reason,
+        other: conflict.other ?? null,
+        closure: conflict.closure ?? null,
+      })),
     })),
   };
 }
@@ -92,23 +112,38 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: bookingFormSchema });
-  const choices = Object.fromEntries([...formData.entries()].filter(([name, value]) => name.startsWith("choice:") && typeof value === "string")) as Record<string, string>;
+  const choices = Object.fromEntries(
+    [...formData.entries()].filter(([name, value]) => name.startsWith("choice:") && typeof value === "string"),
+  ) as Record<string, string>;
   if (submission.status !== "success") return { lastResult: submission.reply(), review: null, error: null, choices };
   const form = submission.value;
   await requireOwnOrganisation(centre.id, user.id, form.organisationId);
-  const input = bookingRequestFromForm(form, formData.entries(), { centreId: centre.id, actor: { userId: user.id, isManager: false } });
+  const input = bookingRequestFromForm(form, formData.entries(), {
+    centreId: centre.id,
+    actor: { userId: user.id, isManager: false },
+  });
   try {
     if (formData.get("intent") === "confirm") {
       const { booking, review } = await requestBooking(input);
       return redirect(`/centres/${centre.slug}/my-bookings?booked=${booking.id}&outcome=${review.outcome}`);
     }
-    return { lastResult: submission.reply(), review: reviewView(await reviewBookingRequest(input)), error: null, choices };
+    return {
+      lastResult: submission.reply(),
+      review: reviewView(await reviewBookingRequest(input)),
+      error: null,
+      choices,
+    };
   } catch (error) {
     if (isDomainError(error) && error.code === "already-submitted" && typeof error.params.entityId === "string") {
       return redirect(`/centres/${centre.slug}/my-bookings?booked=${error.params.entityId}`);
     }
     if (isDomainError(error) && error.status !== 404) {
-      return { lastResult: submission.reply(), review: null, error: { code: error.code, params: error.params }, choices };
+      return {
+        lastResult: submission.reply(),
+        review: null,
+        error: { code: error.code, params: error.params },
+        choices,
+      };
     }
     throw error;
   }
@@ -136,7 +171,11 @@ export default function BookRoom() {
       <>
         <h1>{t("booking.form.title", { room: room?.name ?? "" })}</h1>
         <p>{t("booking.search.signInToBook")}</p>
-        <p><Link className="button" to={`/centres/${centre.slug}/register`}>{t("booking.search.registerLink")}</Link></p>
+        <p>
+          <Link className="button" to={`/centres/${centre.slug}/register`}>
+            {t("booking.search.registerLink")}
+          </Link>
+        </p>
       </>
     );
   }
@@ -146,7 +185,9 @@ export default function BookRoom() {
   return (
     <>
       <h1>{t("booking.form.title", { room: room?.name ?? "" })}</h1>
-      <p><Link to={`/centres/${centre.slug}/book`}>{t("booking.form.back")}</Link></p>
+      <p>
+        <Link to={`/centres/${centre.slug}/book`}>{t("booking.form.back")}</Link>
+      </p>
       <DomainErrorMessage error={result?.error} />
       <Form method="post" {...getFormProps(form)} className="grid gap-6">
         <SubmissionKey meta={fields.submissionKey} />
@@ -160,7 +201,10 @@ export default function BookRoom() {
           <SelectField
             meta={fields.roomId}
             label={t("manage.room")}
-            options={spaces.map((space) => ({ value: space.id, label: `${space.name} (${t("booking.search.capacity", { count: space.capacity })})` }))}
+            options={spaces.map((space) => ({
+              value: space.id,
+              label: `${space.name} (${t("booking.search.capacity", { count: space.capacity })})`,
+            }))}
           />
           <TextField meta={fields.title} label={t("booking.form.activityTitle")} className="md:col-span-2" />
           <TextField meta={fields.date} label={t("booking.form.date")} type="date" />
@@ -168,7 +212,10 @@ export default function BookRoom() {
           <SelectField
             meta={fields.duration}
             label={t("booking.form.duration")}
-            options={DURATIONS.map((minutes) => ({ value: String(minutes), label: t("booking.search.durationOption", { minutes }) }))}
+            options={DURATIONS.map((minutes) => ({
+              value: String(minutes),
+              label: t("booking.search.durationOption", { minutes }),
+            }))}
           />
           <TextField meta={fields.people} label={t("booking.form.people")} type="number" min={1} inputMode="numeric" />
         </fieldset>
@@ -177,12 +224,24 @@ export default function BookRoom() {
           <legend className="field-label">{t("booking.form.repeat")}</legend>
           {(["none", "weekly", "biweekly", "monthly"] as const).map((repeat) => (
             <label key={repeat} className="flex min-h-11 items-center gap-2">
-              <input type="radio" name={fields.repeat.name} value={repeat} defaultChecked={(fields.repeat.initialValue ?? "none") === repeat} className="h-5 w-5" />
+              <input
+                type="radio"
+                name={fields.repeat.name}
+                value={repeat}
+                defaultChecked={(fields.repeat.initialValue ?? "none") === repeat}
+                className="h-5 w-5"
+              />
               {t(repeatLabel(repeat))}
             </label>
           ))}
           <label className="flex min-h-11 items-center gap-2">
-            <input type="radio" name={fields.repeat.name} value="monthly-last" defaultChecked={fields.repeat.initialValue === "monthly-last"} className="h-5 w-5" />
+            <input
+              type="radio"
+              name={fields.repeat.name}
+              value="monthly-last"
+              defaultChecked={fields.repeat.initialValue === "monthly-last"}
+              className="h-5 w-5"
+            />
             {t("booking.form.repeatMonthlyLast", { weekday: t("booking.weekday", { weekday }) })}
           </label>
           <div className="grid gap-3 md:grid-cols-3">
@@ -206,7 +265,10 @@ export default function BookRoom() {
             meta={fields.skipSchoolHolidays}
             label={t("booking.form.skipSchoolHolidays")}
             className="md:w-1/3"
-            options={[{ value: "", label: t("booking.form.regionNone") }, ...REGIONS.map((region) => ({ value: region, label: t("booking.form.region", { region }) }))]}
+            options={[
+              { value: "", label: t("booking.form.regionNone") },
+              ...REGIONS.map((region) => ({ value: region, label: t("booking.form.region", { region }) })),
+            ]}
           />
         </fieldset>
 
@@ -214,8 +276,20 @@ export default function BookRoom() {
           <legend className="field-label">{t("booking.form.public")}</legend>
           {(["PRIVATE", "WALK_IN", "SIGN_UP"] as const).map((kind) => (
             <label key={kind} className="flex min-h-11 items-center gap-2">
-              <input type="radio" name={fields.kind.name} value={kind} defaultChecked={(fields.kind.initialValue ?? "PRIVATE") === kind} className="h-5 w-5" />
-              {t(kind === "PRIVATE" ? "booking.form.kindPrivate" : kind === "WALK_IN" ? "booking.form.kindWalkIn" : "booking.form.kindSignUp")}
+              <input
+                type="radio"
+                name={fields.kind.name}
+                value={kind}
+                defaultChecked={(fields.kind.initialValue ?? "PRIVATE") === kind}
+                className="h-5 w-5"
+              />
+              {t(
+                kind === "PRIVATE"
+                  ? "booking.form.kindPrivate"
+                  : kind === "WALK_IN"
+                    ? "booking.form.kindWalkIn"
+                    : "booking.form.kindSignUp",
+              )}
             </label>
           ))}
           <div className="grid gap-3 md:grid-cols-2">
@@ -225,12 +299,14 @@ export default function BookRoom() {
             <fieldset className="md:col-span-2">
               <legend className="field-label">{t("booking.form.audience")}</legend>
               <div className="flex flex-wrap gap-4">
-                {getCollectionProps(fields.audiences, { type: "checkbox", options: AUDIENCES }).map(({ key, ...props }) => (
-                  <label key={key} className="flex min-h-11 items-center gap-2">
-                    <input {...props} className="h-5 w-5" />
-                    {t(`audience.${props.value}` as Key)}
-                  </label>
-                ))}
+                {getCollectionProps(fields.audiences, { type: "checkbox", options: AUDIENCES }).map(
+                  ({ key, ...props }) => (
+                    <label key={key} className="flex min-h-11 items-center gap-2">
+                      <input {...props} className="h-5 w-5" />
+                      {t(`audience.${props.value}` as Key)}
+                    </label>
+                  ),
+                )}
               </div>
             </fieldset>
             <TextField meta={fields.participantPrice} label={t("booking.form.participantPrice")} inputMode="decimal" />
@@ -239,14 +315,28 @@ export default function BookRoom() {
           <TextArea meta={fields.notes} label={t("booking.form.notes")} rows={2} />
         </fieldset>
 
-        {review ? <ReviewSection review={review} choices={result?.choices ?? {}} timeZone={centre.timeZone} locale={locale} /> : null}
+        {review ? (
+          <ReviewSection review={review} choices={result?.choices ?? {}} timeZone={centre.timeZone} locale={locale} />
+        ) : null}
 
         <div className="flex flex-wrap gap-3">
-          <button type="submit" name="intent" value="review" className={review ? "button-secondary" : "button"} disabled={navigation.state === "submitting"}>
+          <button
+            type="submit"
+            name="intent"
+            value="review"
+            className={review ? "button-secondary" : "button"}
+            disabled={navigation.state === "submitting"}
+          >
             {review ? t("booking.review.recheck") : t("booking.form.preview")}
           </button>
           {review && review.outcome !== "refused" ? (
-            <button type="submit" name="intent" value="confirm" className="button" disabled={navigation.state === "submitting"}>
+            <button
+              type="submit"
+              name="intent"
+              value="confirm"
+              className="button"
+              disabled={navigation.state === "submitting"}
+            >
               {review.outcome === "pending" ? t("booking.review.confirmRequest") : t("booking.review.confirm")}
             </button>
           ) : null}
@@ -258,7 +348,17 @@ export default function BookRoom() {
 
 type ReviewView = ReturnType<typeof reviewView>;
 
-function ReviewSection({ review, choices, timeZone, locale }: { review: ReviewView; choices: Record<string, string>; timeZone: string; locale: "nl" | "en" }) {
+function ReviewSection({
+  review,
+  choices,
+  timeZone,
+  locale,
+}: {
+  review: ReviewView;
+  choices: Record<string, string>;
+  timeZone: string;
+  locale: "nl" | "en";
+}) {
   const t = useT();
   const money = (cents: number) => formatMoney(cents, locale);
   const stateText = (date: ReviewView["dates"][number]) => {
@@ -268,16 +368,21 @@ function ReviewSection({ review, choices, timeZone, locale }: { review: ReviewVi
     if (date.state === "ok") return t("booking.review.stateOk");
     return date.conflicts
       .map((conflict) =>
-        conflict.reason === "closed" ? t("booking.review.closedFor", { reason: conflict.closure?.reason ?? "" })
-        : conflict.reason === "outside-opening-hours" ? t("booking.review.outsideHours")
-        : conflict.other?.title ? t("booking.review.taken", { who: `${conflict.other.title} (${conflict.other.organisation})` })
-        : t("booking.review.takenAnonymous"),
+        conflict.reason === "closed"
+          ? t("booking.review.closedFor", { reason: conflict.closure?.reason ?? "" })
+          : conflict.reason === "outside-opening-hours"
+            ? t("booking.review.outsideHours")
+            : conflict.other?.title
+              ? t("booking.review.taken", { who: `${conflict.other.title} (${conflict.other.organisation})` })
+              : t("booking.review.takenAnonymous"),
       )
       .join(" · ");
   };
   return (
     <section aria-labelledby="review-heading" className="grid gap-4">
-      <h2 id="review-heading" className="mt-0">{t("booking.review.title")}</h2>
+      <h2 id="review-heading" className="mt-0">
+        {t("booking.review.title")}
+      </h2>
       <p>{t("booking.review.intro")}</p>
       <h3>{t("booking.review.rules")}</h3>
       <RuleFindings findings={review.findings} />
@@ -287,38 +392,67 @@ function ReviewSection({ review, choices, timeZone, locale }: { review: ReviewVi
           <ul className="m-0">
             {review.outsideCommunityHours.map((time) => (
               <li key={String(time.startsAt)}>
-                {formatShortDate(new Date(time.startsAt), timeZone, locale)}, {formatTimeRange(new Date(time.startsAt), new Date(time.endsAt), timeZone, locale)}
+                {formatShortDate(new Date(time.startsAt), timeZone, locale)},{" "}
+                {formatTimeRange(new Date(time.startsAt), new Date(time.endsAt), timeZone, locale)}
               </li>
             ))}
           </ul>
         </div>
       ) : null}
-      <h3>{t("booking.review.dates")} ({t("booking.review.dateCount", { count: review.dates.length })})</h3>
+      <h3>
+        {t("booking.review.dates")} ({t("booking.review.dateCount", { count: review.dates.length })})
+      </h3>
       <div className="overflow-x-auto">
         <table className="w-full border-collapse text-left">
           <thead>
             <tr className="border-b-2 border-gray-400">
-              <th scope="col" className="p-2">{t("booking.review.date")}</th>
-              <th scope="col" className="p-2">{t("booking.review.time")}</th>
-              <th scope="col" className="p-2">{t("booking.review.state")}</th>
-              <th scope="col" className="p-2">{t("booking.price.perDate")}</th>
+              <th scope="col" className="p-2">
+                {t("booking.review.date")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("booking.review.time")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("booking.review.state")}
+              </th>
+              <th scope="col" className="p-2">
+                {t("booking.price.perDate")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {review.dates.map((date) => (
               <tr key={date.localStart} className="border-b border-gray-200 align-top">
                 <td className="p-2">{formatShortDate(new Date(date.startsAt), timeZone, locale)}</td>
-                <td className="p-2">{formatTimeRange(new Date(date.startsAt), new Date(date.endsAt), timeZone, locale)}</td>
                 <td className="p-2">
-                  <span className={date.state === "blocked" ? "font-bold text-red-900" : undefined}>{stateText(date)}</span>
+                  {formatTimeRange(new Date(date.startsAt), new Date(date.endsAt), timeZone, locale)}
+                </td>
+                <td className="p-2">
+                  <span className={date.state === "blocked" ? "font-bold text-red-900" : undefined}>
+                    {stateText(date)}
+                  </span>
                   {date.firmAt && date.state !== "skipped" ? (
-                    <span className="block text-muted">{t("booking.review.provisionalUntil", { date: formatShortDate(new Date(date.firmAt), timeZone, locale) })}</span>
+                    <span className="block text-muted">
+                      {t("booking.review.provisionalUntil", {
+                        date: formatShortDate(new Date(date.firmAt), timeZone, locale),
+                      })}
+                    </span>
                   ) : null}
                   {date.state === "blocked" ? (
-                    <DateOptions date={date} review={review} chosen={choices[`choice:${date.localStart}`]} timeZone={timeZone} locale={locale} />
+                    <DateOptions
+                      date={date}
+                      review={review}
+                      chosen={choices[`choice:${date.localStart}`]}
+                      timeZone={timeZone}
+                      locale={locale}
+                    />
                   ) : choices[`choice:${date.localStart}`] ? (
                     // a choice made earlier for this date stays part of the request
-                    <input type="hidden" name={`choice:${date.localStart}`} value={choices[`choice:${date.localStart}`]} />
+                    <input
+                      type="hidden"
+                      name={`choice:${date.localStart}`}
+                      value={choices[`choice:${date.localStart}`]}
+                    />
                   ) : null}
                 </td>
                 <td className="p-2">{date.price ? money(date.price.inclCents) : "–"}</td>
@@ -330,20 +464,40 @@ function ReviewSection({ review, choices, timeZone, locale }: { review: ReviewVi
       <dl className="card m-0 grid max-w-md grid-cols-[1fr_auto] gap-x-4 gap-y-1">
         <dt>{t("booking.price.excl")}</dt>
         <dd className="m-0 text-right">{money(review.quote.totalExclCents)}</dd>
-        <dt>{review.quote.vatBp === null ? t("booking.price.vatExempt") : t("booking.price.vat", { percent: review.quote.vatBp / 100, amount: "" })}</dt>
+        <dt>
+          {review.quote.vatBp === null
+            ? t("booking.price.vatExempt")
+            : t("booking.price.vat", { percent: review.quote.vatBp / 100, amount: "" })}
+        </dt>
         <dd className="m-0 text-right">{money(review.quote.totalVatCents)}</dd>
         <dt className="font-bold">{t("booking.price.incl")}</dt>
         <dd className="m-0 text-right font-bold">{money(review.quote.totalInclCents)}</dd>
       </dl>
       <p role="status" className="font-bold">
-        {review.outcome === "confirmed" ? t("booking.review.outcomeConfirmed") : review.outcome === "pending" ? t("booking.review.outcomePending") : t("booking.review.outcomeRefused")}
+        {review.outcome === "confirmed"
+          ? t("booking.review.outcomeConfirmed")
+          : review.outcome === "pending"
+            ? t("booking.review.outcomePending")
+            : t("booking.review.outcomeRefused")}
       </p>
     </section>
   );
 }
 
 /** For a clashing date: skip it, another room that is free then, or the nearest free time. */
-function DateOptions({ date, review, chosen, timeZone, locale }: { date: ReviewView["dates"][number]; review: ReviewView; chosen?: string; timeZone: string; locale: "nl" | "en" }) {
+function DateOptions({
+  date,
+  review,
+  chosen,
+  timeZone,
+  locale,
+}: {
+  date: ReviewView["dates"][number];
+  review: ReviewView;
+  chosen?: string;
+  timeZone: string;
+  locale: "nl" | "en";
+}) {
   const t = useT();
   const rooms = review.alternatives.rooms.filter((room) => room.freeOn.includes(date.localStart));
   const times = review.alternatives.times.filter((time) => time.localStart === date.localStart);
@@ -357,13 +511,25 @@ function DateOptions({ date, review, chosen, timeZone, locale }: { date: ReviewV
       </label>
       {rooms.map((room) => (
         <label key={room.roomId} className="flex min-h-11 items-center gap-2">
-          <input type="radio" name={name} value={`room:${room.roomId}`} defaultChecked={chosen === `room:${room.roomId}`} className="h-5 w-5" />
+          <input
+            type="radio"
+            name={name}
+            value={`room:${room.roomId}`}
+            defaultChecked={chosen === `room:${room.roomId}`}
+            className="h-5 w-5"
+          />
           {t("booking.review.optionRoom", { room: room.name })}
         </label>
       ))}
       {times.map((time) => (
         <label key={String(time.startsAt)} className="flex min-h-11 items-center gap-2">
-          <input type="radio" name={name} value={`time:${new Date(time.startsAt).toISOString()}`} defaultChecked={chosen === `time:${new Date(time.startsAt).toISOString()}`} className="h-5 w-5" />
+          <input
+            type="radio"
+            name={name}
+            value={`time:${new Date(time.startsAt).toISOString()}`}
+            defaultChecked={chosen === `time:${new Date(time.startsAt).toISOString()}`}
+            className="h-5 w-5"
+          />
           {t("booking.review.optionTime", { time: formatTime(new Date(time.startsAt), timeZone, locale) })}
         </label>
       ))}

@@ -31,8 +31,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const parsed = cancelSchema.safeParse(Object.fromEntries(url.searchParams));
   if (!parsed.success) throw new Response("Bad request", { status: 400 });
-  const preview = await previewCancellation({ centreId: centre.id, organisationIds, bookingId: params.bookingId!, scope: parsed.data.scope as CancelScope, occurrenceId: parsed.data.occurrenceId });
-  return { centre: { slug: centre.slug, name: centre.name, timeZone: centre.timeZone }, preview, scope: parsed.data.scope, occurrenceId: parsed.data.occurrenceId ?? "" };
+  const preview = await previewCancellation({
+    centreId: centre.id,
+    organisationIds,
+    bookingId: params.bookingId!,
+    scope: parsed.data.scope as CancelScope,
+    occurrenceId: parsed.data.occurrenceId,
+  });
+  return {
+    centre: { slug: centre.slug, name: centre.name, timeZone: centre.timeZone },
+    preview,
+    scope: parsed.data.scope,
+    occurrenceId: parsed.data.occurrenceId ?? "",
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -57,32 +68,49 @@ export default function CancelBooking() {
   const locale = useLocale();
   return (
     <>
-      <h1>{t("booking.mine.cancelTitle")}: {preview.title}</h1>
+      <h1>
+        {t("booking.mine.cancelTitle")}: {preview.title}
+      </h1>
       <p>{t("booking.mine.cancelIntro", { count: preview.dates.length })}</p>
       <ul className="m-0 grid list-none gap-1 p-0">
         {preview.dates.map((date) => (
           <li key={date.id} className="border-b border-gray-200 py-1">
             <strong>
-              {formatShortDate(new Date(date.startsAt), centre.timeZone, locale)}, {formatTimeRange(new Date(date.startsAt), new Date(date.endsAt), centre.timeZone, locale)}
+              {formatShortDate(new Date(date.startsAt), centre.timeZone, locale)},{" "}
+              {formatTimeRange(new Date(date.startsAt), new Date(date.endsAt), centre.timeZone, locale)}
             </strong>
             <br />
             {date.feeCents === 0
               ? t("booking.mine.feeNone")
-              : t("booking.mine.fee", { amount: formatMoney(date.feeCents, locale), percent: date.feeBp / 100, days: Math.max(0, date.daysBefore) })}
+              : t("booking.mine.fee", {
+                  amount: formatMoney(date.feeCents, locale),
+                  percent: date.feeBp / 100,
+                  days: Math.max(0, date.daysBefore),
+                })}
           </li>
         ))}
       </ul>
-      {preview.dates.length > 1 ? <p className="font-bold">{t("booking.mine.feeTotal", { amount: formatMoney(preview.totalFeeCents, locale) })}</p> : null}
+      {preview.dates.length > 1 ? (
+        <p className="font-bold">
+          {t("booking.mine.feeTotal", { amount: formatMoney(preview.totalFeeCents, locale) })}
+        </p>
+      ) : null}
       <Form method="post" className="mt-4 grid max-w-xl gap-3">
         <input type="hidden" name="scope" value={scope} />
         {occurrenceId ? <input type="hidden" name="occurrenceId" value={occurrenceId} /> : null}
         <div>
-          <label htmlFor="reason" className="field-label">{t("booking.mine.reason")}</label>
+          <label htmlFor="reason" className="field-label">
+            {t("booking.mine.reason")}
+          </label>
           <textarea id="reason" name="reason" rows={2} maxLength={500} className="field-input" />
         </div>
         <div className="flex flex-wrap gap-3">
-          <button type="submit" className="button">{t("booking.mine.confirmCancel")}</button>
-          <Link to={`/centres/${centre.slug}/my-bookings`} className="button-secondary">{t("booking.mine.keep")}</Link>
+          <button type="submit" className="button">
+            {t("booking.mine.confirmCancel")}
+          </button>
+          <Link to={`/centres/${centre.slug}/my-bookings`} className="button-secondary">
+            {t("booking.mine.keep")}
+          </Link>
         </div>
       </Form>
     </>

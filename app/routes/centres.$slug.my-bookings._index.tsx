@@ -21,7 +21,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   return {
     centre: { slug: centre.slug, name: centre.name, timeZone: centre.timeZone },
-    bookings: await bookingsOfOrganisations(centre.id, organisations.map((organisation) => organisation.id)),
+    bookings: await bookingsOfOrganisations(
+      centre.id,
+      organisations.map((organisation) => organisation.id),
+    ),
     booked: url.searchParams.get("booked"),
     outcome: url.searchParams.get("outcome"),
     cancelled: url.searchParams.get("cancelled") === "1",
@@ -40,13 +43,23 @@ export default function MyBookings() {
       <h1>{t("booking.mine.title")}</h1>
       {booked ? (
         <div role="status" className="card mb-4 border-brand-700 bg-brand-50">
-          <h2 className="mt-0">{outcome === "pending" ? t("booking.done.pendingTitle") : t("booking.done.confirmedTitle")}</h2>
+          <h2 className="mt-0">
+            {outcome === "pending" ? t("booking.done.pendingTitle") : t("booking.done.confirmedTitle")}
+          </h2>
           <p className="m-0">{outcome === "pending" ? t("booking.done.pending") : t("booking.done.confirmed")}</p>
         </div>
       ) : null}
-      {cancelled ? <p role="status" className="card border-brand-700 bg-brand-50">{t("booking.mine.cancelled")}</p> : null}
+      {cancelled ? (
+        <p role="status" className="card border-brand-700 bg-brand-50">
+          {t("booking.mine.cancelled")}
+        </p>
+      ) : null}
       <p>{t("booking.mine.intro", { centre: centre.name })}</p>
-      <p><Link className="button" to={`/centres/${centre.slug}/book`}>{t("booking.mine.book")}</Link></p>
+      <p>
+        <Link className="button" to={`/centres/${centre.slug}/book`}>
+          {t("booking.mine.book")}
+        </Link>
+      </p>
       {bookings.length === 0 ? <p>{t("booking.mine.none")}</p> : null}
       <ul className="m-0 grid list-none gap-4 p-0">
         {bookings.map((booking) => {
@@ -61,23 +74,42 @@ export default function MyBookings() {
               </p>
               {booking.upcoming.length > 0 ? (
                 <>
-                  <h3 className="mt-3 text-base">{t("booking.mine.upcoming")} ({t("booking.mine.series", { count: coming.length })})</h3>
+                  <h3 className="mt-3 text-base">
+                    {t("booking.mine.upcoming")} ({t("booking.mine.series", { count: coming.length })})
+                  </h3>
                   <ul className="m-0 grid list-none gap-1 p-0">
                     {booking.upcoming.slice(0, SHOWN_DATES).map((date) => (
-                      <li key={date.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-gray-200 py-1">
+                      <li
+                        key={date.id}
+                        className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-gray-200 py-1"
+                      >
                         <span>
-                          {formatShortDate(new Date(date.startsAt), zone, locale)}, {formatTimeRange(new Date(date.startsAt), new Date(date.endsAt), zone, locale)}
+                          {formatShortDate(new Date(date.startsAt), zone, locale)},{" "}
+                          {formatTimeRange(new Date(date.startsAt), new Date(date.endsAt), zone, locale)}
                           {date.room !== booking.room ? <> ({date.room})</> : null}
                         </span>
                         {date.status !== "ACTIVE" ? (
-                          <span className="badge bg-red-100 text-red-900">{t("booking.mine.dateCancelled")}{date.cancelReason ? `: ${date.cancelReason}` : ""}</span>
+                          <span className="badge bg-red-100 text-red-900">
+                            {t("booking.mine.dateCancelled")}
+                            {date.cancelReason ? `: ${date.cancelReason}` : ""}
+                          </span>
                         ) : (
                           <>
-                            {date.provisionalUntil ? <span className="badge bg-amber-100 text-amber-950">{t("booking.mine.provisional", { date: formatShortDate(new Date(date.provisionalUntil), zone, locale) })}</span> : null}
+                            {date.provisionalUntil ? (
+                              <span className="badge bg-amber-100 text-amber-950">
+                                {t("booking.mine.provisional", {
+                                  date: formatShortDate(new Date(date.provisionalUntil), zone, locale),
+                                })}
+                              </span>
+                            ) : null}
                             {active ? (
                               <span className="flex flex-wrap gap-3">
                                 <Link to={cancelHref(booking.id, "date", date.id)}>{t("booking.mine.cancelDate")}</Link>
-                                {booking.rrule ? <Link to={cancelHref(booking.id, "rest", date.id)}>{t("booking.mine.cancelRest")}</Link> : null}
+                                {booking.rrule ? (
+                                  <Link to={cancelHref(booking.id, "rest", date.id)}>
+                                    {t("booking.mine.cancelRest")}
+                                  </Link>
+                                ) : null}
                               </span>
                             ) : null}
                           </>
@@ -85,16 +117,28 @@ export default function MyBookings() {
                       </li>
                     ))}
                   </ul>
-                  {booking.upcoming.length > SHOWN_DATES ? <p className="m-0 text-muted">{t("booking.email.moreDates", { count: booking.upcoming.length - SHOWN_DATES })}</p> : null}
+                  {booking.upcoming.length > SHOWN_DATES ? (
+                    <p className="m-0 text-muted">
+                      {t("booking.email.moreDates", { count: booking.upcoming.length - SHOWN_DATES })}
+                    </p>
+                  ) : null}
                   {active && coming.length > 1 ? (
-                    <p className="mb-0 mt-2"><Link to={cancelHref(booking.id, "all")}>{t("booking.mine.cancelAll")}</Link></p>
+                    <p className="mb-0 mt-2">
+                      <Link to={cancelHref(booking.id, "all")}>{t("booking.mine.cancelAll")}</Link>
+                    </p>
                   ) : null}
                 </>
               ) : null}
               {booking.takesSignUps && active ? (
-                <p className="mb-0 mt-2"><Link to={`/manage/${centre.slug}/signups`}>{t("booking.mine.signups")}</Link></p>
+                <p className="mb-0 mt-2">
+                  <Link to={`/manage/${centre.slug}/signups`}>{t("booking.mine.signups")}</Link>
+                </p>
               ) : null}
-              {booking.pastCount > 0 ? <p className="mb-0 mt-2 text-muted">{t("booking.mine.past")}: {t("booking.mine.series", { count: booking.pastCount })}</p> : null}
+              {booking.pastCount > 0 ? (
+                <p className="mb-0 mt-2 text-muted">
+                  {t("booking.mine.past")}: {t("booking.mine.series", { count: booking.pastCount })}
+                </p>
+              ) : null}
             </li>
           );
         })}

@@ -32,7 +32,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return { lastResult: submission.reply(), done: false };
   try {
     await registerOrganisation(
-      { centreId: centre.id, ...submission.value, phone: submission.value.phone || null, locale: await getLocale(request) },
+      {
+        centreId: centre.id,
+        ...submission.value,
+        phone: submission.value.phone || null,
+        locale: await getLocale(request),
+      },
       { redirectTo: `/centres/${centre.slug}/book` },
     );
   } catch (error) {
@@ -71,7 +76,13 @@ export default function RegisterOrganisation() {
           <legend className="field-label">{t("booking.register.tier")}</legend>
           {TIERS.map((tier) => (
             <label key={tier} className="mb-2 flex items-start gap-2">
-              <input type="radio" name={fields.tier.name} value={tier} defaultChecked={fields.tier.initialValue === tier} className="mt-1 h-5 w-5" />
+              <input
+                type="radio"
+                name={fields.tier.name}
+                value={tier}
+                defaultChecked={fields.tier.initialValue === tier}
+                className="mt-1 h-5 w-5"
+              />
               <span>
                 <strong>{t(`tier.${tier}` as Key)}</strong>
                 <br />
@@ -90,7 +101,9 @@ export default function RegisterOrganisation() {
         <TextField meta={fields.billingName} label={t("booking.register.billingName")} />
         <TextField meta={fields.billingAddress} label={t("booking.register.billingAddress")} />
         <div>
-          <button type="submit" className="button">{t("booking.register.submit")}</button>
+          <button type="submit" className="button">
+            {t("booking.register.submit")}
+          </button>
         </div>
       </Form>
     </>

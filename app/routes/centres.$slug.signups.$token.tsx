@@ -13,7 +13,10 @@ import type { Key } from "~/i18n/translate";
 import { clock } from "~/lib/clock";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => [
-  ...pageTitle(matches, loaded && "signup" in loaded ? "agenda.confirmation.statusTitle" : "agenda.confirmation.invalidTitle"),
+  ...pageTitle(
+    matches,
+    loaded && "signup" in loaded ? "agenda.confirmation.statusTitle" : "agenda.confirmation.invalidTitle",
+  ),
   { name: "robots", content: "noindex" },
 ];
 
@@ -102,7 +105,9 @@ export default function SignupPage() {
           </p>
         )}
         <p className="m-0">{t("agenda.confirmation.where", { room: signup.room, centre: centre.name })}</p>
-        {signup.dateCancelled ? <p className="m-0 font-bold text-red-900">{t("agenda.confirmation.dateCancelled")}</p> : null}
+        {signup.dateCancelled ? (
+          <p className="m-0 font-bold text-red-900">{t("agenda.confirmation.dateCancelled")}</p>
+        ) : null}
         {isNew && signup.email && signup.status !== "CANCELLED" ? (
           <p className="m-0">{t("agenda.confirmation.emailSent", { email: signup.email })}</p>
         ) : null}
@@ -119,7 +124,9 @@ export default function SignupPage() {
           </p>
           <h2>{t("agenda.confirmation.cancelTitle")}</h2>
           <p>
-            {signup.status === "WAITLISTED" ? t("agenda.confirmation.cancelWaitlistIntro") : t("agenda.confirmation.cancelIntro")}
+            {signup.status === "WAITLISTED"
+              ? t("agenda.confirmation.cancelWaitlistIntro")
+              : t("agenda.confirmation.cancelIntro")}
           </p>
           {result?.error ? (
             <p role="alert" className="field-error">

@@ -31,17 +31,25 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         <p>{t("agenda.feed.notFound")}</p>
       </WidgetPage>,
     );
-    return new Response(`<!DOCTYPE html>${page}`, { status: 404, headers: { ...headers, "Cache-Control": "no-store" } });
+    return new Response(`<!DOCTYPE html>${page}`, {
+      status: 404,
+      headers: { ...headers, "Cache-Control": "no-store" },
+    });
   }
   const items = await widgetItems(centre);
   const base = env().APP_URL;
   const page = renderToStaticMarkup(
     <WidgetPage locale={locale} title={t("agenda.widget.title", { name: centre.name })}>
       <p className="intro">{t("agenda.widget.intro")}</p>
-      {items.length === 0 ? <p>{t("agenda.widget.empty")}</p> : <WidgetList items={items} locale={locale} base={base} />}
+      {items.length === 0 ? (
+        <p>{t("agenda.widget.empty")}</p>
+      ) : (
+        <WidgetList items={items} locale={locale} base={base} />
+      )}
       <p className="more">
         <a href={`${base}/centres/${centre.slug}`} target="_blank" rel="noopener">
-          {t("agenda.widget.more", { name: centre.name })} <span className="sr-only">{t("agenda.widget.opensNew")}</span>
+          {t("agenda.widget.more", { name: centre.name })}{" "}
+          <span className="sr-only">{t("agenda.widget.opensNew")}</span>
         </a>
       </p>
     </WidgetPage>,
@@ -59,8 +67,14 @@ function WidgetList({ items, locale, base }: { items: AgendaItem[]; locale: Loca
           <ul>
             {group.items.map((item) => (
               <li key={item.occurrenceId} className={item.cancelled ? "cancelled" : undefined}>
-                <span className="time">{formatTimeRange(item.startsAt, item.endsAt, item.centre.timeZone, locale)}</span>{" "}
-                <a href={`${base}/centres/${item.centre.slug}/activities/${item.activityId}`} target="_blank" rel="noopener">
+                <span className="time">
+                  {formatTimeRange(item.startsAt, item.endsAt, item.centre.timeZone, locale)}
+                </span>{" "}
+                <a
+                  href={`${base}/centres/${item.centre.slug}/activities/${item.activityId}`}
+                  target="_blank"
+                  rel="noopener"
+                >
                   {item.title} <span className="sr-only">{t("agenda.widget.opensNew")}</span>
                 </a>
                 {item.cancelled ? <strong className="badge off"> {t("centre.cancelled")}</strong> : null}

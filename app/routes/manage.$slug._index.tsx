@@ -20,8 +20,13 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { centre, user, role } = await requireCentrePermission(request, params.slug, "centre.view");
   const now = clock.now();
-  const allowed = (permission: Parameters<typeof can>[1]) => can({ installationRole: user.installationRole, role }, permission);
-  const sees = { reads: allowed("centre.read"), companions: allowed("attendance.record"), manages: allowed("bookings.manage") };
+  const allowed = (permission: Parameters<typeof can>[1]) =>
+    can({ installationRole: user.installationRole, role }, permission);
+  const sees = {
+    reads: allowed("centre.read"),
+    companions: allowed("attendance.record"),
+    manages: allowed("bookings.manage"),
+  };
   const [home, rooms, occurrences] = await Promise.all([
     workspaceHome(centre.id, { money: sees.reads, requests: sees.reads }, now),
     listRooms(centre.id),
@@ -63,9 +68,14 @@ export default function ManageHome() {
   const locale = useLocale();
   const tz = centre.timeZone;
   const base = `/manage/${centre.slug}`;
-  const when = (start: string | Date, end: string | Date) => `${formatShortDate(new Date(start), tz, locale)} ${formatTimeRange(new Date(start), new Date(end), tz, locale)}`;
+  const when = (start: string | Date, end: string | Date) =>
+    `${formatShortDate(new Date(start), tz, locale)} ${formatTimeRange(new Date(start), new Date(end), tz, locale)}`;
   const nothingNeedsAttention =
-    home.requests.length === 0 && home.companions.length === 0 && home.closureConflicts.length === 0 && home.unpaid.length === 0 && home.failedEmails === 0;
+    home.requests.length === 0 &&
+    home.companions.length === 0 &&
+    home.closureConflicts.length === 0 &&
+    home.unpaid.length === 0 &&
+    home.failedEmails === 0;
   return (
     <>
       <h1>{t("manage.title", { name: centre.name })}</h1>
@@ -82,7 +92,8 @@ export default function ManageHome() {
             <ul className="m-0">
               {home.requests.map((request) => (
                 <li key={request.id}>
-                  <Link to={`${base}/requests#request-${request.id}`}>{request.title}</Link> · {request.organisation} <TierBadge tier={request.tier} />
+                  <Link to={`${base}/requests#request-${request.id}`}>{request.title}</Link> · {request.organisation}{" "}
+                  <TierBadge tier={request.tier} />
                   {request.firstDate ? ` · ${when(request.firstDate.startsAt, request.firstDate.endsAt)}` : null}
                   {request.overdue ? <strong> · {t("workspace.requests.overdue")}</strong> : null}
                 </li>
@@ -110,7 +121,9 @@ export default function ManageHome() {
         {home.closureConflicts.length > 0 ? (
           <section aria-labelledby="home-closures" className="card my-3">
             <h3 id="home-closures" className="mt-0">
-              {t("workspace.home.closureConflicts", { count: home.closureConflicts.reduce((sum, closure) => sum + closure.hits.length, 0) })}
+              {t("workspace.home.closureConflicts", {
+                count: home.closureConflicts.reduce((sum, closure) => sum + closure.hits.length, 0),
+              })}
             </h3>
             <ul className="m-0">
               {home.closureConflicts.map((closure) => (
@@ -120,7 +133,9 @@ export default function ManageHome() {
                     .slice(0, 5)
                     .map((hit) => `${hit.title} (${formatShortDate(new Date(hit.startsAt), tz, locale)})`)
                     .join(", ")}
-                  {closure.hits.length > 5 ? ` ${t("workspace.requests.andMore", { count: closure.hits.length - 5 })}` : null}
+                  {closure.hits.length > 5
+                    ? ` ${t("workspace.requests.andMore", { count: closure.hits.length - 5 })}`
+                    : null}
                 </li>
               ))}
             </ul>
@@ -135,7 +150,8 @@ export default function ManageHome() {
             <ul className="m-0">
               {home.unpaid.map((booking) => (
                 <li key={booking.bookingId}>
-                  <Link to={`${base}/bookings/${booking.bookingId}`}>{booking.title}</Link> · {booking.organisation} · <Money cents={booking.outstandingCents} />
+                  <Link to={`${base}/bookings/${booking.bookingId}`}>{booking.title}</Link> · {booking.organisation} ·{" "}
+                  <Money cents={booking.outstandingCents} />
                 </li>
               ))}
             </ul>
@@ -159,8 +175,17 @@ export default function ManageHome() {
           <ul className="m-0 grid list-none gap-2 p-0">
             {home.todayDates.map((date) => (
               <li key={date.occurrenceId} className="card">
-                <span className="font-bold">{formatTimeRange(new Date(date.startsAt), new Date(date.endsAt), tz, locale)}</span> · {date.title} · {date.room}
-                <span className="block">{date.host ? t("workspace.attendance.opensUp", { name: date.host.name }) : <strong>{t("workspace.attendance.nobodyOpens")}</strong>}</span>
+                <span className="font-bold">
+                  {formatTimeRange(new Date(date.startsAt), new Date(date.endsAt), tz, locale)}
+                </span>{" "}
+                · {date.title} · {date.room}
+                <span className="block">
+                  {date.host ? (
+                    t("workspace.attendance.opensUp", { name: date.host.name })
+                  ) : (
+                    <strong>{t("workspace.attendance.nobodyOpens")}</strong>
+                  )}
+                </span>
               </li>
             ))}
           </ul>
@@ -176,10 +201,13 @@ export default function ManageHome() {
           <li key={room.id} className="card">
             <h3 className="m-0">{room.name}</h3>
             <p className="m-0">
-              {t("manage.capacity", { count: room.capacity })} · {room.stepFree ? t("manage.stepFree") : t("manage.notStepFree")}
+              {t("manage.capacity", { count: room.capacity })} ·{" "}
+              {room.stepFree ? t("manage.stepFree") : t("manage.notStepFree")}
               {room.active ? null : <> · {t("manage.inactive")}</>}
             </p>
-            {room.kind === "COMBINATION" ? <p className="m-0">{t("manage.combination", { rooms: room.members.join(", ") })}</p> : null}
+            {room.kind === "COMBINATION" ? (
+              <p className="m-0">{t("manage.combination", { rooms: room.members.join(", ") })}</p>
+            ) : null}
             {room.facilities.length > 0 ? (
               <p className="m-0">
                 {t("manage.facilities")}: {room.facilities.map((facility) => t(`facility.${facility}`)).join(", ")}
@@ -198,11 +226,21 @@ export default function ManageHome() {
           <table className="w-full border-collapse text-left">
             <thead>
               <tr className="border-b-2 border-gray-400">
-                <th scope="col" className="py-2 pr-3">{t("manage.time")}</th>
-                <th scope="col" className="py-2 pr-3">{t("manage.what")}</th>
-                <th scope="col" className="py-2 pr-3">{t("manage.room")}</th>
-                <th scope="col" className="py-2 pr-3">{t("manage.organisation")}</th>
-                <th scope="col" className="py-2">{t("manage.status")}</th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("manage.time")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("manage.what")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("manage.room")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("manage.organisation")}
+                </th>
+                <th scope="col" className="py-2">
+                  {t("manage.status")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -213,7 +251,13 @@ export default function ManageHome() {
                     <br />
                     {formatTimeRange(new Date(booking.startsAt), new Date(booking.endsAt), tz, locale)}
                   </td>
-                  <td className="py-2 pr-3">{sees.reads ? <Link to={`${base}/bookings/${booking.bookingId}`}>{booking.title}</Link> : booking.title}</td>
+                  <td className="py-2 pr-3">
+                    {sees.reads ? (
+                      <Link to={`${base}/bookings/${booking.bookingId}`}>{booking.title}</Link>
+                    ) : (
+                      booking.title
+                    )}
+                  </td>
                   <td className="py-2 pr-3">{booking.room}</td>
                   <td className="py-2 pr-3">{booking.organisation}</td>
                   <td className="py-2">

@@ -45,7 +45,10 @@ const recordSchema = z
         .min(0, { error: "workspace.attendance.firstTimeInvalid" }),
     ),
   })
-  .refine((value) => value.firstTimeCount <= value.headcount, { path: ["firstTimeCount"], error: "workspace.attendance.firstTimeTooMany" });
+  .refine((value) => value.firstTimeCount <= value.headcount, {
+    path: ["firstTimeCount"],
+    error: "workspace.attendance.firstTimeTooMany",
+  });
 
 const hostSchema = z.object({
   intent: z.enum(["host-take", "host-release", "host-assign"]),
@@ -61,7 +64,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = localDateAt(clock.now(), centre.timeZone);
   const asked = dateParam(url.searchParams.get("date"));
   const date = mayCorrect && asked && asked <= today ? asked : today;
-  const [dates, team] = await Promise.all([attendanceDay(centre.id, date), mayCorrect ? listTeam(centre.id) : Promise.resolve([])]);
+  const [dates, team] = await Promise.all([
+    attendanceDay(centre.id, date),
+    mayCorrect ? listTeam(centre.id) : Promise.resolve([]),
+  ]);
   return {
     centre: { slug: centre.slug, name: centre.name, timeZone: centre.timeZone },
     date,
@@ -87,10 +93,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { intent, occurrenceId, userId } = parsed.data;
     if (intent === "host-assign" && !mayCorrect) throw new Response("Forbidden", { status: 403 });
     try {
-      await setHostDuty(
-        actor,
-        { occurrenceId, userId: intent === "host-release" ? null : intent === "host-assign" ? userId || null : user.id },
-      );
+      await setHostDuty(actor, {
+        occurrenceId,
+        userId: intent === "host-release" ? null : intent === "host-assign" ? userId || null : user.id,
+      });
     } catch (error) {
       if (isDomainError(error) && error.status === 404) throw new Response("Not found", { status: 404 });
       throw error;
@@ -108,12 +114,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!isDomainError(error)) throw error;
     if (error.status === 404) throw new Response("Not found", { status: 404 });
     return data(
-      { occurrenceId: submission.value.occurrenceId, result: submission.reply(refusalReply(error, { "attendance-first-time-too-many": "firstTimeCount", "attendance-headcount-invalid": "headcount" })) },
+      {
+        occurrenceId: submission.value.occurrenceId,
+        result: submission.reply(
+          refusalReply(error, {
+            "attendance-first-time-too-many": "firstTimeCount",
+            "attendance-headcount-invalid": "headcount",
+          }),
+        ),
+      },
       { status: error.status },
     );
   }
   const date = formData.get("date");
-  return back(`saved=${submission.value.occurrenceId}${typeof date === "string" && dateParam(date) ? `&date=${date}` : ""}#date-${submission.value.occurrenceId}`);
+  return back(
+    `saved=${submission.value.occurrenceId}${typeof date === "string" && dateParam(date) ? `&date=${date}` : ""}#date-${submission.value.occurrenceId}`,
+  );
 }
 
 type DateView = Awaited<ReturnType<typeof loader>>["dates"][number];
@@ -164,7 +180,10 @@ function DateCard({ item }: { item: DateView }) {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
-  const mine = actionData && "occurrenceId" in actionData && actionData.occurrenceId === item.occurrenceId ? actionData.result : undefined;
+  const mine =
+    actionData && "occurrenceId" in actionData && actionData.occurrenceId === item.occurrenceId
+      ? actionData.result
+      : undefined;
   const [form, fields] = useForm({
     id: `attendance-${item.occurrenceId}`,
     lastResult: mine,
@@ -183,10 +202,13 @@ function DateCard({ item }: { item: DateView }) {
         {item.title}
       </h2>
       <p className="m-0">
-        {formatTimeRange(new Date(item.startsAt), new Date(item.endsAt), centre.timeZone, locale)} · {item.room} · {t(`activityKind.${item.kind}`)}
+        {formatTimeRange(new Date(item.startsAt), new Date(item.endsAt), centre.timeZone, locale)} · {item.room} ·{" "}
+        {t(`activityKind.${item.kind}`)}
       </p>
       <p className="m-0 text-muted">
-        {item.host ? t("workspace.attendance.opensUp", { name: item.host.name }) : t("workspace.attendance.nobodyOpens")}
+        {item.host
+          ? t("workspace.attendance.opensUp", { name: item.host.name })
+          : t("workspace.attendance.nobodyOpens")}
         {item.kind === "SIGN_UP" ? ` · ${t("workspace.attendance.signedUp", { count: item.signedUp })}` : null}
       </p>
       {saved === item.occurrenceId ? (
@@ -195,7 +217,11 @@ function DateCard({ item }: { item: DateView }) {
         </p>
       ) : item.attendance ? (
         <p className="m-0 mt-2">
-          {t("workspace.attendance.recorded", { headcount: item.attendance.headcount, firstTime: item.attendance.firstTimeCount, name: item.attendance.recordedBy ?? "?" })}
+          {t("workspace.attendance.recorded", {
+            headcount: item.attendance.headcount,
+            firstTime: item.attendance.firstTimeCount,
+            name: item.attendance.recordedBy ?? "?",
+          })}
         </p>
       ) : null}
       <Form method="post" {...getFormProps(form)} className="mt-3">
@@ -204,8 +230,22 @@ function DateCard({ item }: { item: DateView }) {
         <input type="hidden" name="date" value={date} />
         <FormProblems id={form.errorId} errors={form.errors} />
         <div className="flex flex-wrap items-end gap-3">
-          <TextField meta={fields.headcount} label={t("workspace.attendance.headcount")} type="number" inputMode="numeric" min={0} className="w-36" />
-          <TextField meta={fields.firstTimeCount} label={t("workspace.attendance.firstTime")} type="number" inputMode="numeric" min={0} className="w-36" />
+          <TextField
+            meta={fields.headcount}
+            label={t("workspace.attendance.headcount")}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            className="w-36"
+          />
+          <TextField
+            meta={fields.firstTimeCount}
+            label={t("workspace.attendance.firstTime")}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            className="w-36"
+          />
           <button type="submit" className="button min-h-12 px-6 text-lg">
             {item.attendance ? t("workspace.attendance.update") : t("workspace.attendance.save")}
           </button>
@@ -233,7 +273,12 @@ function DateCard({ item }: { item: DateView }) {
               <label htmlFor={`host-${item.occurrenceId}`} className="field-label">
                 {t("workspace.attendance.whoOpens")}
               </label>
-              <select id={`host-${item.occurrenceId}`} name="userId" defaultValue={item.host?.id ?? ""} className="field-input">
+              <select
+                id={`host-${item.occurrenceId}`}
+                name="userId"
+                defaultValue={item.host?.id ?? ""}
+                className="field-input"
+              >
                 <option value="">{t("workspace.attendance.chooseSomeone")}</option>
                 {team.map((member) => (
                   <option key={member.id} value={member.id}>

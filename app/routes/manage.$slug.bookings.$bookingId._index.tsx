@@ -24,13 +24,18 @@ import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
 import { idParam, orNotFound } from "~/lib/workspace-route.server";
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "workspace.booking.title", { title: data?.booking.title ?? "" });
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, "workspace.booking.title", { title: data?.booking.title ?? "" });
 
 const moveSchema = z.object({
   intent: z.literal("move"),
   occurrenceId: z.uuid(),
-  date: z.string({ error: "workspace.form.dateRequired" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "workspace.form.dateRequired" }),
-  time: z.string({ error: "workspace.form.timeRequired" }).regex(/^\d{2}:\d{2}$/, { error: "workspace.form.timeRequired" }),
+  date: z
+    .string({ error: "workspace.form.dateRequired" })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "workspace.form.dateRequired" }),
+  time: z
+    .string({ error: "workspace.form.timeRequired" })
+    .regex(/^\d{2}:\d{2}$/, { error: "workspace.form.timeRequired" }),
   roomId: z.uuid({ error: "workspace.form.roomRequired" }),
   allowOutsideOpeningHours: z.boolean().default(false),
 });
@@ -38,7 +43,11 @@ const moveSchema = z.object({
 const cancelSchema = z.object({
   intent: z.enum(["cancel", "cancel-from"]),
   occurrenceId: z.uuid(),
-  reason: z.string({ error: "workspace.form.reasonRequired" }).trim().min(3, { error: "workspace.form.reasonRequired" }).max(500),
+  reason: z
+    .string({ error: "workspace.form.reasonRequired" })
+    .trim()
+    .min(3, { error: "workspace.form.reasonRequired" })
+    .max(500),
   fee: z.enum(["charge", "free"], { error: "workspace.booking.feeChoice" }),
 });
 
@@ -49,7 +58,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const booking = await orNotFound(bookingForManager(centre.id, bookingId));
   const url = new URL(request.url);
   const selected = booking.dates.find((date) => date.id === url.searchParams.get("date")) ?? null;
-  const [history, money, spaces] = await Promise.all([bookingHistory(centre.id, bookingId), bookingPayments(centre.id, bookingId), listSpaces(db(), centre.id)]);
+  const [history, money, spaces] = await Promise.all([
+    bookingHistory(centre.id, bookingId),
+    bookingPayments(centre.id, bookingId),
+    listSpaces(db(), centre.id),
+  ]);
   return {
     centre: { slug: centre.slug, name: centre.name, timeZone: centre.timeZone },
     booking,
@@ -69,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const bookingId = idParam(params.bookingId);
   await orNotFound(assertOfCentre(centre.id, "booking", bookingId));
   const formData = await request.formData();
-    const here = `/manage/${centre.slug}/bookings/${bookingId}`;
+  const here = `/manage/${centre.slug}/bookings/${bookingId}`;
   const intent = formData.get("intent");
   try {
     if (intent === "move") {
@@ -80,21 +93,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
       } catch (error) {
         if (!isDomainError(error) || error.status === 404) throw error;
         return data(
-          { intent: "move", result: submission.reply(refusalReply(error, { "room-already-booked": "time", "date-closed": "date", "outside-opening-hours": "time", "invalid-start": "date", "not-active": "date" })) },
+          {
+            intent: "move",
+            result: submission.reply(
+              refusalReply(error, {
+                "room-already-booked": "time",
+                "date-closed": "date",
+                "outside-opening-hours": "time",
+                "invalid-start": "date",
+                "not-active": "date",
+              }),
+            ),
+          },
           { status: error.status },
         );
       }
       return redirect(`${here}?done=moved#dates`);
     }
     const submission = parseWithZod(formData, { schema: cancelSchema });
-    if (submission.status !== "success") return data({ intent: String(intent), result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ intent: String(intent), result: submission.reply() }, { status: 400 });
     const { occurrenceId, reason, fee } = submission.value;
     try {
-      if (submission.value.intent === "cancel") await cancelDate(actor, { occurrenceId, reason, chargeFee: fee === "charge" });
+      if (submission.value.intent === "cancel")
+        await cancelDate(actor, { occurrenceId, reason, chargeFee: fee === "charge" });
       else await cancelFrom(actor, { bookingId, fromOccurrenceId: occurrenceId, reason, chargeFee: fee === "charge" });
     } catch (error) {
       if (!isDomainError(error) || error.status === 404) throw error;
-      return data({ intent: String(intent), result: submission.reply(refusalReply(error, { "reason-required": "reason" })) }, { status: error.status });
+      return data(
+        { intent: String(intent), result: submission.reply(refusalReply(error, { "reason-required": "reason" })) },
+        { status: error.status },
+      );
     }
     return redirect(`${here}?done=cancelled#dates`);
   } catch (error) {
@@ -110,7 +139,9 @@ export default function BookingPage() {
   const tz = centre.timeZone;
   const base = `/manage/${centre.slug}/bookings/${booking.id}`;
   const start = parseWallClock(booking.localStart)!;
-  const pattern = booking.rrule ? describeSchedule(scheduleOf(booking.rrule, start, booking.durationMinutes), t as never, locale) : undefined;
+  const pattern = booking.rrule
+    ? describeSchedule(scheduleOf(booking.rrule, start, booking.durationMinutes), t as never, locale)
+    : undefined;
   const upcoming = booking.dates.filter((date) => date.status === "ACTIVE" && !date.past);
   const isActive = booking.status === "CONFIRMED" || booking.status === "PENDING";
   return (
@@ -119,7 +150,9 @@ export default function BookingPage() {
         <Link to={`/manage/${centre.slug}/bookings`}>{t("workspace.booking.backToList")}</Link>
       </p>
       <h1>{booking.title}</h1>
-      {done === "moved" || done === "cancelled" || done === "changed" ? <Done>{t(`workspace.booking.done-${done}`)}</Done> : null}
+      {done === "moved" || done === "cancelled" || done === "changed" ? (
+        <Done>{t(`workspace.booking.done-${done}`)}</Done>
+      ) : null}
       <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
         <dt className="font-bold">{t("workspace.booking.status")}</dt>
         <dd className="m-0">
@@ -129,7 +162,10 @@ export default function BookingPage() {
         </dd>
         <dt className="font-bold">{t("workspace.booking.organisation")}</dt>
         <dd className="m-0">
-          <Link to={`/manage/${centre.slug}/organisations/${booking.organisation.id}`}>{booking.organisation.name}</Link> <TierBadge tier={booking.tier} />
+          <Link to={`/manage/${centre.slug}/organisations/${booking.organisation.id}`}>
+            {booking.organisation.name}
+          </Link>{" "}
+          <TierBadge tier={booking.tier} />
         </dd>
         <dt className="font-bold">{t("workspace.booking.contact")}</dt>
         <dd className="m-0">
@@ -137,7 +173,9 @@ export default function BookingPage() {
           {booking.organisation.contactPhone ? (
             <>
               {" · "}
-              <a href={`tel:${booking.organisation.contactPhone.replace(/[^+\d]/g, "")}`}>{booking.organisation.contactPhone}</a>
+              <a href={`tel:${booking.organisation.contactPhone.replace(/[^+\d]/g, "")}`}>
+                {booking.organisation.contactPhone}
+              </a>
             </>
           ) : null}
           {booking.organisation.contactEmail ? (
@@ -199,7 +237,10 @@ export default function BookingPage() {
           {t("workspace.booking.confirmation")}
         </Link>
         {canPay ? (
-          <Link className="button-secondary" to={`/manage/${centre.slug}/payments?organisationId=${booking.organisation.id}&bookingId=${booking.id}#register`}>
+          <Link
+            className="button-secondary"
+            to={`/manage/${centre.slug}/payments?organisationId=${booking.organisation.id}&bookingId=${booking.id}#register`}
+          >
             {t("workspace.booking.registerPayment")}
           </Link>
         ) : null}
@@ -212,15 +253,28 @@ export default function BookingPage() {
           <caption className="sr-only">{t("workspace.booking.datesCaption")}</caption>
           <thead>
             <tr className="border-b-2 border-gray-400">
-              <th scope="col" className="py-2 pr-3">{t("workspace.booking.date")}</th>
-              <th scope="col" className="py-2 pr-3">{t("workspace.booking.room")}</th>
-              <th scope="col" className="py-2 pr-3">{t("workspace.booking.status")}</th>
-              {canManage ? <th scope="col" className="py-2">{t("workspace.booking.change")}</th> : null}
+              <th scope="col" className="py-2 pr-3">
+                {t("workspace.booking.date")}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t("workspace.booking.room")}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t("workspace.booking.status")}
+              </th>
+              {canManage ? (
+                <th scope="col" className="py-2">
+                  {t("workspace.booking.change")}
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
             {booking.dates.map((date) => (
-              <tr key={date.id} className={`border-b border-gray-200 align-top ${selected?.id === date.id ? "bg-brand-50" : ""}`}>
+              <tr
+                key={date.id}
+                className={`border-b border-gray-200 align-top ${selected?.id === date.id ? "bg-brand-50" : ""}`}
+              >
                 <td className="py-2 pr-3">
                   {formatShortDate(new Date(date.startsAt), tz, locale)}
                   <br />
@@ -228,7 +282,11 @@ export default function BookingPage() {
                 </td>
                 <td className="py-2 pr-3">{date.room.name}</td>
                 <td className="py-2 pr-3">
-                  {date.status === "ACTIVE" ? (date.past ? t("workspace.booking.past") : t("workspace.booking.planned")) : t(`workspace.occurrenceStatus.${date.status}`)}
+                  {date.status === "ACTIVE"
+                    ? date.past
+                      ? t("workspace.booking.past")
+                      : t("workspace.booking.planned")
+                    : t(`workspace.occurrenceStatus.${date.status}`)}
                   {date.moved ? ` · ${t("workspace.booking.movedMark")}` : null}
                   {date.cancelReason ? <span className="block text-sm text-muted">{date.cancelReason}</span> : null}
                   {date.cancellationFeeCents > 0 ? (
@@ -236,18 +294,34 @@ export default function BookingPage() {
                       {t("workspace.booking.feeCharged")}: <Money cents={date.cancellationFeeCents} />
                     </span>
                   ) : null}
-                  {date.attendance ? <span className="block text-sm">{t("workspace.booking.headcount", { count: date.attendance.headcount })}</span> : null}
+                  {date.attendance ? (
+                    <span className="block text-sm">
+                      {t("workspace.booking.headcount", { count: date.attendance.headcount })}
+                    </span>
+                  ) : null}
                 </td>
                 {canManage ? (
                   <td className="py-2">
                     {date.status === "ACTIVE" && !date.past && isActive ? (
                       <span className="flex flex-wrap gap-x-3">
-                        <Link to={`?date=${date.id}&do=move#change`}>{t("workspace.booking.moveThis", { date: formatShortDate(new Date(date.startsAt), tz, locale) })}</Link>
-                        <Link to={`?date=${date.id}&do=cancel#change`}>{t("workspace.booking.cancelThis", { date: formatShortDate(new Date(date.startsAt), tz, locale) })}</Link>
+                        <Link to={`?date=${date.id}&do=move#change`}>
+                          {t("workspace.booking.moveThis", {
+                            date: formatShortDate(new Date(date.startsAt), tz, locale),
+                          })}
+                        </Link>
+                        <Link to={`?date=${date.id}&do=cancel#change`}>
+                          {t("workspace.booking.cancelThis", {
+                            date: formatShortDate(new Date(date.startsAt), tz, locale),
+                          })}
+                        </Link>
                         {booking.rrule ? (
                           <>
-                            <Link to={`${base}/change?scope=following&from=${date.id}`}>{t("workspace.booking.changeFollowing")}</Link>
-                            <Link to={`?date=${date.id}&do=cancel-from#change`}>{t("workspace.booking.cancelFollowing")}</Link>
+                            <Link to={`${base}/change?scope=following&from=${date.id}`}>
+                              {t("workspace.booking.changeFollowing")}
+                            </Link>
+                            <Link to={`?date=${date.id}&do=cancel-from#change`}>
+                              {t("workspace.booking.cancelFollowing")}
+                            </Link>
                           </>
                         ) : null}
                       </span>
@@ -263,8 +337,11 @@ export default function BookingPage() {
       <h2>{t("workspace.booking.payments")}</h2>
       {money.account ? (
         <p>
-          {t("workspace.booking.owed")}: <Money cents={money.account.dueCents} /> · {t("workspace.booking.paid")}: <Money cents={money.account.paidCents} /> ·{" "}
-          {t("workspace.booking.outstanding")}: <strong><Money cents={money.account.outstandingCents} /></strong>
+          {t("workspace.booking.owed")}: <Money cents={money.account.dueCents} /> · {t("workspace.booking.paid")}:{" "}
+          <Money cents={money.account.paidCents} /> · {t("workspace.booking.outstanding")}:{" "}
+          <strong>
+            <Money cents={money.account.outstandingCents} />
+          </strong>
           {money.account.upcomingCents > 0 ? (
             <>
               {" "}
@@ -279,7 +356,8 @@ export default function BookingPage() {
         <ul>
           {money.payments.map((payment) => (
             <li key={payment.id}>
-              {formatShortDate(new Date(payment.receivedAt), tz, locale)} · <Money cents={payment.amountCents} /> · {t(`workspace.paymentMethod.${payment.method}`)}
+              {formatShortDate(new Date(payment.receivedAt), tz, locale)} · <Money cents={payment.amountCents} /> ·{" "}
+              {t(`workspace.paymentMethod.${payment.method}`)}
               {payment.status !== "SUCCEEDED" ? ` · ${t(`workspace.paymentStatus.${payment.status}`)}` : null}
               {payment.reference ? ` · ${payment.reference}` : null}
             </li>
@@ -306,7 +384,11 @@ function DateChange() {
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: moveSchema }),
-    defaultValue: { date: selected?.local.slice(0, 10), time: selected?.local.slice(11, 16), roomId: selected?.room.id },
+    defaultValue: {
+      date: selected?.local.slice(0, 10),
+      time: selected?.local.slice(11, 16),
+      roomId: selected?.room.id,
+    },
   });
   const [cancelForm, cancelFields] = useForm({
     id: "cancel-date",
@@ -318,7 +400,9 @@ function DateChange() {
   });
   if (!selected || !doing) return null;
   const when = `${formatShortDate(new Date(selected.startsAt), tz, locale)} ${formatTimeRange(new Date(selected.startsAt), new Date(selected.endsAt), tz, locale)}`;
-  const following = booking.dates.filter((date) => date.status === "ACTIVE" && date.originalLocalStart >= selected.originalLocalStart);
+  const following = booking.dates.filter(
+    (date) => date.status === "ACTIVE" && date.originalLocalStart >= selected.originalLocalStart,
+  );
   const feeFollowing = following.reduce((sum, date) => sum + (date.feeNow?.feeCents ?? 0), 0);
   const fee = doing === "cancel" ? (selected.feeNow?.feeCents ?? 0) : feeFollowing;
   return (
@@ -340,7 +424,11 @@ function DateChange() {
             <TextField meta={moveFields.date} label={t("workspace.form.date")} type="date" />
             <TextField meta={moveFields.time} label={t("workspace.form.startTime")} type="time" />
           </div>
-          <SelectField meta={moveFields.roomId} label={t("workspace.form.room")} options={spaces.map((space) => ({ value: space.id, label: space.name }))} />
+          <SelectField
+            meta={moveFields.roomId}
+            label={t("workspace.form.room")}
+            options={spaces.map((space) => ({ value: space.id, label: space.name }))}
+          />
           <CheckboxField meta={moveFields.allowOutsideOpeningHours} label={t("workspace.form.allowOutsideHours")} />
           <div>
             <button type="submit" className="button">
@@ -356,25 +444,49 @@ function DateChange() {
           <input type="hidden" name="intent" value={doing} />
           <input type="hidden" name="occurrenceId" value={selected.id} />
           <FormProblems id={cancelForm.errorId} errors={cancelForm.errors} />
-          <TextArea meta={cancelFields.reason} label={t("workspace.booking.reason")} hint={t("workspace.booking.reasonHint")} rows={2} />
+          <TextArea
+            meta={cancelFields.reason}
+            label={t("workspace.booking.reason")}
+            hint={t("workspace.booking.reasonHint")}
+            rows={2}
+          />
           <fieldset>
             <legend className="field-label">{t("workspace.booking.feeLegend")}</legend>
             <div className="flex items-center gap-3">
-              <input type="radio" id="fee-free" name={cancelFields.fee.name} value="free" defaultChecked={cancelFields.fee.initialValue !== "charge"} className="h-6 w-6" />
+              <input
+                type="radio"
+                id="fee-free"
+                name={cancelFields.fee.name}
+                value="free"
+                defaultChecked={cancelFields.fee.initialValue !== "charge"}
+                className="h-6 w-6"
+              />
               <label htmlFor="fee-free">{t("workspace.booking.feeFree")}</label>
             </div>
             <div className="flex items-center gap-3">
-              <input type="radio" id="fee-charge" name={cancelFields.fee.name} value="charge" defaultChecked={cancelFields.fee.initialValue === "charge"} className="h-6 w-6" />
+              <input
+                type="radio"
+                id="fee-charge"
+                name={cancelFields.fee.name}
+                value="charge"
+                defaultChecked={cancelFields.fee.initialValue === "charge"}
+                className="h-6 w-6"
+              />
               <label htmlFor="fee-charge">
-                {t("workspace.booking.feeCharge")}{" "}
-                <Money cents={fee} />
+                {t("workspace.booking.feeCharge")} <Money cents={fee} />
               </label>
             </div>
           </fieldset>
-          <p className="m-0 text-muted">{booking.organisation.contactEmail ? t("workspace.booking.contactEmailed") : t("workspace.booking.contactCall")}</p>
+          <p className="m-0 text-muted">
+            {booking.organisation.contactEmail
+              ? t("workspace.booking.contactEmailed")
+              : t("workspace.booking.contactCall")}
+          </p>
           <div>
             <button type="submit" className="button">
-              {doing === "cancel" ? t("workspace.booking.cancelSubmit") : t("workspace.booking.cancelFromSubmit", { count: following.length })}
+              {doing === "cancel"
+                ? t("workspace.booking.cancelSubmit")
+                : t("workspace.booking.cancelFromSubmit", { count: following.length })}
             </button>
             <Link to="?" className="ml-3">
               {t("workspace.form.cancel")}

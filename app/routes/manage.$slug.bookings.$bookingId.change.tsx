@@ -41,7 +41,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const spaces = await listSpaces(db(), centre.id);
   return {
     centre: { slug: centre.slug, name: centre.name, timeZone: centre.timeZone },
-    booking: { id: booking.id, title: booking.title, rrule: booking.rrule, durationMinutes: booking.durationMinutes, room: booking.room },
+    booking: {
+      id: booking.id,
+      title: booking.title,
+      rrule: booking.rrule,
+      durationMinutes: booking.durationMinutes,
+      room: booking.room,
+    },
     upcoming: upcoming.map((date) => ({ id: date.id, startsAt: date.startsAt, endsAt: date.endsAt })),
     spaces: spaces.map((space) => ({ id: space.id, name: space.name })),
     defaults: {
@@ -67,9 +73,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = submission.value;
   // The new pattern starts on the chosen date or later, and never in the past.
   const from = booking.dates.find((date) => date.id === form.fromOccurrenceId);
-  const earliest = form.scope === "following" && from ? localDateAt(from.startsAt, centre.timeZone) : localDateAt(clock.now(), centre.timeZone);
+  const earliest =
+    form.scope === "following" && from
+      ? localDateAt(from.startsAt, centre.timeZone)
+      : localDateAt(clock.now(), centre.timeZone);
   if (form.date < earliest) {
-    return data({ result: submission.reply({ fieldErrors: { date: [encodeMessage("workspace.change.dateTooEarly", { date: earliest })] } }), preview: null }, { status: 422 });
+    return data(
+      {
+        result: submission.reply({
+          fieldErrors: { date: [encodeMessage("workspace.change.dateTooEarly", { date: earliest })] },
+        }),
+        preview: null,
+      },
+      { status: 422 },
+    );
   }
   const input = {
     bookingId,
@@ -78,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     pattern: patternOf(form),
     allowOutsideOpeningHours: form.allowOutsideOpeningHours,
   };
-    try {
+  try {
     if (form.intent === "save") {
       const result = await applyPatternChange(actor, input);
       return redirect(`/manage/${centre.slug}/bookings/${result.bookingId}?done=changed`);
@@ -90,7 +107,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error.status === 404) throw new Response("Not found", { status: 404 });
     const preview = await previewPatternChange(actor, input).catch(() => null);
     return data(
-      { result: submission.reply(refusalReply(error, { "invalid-start": "date", "room-already-booked": "time", "outside-opening-hours": "time", "date-closed": "date" })), preview },
+      {
+        result: submission.reply(
+          refusalReply(error, {
+            "invalid-start": "date",
+            "room-already-booked": "time",
+            "outside-opening-hours": "time",
+            "date-closed": "date",
+          }),
+        ),
+        preview,
+      },
       { status: error.status },
     );
   }
@@ -112,12 +139,19 @@ export default function ChangeSeries() {
   });
   const preview = actionData?.preview ?? null;
   const say = (instant: string | Date) => formatShortDate(new Date(instant), tz, locale);
-  const sayRange = (start: string | Date, end: string | Date) => `${say(start)} ${formatTimeRange(new Date(start), new Date(end), tz, locale)}`;
-  const blocking = preview ? preview.conflicts.filter((conflict) => !(conflict.reason === "outside-opening-hours" && fields.allowOutsideOpeningHours.value === "on")) : [];
+  const sayRange = (start: string | Date, end: string | Date) =>
+    `${say(start)} ${formatTimeRange(new Date(start), new Date(end), tz, locale)}`;
+  const blocking = preview
+    ? preview.conflicts.filter(
+        (conflict) => !(conflict.reason === "outside-opening-hours" && fields.allowOutsideOpeningHours.value === "on"),
+      )
+    : [];
   return (
     <>
       <p className="m-0">
-        <Link to={`/manage/${centre.slug}/bookings/${booking.id}`}>{t("workspace.change.back", { title: booking.title })}</Link>
+        <Link to={`/manage/${centre.slug}/bookings/${booking.id}`}>
+          {t("workspace.change.back", { title: booking.title })}
+        </Link>
       </p>
       <h1>{t("workspace.change.title")}</h1>
       <p>{t("workspace.change.intro")}</p>
@@ -127,7 +161,14 @@ export default function ChangeSeries() {
           <legend className="field-label">{t("workspace.change.scope")}</legend>
           {(["following", "all"] as const).map((scope) => (
             <div key={scope} className="flex items-start gap-3 py-1">
-              <input type="radio" id={`scope-${scope}`} name={fields.scope.name} value={scope} defaultChecked={(fields.scope.initialValue ?? defaults.scope) === scope} className="mt-1 h-6 w-6" />
+              <input
+                type="radio"
+                id={`scope-${scope}`}
+                name={fields.scope.name}
+                value={scope}
+                defaultChecked={(fields.scope.initialValue ?? defaults.scope) === scope}
+                className="mt-1 h-6 w-6"
+              />
               <label htmlFor={`scope-${scope}`}>{t(`workspace.change.scope-${scope}`)}</label>
             </div>
           ))}
@@ -144,23 +185,42 @@ export default function ChangeSeries() {
           <SelectField
             meta={fields.duration}
             label={t("workspace.form.duration")}
-            options={[...new Set([...DURATIONS, booking.durationMinutes])].sort((a, b) => a - b).map((minutes) => ({ value: String(minutes), label: t("workspace.form.minutes", { minutes }) }))}
+            options={[...new Set([...DURATIONS, booking.durationMinutes])]
+              .sort((a, b) => a - b)
+              .map((minutes) => ({ value: String(minutes), label: t("workspace.form.minutes", { minutes }) }))}
           />
         </div>
-        <SelectField meta={fields.roomId} label={t("workspace.form.room")} options={spaces.map((space) => ({ value: space.id, label: space.name }))} />
+        <SelectField
+          meta={fields.roomId}
+          label={t("workspace.form.room")}
+          options={spaces.map((space) => ({ value: space.id, label: space.name }))}
+        />
         <SelectField
           meta={fields.repeat}
           label={t("workspace.change.repeat")}
-          options={(["weekly", "biweekly", "monthly", "monthly-last", "none"] as const).map((repeat) => ({ value: repeat, label: t(`workspace.repeat.${repeat}`) }))}
+          options={(["weekly", "biweekly", "monthly", "monthly-last", "none"] as const).map((repeat) => ({
+            value: repeat,
+            label: t(`workspace.repeat.${repeat}`),
+          }))}
         />
         <SelectField
           meta={fields.endBy}
           label={t("workspace.change.endBy")}
-          options={(["date", "count", "open"] as const).map((end) => ({ value: end, label: t(`workspace.endBy.${end}`) }))}
+          options={(["date", "count", "open"] as const).map((end) => ({
+            value: end,
+            label: t(`workspace.endBy.${end}`),
+          }))}
         />
         <div className="flex flex-wrap gap-4">
           <TextField meta={fields.untilDate} label={t("workspace.change.untilDate")} type="date" />
-          <TextField meta={fields.count} label={t("workspace.change.count")} type="number" min={2} max={200} inputMode="numeric" />
+          <TextField
+            meta={fields.count}
+            label={t("workspace.change.count")}
+            type="number"
+            min={2}
+            max={200}
+            inputMode="numeric"
+          />
         </div>
         <CheckboxField meta={fields.allowOutsideOpeningHours} label={t("workspace.form.allowOutsideHours")} />
         <div>
@@ -178,8 +238,12 @@ export default function ChangeSeries() {
               <li>{t("workspace.change.updated", { count: preview.updated.length })}</li>
               <li>{t("workspace.change.added", { count: preview.added.length })}</li>
               <li>{t("workspace.change.cancelled", { count: preview.cancelled.length })}</li>
-              {preview.exceptionsKept.length > 0 ? <li>{t("workspace.change.exceptionsKept", { count: preview.exceptionsKept.length })}</li> : null}
-              {preview.exceptionsDropped.length > 0 ? <li>{t("workspace.change.exceptionsDropped", { count: preview.exceptionsDropped.length })}</li> : null}
+              {preview.exceptionsKept.length > 0 ? (
+                <li>{t("workspace.change.exceptionsKept", { count: preview.exceptionsKept.length })}</li>
+              ) : null}
+              {preview.exceptionsDropped.length > 0 ? (
+                <li>{t("workspace.change.exceptionsDropped", { count: preview.exceptionsDropped.length })}</li>
+              ) : null}
             </ul>
             {preview.updated.length > 0 ? (
               <details>
@@ -223,8 +287,11 @@ export default function ChangeSeries() {
               <ul>
                 {preview.conflicts.map((conflict) => (
                   <li key={`${conflict.localStart}-${conflict.reason}-${conflict.other?.bookingId ?? ""}`}>
-                    <strong>{sayRange(conflict.startsAt, conflict.endsAt)}</strong>: {t(`workspace.conflict.${conflict.reason}`, { reason: conflict.closure?.reason ?? "" })}
-                    {conflict.other ? ` (${conflict.other.title ?? ""}, ${conflict.other.organisation ?? ""}, ${conflict.other.room})` : null}
+                    <strong>{sayRange(conflict.startsAt, conflict.endsAt)}</strong>:{" "}
+                    {t(`workspace.conflict.${conflict.reason}`, { reason: conflict.closure?.reason ?? "" })}
+                    {conflict.other
+                      ? ` (${conflict.other.title ?? ""}, ${conflict.other.organisation ?? ""}, ${conflict.other.room})`
+                      : null}
                   </li>
                 ))}
               </ul>

@@ -21,7 +21,11 @@ import { idParam, orNotFound } from "~/lib/workspace-route.server";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.confirmation.title");
 
 const sendSchema = z.object({
-  to: z.email({ error: "workspace.confirmation.emailInvalid" }).max(254, { error: "workspace.confirmation.emailInvalid" }).optional().or(z.literal("")),
+  to: z
+    .email({ error: "workspace.confirmation.emailInvalid" })
+    .max(254, { error: "workspace.confirmation.emailInvalid" })
+    .optional()
+    .or(z.literal("")),
 });
 
 /** The confirmation of a booking, to print (for someone without email) or to send. */
@@ -30,7 +34,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const booking = await orNotFound(bookingForManager(centre.id, idParam(params.bookingId)));
   const url = new URL(request.url);
   return {
-    centre: { slug: centre.slug, name: centre.name, timeZone: centre.timeZone, street: centre.street, postalCode: centre.postalCode, city: centre.city, phone: centre.phone, email: centre.email },
+    centre: {
+      slug: centre.slug,
+      name: centre.name,
+      timeZone: centre.timeZone,
+      street: centre.street,
+      postalCode: centre.postalCode,
+      city: centre.city,
+      phone: centre.phone,
+      email: centre.email,
+    },
     booking: {
       id: booking.id,
       title: booking.title,
@@ -39,7 +52,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       attendees: booking.attendees,
       totalInclCents: booking.totalInclCents,
       organisation: booking.organisation,
-      dates: booking.dates.filter((date) => date.status === "ACTIVE").map((date) => ({ id: date.id, startsAt: date.startsAt, endsAt: date.endsAt, room: date.room.name })),
+      dates: booking.dates
+        .filter((date) => date.status === "ACTIVE")
+        .map((date) => ({ id: date.id, startsAt: date.startsAt, endsAt: date.endsAt, room: date.room.name })),
     },
     isNew: url.searchParams.get("new") === "1",
     sent: url.searchParams.get("sent"),
@@ -83,17 +98,29 @@ export default function Confirmation() {
         <p className="m-0">
           <Link to={`/manage/${centre.slug}/bookings/${booking.id}`}>{t("workspace.confirmation.back")}</Link>
         </p>
-        {isNew ? <Done>{t(booking.status === "PENDING" ? "workspace.confirmation.newPending" : "workspace.confirmation.newConfirmed")}</Done> : null}
+        {isNew ? (
+          <Done>
+            {t(
+              booking.status === "PENDING"
+                ? "workspace.confirmation.newPending"
+                : "workspace.confirmation.newConfirmed",
+            )}
+          </Done>
+        ) : null}
         {sent ? <Done>{t("workspace.confirmation.sent", { to: sent })}</Done> : null}
       </div>
 
       <article aria-labelledby="confirmation-title" className="card my-4 print:border-0 print:p-0">
-        <h1 id="confirmation-title">{t(booking.status === "PENDING" ? "workspace.confirmation.requestHeading" : "workspace.confirmation.heading")}</h1>
+        <h1 id="confirmation-title">
+          {t(booking.status === "PENDING" ? "workspace.confirmation.requestHeading" : "workspace.confirmation.heading")}
+        </h1>
         <p className="m-0 font-bold">{centre.name}</p>
         <p className="m-0">
           {centre.street}, {centre.postalCode} {centre.city}
         </p>
-        {centre.phone || centre.email ? <p className="m-0">{[centre.phone, centre.email].filter(Boolean).join(" · ")}</p> : null}
+        {centre.phone || centre.email ? (
+          <p className="m-0">{[centre.phone, centre.email].filter(Boolean).join(" · ")}</p>
+        ) : null}
         <dl className="mt-4 grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
           <dt className="font-bold">{t("workspace.confirmation.for")}</dt>
           <dd className="m-0">
@@ -117,7 +144,8 @@ export default function Confirmation() {
         <ul>
           {booking.dates.map((date) => (
             <li key={date.id}>
-              {formatShortDate(new Date(date.startsAt), tz, locale)}, {formatTimeRange(new Date(date.startsAt), new Date(date.endsAt), tz, locale)}
+              {formatShortDate(new Date(date.startsAt), tz, locale)},{" "}
+              {formatTimeRange(new Date(date.startsAt), new Date(date.endsAt), tz, locale)}
               {date.room !== booking.room ? ` (${date.room})` : null}
             </li>
           ))}
@@ -138,7 +166,12 @@ export default function Confirmation() {
             <h2 id="send-title">{t("workspace.confirmation.sendTitle")}</h2>
             <Form method="post" {...getFormProps(form)} className="grid gap-3">
               <FormProblems id={form.errorId} errors={form.errors} />
-              <TextField meta={fields.to} label={t("workspace.confirmation.to")} type="email" hint={t("workspace.confirmation.toHint")} />
+              <TextField
+                meta={fields.to}
+                label={t("workspace.confirmation.to")}
+                type="email"
+                hint={t("workspace.confirmation.toHint")}
+              />
               <div>
                 <button type="submit" className="button">
                   {t("workspace.confirmation.send")}

@@ -62,13 +62,20 @@ export default function Bookings() {
               <Link to={`/manage/${centre.slug}/bookings/${booking.id}`}>{booking.title}</Link>
             </h2>
             <p className="m-0">
-              {booking.organisation} <TierBadge tier={booking.tier} /> · {booking.room} · {t(`bookingStatus.${booking.status}`)}
+              {booking.organisation} <TierBadge tier={booking.tier} /> · {booking.room} ·{" "}
+              {t(`bookingStatus.${booking.status}`)}
               {booking.series ? ` · ${t("workspace.bookings.series")}` : null}
             </p>
             {booking.next ? (
               <p className="m-0 text-muted">
-                {t("workspace.bookings.next")}: {formatShortDate(new Date(booking.next.startsAt), centre.timeZone, locale)}{" "}
-                {formatTimeRange(new Date(booking.next.startsAt), new Date(booking.next.endsAt), centre.timeZone, locale)}
+                {t("workspace.bookings.next")}:{" "}
+                {formatShortDate(new Date(booking.next.startsAt), centre.timeZone, locale)}{" "}
+                {formatTimeRange(
+                  new Date(booking.next.startsAt),
+                  new Date(booking.next.endsAt),
+                  centre.timeZone,
+                  locale,
+                )}
               </p>
             ) : null}
           </li>

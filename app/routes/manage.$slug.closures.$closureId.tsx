@@ -18,7 +18,11 @@ import { idParam, orNotFound } from "~/lib/workspace-route.server";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.closures.oneTitle");
 
 const actionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("cancel-dates"), occurrenceId: z.array(z.uuid()).default([]), notify: z.literal("on").optional() }),
+  z.object({
+    intent: z.literal("cancel-dates"),
+    occurrenceId: z.array(z.uuid()).default([]),
+    notify: z.literal("on").optional(),
+  }),
   z.object({ intent: z.literal("delete") }),
 ]);
 
@@ -29,7 +33,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   return {
     centre: { slug: centre.slug, name: centre.name, timeZone: centre.timeZone },
-    closure: { id: found.closure.id, reason: found.closure.reason, startDate: found.closure.startDate, endDate: found.closure.endDate, room: found.closure.room?.name ?? null },
+    closure: {
+      id: found.closure.id,
+      reason: found.closure.reason,
+      startDate: found.closure.startDate,
+      endDate: found.closure.endDate,
+      room: found.closure.room?.name ?? null,
+    },
     hits: found.hits,
     isNew: url.searchParams.get("new") === "1",
     done: url.searchParams.get("cancelled"),
@@ -43,15 +53,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const closureId = idParam(params.closureId);
   await orNotFound(assertOfCentre(centre.id, "closure", closureId));
   const formData = await request.formData();
-  const parsed = actionSchema.safeParse({ intent: formData.get("intent"), occurrenceId: formData.getAll("occurrenceId"), notify: formData.get("notify") ?? undefined });
+  const parsed = actionSchema.safeParse({
+    intent: formData.get("intent"),
+    occurrenceId: formData.getAll("occurrenceId"),
+    notify: formData.get("notify") ?? undefined,
+  });
   if (!parsed.success) return data({ error: "workspace.refusal.generic" }, { status: 400 });
-    try {
+  try {
     if (parsed.data.intent === "delete") {
       await deleteClosure(actor, closureId);
       return redirect(`/manage/${centre.slug}/closures`);
     }
-    const result = await cancelDatesInClosure(actor, { closureId, occurrenceIds: parsed.data.occurrenceId, notify: parsed.data.notify === "on" });
-    return redirect(`/manage/${centre.slug}/closures/${closureId}?cancelled=${result.cancelled}&emails=${result.emails}`);
+    const result = await cancelDatesInClosure(actor, {
+      closureId,
+      occurrenceIds: parsed.data.occurrenceId,
+      notify: parsed.data.notify === "on",
+    });
+    return redirect(
+      `/manage/${centre.slug}/closures/${closureId}?cancelled=${result.cancelled}&emails=${result.emails}`,
+    );
   } catch (error) {
     if (!isDomainError(error)) throw error;
     if (error.status === 404) throw new Response("Not found", { status: 404 });
@@ -76,7 +96,9 @@ export default function ClosurePage() {
         {say(closure.startDate)} – {say(closure.endDate)} · {closure.room ?? t("workspace.closures.wholeCentre")}
       </p>
       {isNew ? <Done>{t("workspace.closures.added")}</Done> : null}
-      {done ? <Done>{t("workspace.closures.cancelledDone", { count: Number(done), emails: Number(emails ?? 0) })}</Done> : null}
+      {done ? (
+        <Done>{t("workspace.closures.cancelledDone", { count: Number(done), emails: Number(emails ?? 0) })}</Done>
+      ) : null}
       <FormProblems errors={actionData?.error ? [actionData.error] : undefined} />
 
       <h2>{t("workspace.closures.hitsTitle", { count: hits.length })}</h2>
@@ -90,24 +112,41 @@ export default function ClosurePage() {
             <ul className="m-0 grid list-none gap-2 p-0">
               {hits.map((hit) => (
                 <li key={hit.occurrenceId} className="card flex items-start gap-3">
-                  {canEdit ? <input type="checkbox" id={`hit-${hit.occurrenceId}`} name="occurrenceId" value={hit.occurrenceId} defaultChecked className="mt-1 h-6 w-6 shrink-0" /> : null}
+                  {canEdit ? (
+                    <input
+                      type="checkbox"
+                      id={`hit-${hit.occurrenceId}`}
+                      name="occurrenceId"
+                      value={hit.occurrenceId}
+                      defaultChecked
+                      className="mt-1 h-6 w-6 shrink-0"
+                    />
+                  ) : null}
                   <div>
                     {canEdit ? (
                       <label htmlFor={`hit-${hit.occurrenceId}`} className="font-bold">
-                        {formatShortDate(new Date(hit.startsAt), tz, locale)} {formatTimeRange(new Date(hit.startsAt), new Date(hit.endsAt), tz, locale)} · {hit.title}
+                        {formatShortDate(new Date(hit.startsAt), tz, locale)}{" "}
+                        {formatTimeRange(new Date(hit.startsAt), new Date(hit.endsAt), tz, locale)} · {hit.title}
                       </label>
                     ) : (
                       <p className="m-0 font-bold">
-                        {formatShortDate(new Date(hit.startsAt), tz, locale)} {formatTimeRange(new Date(hit.startsAt), new Date(hit.endsAt), tz, locale)} · {hit.title}
+                        {formatShortDate(new Date(hit.startsAt), tz, locale)}{" "}
+                        {formatTimeRange(new Date(hit.startsAt), new Date(hit.endsAt), tz, locale)} · {hit.title}
                       </p>
                     )}
                     <p className="m-0">
                       {hit.room} · {hit.organisation.name} · {hit.organisation.contactName}
                       {hit.organisation.contactPhone ? ` · ${hit.organisation.contactPhone}` : null}
-                      {hit.organisation.contactEmail ? ` · ${hit.organisation.contactEmail}` : ` · ${t("workspace.booking.noEmail")}`}
+                      {hit.organisation.contactEmail
+                        ? ` · ${hit.organisation.contactEmail}`
+                        : ` · ${t("workspace.booking.noEmail")}`}
                     </p>
                     <p className="m-0">
-                      <Link to={`/manage/${centre.slug}/bookings/${hit.bookingId}?date=${hit.occurrenceId}&do=move#change`}>{t("workspace.closures.moveInstead")}</Link>
+                      <Link
+                        to={`/manage/${centre.slug}/bookings/${hit.bookingId}?date=${hit.occurrenceId}&do=move#change`}
+                      >
+                        {t("workspace.closures.moveInstead")}
+                      </Link>
                     </p>
                   </div>
                 </li>

@@ -29,10 +29,17 @@ const closureSchema = z
     roomId: z.union([z.uuid(), z.literal("")]).default(""),
     startDate: day,
     endDate: day,
-    reason: z.string({ error: "workspace.closures.reasonRequired" }).trim().min(2, { error: "workspace.closures.reasonRequired" }).max(200),
+    reason: z
+      .string({ error: "workspace.closures.reasonRequired" })
+      .trim()
+      .min(2, { error: "workspace.closures.reasonRequired" })
+      .max(200),
     submissionKey: submissionKeyField,
   })
-  .refine((value) => value.endDate >= value.startDate, { path: ["endDate"], error: "workspace.closures.endBeforeStart" });
+  .refine((value) => value.endDate >= value.startDate, {
+    path: ["endDate"],
+    error: "workspace.closures.endBeforeStart",
+  });
 
 /** Holidays and maintenance: the centre (or a room) is closed; a new one shows the bookings it hits. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -61,11 +68,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/manage/${centre.slug}/closures/${closure.id}?new=1`);
   } catch (error) {
     // The same form sent twice: the closure was made by the first one.
-    if (isAlreadySubmitted(error) && error.entityId) return redirect(`/manage/${centre.slug}/closures/${error.entityId}?new=1`);
+    if (isAlreadySubmitted(error) && error.entityId)
+      return redirect(`/manage/${centre.slug}/closures/${error.entityId}?new=1`);
     if (!isDomainError(error)) throw error;
-    if (error.status === 404) return data(submission.reply({ fieldErrors: { roomId: ["workspace.form.roomRequired"] } }), { status: 404 });
+    if (error.status === 404)
+      return data(submission.reply({ fieldErrors: { roomId: ["workspace.form.roomRequired"] } }), { status: 404 });
     return data(
-      submission.reply(refusalReply(error, { "closure-end-before-start": "endDate", "closure-too-long": "endDate", "closure-start-invalid": "startDate", "closure-end-invalid": "endDate", "closure-reason-missing": "reason" })),
+      submission.reply(
+        refusalReply(error, {
+          "closure-end-before-start": "endDate",
+          "closure-too-long": "endDate",
+          "closure-start-invalid": "startDate",
+          "closure-end-invalid": "endDate",
+          "closure-reason-missing": "reason",
+        }),
+      ),
       { status: error.status },
     );
   }
@@ -99,7 +116,11 @@ export default function Closures() {
             <p className="m-0">
               {say(closure.startDate)} – {say(closure.endDate)} · {closure.room ?? t("workspace.closures.wholeCentre")}
             </p>
-            {closure.hits > 0 ? <p className="m-0 font-bold text-red-800">{t("workspace.closures.stillPlanned", { count: closure.hits })}</p> : null}
+            {closure.hits > 0 ? (
+              <p className="m-0 font-bold text-red-800">
+                {t("workspace.closures.stillPlanned", { count: closure.hits })}
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -109,12 +130,23 @@ export default function Closures() {
           <Form method="post" {...getFormProps(form)} className="grid max-w-xl gap-4">
             <FormProblems id={form.errorId} errors={form.errors} />
             <SubmissionKey meta={fields.submissionKey} />
-            <SelectField meta={fields.roomId} label={t("workspace.closures.where")} options={[{ value: "", label: t("workspace.closures.wholeCentre") }, ...rooms.map((room) => ({ value: room.id, label: room.name }))]} />
+            <SelectField
+              meta={fields.roomId}
+              label={t("workspace.closures.where")}
+              options={[
+                { value: "", label: t("workspace.closures.wholeCentre") },
+                ...rooms.map((room) => ({ value: room.id, label: room.name })),
+              ]}
+            />
             <div className="flex flex-wrap gap-4">
               <TextField meta={fields.startDate} label={t("workspace.closures.firstDay")} type="date" />
               <TextField meta={fields.endDate} label={t("workspace.closures.lastDay")} type="date" />
             </div>
-            <TextField meta={fields.reason} label={t("workspace.closures.reason")} hint={t("workspace.closures.reasonHint")} />
+            <TextField
+              meta={fields.reason}
+              label={t("workspace.closures.reason")}
+              hint={t("workspace.closures.reasonHint")}
+            />
             <div>
               <button type="submit" className="button">
                 {t("workspace.closures.add")}

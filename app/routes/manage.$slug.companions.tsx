@@ -4,7 +4,11 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { refusalKey } from "~/components/resident-errors";
-import { finishCompanionRequest, listCompanionRequests, takeCompanionRequest } from "~/domain/residents/companions.server";
+import {
+  finishCompanionRequest,
+  listCompanionRequests,
+  takeCompanionRequest,
+} from "~/domain/residents/companions.server";
 import { isDomainError } from "~/domain/shared/errors";
 import { formatDayTimeRange, formatShortDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
@@ -71,7 +75,9 @@ export default function CompanionRequests() {
           {result.kind === "taken" ? (
             <>
               {t("agenda.manage.takenMessage", { name: result.name })}{" "}
-              {result.hasEmail ? t("agenda.manage.takenEmailed", { name: result.name }) : t("agenda.manage.takenCall", { name: result.name })}
+              {result.hasEmail
+                ? t("agenda.manage.takenEmailed", { name: result.name })
+                : t("agenda.manage.takenCall", { name: result.name })}
             </>
           ) : result.kind === "done" ? (
             t("agenda.manage.doneMessage")
@@ -84,7 +90,11 @@ export default function CompanionRequests() {
       <h2>{t("agenda.manage.open")}</h2>
       {open.length === 0 ? <p>{t("agenda.manage.noOpen")}</p> : <RequestList items={open} timeZone={centre.timeZone} />}
       <h2>{t("agenda.manage.taken")}</h2>
-      {taken.length === 0 ? <p>{t("agenda.manage.noTaken")}</p> : <RequestList items={taken} timeZone={centre.timeZone} />}
+      {taken.length === 0 ? (
+        <p>{t("agenda.manage.noTaken")}</p>
+      ) : (
+        <RequestList items={taken} timeZone={centre.timeZone} />
+      )}
       <h2>{t("agenda.manage.done")}</h2>
       {done.length === 0 ? <p>{t("agenda.manage.noDone")}</p> : <RequestList items={done} timeZone={centre.timeZone} />}
     </>

@@ -26,7 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { centre } = await requireCentrePermission(request, params.slug, "bookings.manage");
   const parsed = z.object({ emailId: z.uuid() }).safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success || !(await retryFailedEmail(centre.id, parsed.data.emailId))) throw new Response("Not found", { status: 404 });
+  if (!parsed.success || !(await retryFailedEmail(centre.id, parsed.data.emailId)))
+    throw new Response("Not found", { status: 404 });
   return redirect(`/manage/${centre.slug}/emails?retried=1`);
 }
 
@@ -34,7 +35,8 @@ export default function Emails() {
   const { centre, emails, retried } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
-  const when = (value: string | Date) => `${formatShortDate(new Date(value), centre.timeZone, locale)} ${formatTime(new Date(value), centre.timeZone, locale)}`;
+  const when = (value: string | Date) =>
+    `${formatShortDate(new Date(value), centre.timeZone, locale)} ${formatTime(new Date(value), centre.timeZone, locale)}`;
   return (
     <>
       <h1>{t("workspace.emails.title")}</h1>
@@ -50,7 +52,9 @@ export default function Emails() {
             <p className="m-0 break-all">
               {email.to} · {when(email.createdAt)}
             </p>
-            <p className="m-0 text-muted">{t("workspace.emails.error", { attempts: email.attempts, error: email.lastError ?? "" })}</p>
+            <p className="m-0 text-muted">
+              {t("workspace.emails.error", { attempts: email.attempts, error: email.lastError ?? "" })}
+            </p>
             <Form method="post" className="mt-2">
               <input type="hidden" name="emailId" value={email.id} />
               <button type="submit" className="button-secondary">
@@ -64,7 +68,8 @@ export default function Emails() {
       <ul>
         {emails.latest.map((email) => (
           <li key={email.id}>
-            {when(email.createdAt)} · <span className="break-all">{email.to}</span> · {email.subject} · {t(`workspace.emails.status-${email.status === "SENT" ? "SENT" : "PENDING"}`)}
+            {when(email.createdAt)} · <span className="break-all">{email.to}</span> · {email.subject} ·{" "}
+            {t(`workspace.emails.status-${email.status === "SENT" ? "SENT" : "PENDING"}`)}
           </li>
         ))}
       </ul>

@@ -10,7 +10,8 @@ import { catalogues } from "~/i18n/translate.server";
 import { useT } from "~/i18n/react";
 import { idParam, orNotFound } from "~/lib/workspace-route.server";
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "workspace.invoices.oneTitle", { number: data?.invoice.number ?? "" });
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, "workspace.invoices.oneTitle", { number: data?.invoice.number ?? "" });
 
 /** One invoice as printed: what Dutch law asks of an invoice (art. 35a Wet OB), in the centre's language. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -30,7 +31,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: invoice.status,
       paidCents: invoice.paidCents,
       billing: invoice.billing,
-      lines: invoice.lines.map((line) => ({ id: line.id, description: line.description, amountExclCents: line.amountExclCents, vatBp: line.vatBp, vatCents: line.vatCents })),
+      lines: invoice.lines.map((line) => ({
+        id: line.id,
+        description: line.description,
+        amountExclCents: line.amountExclCents,
+        vatBp: line.vatBp,
+        vatCents: line.vatCents,
+      })),
       vatByRate: invoice.vatByRate,
     },
     // the invoice's own words, in its language (the page only loads the reader's catalogue)
@@ -70,22 +77,32 @@ export default function InvoicePage() {
             </p>
             {supplier.email ? <p className="m-0">{supplier.email}</p> : null}
             {supplier.phone ? <p className="m-0">{supplier.phone}</p> : null}
-            {supplier.kvkNumber ? <p className="m-0">{t("workspace.invoice.kvk", { number: supplier.kvkNumber })}</p> : null}
-            {supplier.vatNumber ? <p className="m-0">{t("workspace.invoice.vatNumber", { number: supplier.vatNumber })}</p> : null}
+            {supplier.kvkNumber ? (
+              <p className="m-0">{t("workspace.invoice.kvk", { number: supplier.kvkNumber })}</p>
+            ) : null}
+            {supplier.vatNumber ? (
+              <p className="m-0">{t("workspace.invoice.vatNumber", { number: supplier.vatNumber })}</p>
+            ) : null}
             {supplier.iban ? <p className="m-0">{t("workspace.invoice.iban", { iban: supplier.iban })}</p> : null}
           </div>
           <div>
             <p className="m-0 font-bold">{t("workspace.invoice.to")}</p>
             <p className="m-0">{customer.name}</p>
-            {customer.contact && customer.contact !== customer.name ? <p className="m-0">{t("workspace.invoice.attention", { name: customer.contact })}</p> : null}
+            {customer.contact && customer.contact !== customer.name ? (
+              <p className="m-0">{t("workspace.invoice.attention", { name: customer.contact })}</p>
+            ) : null}
             {customer.address ? <p className="m-0 whitespace-pre-line">{customer.address}</p> : null}
             {customer.postalCode || customer.city ? (
               <p className="m-0">
                 {customer.postalCode} {customer.city}
               </p>
             ) : null}
-            {customer.kvkNumber ? <p className="m-0">{t("workspace.invoice.kvk", { number: customer.kvkNumber })}</p> : null}
-            {customer.vatNumber ? <p className="m-0">{t("workspace.invoice.vatNumber", { number: customer.vatNumber })}</p> : null}
+            {customer.kvkNumber ? (
+              <p className="m-0">{t("workspace.invoice.kvk", { number: customer.kvkNumber })}</p>
+            ) : null}
+            {customer.vatNumber ? (
+              <p className="m-0">{t("workspace.invoice.vatNumber", { number: customer.vatNumber })}</p>
+            ) : null}
           </div>
         </div>
         <h1 id="invoice-title" className="mt-6">
@@ -110,10 +127,18 @@ export default function InvoicePage() {
             <caption className="sr-only">{t("workspace.invoice.lines")}</caption>
             <thead>
               <tr className="border-b-2 border-gray-500">
-                <th scope="col" className="py-2 pr-3">{t("workspace.invoice.description")}</th>
-                <th scope="col" className="py-2 pr-3 text-right">{t("workspace.invoice.excl")}</th>
-                <th scope="col" className="py-2 pr-3 text-right">{t("workspace.invoice.vatRate")}</th>
-                <th scope="col" className="py-2 text-right">{t("workspace.invoice.vat")}</th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("workspace.invoice.description")}
+                </th>
+                <th scope="col" className="py-2 pr-3 text-right">
+                  {t("workspace.invoice.excl")}
+                </th>
+                <th scope="col" className="py-2 pr-3 text-right">
+                  {t("workspace.invoice.vatRate")}
+                </th>
+                <th scope="col" className="py-2 text-right">
+                  {t("workspace.invoice.vat")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -121,7 +146,9 @@ export default function InvoicePage() {
                 <tr key={line.id} className="border-b border-gray-200 align-top">
                   <td className="py-2 pr-3">{line.description}</td>
                   <td className="py-2 pr-3 text-right">{money(line.amountExclCents)}</td>
-                  <td className="py-2 pr-3 text-right">{line.vatBp === null ? t("workspace.invoice.exempt") : `${line.vatBp / 100}%`}</td>
+                  <td className="py-2 pr-3 text-right">
+                    {line.vatBp === null ? t("workspace.invoice.exempt") : `${line.vatBp / 100}%`}
+                  </td>
                   <td className="py-2 text-right">{money(line.vatCents)}</td>
                 </tr>
               ))}
@@ -133,7 +160,11 @@ export default function InvoicePage() {
           <dd className="m-0 text-right">{money(invoice.totalExclCents)}</dd>
           {invoice.vatByRate.map((rate) => (
             <div key={String(rate.vatBp)} className="contents">
-              <dt>{rate.vatBp === null ? t("workspace.invoice.exemptOver", { base: money(rate.baseCents) }) : t("workspace.invoice.vatOver", { percent: rate.vatBp / 100, base: money(rate.baseCents) })}</dt>
+              <dt>
+                {rate.vatBp === null
+                  ? t("workspace.invoice.exemptOver", { base: money(rate.baseCents) })
+                  : t("workspace.invoice.vatOver", { percent: rate.vatBp / 100, base: money(rate.baseCents) })}
+              </dt>
               <dd className="m-0 text-right">{money(rate.vatCents)}</dd>
             </div>
           ))}
@@ -149,7 +180,12 @@ export default function InvoicePage() {
         {exempt ? <p className="mt-4">{t("workspace.invoice.exemptNote")}</p> : null}
         <p className="mt-4">
           {supplier.iban
-            ? t("workspace.invoice.payBy", { date: day(invoice.dueAt), iban: supplier.iban, name: supplier.name, number: invoice.number })
+            ? t("workspace.invoice.payBy", {
+                date: day(invoice.dueAt),
+                iban: supplier.iban,
+                name: supplier.name,
+                number: invoice.number,
+              })
             : t("workspace.invoice.payByNoIban", { date: day(invoice.dueAt), number: invoice.number })}
         </p>
       </article>

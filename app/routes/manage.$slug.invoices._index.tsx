@@ -28,13 +28,22 @@ const invoiceSchema = z
     scope: z.enum(["booking", "month"], { error: "workspace.invoices.scopeRequired" }),
     bookingId: z.union([z.uuid(), z.literal("")]).default(""),
     organisationId: z.union([z.uuid(), z.literal("")]).default(""),
-    month: z.union([z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: "workspace.invoices.monthInvalid" }), z.literal("")]).default(""),
+    month: z
+      .union([z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: "workspace.invoices.monthInvalid" }), z.literal("")])
+      .default(""),
     submissionKey: submissionKeyField,
   })
   .superRefine((value, context) => {
-    if (value.scope === "booking" && !value.bookingId) context.addIssue({ code: "custom", path: ["bookingId"], message: "workspace.invoices.bookingRequired" });
-    if (value.scope === "month" && !value.organisationId) context.addIssue({ code: "custom", path: ["organisationId"], message: "workspace.invoices.organisationRequired" });
-    if (value.scope === "month" && !value.month) context.addIssue({ code: "custom", path: ["month"], message: "workspace.invoices.monthInvalid" });
+    if (value.scope === "booking" && !value.bookingId)
+      context.addIssue({ code: "custom", path: ["bookingId"], message: "workspace.invoices.bookingRequired" });
+    if (value.scope === "month" && !value.organisationId)
+      context.addIssue({
+        code: "custom",
+        path: ["organisationId"],
+        message: "workspace.invoices.organisationRequired",
+      });
+    if (value.scope === "month" && !value.month)
+      context.addIssue({ code: "custom", path: ["month"], message: "workspace.invoices.monthInvalid" });
   });
 
 /** The centre's invoices, numbered without gaps; a new one for a booking or for a month of an organisation. */
@@ -71,14 +80,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     const invoice = await issueInvoice(
       actor,
-      value.scope === "booking" ? { bookingId: value.bookingId } : { organisationId: value.organisationId, month: value.month },
+      value.scope === "booking"
+        ? { bookingId: value.bookingId }
+        : { organisationId: value.organisationId, month: value.month },
       clock.now(),
       { key: value.submissionKey, centreId: centre.id, kind: "invoice" },
     );
     return redirect(`/manage/${centre.slug}/invoices/${invoice.id}?new=1`);
   } catch (error) {
     // The same form sent twice: the first one made the invoice.
-    if (isAlreadySubmitted(error) && error.entityId) return redirect(`/manage/${centre.slug}/invoices/${error.entityId}?new=1`);
+    if (isAlreadySubmitted(error) && error.entityId)
+      return redirect(`/manage/${centre.slug}/invoices/${error.entityId}?new=1`);
     if (!isDomainError(error)) throw error;
     if (error.status === 404) throw new Response("Not found", { status: 404 });
     return data(submission.reply(refusalReply(error, { "invoice-month-invalid": "month" })), { status: error.status });
@@ -115,16 +127,42 @@ export default function Invoices() {
               <legend className="field-label">{t("workspace.invoices.scope")}</legend>
               {(["month", "booking"] as const).map((scope) => (
                 <div key={scope} className="flex items-center gap-3 py-1">
-                  <input type="radio" id={`scope-${scope}`} name={fields.scope.name} value={scope} defaultChecked={(fields.scope.initialValue ?? defaults.scope) === scope} className="h-6 w-6" />
+                  <input
+                    type="radio"
+                    id={`scope-${scope}`}
+                    name={fields.scope.name}
+                    value={scope}
+                    defaultChecked={(fields.scope.initialValue ?? defaults.scope) === scope}
+                    className="h-6 w-6"
+                  />
                   <label htmlFor={`scope-${scope}`}>{t(`workspace.invoices.scope-${scope}`)}</label>
                 </div>
               ))}
             </fieldset>
             <div className="grid gap-4 sm:grid-cols-2">
-              <SelectField meta={fields.organisationId} label={t("workspace.booking.organisation")} options={[{ value: "", label: t("workspace.onBehalf.chooseOrganisation") }, ...organisations.map((organisation) => ({ value: organisation.id, label: organisation.name }))]} />
-              <TextField meta={fields.month} label={t("workspace.invoices.month")} type="month" hint={t("workspace.invoices.monthHint")} />
+              <SelectField
+                meta={fields.organisationId}
+                label={t("workspace.booking.organisation")}
+                options={[
+                  { value: "", label: t("workspace.onBehalf.chooseOrganisation") },
+                  ...organisations.map((organisation) => ({ value: organisation.id, label: organisation.name })),
+                ]}
+              />
+              <TextField
+                meta={fields.month}
+                label={t("workspace.invoices.month")}
+                type="month"
+                hint={t("workspace.invoices.monthHint")}
+              />
             </div>
-            <SelectField meta={fields.bookingId} label={t("workspace.invoices.booking")} options={[{ value: "", label: t("workspace.invoices.chooseBooking") }, ...bookings.map((booking) => ({ value: booking.id, label: booking.label }))]} />
+            <SelectField
+              meta={fields.bookingId}
+              label={t("workspace.invoices.booking")}
+              options={[
+                { value: "", label: t("workspace.invoices.chooseBooking") },
+                ...bookings.map((booking) => ({ value: booking.id, label: booking.label })),
+              ]}
+            />
             <div>
               <button type="submit" className="button">
                 {t("workspace.invoices.makeSubmit")}
@@ -141,11 +179,21 @@ export default function Invoices() {
             <caption className="sr-only">{t("workspace.invoices.title")}</caption>
             <thead>
               <tr className="border-b-2 border-gray-400">
-                <th scope="col" className="py-2 pr-3">{t("workspace.invoices.number")}</th>
-                <th scope="col" className="py-2 pr-3">{t("workspace.booking.organisation")}</th>
-                <th scope="col" className="py-2 pr-3">{t("workspace.invoices.date")}</th>
-                <th scope="col" className="py-2 pr-3 text-right">{t("workspace.invoices.total")}</th>
-                <th scope="col" className="py-2">{t("workspace.booking.status")}</th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("workspace.invoices.number")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("workspace.booking.organisation")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("workspace.invoices.date")}
+                </th>
+                <th scope="col" className="py-2 pr-3 text-right">
+                  {t("workspace.invoices.total")}
+                </th>
+                <th scope="col" className="py-2">
+                  {t("workspace.booking.status")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -156,7 +204,9 @@ export default function Invoices() {
                   </td>
                   <td className="py-2 pr-3">{invoice.organisation}</td>
                   <td className="py-2 pr-3">{formatShortDate(new Date(invoice.issuedAt), centre.timeZone, locale)}</td>
-                  <td className="py-2 pr-3 text-right"><Money cents={invoice.totalInclCents} /></td>
+                  <td className="py-2 pr-3 text-right">
+                    <Money cents={invoice.totalInclCents} />
+                  </td>
                   <td className="py-2">{t(`workspace.invoiceStatus.${invoice.status}`)}</td>
                 </tr>
               ))}

@@ -21,25 +21,52 @@ import { useLocale, useT } from "~/i18n/react";
 import { idParam, orNotFound } from "~/lib/workspace-route.server";
 import { clock } from "~/lib/clock";
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "workspace.organisations.oneTitle", { name: data?.organisation.name ?? "" });
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, "workspace.organisations.oneTitle", { name: data?.organisation.name ?? "" });
 
 const optional = (max: number) => z.string().trim().max(max, { error: "booking.errors.text" }).optional().default("");
 const detailsSchema = z
   .object({
-    name: z.string({ error: "booking.errors.name" }).trim().min(2, { error: "booking.errors.name" }).max(120, { error: "booking.errors.name" }),
-    contactName: z.string({ error: "booking.errors.name" }).trim().min(2, { error: "booking.errors.name" }).max(120, { error: "booking.errors.name" }),
+    name: z
+      .string({ error: "booking.errors.name" })
+      .trim()
+      .min(2, { error: "booking.errors.name" })
+      .max(120, { error: "booking.errors.name" }),
+    contactName: z
+      .string({ error: "booking.errors.name" })
+      .trim()
+      .min(2, { error: "booking.errors.name" })
+      .max(120, { error: "booking.errors.name" }),
     contactEmail: z.email({ error: "booking.errors.email" }).max(254).optional().or(z.literal("")),
-    contactPhone: z.string().trim().regex(/^\+?[0-9 ()-]{8,20}$/, { error: "booking.errors.phone" }).optional().or(z.literal("")),
+    contactPhone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ()-]{8,20}$/, { error: "booking.errors.phone" })
+      .optional()
+      .or(z.literal("")),
     locale: z.enum(["nl", "en"]),
     billingName: optional(120),
     billingAddress: optional(200),
     billingPostalCode: optional(12),
     billingCity: optional(80),
     billingEmail: z.email({ error: "booking.errors.email" }).max(254).optional().or(z.literal("")),
-    kvkNumber: z.string().trim().regex(/^(\d{8})?$/, { error: "workspace.centreDetails.kvkInvalid" }).optional().default(""),
-    vatNumber: z.string().trim().regex(/^([A-Z]{2}[0-9A-Z]{8,12})?$/, { error: "workspace.centreDetails.vatInvalid" }).optional().default(""),
+    kvkNumber: z
+      .string()
+      .trim()
+      .regex(/^(\d{8})?$/, { error: "workspace.centreDetails.kvkInvalid" })
+      .optional()
+      .default(""),
+    vatNumber: z
+      .string()
+      .trim()
+      .regex(/^([A-Z]{2}[0-9A-Z]{8,12})?$/, { error: "workspace.centreDetails.vatInvalid" })
+      .optional()
+      .default(""),
   })
-  .refine((value) => Boolean(value.contactEmail) || Boolean(value.contactPhone), { path: ["contactPhone"], error: "workspace.onBehalf.contactNeeded" });
+  .refine((value) => Boolean(value.contactEmail) || Boolean(value.contactPhone), {
+    path: ["contactPhone"],
+    error: "workspace.onBehalf.contactNeeded",
+  });
 
 /** One organisation: contact and billing details, what it owes and its invoices. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -133,12 +160,16 @@ export default function OrganisationPage() {
       <p>
         <TierBadge tier={organisation.effective} />{" "}
         {organisation.verifiedAt
-          ? t("workspace.organisations.verifiedOn", { date: formatShortDate(new Date(organisation.verifiedAt), tz, locale), name: organisation.verifiedBy ?? "?" })
+          ? t("workspace.organisations.verifiedOn", {
+              date: formatShortDate(new Date(organisation.verifiedAt), tz, locale),
+              name: organisation.verifiedBy ?? "?",
+            })
           : t("workspace.organisations.claims", { tier: t(`tier.${organisation.claimed}`) })}
       </p>
       {organisation.members.length > 0 ? (
         <p>
-          {t("workspace.organisations.accounts")}: {organisation.members.map((member) => `${member.name} (${member.email})`).join(", ")}
+          {t("workspace.organisations.accounts")}:{" "}
+          {organisation.members.map((member) => `${member.name} (${member.email})`).join(", ")}
         </p>
       ) : null}
 
@@ -146,13 +177,18 @@ export default function OrganisationPage() {
       {account ? (
         <>
           <p>
-            {t("workspace.booking.owed")}: <Money cents={account.dueCents} /> · {t("workspace.booking.paid")}: <Money cents={account.paidCents} /> ·{" "}
-            {t("workspace.booking.outstanding")}: <strong><Money cents={account.outstandingCents} /></strong> · {t("workspace.booking.upcoming")}: <Money cents={account.upcomingCents} />
+            {t("workspace.booking.owed")}: <Money cents={account.dueCents} /> · {t("workspace.booking.paid")}:{" "}
+            <Money cents={account.paidCents} /> · {t("workspace.booking.outstanding")}:{" "}
+            <strong>
+              <Money cents={account.outstandingCents} />
+            </strong>{" "}
+            · {t("workspace.booking.upcoming")}: <Money cents={account.upcomingCents} />
           </p>
           <ul>
             {account.bookings.map((booking) => (
               <li key={booking.bookingId}>
-                <Link to={`/manage/${centre.slug}/bookings/${booking.bookingId}`}>{booking.title}</Link>: {t("workspace.booking.outstanding")} <Money cents={booking.outstandingCents} />
+                <Link to={`/manage/${centre.slug}/bookings/${booking.bookingId}`}>{booking.title}</Link>:{" "}
+                {t("workspace.booking.outstanding")} <Money cents={booking.outstandingCents} />
               </li>
             ))}
           </ul>
@@ -162,10 +198,16 @@ export default function OrganisationPage() {
       )}
       {canPay ? (
         <p className="flex flex-wrap gap-3">
-          <Link className="button-secondary" to={`/manage/${centre.slug}/payments?organisationId=${organisation.id}#register`}>
+          <Link
+            className="button-secondary"
+            to={`/manage/${centre.slug}/payments?organisationId=${organisation.id}#register`}
+          >
             {t("workspace.booking.registerPayment")}
           </Link>
-          <Link className="button-secondary" to={`/manage/${centre.slug}/invoices?organisationId=${organisation.id}#make`}>
+          <Link
+            className="button-secondary"
+            to={`/manage/${centre.slug}/invoices?organisationId=${organisation.id}#make`}
+          >
             {t("workspace.invoices.make")}
           </Link>
         </p>
@@ -177,7 +219,8 @@ export default function OrganisationPage() {
         <ul>
           {invoices.map((invoice) => (
             <li key={invoice.id}>
-              <Link to={`/manage/${centre.slug}/invoices/${invoice.id}`}>{invoice.number}</Link> · {formatShortDate(new Date(invoice.issuedAt), tz, locale)} · <Money cents={invoice.totalInclCents} /> ·{" "}
+              <Link to={`/manage/${centre.slug}/invoices/${invoice.id}`}>{invoice.number}</Link> ·{" "}
+              {formatShortDate(new Date(invoice.issuedAt), tz, locale)} · <Money cents={invoice.totalInclCents} /> ·{" "}
               {t(`workspace.invoiceStatus.${invoice.status}`)}
             </li>
           ))}
@@ -193,7 +236,14 @@ export default function OrganisationPage() {
             <TextField meta={fields.contactName} label={t("workspace.organisation.contactName")} />
             <TextField meta={fields.contactPhone} label={t("workspace.organisation.phone")} type="tel" />
             <TextField meta={fields.contactEmail} label={t("workspace.organisation.emailOptional")} type="email" />
-            <SelectField meta={fields.locale} label={t("workspace.organisation.language")} options={[{ value: "nl", label: t("language.names.nl") }, { value: "en", label: t("language.names.en") }]} />
+            <SelectField
+              meta={fields.locale}
+              label={t("workspace.organisation.language")}
+              options={[
+                { value: "nl", label: t("language.names.nl") },
+                { value: "en", label: t("language.names.en") },
+              ]}
+            />
           </div>
           <fieldset className="grid gap-4 sm:grid-cols-2">
             <legend className="field-label">{t("workspace.organisations.billing")}</legend>

@@ -15,7 +15,10 @@ import { useT } from "~/i18n/react";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.organisations.title");
 
-const verifySchema = z.object({ organisationId: z.uuid(), tier: z.enum(["RESIDENT_INITIATIVE", "ASSOCIATION", "PRIVATE", "COMMERCIAL"]) });
+const verifySchema = z.object({
+  organisationId: z.uuid(),
+  tier: z.enum(["RESIDENT_INITIATIVE", "ASSOCIATION", "PRIVATE", "COMMERCIAL"]),
+});
 
 /** Who books here; organisations whose tier is not checked yet come first. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -82,9 +85,14 @@ export default function Organisations() {
             </h2>
             <p className="m-0">
               <TierBadge tier={organisation.effective} />{" "}
-              {organisation.verified ? t("workspace.requests.verified") : <strong>{t("workspace.organisations.claims", { tier: t(`tier.${organisation.claimed}`) })}</strong>} ·{" "}
-              {organisation.contactName}
-              {organisation.hasEmail ? null : ` · ${t("workspace.booking.noEmail")}`} · {t("workspace.organisations.bookings", { count: organisation.bookings })}
+              {organisation.verified ? (
+                t("workspace.requests.verified")
+              ) : (
+                <strong>{t("workspace.organisations.claims", { tier: t(`tier.${organisation.claimed}`) })}</strong>
+              )}{" "}
+              · {organisation.contactName}
+              {organisation.hasEmail ? null : ` · ${t("workspace.booking.noEmail")}`} ·{" "}
+              {t("workspace.organisations.bookings", { count: organisation.bookings })}
             </p>
             {canVerify && !organisation.verified ? (
               <Form method="post" className="mt-2 flex flex-wrap items-end gap-2">
@@ -93,7 +101,12 @@ export default function Organisations() {
                   <label htmlFor={`tier-${organisation.id}`} className="field-label">
                     {t("workspace.organisations.tierOf", { name: organisation.name })}
                   </label>
-                  <select id={`tier-${organisation.id}`} name="tier" defaultValue={organisation.claimed} className="field-input">
+                  <select
+                    id={`tier-${organisation.id}`}
+                    name="tier"
+                    defaultValue={organisation.claimed}
+                    className="field-input"
+                  >
                     {(["RESIDENT_INITIATIVE", "ASSOCIATION", "PRIVATE", "COMMERCIAL"] as const).map((tier) => (
                       <option key={tier} value={tier}>
                         {t(`tier.${tier}`)}

@@ -26,8 +26,13 @@ import { clock } from "~/lib/clock";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.payments.title");
 
 const paymentSchema = z.object({
-  target: z.string({ error: "workspace.payments.targetRequired" }).regex(/^(booking|invoice|organisation):[0-9a-f-]{36}$/, { error: "workspace.payments.targetRequired" }),
-  amount: z.string({ error: "workspace.payments.amountInvalid" }).trim().regex(/^-?\d{1,6}([.,]\d{1,2})?$/, { error: "workspace.payments.amountInvalid" }),
+  target: z
+    .string({ error: "workspace.payments.targetRequired" })
+    .regex(/^(booking|invoice|organisation):[0-9a-f-]{36}$/, { error: "workspace.payments.targetRequired" }),
+  amount: z
+    .string({ error: "workspace.payments.amountInvalid" })
+    .trim()
+    .regex(/^-?\d{1,6}([.,]\d{1,2})?$/, { error: "workspace.payments.amountInvalid" }),
   method: z.enum(["BANK_TRANSFER", "CASH", "PIN"], { error: "workspace.payments.methodRequired" }),
   receivedOn: z.string({ error: "booking.errors.date" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "booking.errors.date" }),
   reference: z.string().trim().max(140, { error: "booking.errors.text" }).optional().default(""),
@@ -84,7 +89,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!isDomainError(error)) throw error;
     if (error.status === 404) throw new Response("Not found", { status: 404 });
     return data(
-      submission.reply(refusalReply(error, { "payment-amount-zero": "amount", "payment-refund-too-large": "amount", "payment-date-invalid": "receivedOn", "payment-date-future": "receivedOn", "payment-date-before-centre": "receivedOn", "payment-booking-other-organisation": "target" })),
+      submission.reply(
+        refusalReply(error, {
+          "payment-amount-zero": "amount",
+          "payment-refund-too-large": "amount",
+          "payment-date-invalid": "receivedOn",
+          "payment-date-future": "receivedOn",
+          "payment-date-before-centre": "receivedOn",
+          "payment-booking-other-organisation": "target",
+        }),
+      ),
       { status: error.status },
     );
   }
@@ -97,7 +111,15 @@ export default function Payments() {
 }
 
 function PaymentsPage() {
-  const { centre, accounts: list, openInvoices, organisations, defaults, done, canPay } = useLoaderData<typeof loader>();
+  const {
+    centre,
+    accounts: list,
+    openInvoices,
+    organisations,
+    defaults,
+    done,
+    canPay,
+  } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const t = useT();
   const [form, fields] = useForm<z.input<typeof paymentSchema>>({
@@ -122,11 +144,21 @@ function PaymentsPage() {
             <caption className="sr-only">{t("workspace.payments.perOrganisation")}</caption>
             <thead>
               <tr className="border-b-2 border-gray-400">
-                <th scope="col" className="py-2 pr-3">{t("workspace.booking.organisation")}</th>
-                <th scope="col" className="py-2 pr-3 text-right">{t("workspace.booking.owed")}</th>
-                <th scope="col" className="py-2 pr-3 text-right">{t("workspace.booking.paid")}</th>
-                <th scope="col" className="py-2 pr-3 text-right">{t("workspace.booking.outstanding")}</th>
-                <th scope="col" className="py-2 text-right">{t("workspace.booking.upcoming")}</th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("workspace.booking.organisation")}
+                </th>
+                <th scope="col" className="py-2 pr-3 text-right">
+                  {t("workspace.booking.owed")}
+                </th>
+                <th scope="col" className="py-2 pr-3 text-right">
+                  {t("workspace.booking.paid")}
+                </th>
+                <th scope="col" className="py-2 pr-3 text-right">
+                  {t("workspace.booking.outstanding")}
+                </th>
+                <th scope="col" className="py-2 text-right">
+                  {t("workspace.booking.upcoming")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -135,10 +167,18 @@ function PaymentsPage() {
                   <td className="py-2 pr-3">
                     <Link to={`/manage/${centre.slug}/organisations/${account.organisationId}`}>{account.name}</Link>
                   </td>
-                  <td className="py-2 pr-3 text-right"><Money cents={account.dueCents} /></td>
-                  <td className="py-2 pr-3 text-right"><Money cents={account.paidCents} /></td>
-                  <td className={`py-2 pr-3 text-right ${account.outstandingCents > 0 ? "font-bold" : ""}`}><Money cents={account.outstandingCents} /></td>
-                  <td className="py-2 text-right"><Money cents={account.upcomingCents} /></td>
+                  <td className="py-2 pr-3 text-right">
+                    <Money cents={account.dueCents} />
+                  </td>
+                  <td className="py-2 pr-3 text-right">
+                    <Money cents={account.paidCents} />
+                  </td>
+                  <td className={`py-2 pr-3 text-right ${account.outstandingCents > 0 ? "font-bold" : ""}`}>
+                    <Money cents={account.outstandingCents} />
+                  </td>
+                  <td className="py-2 text-right">
+                    <Money cents={account.upcomingCents} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -155,7 +195,12 @@ function PaymentsPage() {
               <label htmlFor={fields.target.id} className="field-label">
                 {t("workspace.payments.target")}
               </label>
-              <select {...getSelectProps(fields.target, { ariaAttributes: false })} className="field-input" aria-invalid={fields.target.errors ? true : undefined} aria-describedby={fields.target.errors ? fields.target.errorId : undefined}>
+              <select
+                {...getSelectProps(fields.target, { ariaAttributes: false })}
+                className="field-input"
+                aria-invalid={fields.target.errors ? true : undefined}
+                aria-describedby={fields.target.errors ? fields.target.errorId : undefined}
+              >
                 <option value="">{t("workspace.payments.chooseTarget")}</option>
                 {list.map((account) => (
                   <optgroup key={account.organisationId} label={account.name}>
@@ -186,10 +231,22 @@ function PaymentsPage() {
               <FieldError id={fields.target.errorId} errors={fields.target.errors} />
             </div>
             <div className="flex flex-wrap gap-4">
-              <TextField meta={fields.amount} label={t("workspace.payments.amount")} hint={t("workspace.payments.amountHint")} inputMode="decimal" />
+              <TextField
+                meta={fields.amount}
+                label={t("workspace.payments.amount")}
+                hint={t("workspace.payments.amountHint")}
+                inputMode="decimal"
+              />
               <TextField meta={fields.receivedOn} label={t("workspace.payments.receivedOn")} type="date" />
             </div>
-            <SelectField meta={fields.method} label={t("workspace.payments.method")} options={PAYMENT_METHODS.map((method) => ({ value: method, label: t(`workspace.paymentMethod.${method}`) }))} />
+            <SelectField
+              meta={fields.method}
+              label={t("workspace.payments.method")}
+              options={PAYMENT_METHODS.map((method) => ({
+                value: method,
+                label: t(`workspace.paymentMethod.${method}`),
+              }))}
+            />
             <TextField meta={fields.reference} label={t("workspace.payments.reference")} />
             <div>
               <button type="submit" className="button">

@@ -25,11 +25,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Block = Omit<PlannerBlock, "startsAt" | "endsAt" | "blockStartsAt" | "blockEndsAt"> & { startsAt: string | Date; endsAt: string | Date };
+type Block = Omit<PlannerBlock, "startsAt" | "endsAt" | "blockStartsAt" | "blockEndsAt"> & {
+  startsAt: string | Date;
+  endsAt: string | Date;
+};
 
 function blockStyle(block: Block): string {
-  const edge = block.bookingStatus === "PENDING" ? "border-dotted" : block.provisional ? "border-dashed" : "border-solid";
-  const stripes = block.provisional || block.bookingStatus === "PENDING" ? " bg-[repeating-linear-gradient(135deg,transparent_0_6px,rgba(0,0,0,0.08)_6px_12px)]" : "";
+  const edge =
+    block.bookingStatus === "PENDING" ? "border-dotted" : block.provisional ? "border-dashed" : "border-solid";
+  const stripes =
+    block.provisional || block.bookingStatus === "PENDING"
+      ? " bg-[repeating-linear-gradient(135deg,transparent_0_6px,rgba(0,0,0,0.08)_6px_12px)]"
+      : "";
   return `${TIER_STYLE[block.tier]} ${edge} border-2${stripes}`;
 }
 
@@ -41,19 +48,31 @@ export default function Planner() {
   const dayInstant = (date: string) => startOfLocalDay(date, tz);
   const range = gridRange(week.days as never, week.openingHours);
   const span = range.to - range.from;
-  const percent = (minute: number) => `${((Math.min(Math.max(minute, range.from), range.to) - range.from) / span) * 100}%`;
-  const width = (from: number, to: number) => `${((Math.min(to, range.to) - Math.max(from, range.from)) / span) * 100}%`;
-  const hours = Array.from({ length: Math.floor(span / 120) + 1 }, (_, index) => range.from + index * 120).filter((minute) => minute < range.to);
+  const percent = (minute: number) =>
+    `${((Math.min(Math.max(minute, range.from), range.to) - range.from) / span) * 100}%`;
+  const width = (from: number, to: number) =>
+    `${((Math.min(to, range.to) - Math.max(from, range.from)) / span) * 100}%`;
+  const hours = Array.from({ length: Math.floor(span / 120) + 1 }, (_, index) => range.from + index * 120).filter(
+    (minute) => minute < range.to,
+  );
   const roomName = new Map(week.rooms.map((room) => [room.id, room.name]));
-  const newBooking = (roomId: string, date: string, minute: number) => `/manage/${centre.slug}/bookings/new?roomId=${roomId}&date=${date}&time=${clock(minute)}`;
+  const newBooking = (roomId: string, date: string, minute: number) =>
+    `/manage/${centre.slug}/bookings/new?roomId=${roomId}&date=${date}&time=${clock(minute)}`;
   const bookingLink = (bookingId: string) => `/manage/${centre.slug}/bookings/${bookingId}`;
   const statusWords = (block: Block) =>
-    [block.bookingStatus === "PENDING" ? t("workspace.planner.pending") : null, block.provisional ? t("workspace.planner.provisional") : null].filter(Boolean).join(" · ");
+    [
+      block.bookingStatus === "PENDING" ? t("workspace.planner.pending") : null,
+      block.provisional ? t("workspace.planner.provisional") : null,
+    ]
+      .filter(Boolean)
+      .join(" · ");
 
   return (
     <>
       <h1>{t("workspace.planner.title")}</h1>
-      <p className="text-lg">{t("workspace.planner.weekOf", { date: formatShortDate(dayInstant(week.monday), tz, locale) })}</p>
+      <p className="text-lg">
+        {t("workspace.planner.weekOf", { date: formatShortDate(dayInstant(week.monday), tz, locale) })}
+      </p>
       <div className="my-4 flex flex-wrap items-end gap-3">
         <Link className="button-secondary" to={`?date=${week.previous}`}>
           {t("workspace.planner.previous")}
@@ -95,7 +114,10 @@ export default function Planner() {
 
       {/* The picture of the week, for the eye and the mouse; the list below holds the same, for everyone. */}
       <div aria-hidden="true" className="hidden overflow-x-auto md:block">
-        <table className="w-full table-fixed border-collapse text-sm" style={{ minWidth: `${6 + week.rooms.length * 9}rem` }}>
+        <table
+          className="w-full table-fixed border-collapse text-sm"
+          style={{ minWidth: `${6 + week.rooms.length * 9}rem` }}
+        >
           <thead>
             <tr>
               <th className="w-24" />
@@ -123,7 +145,9 @@ export default function Planner() {
                   <td key={cell.roomId} className="border-b border-l border-gray-300 p-0 align-top">
                     <div className="relative h-14">
                       {cell.closed ? (
-                        <div className="absolute inset-1 flex items-center justify-center rounded bg-gray-300 text-xs font-bold">{cell.closed}</div>
+                        <div className="absolute inset-1 flex items-center justify-center rounded bg-gray-300 text-xs font-bold">
+                          {cell.closed}
+                        </div>
                       ) : null}
                       {canBook
                         ? cell.free.map((slot) => (
@@ -143,7 +167,10 @@ export default function Planner() {
                         <div
                           key={block.occurrenceId}
                           className="absolute top-1 bottom-1 rounded bg-gray-200"
-                          style={{ left: percent(block.blockFromMinute), width: width(block.blockFromMinute, block.blockToMinute) }}
+                          style={{
+                            left: percent(block.blockFromMinute),
+                            width: width(block.blockFromMinute, block.blockToMinute),
+                          }}
                         >
                           <Link
                             tabIndex={-1}
@@ -190,11 +217,15 @@ export default function Planner() {
                     {clock(block.fromMinute)}–{clock(block.toMinute)}
                   </span>{" "}
                   · {block.spaceName || roomName.get(block.roomId)} ·{" "}
-                  {canOpen ? <Link to={bookingLink(block.bookingId)}>{block.title}</Link> : block.title} · {block.organisation} · {t(`tier.${block.tier}`)}
+                  {canOpen ? <Link to={bookingLink(block.bookingId)}>{block.title}</Link> : block.title} ·{" "}
+                  {block.organisation} · {t(`tier.${block.tier}`)}
                   {statusWords(block) ? <span className="font-bold"> · {statusWords(block)}</span> : null}
                   {block.blockFromMinute < block.fromMinute || block.blockToMinute > block.toMinute ? (
                     <span className="block text-sm text-muted">
-                      {t("workspace.planner.heldFromTo", { from: clock(block.blockFromMinute), to: clock(block.blockToMinute) })}
+                      {t("workspace.planner.heldFromTo", {
+                        from: clock(block.blockFromMinute),
+                        to: clock(block.blockToMinute),
+                      })}
                     </span>
                   ) : null}
                 </li>
@@ -202,7 +233,9 @@ export default function Planner() {
             </ul>
             {canBook ? (
               <details className="mt-2">
-                <summary className="cursor-pointer text-brand-700 underline">{t("workspace.planner.freeTimes")}</summary>
+                <summary className="cursor-pointer text-brand-700 underline">
+                  {t("workspace.planner.freeTimes")}
+                </summary>
                 <ul className="m-0 mt-1 list-none p-0">
                   {day.cells.map((cell) => (
                     <li key={cell.roomId} className="py-1">
@@ -215,7 +248,10 @@ export default function Planner() {
                         <span className="inline-flex flex-wrap gap-x-3">
                           {cell.free.map((slot) => (
                             <Link key={slot.fromMinute} to={newBooking(cell.roomId, day.date, slot.fromMinute)}>
-                              {t("workspace.planner.bookFrom", { from: clock(slot.fromMinute), to: clock(slot.toMinute) })}
+                              {t("workspace.planner.bookFrom", {
+                                from: clock(slot.fromMinute),
+                                to: clock(slot.toMinute),
+                              })}
                             </Link>
                           ))}
                         </span>

@@ -5,7 +5,12 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { FieldError, TextField } from "~/components/form-field";
-import { listEnergyReadings, listYearCosts, saveEnergyReading, saveYearCosts } from "~/domain/reports/board-input.server";
+import {
+  listEnergyReadings,
+  listYearCosts,
+  saveEnergyReading,
+  saveYearCosts,
+} from "~/domain/reports/board-input.server";
 import { formatCents, formatCount, formatMonth } from "~/domain/reports/format";
 import { monthBefore } from "~/domain/reports/period";
 import { boardInputSchema } from "~/domain/reports/schemas";
@@ -120,14 +125,20 @@ export default function BoardInputPage() {
             <caption className="text-left font-bold">{t("reports.input.costsTitle")}</caption>
             <thead>
               <tr className="border-b-2 border-gray-500">
-                <th scope="col" className="px-2 py-1">{t("reports.input.year")}</th>
-                <th scope="col" className="px-2 py-1 text-right">{t("reports.input.costs")}</th>
+                <th scope="col" className="px-2 py-1">
+                  {t("reports.input.year")}
+                </th>
+                <th scope="col" className="px-2 py-1 text-right">
+                  {t("reports.input.costs")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {costs.map((row) => (
                 <tr key={row.year} className="border-b border-gray-200">
-                  <th scope="row" className="px-2 py-1 font-normal">{row.year}</th>
+                  <th scope="row" className="px-2 py-1 font-normal">
+                    {row.year}
+                  </th>
                   <td className="px-2 py-1 text-right tabular-nums">{formatCents(row.costsCents, locale)}</td>
                 </tr>
               ))}
@@ -155,7 +166,12 @@ export default function BoardInputPage() {
             </p>
             <FieldError id={energyFields.month.errorId} errors={energyFields.month.errors} />
           </div>
-          <TextField meta={energyFields.electricityKwh} label={t("reports.input.electricity")} inputMode="numeric" autoComplete="off" />
+          <TextField
+            meta={energyFields.electricityKwh}
+            label={t("reports.input.electricity")}
+            inputMode="numeric"
+            autoComplete="off"
+          />
           <TextField meta={energyFields.gasM3} label={t("reports.input.gas")} inputMode="numeric" autoComplete="off" />
           <div>
             <button type="submit" className="button">
@@ -171,17 +187,29 @@ export default function BoardInputPage() {
               <caption className="text-left font-bold">{t("reports.input.energyTitle")}</caption>
               <thead>
                 <tr className="border-b-2 border-gray-500">
-                  <th scope="col" className="px-2 py-1">{t("reports.input.month")}</th>
-                  <th scope="col" className="px-2 py-1 text-right">{t("reports.input.electricity")}</th>
-                  <th scope="col" className="px-2 py-1 text-right">{t("reports.input.gas")}</th>
+                  <th scope="col" className="px-2 py-1">
+                    {t("reports.input.month")}
+                  </th>
+                  <th scope="col" className="px-2 py-1 text-right">
+                    {t("reports.input.electricity")}
+                  </th>
+                  <th scope="col" className="px-2 py-1 text-right">
+                    {t("reports.input.gas")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {readings.map((row) => (
                   <tr key={row.month} className="border-b border-gray-200">
-                    <th scope="row" className="px-2 py-1 font-normal">{formatMonth(row.month, locale)}</th>
-                    <td className="px-2 py-1 text-right tabular-nums">{row.electricityKwh === null ? "–" : formatCount(row.electricityKwh, locale)}</td>
-                    <td className="px-2 py-1 text-right tabular-nums">{row.gasM3 === null ? "–" : formatCount(row.gasM3, locale)}</td>
+                    <th scope="row" className="px-2 py-1 font-normal">
+                      {formatMonth(row.month, locale)}
+                    </th>
+                    <td className="px-2 py-1 text-right tabular-nums">
+                      {row.electricityKwh === null ? "–" : formatCount(row.electricityKwh, locale)}
+                    </td>
+                    <td className="px-2 py-1 text-right tabular-nums">
+                      {row.gasM3 === null ? "–" : formatCount(row.gasM3, locale)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

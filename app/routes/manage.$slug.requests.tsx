@@ -25,7 +25,11 @@ const decisionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("decline"),
     bookingId: z.uuid(),
-    reason: z.string({ error: "workspace.requests.reasonRequired" }).trim().min(3, { error: "workspace.requests.reasonRequired" }).max(1000),
+    reason: z
+      .string({ error: "workspace.requests.reasonRequired" })
+      .trim()
+      .min(3, { error: "workspace.requests.reasonRequired" })
+      .max(1000),
   }),
 ]);
 
@@ -38,7 +42,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     centre: { slug: centre.slug, name: centre.name, timeZone: centre.timeZone },
     requests: await pendingRequests(centre.id),
     canDecide: can({ installationRole: user.installationRole, role }, "bookings.manage"),
-    done: done === "approved" || done === "declined" ? { kind: done, title: (url.searchParams.get("title") ?? "").slice(0, 120) } : null,
+    done:
+      done === "approved" || done === "declined"
+        ? { kind: done, title: (url.searchParams.get("title") ?? "").slice(0, 120) }
+        : null,
   };
 }
 
@@ -48,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: decisionSchema });
   const bookingId = String(formData.get("bookingId") ?? "");
   if (submission.status !== "success") return data({ bookingId, result: submission.reply() }, { status: 400 });
-    let title: string;
+  let title: string;
   try {
     const decided =
       submission.value.intent === "approve"
@@ -58,9 +65,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     if (!isDomainError(error)) throw error;
     if (error.status === 404) throw new Response("Not found", { status: 404 });
-    return data({ bookingId, result: submission.reply(refusalReply(error, { "reason-required": "reason" })) }, { status: error.status });
+    return data(
+      { bookingId, result: submission.reply(refusalReply(error, { "reason-required": "reason" })) },
+      { status: error.status },
+    );
   }
-  return redirect(`/manage/${centre.slug}/requests?done=${submission.value.intent === "approve" ? "approved" : "declined"}&title=${encodeURIComponent(title)}`);
+  return redirect(
+    `/manage/${centre.slug}/requests?done=${submission.value.intent === "approve" ? "approved" : "declined"}&title=${encodeURIComponent(title)}`,
+  );
 }
 
 export default function Requests() {
@@ -70,7 +82,13 @@ export default function Requests() {
   return (
     <>
       <h1>{t("workspace.requests.title")}</h1>
-      {done ? <Done>{t(done.kind === "approved" ? "workspace.requests.approved" : "workspace.requests.declined", { title: done.title })}</Done> : null}
+      {done ? (
+        <Done>
+          {t(done.kind === "approved" ? "workspace.requests.approved" : "workspace.requests.declined", {
+            title: done.title,
+          })}
+        </Done>
+      ) : null}
       <p>{t("workspace.requests.intro")}</p>
       <p>
         <span className="font-bold">{t("workspace.requests.priority")}</span>{" "}
@@ -80,7 +98,12 @@ export default function Requests() {
       <ul className="m-0 grid list-none gap-4 p-0">
         {requests.map((request) => (
           <li key={request.id}>
-            <RequestCard request={request} competitors={request.competitors.map((id) => byId.get(id)).filter((other): other is RequestSummary => other !== undefined)} />
+            <RequestCard
+              request={request}
+              competitors={request.competitors
+                .map((id) => byId.get(id))
+                .filter((other): other is RequestSummary => other !== undefined)}
+            />
           </li>
         ))}
       </ul>
@@ -106,7 +129,9 @@ function RequestCard({ request, competitors }: { request: RequestSummary; compet
   const headingId = `request-${request.id}`;
   const when = (date: { startsAt: string | Date; endsAt: string | Date }) =>
     `${formatShortDate(new Date(date.startsAt), tz, locale)} ${formatTimeRange(new Date(date.startsAt), new Date(date.endsAt), tz, locale)}`;
-  const all = [request, ...competitors].sort((a, b) => a.priority - b.priority || new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime());
+  const all = [request, ...competitors].sort(
+    (a, b) => a.priority - b.priority || new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime(),
+  );
   return (
     <article aria-labelledby={headingId} className="card">
       <h2 id={headingId} className="mt-0 mb-1">
@@ -114,12 +139,17 @@ function RequestCard({ request, competitors }: { request: RequestSummary; compet
       </h2>
       <p className="m-0">
         {request.organisation.name} <TierBadge tier={request.tier} />{" "}
-        {request.organisation.verified ? t("workspace.requests.verified") : <strong>{t("workspace.requests.unverified")}</strong>}
+        {request.organisation.verified ? (
+          t("workspace.requests.verified")
+        ) : (
+          <strong>{t("workspace.requests.unverified")}</strong>
+        )}
       </p>
       <p className="m-0">
         {first ? when(first) : null}
-        {request.dateCount > 1 ? ` ${t("workspace.requests.andMore", { count: request.dateCount - 1 })}` : null} · {request.room} ·{" "}
-        {t("workspace.requests.people", { count: request.attendees })} · <Money cents={request.totalInclCents} />
+        {request.dateCount > 1 ? ` ${t("workspace.requests.andMore", { count: request.dateCount - 1 })}` : null} ·{" "}
+        {request.room} · {t("workspace.requests.people", { count: request.attendees })} ·{" "}
+        <Money cents={request.totalInclCents} />
       </p>
       <p className="m-0 text-muted">
         {t("workspace.requests.askedOn", { date: formatShortDate(new Date(request.createdAt), tz, locale) })}
@@ -129,11 +159,14 @@ function RequestCard({ request, competitors }: { request: RequestSummary; compet
       <p className="m-0">
         {request.organisation.contactName}
         {request.organisation.contactPhone ? ` · ${request.organisation.contactPhone}` : null}
-        {request.organisation.contactEmail ? ` · ${request.organisation.contactEmail}` : ` · ${t("workspace.booking.noEmail")}`}
+        {request.organisation.contactEmail
+          ? ` · ${request.organisation.contactEmail}`
+          : ` · ${t("workspace.booking.noEmail")}`}
       </p>
       {request.rules.length > 0 ? (
         <p className="m-0">
-          <span className="font-bold">{t("workspace.requests.rules")}:</span> {request.rules.map((rule) => t(ruleKey(rule.rule))).join(" · ")}
+          <span className="font-bold">{t("workspace.requests.rules")}:</span>{" "}
+          {request.rules.map((rule) => t(ruleKey(rule.rule))).join(" · ")}
         </p>
       ) : null}
       {request.notes ? <p className="m-0 whitespace-pre-line">“{request.notes}”</p> : null}
@@ -141,14 +174,26 @@ function RequestCard({ request, competitors }: { request: RequestSummary; compet
       {competitors.length > 0 ? (
         <ScrollArea label={t("workspace.requests.competing", { count: competitors.length })} className="my-3">
           <table className="w-full border-collapse text-left">
-            <caption className="text-left font-bold">{t("workspace.requests.competing", { count: competitors.length })}</caption>
+            <caption className="text-left font-bold">
+              {t("workspace.requests.competing", { count: competitors.length })}
+            </caption>
             <thead>
               <tr className="border-b-2 border-gray-400">
-                <th scope="col" className="py-1 pr-3">{t("workspace.requests.colPriority")}</th>
-                <th scope="col" className="py-1 pr-3">{t("workspace.requests.colWho")}</th>
-                <th scope="col" className="py-1 pr-3">{t("workspace.requests.colTier")}</th>
-                <th scope="col" className="py-1 pr-3">{t("workspace.requests.colWhen")}</th>
-                <th scope="col" className="py-1">{t("workspace.requests.colAsked")}</th>
+                <th scope="col" className="py-1 pr-3">
+                  {t("workspace.requests.colPriority")}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {t("workspace.requests.colWho")}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {t("workspace.requests.colTier")}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {t("workspace.requests.colWhen")}
+                </th>
+                <th scope="col" className="py-1">
+                  {t("workspace.requests.colAsked")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -156,7 +201,11 @@ function RequestCard({ request, competitors }: { request: RequestSummary; compet
                 <tr key={other.id} className={`border-b border-gray-200 ${other.id === request.id ? "font-bold" : ""}`}>
                   <td className="py-1 pr-3">{other.priority}</td>
                   <td className="py-1 pr-3">
-                    {other.id === request.id ? other.organisation.name : <Link to={`#request-${other.id}`}>{other.organisation.name}</Link>}
+                    {other.id === request.id ? (
+                      other.organisation.name
+                    ) : (
+                      <Link to={`#request-${other.id}`}>{other.organisation.name}</Link>
+                    )}
                   </td>
                   <td className="py-1 pr-3">
                     <TierBadge tier={other.tier} />
@@ -184,9 +233,20 @@ function RequestCard({ request, competitors }: { request: RequestSummary; compet
           <Form method="post" {...getFormProps(form)} className="grid gap-2">
             <input type="hidden" name="bookingId" value={request.id} />
             <FormProblems id={form.errorId} errors={form.errors} />
-            <TextArea meta={fields.reason} label={t("workspace.requests.reason")} hint={t("workspace.requests.reasonHint")} rows={2} />
+            <TextArea
+              meta={fields.reason}
+              label={t("workspace.requests.reason")}
+              hint={t("workspace.requests.reasonHint")}
+              rows={2}
+            />
             <div>
-              <button type="submit" name="intent" value="decline" className="button-secondary" aria-describedby={headingId}>
+              <button
+                type="submit"
+                name="intent"
+                value="decline"
+                className="button-secondary"
+                aria-describedby={headingId}
+              >
                 {t("workspace.requests.decline")}
               </button>
             </div>
@@ -197,7 +257,17 @@ function RequestCard({ request, competitors }: { request: RequestSummary; compet
   );
 }
 
-const RULES = new Set(["approval", "share-cap", "provisional", "unverified-tier", "bump", "community-hours", "booking-horizon", "date-in-past", "too-many-people"]);
+const RULES = new Set([
+  "approval",
+  "share-cap",
+  "provisional",
+  "unverified-tier",
+  "bump",
+  "community-hours",
+  "booking-horizon",
+  "date-in-past",
+  "too-many-people",
+]);
 
 function ruleKey(rule: string): Key {
   return (RULES.has(rule) ? `workspace.rule.${rule}` : "workspace.rule.other") as Key;

@@ -75,8 +75,23 @@ export default function Cancellation() {
           {Array.from({ length: CANCELLATION_ROWS }, (_, index) => index + 1).map((row) => (
             <fieldset key={row} className="flex flex-wrap gap-3">
               <legend className="sr-only">{t("workspace.cancellation.row", { row })}</legend>
-              <TextField meta={field(`days_${row}`)} label={t("workspace.cancellation.days")} type="number" min={0} inputMode="numeric" className="w-40" />
-              <TextField meta={field(`percent_${row}`)} label={t("workspace.cancellation.percent")} type="number" min={0} max={100} inputMode="numeric" className="w-40" />
+              <TextField
+                meta={field(`days_${row}`)}
+                label={t("workspace.cancellation.days")}
+                type="number"
+                min={0}
+                inputMode="numeric"
+                className="w-40"
+              />
+              <TextField
+                meta={field(`percent_${row}`)}
+                label={t("workspace.cancellation.percent")}
+                type="number"
+                min={0}
+                max={100}
+                inputMode="numeric"
+                className="w-40"
+              />
             </fieldset>
           ))}
         </EditableFields>

@@ -15,10 +15,15 @@ import { saveSettingsForm } from "~/lib/workspace-route.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.centreDetails.title");
 
-const text = (max: number, error = "booking.errors.text") => z.string().trim().max(max, { error }).optional().default("");
+const text = (max: number, error = "booking.errors.text") =>
+  z.string().trim().max(max, { error }).optional().default("");
 
 const detailsSchema = z.object({
-  name: z.string({ error: "workspace.centreDetails.nameRequired" }).trim().min(2, { error: "workspace.centreDetails.nameRequired" }).max(120),
+  name: z
+    .string({ error: "workspace.centreDetails.nameRequired" })
+    .trim()
+    .min(2, { error: "workspace.centreDetails.nameRequired" })
+    .max(120),
   street: text(120),
   postalCode: text(12),
   city: text(80),
@@ -28,13 +33,34 @@ const detailsSchema = z.object({
     .string()
     .trim()
     .transform((value) => value.replace(/\s+/g, "").toUpperCase())
-    .refine((value) => value === "" || /^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(value), { error: "workspace.centreDetails.ibanInvalid" })
+    .refine((value) => value === "" || /^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(value), {
+      error: "workspace.centreDetails.ibanInvalid",
+    })
     .optional()
     .default(""),
-  kvkNumber: z.string().trim().regex(/^(\d{8})?$/, { error: "workspace.centreDetails.kvkInvalid" }).optional().default(""),
-  vatNumber: z.string().trim().regex(/^([A-Z]{2}[0-9A-Z]{8,12})?$/, { error: "workspace.centreDetails.vatInvalid" }).optional().default(""),
-  invoicePrefix: z.string().trim().regex(/^[A-Z0-9]{0,6}$/, { error: "workspace.centreDetails.prefixInvalid" }).optional().default(""),
-  paymentTermDays: z.coerce.number({ error: "workspace.centreDetails.termInvalid" }).int({ error: "workspace.centreDetails.termInvalid" }).min(0, { error: "workspace.centreDetails.termInvalid" }).max(90, { error: "workspace.centreDetails.termInvalid" }),
+  kvkNumber: z
+    .string()
+    .trim()
+    .regex(/^(\d{8})?$/, { error: "workspace.centreDetails.kvkInvalid" })
+    .optional()
+    .default(""),
+  vatNumber: z
+    .string()
+    .trim()
+    .regex(/^([A-Z]{2}[0-9A-Z]{8,12})?$/, { error: "workspace.centreDetails.vatInvalid" })
+    .optional()
+    .default(""),
+  invoicePrefix: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9]{0,6}$/, { error: "workspace.centreDetails.prefixInvalid" })
+    .optional()
+    .default(""),
+  paymentTermDays: z.coerce
+    .number({ error: "workspace.centreDetails.termInvalid" })
+    .int({ error: "workspace.centreDetails.termInvalid" })
+    .min(0, { error: "workspace.centreDetails.termInvalid" })
+    .max(90, { error: "workspace.centreDetails.termInvalid" }),
 });
 
 /** The centre's details printed on invoices: address, KvK, VAT number, IBAN, numbering and payment term. */
@@ -64,7 +90,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return saveSettingsForm(request, params.slug, {
     schema: detailsSchema,
     save: (actor, value) =>
-      saveCentreDetails(actor, { ...value, email: value.email || null, phone: value.phone || null, iban: value.iban || null, kvkNumber: value.kvkNumber || null, vatNumber: value.vatNumber || null }),
+      saveCentreDetails(actor, {
+        ...value,
+        email: value.email || null,
+        phone: value.phone || null,
+        iban: value.iban || null,
+        kvkNumber: value.kvkNumber || null,
+        vatNumber: value.vatNumber || null,
+      }),
     savedTo: (slug) => `/manage/${slug}/settings/centre?saved=1`,
   });
 }
@@ -101,9 +134,24 @@ export default function CentreDetails() {
             <TextField meta={fields.phone} label={t("workspace.centreDetails.phone")} type="tel" />
             <TextField meta={fields.iban} label={t("workspace.centreDetails.iban")} />
             <TextField meta={fields.kvkNumber} label={t("workspace.centreDetails.kvk")} inputMode="numeric" />
-            <TextField meta={fields.vatNumber} label={t("workspace.centreDetails.vat")} hint={t("workspace.centreDetails.vatHint")} />
-            <TextField meta={fields.invoicePrefix} label={t("workspace.centreDetails.prefix")} hint={t("workspace.centreDetails.prefixHint")} />
-            <TextField meta={fields.paymentTermDays} label={t("workspace.centreDetails.term")} type="number" min={0} max={90} inputMode="numeric" />
+            <TextField
+              meta={fields.vatNumber}
+              label={t("workspace.centreDetails.vat")}
+              hint={t("workspace.centreDetails.vatHint")}
+            />
+            <TextField
+              meta={fields.invoicePrefix}
+              label={t("workspace.centreDetails.prefix")}
+              hint={t("workspace.centreDetails.prefixHint")}
+            />
+            <TextField
+              meta={fields.paymentTermDays}
+              label={t("workspace.centreDetails.term")}
+              type="number"
+              min={0}
+              max={90}
+              inputMode="numeric"
+            />
           </div>
         </EditableFields>
       </Form>

@@ -7,7 +7,13 @@ import { can } from "~/auth/permissions";
 import { CheckboxField, TextField, fieldNamed } from "~/components/form-field";
 import { SettingsNavigation } from "~/components/settings-navigation";
 import { Done, FormProblems } from "~/components/workspace";
-import { SLOTS, WEEKDAYS, formFromWindows, openingHoursSchema, windowsFromForm } from "~/domain/centre/opening-hours-form";
+import {
+  SLOTS,
+  WEEKDAYS,
+  formFromWindows,
+  openingHoursSchema,
+  windowsFromForm,
+} from "~/domain/centre/opening-hours-form";
 import { openingHoursOf, saveOpeningHours } from "~/domain/centre/settings.server";
 import { listRooms } from "~/domain/centre/rooms.server";
 import { pageTitle } from "~/i18n/meta";
@@ -26,9 +32,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const own = rows.filter((row) => row.roomId === (room?.id ?? null));
   return {
     centre: { slug: centre.slug, name: centre.name },
-    rooms: rooms.filter((candidate) => candidate.kind === "ROOM").map((candidate) => ({ id: candidate.id, name: candidate.name, own: rows.some((row) => row.roomId === candidate.id) })),
+    rooms: rooms
+      .filter((candidate) => candidate.kind === "ROOM")
+      .map((candidate) => ({
+        id: candidate.id,
+        name: candidate.name,
+        own: rows.some((row) => row.roomId === candidate.id),
+      })),
     room: room ? { id: room.id, name: room.name } : null,
-    values: { roomId: room?.id ?? "", follow: room && own.length === 0 ? "on" : "", ...formFromWindows(own.length > 0 || !room ? own : rows.filter((row) => row.roomId === null)) },
+    values: {
+      roomId: room?.id ?? "",
+      follow: room && own.length === 0 ? "on" : "",
+      ...formFromWindows(own.length > 0 || !room ? own : rows.filter((row) => row.roomId === null)),
+    },
     saved: new URL(request.url).searchParams.get("saved") === "1",
     canEdit: can({ installationRole: user.installationRole, role }, "settings.edit"),
   };
@@ -37,8 +53,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   return saveSettingsForm(request, params.slug, {
     schema: openingHoursSchema,
-    save: (actor, value) => saveOpeningHours(actor, value.roomId || null, value.roomId && value.follow ? [] : windowsFromForm(value)),
-    savedTo: (slug, value) => `/manage/${slug}/settings/opening-hours?saved=1${value.roomId ? `&roomId=${value.roomId}` : ""}`,
+    save: (actor, value) =>
+      saveOpeningHours(actor, value.roomId || null, value.roomId && value.follow ? [] : windowsFromForm(value)),
+    savedTo: (slug, value) =>
+      `/manage/${slug}/settings/opening-hours?saved=1${value.roomId ? `&roomId=${value.roomId}` : ""}`,
   });
 }
 
@@ -68,13 +86,21 @@ function OpeningHoursPage() {
       <nav aria-label={t("workspace.openingHours.whose")} className="mb-4">
         <ul className="m-0 flex list-none flex-wrap gap-x-4 gap-y-2 p-0">
           <li>
-            <a href="?" aria-current={room ? undefined : "page"} className={room ? undefined : "font-bold no-underline"}>
+            <a
+              href="?"
+              aria-current={room ? undefined : "page"}
+              className={room ? undefined : "font-bold no-underline"}
+            >
               {t("workspace.openingHours.centre")}
             </a>
           </li>
           {rooms.map((candidate) => (
             <li key={candidate.id}>
-              <a href={`?roomId=${candidate.id}`} aria-current={room?.id === candidate.id ? "page" : undefined} className={room?.id === candidate.id ? "font-bold no-underline" : undefined}>
+              <a
+                href={`?roomId=${candidate.id}`}
+                aria-current={room?.id === candidate.id ? "page" : undefined}
+                className={room?.id === candidate.id ? "font-bold no-underline" : undefined}
+              >
                 {candidate.name}
                 {candidate.own ? ` (${t("workspace.openingHours.ownHours")})` : null}
               </a>
@@ -101,7 +127,9 @@ function OpeningHoursPage() {
                       <TextField
                         key={meta.name}
                         meta={meta}
-                        label={t(index === 0 ? "workspace.openingHours.opens" : "workspace.openingHours.closes", { slot })}
+                        label={t(index === 0 ? "workspace.openingHours.opens" : "workspace.openingHours.closes", {
+                          slot,
+                        })}
                         type="time"
                         disabled={!canEdit}
                       />

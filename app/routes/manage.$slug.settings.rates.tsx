@@ -22,8 +22,12 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace
 
 const TIERS: Tier[] = ["RESIDENT_INITIATIVE", "ASSOCIATION", "PRIVATE", "COMMERCIAL"];
 const DAY_PARTS: DayPart[] = ["MORNING", "AFTERNOON", "EVENING"];
-const euros = z.string().trim().regex(/^\d{1,5}([.,]\d{1,2})?$/, { error: "workspace.rates.amountInvalid" });
-const whole = (error: string, min: number, max: number) => z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+const euros = z
+  .string()
+  .trim()
+  .regex(/^\d{1,5}([.,]\d{1,2})?$/, { error: "workspace.rates.amountInvalid" });
+const whole = (error: string, min: number, max: number) =>
+  z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
 
 const rateSchema = z.object({
   roomId: z.uuid(),
@@ -58,7 +62,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           hourly: rate ? asEuros(rate.hourlyCents) : "",
           minimumMinutes: String(rate?.minimumMinutes ?? 60),
           freeHoursPerMonth: String(rate?.freeHoursPerMonth ?? 0),
-          ...Object.fromEntries(DAY_PARTS.map((part) => [part, rate?.dayParts.find((price) => price.dayPart === part) ? asEuros(rate.dayParts.find((price) => price.dayPart === part)!.priceCents) : ""])),
+          ...Object.fromEntries(
+            DAY_PARTS.map((part) => [
+              part,
+              rate?.dayParts.find((price) => price.dayPart === part)
+                ? asEuros(rate.dayParts.find((price) => price.dayPart === part)!.priceCents)
+                : "",
+            ]),
+          ),
         },
       };
     }),
@@ -71,20 +82,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { centre, actor } = await requireCentrePermission(request, params.slug, "settings.edit");
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: rateSchema });
-  if (submission.status !== "success") return data({ tier: String(formData.get("tier")), result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ tier: String(formData.get("tier")), result: submission.reply() }, { status: 400 });
   const value = submission.value;
   try {
-    await setRate(
-      actor,
-      {
-        roomId: value.roomId,
-        tier: value.tier,
-        hourlyCents: eurosToCents(value.hourly),
-        minimumMinutes: value.minimumMinutes,
-        freeHoursPerMonth: value.freeHoursPerMonth,
-        dayParts: DAY_PARTS.filter((part) => value[part]).map((part) => ({ dayPart: part, priceCents: eurosToCents(value[part]!) })),
-      },
-    );
+    await setRate(actor, {
+      roomId: value.roomId,
+      tier: value.tier,
+      hourlyCents: eurosToCents(value.hourly),
+      minimumMinutes: value.minimumMinutes,
+      freeHoursPerMonth: value.freeHoursPerMonth,
+      dayParts: DAY_PARTS.filter((part) => value[part]).map((part) => ({
+        dayPart: part,
+        priceCents: eurosToCents(value[part]!),
+      })),
+    });
   } catch (error) {
     if (!isDomainError(error)) throw error;
     if (error.status === 404) throw new Response("Not found", { status: 404 });
@@ -105,7 +117,11 @@ export default function Rates() {
         <ul className="m-0 flex list-none flex-wrap gap-x-4 gap-y-2 p-0">
           {rooms.map((candidate) => (
             <li key={candidate.id}>
-              <a href={`?roomId=${candidate.id}`} aria-current={candidate.id === room?.id ? "page" : undefined} className={candidate.id === room?.id ? "font-bold no-underline" : undefined}>
+              <a
+                href={`?roomId=${candidate.id}`}
+                aria-current={candidate.id === room?.id ? "page" : undefined}
+                className={candidate.id === room?.id ? "font-bold no-underline" : undefined}
+              >
                 {candidate.name}
               </a>
             </li>
@@ -159,14 +175,34 @@ function RateForm({ roomId, tier }: { roomId: string; tier: Awaited<ReturnType<t
         <FormProblems id={form.errorId} errors={form.errors} />
         <TextField meta={fields.hourly} label={t("workspace.rates.hourly")} inputMode="decimal" />
         <div className="flex flex-wrap gap-3">
-          <TextField meta={fields.minimumMinutes} label={t("workspace.rates.minimum")} type="number" min={0} inputMode="numeric" className="w-40" />
-          <TextField meta={fields.freeHoursPerMonth} label={t("workspace.rates.freeHours")} type="number" min={0} inputMode="numeric" className="w-40" />
+          <TextField
+            meta={fields.minimumMinutes}
+            label={t("workspace.rates.minimum")}
+            type="number"
+            min={0}
+            inputMode="numeric"
+            className="w-40"
+          />
+          <TextField
+            meta={fields.freeHoursPerMonth}
+            label={t("workspace.rates.freeHours")}
+            type="number"
+            min={0}
+            inputMode="numeric"
+            className="w-40"
+          />
         </div>
         <fieldset>
           <legend className="field-label">{t("workspace.rates.dayParts")}</legend>
           <div className="flex flex-wrap gap-3">
             {DAY_PARTS.map((part) => (
-              <TextField key={part} meta={fields[part]} label={t(`workspace.rates.part-${part}`)} inputMode="decimal" className="w-36" />
+              <TextField
+                key={part}
+                meta={fields[part]}
+                label={t(`workspace.rates.part-${part}`)}
+                inputMode="decimal"
+                className="w-36"
+              />
             ))}
           </div>
         </fieldset>

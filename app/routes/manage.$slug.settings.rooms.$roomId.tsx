@@ -11,7 +11,8 @@ import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
 import { idParam, orNotFound } from "~/lib/workspace-route.server";
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "workspace.rooms.editTitle", { name: data?.room.name ?? "" });
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, "workspace.rooms.editTitle", { name: data?.room.name ?? "" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { centre } = await requireCentrePermission(request, params.slug, "settings.edit");
@@ -38,7 +39,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         memberIds: room.members.map((member) => member.roomId),
       },
     },
-    rooms: rooms.filter((candidate) => candidate.kind === "ROOM").map((candidate) => ({ id: candidate.id, name: candidate.name })),
+    rooms: rooms
+      .filter((candidate) => candidate.kind === "ROOM")
+      .map((candidate) => ({ id: candidate.id, name: candidate.name })),
   };
 }
 
@@ -72,7 +75,13 @@ export default function EditRoom() {
       </p>
       <h1>{t("workspace.rooms.editTitle", { name: room.name })}</h1>
       <p>{t("workspace.rooms.changeNote")}</p>
-      <RoomForm kind={room.kind} rooms={rooms.filter((candidate) => candidate.id !== room.id)} lastResult={lastResult} defaultValue={room.values} submitLabel={t("workspace.form.save")} />
+      <RoomForm
+        kind={room.kind}
+        rooms={rooms.filter((candidate) => candidate.id !== room.id)}
+        lastResult={lastResult}
+        defaultValue={room.values}
+        submitLabel={t("workspace.form.save")}
+      />
     </>
   );
 }

@@ -51,13 +51,20 @@ export default function Rooms() {
       <ul className="m-0 grid list-none gap-3 p-0 sm:grid-cols-2">
         {rooms.map((room) => (
           <li key={room.id} className="card">
-            <h2 className="m-0 text-lg">{canEdit ? <Link to={`/manage/${centre.slug}/settings/rooms/${room.id}`}>{room.name}</Link> : room.name}</h2>
+            <h2 className="m-0 text-lg">
+              {canEdit ? <Link to={`/manage/${centre.slug}/settings/rooms/${room.id}`}>{room.name}</Link> : room.name}
+            </h2>
             <p className="m-0">
-              {t("manage.capacity", { count: room.capacity })} · {room.stepFree ? t("manage.stepFree") : t("manage.notStepFree")}
+              {t("manage.capacity", { count: room.capacity })} ·{" "}
+              {room.stepFree ? t("manage.stepFree") : t("manage.notStepFree")}
               {room.active ? null : ` · ${t("manage.inactive")}`}
             </p>
-            {room.kind === "COMBINATION" ? <p className="m-0">{t("manage.combination", { rooms: room.members.join(", ") })}</p> : null}
-            {room.facilities.length > 0 ? <p className="m-0">{room.facilities.map((facility) => t(`facility.${facility}`)).join(", ")}</p> : null}
+            {room.kind === "COMBINATION" ? (
+              <p className="m-0">{t("manage.combination", { rooms: room.members.join(", ") })}</p>
+            ) : null}
+            {room.facilities.length > 0 ? (
+              <p className="m-0">{room.facilities.map((facility) => t(`facility.${facility}`)).join(", ")}</p>
+            ) : null}
             <p className="m-0 text-muted">{t("manage.buffers", { setup: room.setup, cleanup: room.cleanup })}</p>
           </li>
         ))}

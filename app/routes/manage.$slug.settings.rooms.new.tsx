@@ -49,7 +49,20 @@ export default function NewRoom() {
         <Link to={`/manage/${centre.slug}/settings/rooms`}>{t("workspace.rooms.back")}</Link>
       </p>
       <h1>{t(kind === "ROOM" ? "workspace.rooms.newRoom" : "workspace.rooms.newCombination")}</h1>
-      <RoomForm kind={kind} rooms={rooms} lastResult={lastResult} defaultValue={{ capacity: "20", active: "on", stepFree: "on", setupBufferMinutes: "0", cleanupBufferMinutes: "0", sortOrder: "10" }} submitLabel={t("workspace.rooms.add")} />
+      <RoomForm
+        kind={kind}
+        rooms={rooms}
+        lastResult={lastResult}
+        defaultValue={{
+          capacity: "20",
+          active: "on",
+          stepFree: "on",
+          setupBufferMinutes: "0",
+          cleanupBufferMinutes: "0",
+          sortOrder: "10",
+        }}
+        submitLabel={t("workspace.rooms.add")}
+      />
     </>
   );
 }

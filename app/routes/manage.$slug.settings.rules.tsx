@@ -7,7 +7,14 @@ import { can } from "~/auth/permissions";
 import { CheckboxField, SelectField, TextField, fieldNamed } from "~/components/form-field";
 import { SettingsNavigation } from "~/components/settings-navigation";
 import { Done, EditableFields, FormProblems } from "~/components/workspace";
-import { COMMUNITY_ROWS, RULE_TIERS, VAT_CHOICES, formFromRules, rulesFromForm, rulesSchema } from "~/domain/rules/rules-form";
+import {
+  COMMUNITY_ROWS,
+  RULE_TIERS,
+  VAT_CHOICES,
+  formFromRules,
+  rulesFromForm,
+  rulesSchema,
+} from "~/domain/rules/rules-form";
 import { rulesOf, saveRules } from "~/domain/centre/settings.server";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
@@ -50,7 +57,10 @@ export default function Rules() {
   });
   const field = (name: string) => fieldNamed(fields, name);
   const tiers = RULE_TIERS.map((tier) => ({ value: tier, label: t(`tier.${tier}`) }));
-  const weekdays = [{ value: "", label: t("workspace.rules.noDay") }, ...[1, 2, 3, 4, 5, 6, 7].map((day) => ({ value: String(day), label: t(`agenda.weekday.${day}` as Key) }))];
+  const weekdays = [
+    { value: "", label: t("workspace.rules.noDay") },
+    ...[1, 2, 3, 4, 5, 6, 7].map((day) => ({ value: String(day), label: t(`agenda.weekday.${day}` as Key) })),
+  ];
   return (
     <>
       <h1>{t("workspace.rules.title")}</h1>
@@ -65,7 +75,13 @@ export default function Rules() {
             {RULE_TIERS.map((tier) => (
               <fieldset key={tier} className="grid gap-3 border-t border-gray-300 pt-3 sm:grid-cols-2">
                 <legend className="font-bold">{t(`tier.${tier}`)}</legend>
-                <TextField meta={field(`horizon_${tier}`)} label={t("workspace.rules.horizon")} type="number" min={1} inputMode="numeric" />
+                <TextField
+                  meta={field(`horizon_${tier}`)}
+                  label={t("workspace.rules.horizon")}
+                  type="number"
+                  min={1}
+                  inputMode="numeric"
+                />
                 <SelectField
                   meta={field(`vat_${tier}`)}
                   label={t("workspace.rules.vat")}
@@ -78,12 +94,32 @@ export default function Rules() {
           </fieldset>
           <fieldset className="card grid gap-3 sm:grid-cols-2">
             <legend className="font-bold">{t("workspace.rules.provisionalTitle")}</legend>
-            <TextField meta={field("provisionalCutoffDays")} label={t("workspace.rules.cutoff")} hint={t("workspace.rules.cutoffHint")} type="number" min={0} inputMode="numeric" />
-            <SelectField meta={field("unverifiedTier")} label={t("workspace.rules.unverifiedTier")} hint={t("workspace.rules.unverifiedHint")} options={tiers} />
+            <TextField
+              meta={field("provisionalCutoffDays")}
+              label={t("workspace.rules.cutoff")}
+              hint={t("workspace.rules.cutoffHint")}
+              type="number"
+              min={0}
+              inputMode="numeric"
+            />
+            <SelectField
+              meta={field("unverifiedTier")}
+              label={t("workspace.rules.unverifiedTier")}
+              hint={t("workspace.rules.unverifiedHint")}
+              options={tiers}
+            />
           </fieldset>
           <fieldset className="card grid gap-3 sm:grid-cols-2">
             <legend className="font-bold">{t("workspace.rules.shareTitle")}</legend>
-            <TextField meta={field("sharePercent")} label={t("workspace.rules.sharePercent")} hint={t("workspace.rules.shareHint")} type="number" min={0} max={100} inputMode="numeric" />
+            <TextField
+              meta={field("sharePercent")}
+              label={t("workspace.rules.sharePercent")}
+              hint={t("workspace.rules.shareHint")}
+              type="number"
+              min={0}
+              max={100}
+              inputMode="numeric"
+            />
             <SelectField
               meta={field("shareCapAction")}
               label={t("workspace.rules.shareAction")}
@@ -107,8 +143,20 @@ export default function Rules() {
           </fieldset>
           <fieldset className="card grid gap-3 sm:grid-cols-2">
             <legend className="font-bold">{t("workspace.rules.remindersTitle")}</legend>
-            <TextField meta={field("requestReminderDays")} label={t("workspace.rules.requestReminder")} type="number" min={1} inputMode="numeric" />
-            <TextField meta={field("seriesReminderDays")} label={t("workspace.rules.seriesReminder")} type="number" min={0} inputMode="numeric" />
+            <TextField
+              meta={field("requestReminderDays")}
+              label={t("workspace.rules.requestReminder")}
+              type="number"
+              min={1}
+              inputMode="numeric"
+            />
+            <TextField
+              meta={field("seriesReminderDays")}
+              label={t("workspace.rules.seriesReminder")}
+              type="number"
+              min={0}
+              inputMode="numeric"
+            />
           </fieldset>
         </EditableFields>
       </Form>

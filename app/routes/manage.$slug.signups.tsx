@@ -30,7 +30,8 @@ export default function SignupLists() {
   const t = useT();
   const locale = useLocale();
   const tz = centre.timeZone;
-  const signedUpAt = (at: Date | string) => `${formatShortDate(new Date(at), tz, locale)} ${formatTime(new Date(at), tz, locale)}`;
+  const signedUpAt = (at: Date | string) =>
+    `${formatShortDate(new Date(at), tz, locale)} ${formatTime(new Date(at), tz, locale)}`;
   return (
     <>
       <h1>{t("agenda.manage.signupsTitle")}</h1>
@@ -42,8 +43,7 @@ export default function SignupLists() {
           <h2 id={`date-${date.occurrenceId}`} className="mt-0">
             {date.title}
             <span className="block text-base font-normal first-letter:uppercase">
-              {formatDayTimeRange(new Date(date.startsAt), new Date(date.endsAt), tz, locale)} ·{" "}
-              {date.room}
+              {formatDayTimeRange(new Date(date.startsAt), new Date(date.endsAt), tz, locale)} · {date.room}
             </span>
           </h2>
           <p className="flex flex-wrap gap-3">
@@ -69,7 +69,14 @@ function PeopleTable({
   signedUpAt,
   ordered,
 }: {
-  people: { id: string; name: string; email: string | null; phone: string | null; createdAt: Date | string; promotedAt: Date | string | null }[];
+  people: {
+    id: string;
+    name: string;
+    email: string | null;
+    phone: string | null;
+    createdAt: Date | string;
+    promotedAt: Date | string | null;
+  }[];
   signedUpAt: (at: Date | string) => string;
   ordered: boolean;
 }) {
@@ -80,11 +87,23 @@ function PeopleTable({
       <table className="w-full border-collapse text-left">
         <thead>
           <tr className="border-b-2 border-gray-400">
-            {ordered ? <th scope="col" className="py-1 pr-3">#</th> : null}
-            <th scope="col" className="py-1 pr-3">{t("agenda.manage.name")}</th>
-            <th scope="col" className="py-1 pr-3">{t("agenda.manage.email")}</th>
-            <th scope="col" className="py-1 pr-3">{t("agenda.manage.phone")}</th>
-            <th scope="col" className="py-1">{t("agenda.manage.signedUpAt")}</th>
+            {ordered ? (
+              <th scope="col" className="py-1 pr-3">
+                #
+              </th>
+            ) : null}
+            <th scope="col" className="py-1 pr-3">
+              {t("agenda.manage.name")}
+            </th>
+            <th scope="col" className="py-1 pr-3">
+              {t("agenda.manage.email")}
+            </th>
+            <th scope="col" className="py-1 pr-3">
+              {t("agenda.manage.phone")}
+            </th>
+            <th scope="col" className="py-1">
+              {t("agenda.manage.signedUpAt")}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -92,8 +111,12 @@ function PeopleTable({
             <tr key={person.id} className="border-b border-gray-200 align-top">
               {ordered ? <td className="py-1 pr-3">{index + 1}</td> : null}
               <td className="py-1 pr-3">{person.name}</td>
-              <td className="py-1 pr-3 break-all">{person.email ? <a href={`mailto:${person.email}`}>{person.email}</a> : null}</td>
-              <td className="py-1 pr-3">{person.phone ? <a href={`tel:${person.phone.replace(/[^+\d]/g, "")}`}>{person.phone}</a> : null}</td>
+              <td className="py-1 pr-3 break-all">
+                {person.email ? <a href={`mailto:${person.email}`}>{person.email}</a> : null}
+              </td>
+              <td className="py-1 pr-3">
+                {person.phone ? <a href={`tel:${person.phone.replace(/[^+\d]/g, "")}`}>{person.phone}</a> : null}
+              </td>
               <td className="py-1">
                 {signedUpAt(person.createdAt)}
                 {person.promotedAt ? <> ({t("agenda.manage.movedUp")})</> : null}

@@ -27,7 +27,11 @@ const role = z.enum(["ADMIN", "MANAGER", "BOARD", "HOST"], { error: "workspace.t
 const inviteSchema = z.object({
   intent: z.literal("invite"),
   email: z.email({ error: "booking.errors.email" }).max(254, { error: "booking.errors.email" }),
-  name: z.string({ error: "booking.errors.name" }).trim().min(2, { error: "booking.errors.name" }).max(120, { error: "booking.errors.name" }),
+  name: z
+    .string({ error: "booking.errors.name" })
+    .trim()
+    .min(2, { error: "booking.errors.name" })
+    .max(120, { error: "booking.errors.name" }),
   role,
   submissionKey: submissionKeyField,
 });
@@ -53,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { centre, actor } = await requireCentrePermission(request, params.slug, "team.manage");
   const formData = await request.formData();
-    if (formData.get("intent") === "invite") {
+  if (formData.get("intent") === "invite") {
     const submission = parseWithZod(formData, { schema: inviteSchema });
     if (submission.status !== "success") return data({ invite: submission.reply(), error: null }, { status: 400 });
     const { submissionKey, ...invite } = submission.value;
@@ -63,7 +67,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // The same form sent twice: the first one invited the person.
       if (isAlreadySubmitted(error)) return redirect(`/manage/${centre.slug}/team?done=invited`);
       if (!isDomainError(error)) throw error;
-      return data({ invite: submission.reply(refusalReply(error, { "team-already-member": "email" })), error: null }, { status: error.status });
+      return data(
+        { invite: submission.reply(refusalReply(error, { "team-already-member": "email" })), error: null },
+        { status: error.status },
+      );
     }
     return redirect(`/manage/${centre.slug}/team?done=invited`);
   }
@@ -103,7 +110,11 @@ function TeamPage() {
     <>
       <h1>{t("workspace.team.title")}</h1>
       <SettingsNavigation slug={centre.slug} current="team" />
-      {done ? <Done>{t(`workspace.team.done-${done === "invited" ? "invited" : done === "changed" ? "changed" : "removed"}`)}</Done> : null}
+      {done ? (
+        <Done>
+          {t(`workspace.team.done-${done === "invited" ? "invited" : done === "changed" ? "changed" : "removed"}`)}
+        </Done>
+      ) : null}
       <FormProblems errors={actionData?.error ? [actionData.error] : undefined} />
       <p>{t("workspace.team.intro")}</p>
       {!canManage ? <p className="text-muted">{t("workspace.team.onlyAdmin")}</p> : null}
@@ -117,7 +128,9 @@ function TeamPage() {
             </p>
             <p className="m-0 text-muted">
               {member.user.lastSignInAt
-                ? t("workspace.team.lastSignIn", { date: formatShortDate(new Date(member.user.lastSignInAt), centre.timeZone, locale) })
+                ? t("workspace.team.lastSignIn", {
+                    date: formatShortDate(new Date(member.user.lastSignInAt), centre.timeZone, locale),
+                  })
                 : t("workspace.team.neverSignedIn")}
             </p>
             {canManage && member.user.id !== me ? (
@@ -142,7 +155,13 @@ function TeamPage() {
                 </Form>
                 <Form method="post">
                   <input type="hidden" name="membershipId" value={member.id} />
-                  <button type="submit" name="intent" value="remove" className="button-secondary" aria-label={t("workspace.team.removeLabel", { name: member.user.name })}>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="remove"
+                    className="button-secondary"
+                    aria-label={t("workspace.team.removeLabel", { name: member.user.name })}
+                  >
                     {t("workspace.team.remove")}
                   </button>
                 </Form>
@@ -161,7 +180,12 @@ function TeamPage() {
             <FormProblems id={form.errorId} errors={form.errors} />
             <TextField meta={fields.name} label={t("workspace.team.name")} autoComplete="off" />
             <TextField meta={fields.email} label={t("workspace.team.email")} type="email" autoComplete="off" />
-            <SelectField meta={fields.role} label={t("workspace.team.role")} hint={t("workspace.team.roleHint")} options={roles} />
+            <SelectField
+              meta={fields.role}
+              label={t("workspace.team.role")}
+              hint={t("workspace.team.roleHint")}
+              options={roles}
+            />
             <div>
               <button type="submit" className="button">
                 {t("workspace.team.send")}

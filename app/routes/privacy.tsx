@@ -9,7 +9,13 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "agenda.pr
 /** What we do with residents' details, and how long each centre keeps them. */
 export async function loader() {
   const centres = await listPublicCentres();
-  return { centres: centres.map((centre) => ({ slug: centre.slug, name: centre.name, days: centre.personalDataRetentionDays })) };
+  return {
+    centres: centres.map((centre) => ({
+      slug: centre.slug,
+      name: centre.name,
+      days: centre.personalDataRetentionDays,
+    })),
+  };
 }
 
 export default function PrivacyPage() {

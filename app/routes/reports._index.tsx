@@ -19,7 +19,11 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.i
 /** The municipality's view: every centre of the installation side by side, and summed. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireInstallationPermission(request, "reports.view");
-  const { period, lastResult, invalid } = periodFromSearch(new URL(request.url).searchParams, DEFAULT_CENTRE_SETTINGS.timeZone, clock.now());
+  const { period, lastResult, invalid } = periodFromSearch(
+    new URL(request.url).searchParams,
+    DEFAULT_CENTRE_SETTINGS.timeZone,
+    clock.now(),
+  );
   return { report: await installationReport(period), lastResult, invalid };
 }
 

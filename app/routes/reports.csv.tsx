@@ -13,7 +13,11 @@ import { clock } from "~/lib/clock";
 /** Every centre side by side as a CSV file, for the municipality (/reports/csv?kind=…). */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireInstallationPermission(request, "reports.view");
-  const { period, invalid } = periodFromSearch(new URL(request.url).searchParams, DEFAULT_CENTRE_SETTINGS.timeZone, clock.now());
+  const { period, invalid } = periodFromSearch(
+    new URL(request.url).searchParams,
+    DEFAULT_CENTRE_SETTINGS.timeZone,
+    clock.now(),
+  );
   if (invalid) throw new Response("Bad request", { status: 400 });
   const locale = await getLocale(request);
   const csv = tableToCsv(installationTable(await installationReport(period)), translator(locale), locale);

@@ -86,7 +86,9 @@ async function main() {
     });
     process.off("uncaughtException", failed);
     process.off("unhandledRejection", failed);
-    say(`Buurtrooster is running on http://localhost:${env.PORT} (started in ${((Date.now() - started) / 1000).toFixed(1)} s).`);
+    say(
+      `Buurtrooster is running on http://localhost:${env.PORT} (started in ${((Date.now() - started) / 1000).toFixed(1)} s).`,
+    );
   } catch (error) {
     failed(error);
   }

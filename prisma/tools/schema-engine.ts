@@ -135,7 +135,10 @@ async function openEngine(url: string, schema: string): Promise<{ engine: Engine
 
 async function migrationsList(dir = MIGRATIONS_DIR) {
   const entries = await fs.readdir(dir, { withFileTypes: true });
-  const folders = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const folders = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   const lockfilePath = path.join(dir, "migration_lock.toml");
   return {
     baseDir: dir,

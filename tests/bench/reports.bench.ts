@@ -179,7 +179,8 @@ export async function run(context: BenchContext) {
   const floorRows = await reportQuery<{ hours: number }[]>(floorSql(all, from, to));
   const floorHours = floorRows.reduce((sum, row) => sum + Number(row.hours), 0);
   process.stdout.write(`Booked hours: report ${reportHours.toFixed(1)}, floor ${floorHours.toFixed(1)}.\n`);
-  if (Math.abs(reportHours - floorHours) > 0.01) throw new Error("The report and the floor disagree on the booked hours.");
+  if (Math.abs(reportHours - floorHours) > 0.01)
+    throw new Error("The report and the floor disagree on the booked hours.");
 
   // The floor and the reports take turns, run by run, so a busy machine slows them alike.
   const timings = await measureInTurns(
@@ -192,12 +193,24 @@ export async function run(context: BenchContext) {
     ],
     30,
   );
-  timings.push(await measure("whole report page of one centre (both years)", () => centreReport(one[0]!, period), { runs: 10, warmup: 2 }));
-  timings.push(await measure("municipality view (all centres, both years)", () => installationReport(period), { runs: 10, warmup: 2 }));
+  timings.push(
+    await measure("whole report page of one centre (both years)", () => centreReport(one[0]!, period), {
+      runs: 10,
+      warmup: 2,
+    }),
+  );
+  timings.push(
+    await measure("municipality view (all centres, both years)", () => installationReport(period), {
+      runs: 10,
+      warmup: 2,
+    }),
+  );
   printTimings(timings);
   const ratio = (report: Timing, floor: Timing) => (report.medianMs / floor.medianMs).toFixed(2);
   process.stdout.write(
     `Report ÷ floor (medians): whole installation ${ratio(timings[1]!, timings[0]!)}× (per month as well ${ratio(timings[2]!, timings[0]!)}×), ` +
-      `one centre ${ratio(timings[4]!, timings[3]!)}×. Load average when done: ${loadavg().map((value) => value.toFixed(2)).join(" ")}.\n`,
+      `one centre ${ratio(timings[4]!, timings[3]!)}×. Load average when done: ${loadavg()
+        .map((value) => value.toFixed(2))
+        .join(" ")}.\n`,
   );
 }

@@ -18,7 +18,9 @@ async function main() {
   const context: BenchContext = await openBenchDatabase();
   try {
     for (const file of selected) {
-      const module = (await import(pathToFileURL(path.join(dir, file)).href)) as { run: (context: BenchContext) => Promise<void> };
+      const module = (await import(pathToFileURL(path.join(dir, file)).href)) as {
+        run: (context: BenchContext) => Promise<void>;
+      };
       process.stdout.write(`\n=== ${file.replace(".bench.ts", "")} ===\n`);
       await module.run(context);
     }

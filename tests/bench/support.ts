@@ -46,7 +46,11 @@ export interface Timing {
 }
 
 /** Runs `work` `runs` times (after `warmup` unmeasured runs); median and 95th percentile. */
-export async function measure(label: string, work: (run: number) => Promise<unknown> | unknown, options: { runs?: number; warmup?: number } = {}): Promise<Timing> {
+export async function measure(
+  label: string,
+  work: (run: number) => Promise<unknown> | unknown,
+  options: { runs?: number; warmup?: number } = {},
+): Promise<Timing> {
   const runs = options.runs ?? 30;
   for (let run = 0; run < (options.warmup ?? 3); run++) await work(-1 - run);
   const samples: number[] = [];

@@ -2,7 +2,14 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessibilityViolations, headingIs, openBrowser, screenshot, shows, type BrowserSession } from "../support/browser";
+import {
+  accessibilityViolations,
+  headingIs,
+  openBrowser,
+  screenshot,
+  shows,
+  type BrowserSession,
+} from "../support/browser";
 
 /**
  * Every public page of the agenda in Dutch and English: axe (WCAG 2.1 A/AA) finds nothing,
@@ -97,9 +104,19 @@ describe("the agenda's public pages are accessible", () => {
       expect(await accessibilityViolations(page), `sign-up errors (${locale})`).toEqual([]);
 
       await page.goto(`${paths.get("walkIn")!}/companion?lang=${locale}`);
-      await page.getByRole("button", { name: locale === "nl" ? "Vraag of iemand met mij meegaat" : "Ask someone to go with me" }).click();
+      await page
+        .getByRole("button", {
+          name: locale === "nl" ? "Vraag of iemand met mij meegaat" : "Ask someone to go with me",
+        })
+        .click();
       await shows(page.getByText(locale === "nl" ? "Vul uw naam in." : "Fill in your name."));
-      await shows(page.getByText(locale === "nl" ? "Vul een e-mailadres of een telefoonnummer in." : "Fill in an email address or a phone number."));
+      await shows(
+        page.getByText(
+          locale === "nl"
+            ? "Vul een e-mailadres of een telefoonnummer in."
+            : "Fill in an email address or a phone number.",
+        ),
+      );
       expect(await accessibilityViolations(page), `companion errors (${locale})`).toEqual([]);
     }
   });
@@ -151,7 +168,11 @@ describe("the agenda's public pages are accessible", () => {
       page.evaluate(() => {
         const element = document.activeElement as HTMLElement;
         const style = getComputedStyle(element);
-        return { name: element.getAttribute("name") ?? element.textContent ?? "", outline: style.outlineStyle, width: style.outlineWidth };
+        return {
+          name: element.getAttribute("name") ?? element.textContent ?? "",
+          outline: style.outlineStyle,
+          width: style.outlineWidth,
+        };
       });
     let reached = false;
     for (let step = 0; step < 80 && !reached; step++) {
@@ -187,13 +208,22 @@ describe("the agenda's public pages are accessible", () => {
     // The centre's own website, on another origin (a small local server), embeds the widget
     // with the snippet, and, for contrast, an ordinary agenda page.
     const html = `<!doctype html><html lang="nl"><title>De Wilg</title><main><iframe title="agenda" src="${baseUrl}/centres/de-wilg/widget" style="width:600px;height:500px"></iframe><iframe title="geen widget" src="${baseUrl}/centres/de-wilg"></iframe></main></html>`;
-    const website = createServer((_request, response) => response.writeHead(200, { "Content-Type": "text/html" }).end(html));
+    const website = createServer((_request, response) =>
+      response.writeHead(200, { "Content-Type": "text/html" }).end(html),
+    );
     await new Promise<void>((resolve) => website.listen(0, "127.0.0.1", resolve));
     const site = await openBrowser();
     try {
       await site.page.goto(`http://127.0.0.1:${(website.address() as AddressInfo).port}/`);
-      await shows(site.page.frameLocator('iframe[title="agenda"]').getByRole("heading", { name: "Agenda van Buurthuis De Wilg" }));
-      expect(await site.page.frameLocator('iframe[title="geen widget"]').getByRole("heading", { name: "Deze week in Buurthuis De Wilg" }).count()).toBe(0);
+      await shows(
+        site.page.frameLocator('iframe[title="agenda"]').getByRole("heading", { name: "Agenda van Buurthuis De Wilg" }),
+      );
+      expect(
+        await site.page
+          .frameLocator('iframe[title="geen widget"]')
+          .getByRole("heading", { name: "Deze week in Buurthuis De Wilg" })
+          .count(),
+      ).toBe(0);
     } finally {
       await site.close();
       website.close();
@@ -204,7 +234,11 @@ describe("the agenda's public pages are accessible", () => {
 describe("bad input from outside gets a clear answer", () => {
   it("a feed for a centre that does not exist is a 404 with one plain sentence", async () => {
     const { baseUrl } = session;
-    for (const path of ["/centres/bestaat-niet/agenda.ics", "/centres/bestaat-niet/agenda.json", "/centres/de-wilg/activities/00000000-0000-0000-0000-000000000000/agenda.ics"]) {
+    for (const path of [
+      "/centres/bestaat-niet/agenda.ics",
+      "/centres/bestaat-niet/agenda.json",
+      "/centres/de-wilg/activities/00000000-0000-0000-0000-000000000000/agenda.ics",
+    ]) {
       const response = await fetch(`${baseUrl}${path}`);
       expect(response.status, path).toBe(404);
       expect(await response.text(), path).toContain("Dit huis bestaat niet.");
@@ -232,7 +266,11 @@ describe("bad input from outside gets a clear answer", () => {
     const long = await post({ occurrenceId: occurrenceId!, name: "a".repeat(5000), email: "lang@voorbeeld.example" });
     expect(long.status).toBe(400);
     expect(await long.text()).toContain("Uw naam is te lang. Gebruik niet meer dan 100 tekens.");
-    const script = await post({ occurrenceId: occurrenceId!, name: "<script>alert(1)</script>", email: "script@voorbeeld.example" });
+    const script = await post({
+      occurrenceId: occurrenceId!,
+      name: "<script>alert(1)</script>",
+      email: "script@voorbeeld.example",
+    });
     expect(script.status).toBe(400);
     expect(await script.text()).not.toContain("<script>alert(1)</script>");
     const first = await post({ occurrenceId: occurrenceId!, name: "Eens", email: "twee@voorbeeld.example" });
@@ -240,7 +278,10 @@ describe("bad input from outside gets a clear answer", () => {
     const second = await post({ occurrenceId: occurrenceId!, name: "Nog eens", email: "TWEE@voorbeeld.example" });
     expect(second.status).toBe(409);
     expect(await second.text()).toContain("U bent al aangemeld voor deze datum");
-    const walkIn = await post({ occurrenceId: occurrenceId!, name: "Loop", email: "loop@voorbeeld.example" }, paths.get("walkIn")!);
+    const walkIn = await post(
+      { occurrenceId: occurrenceId!, name: "Loop", email: "loop@voorbeeld.example" },
+      paths.get("walkIn")!,
+    );
     expect(walkIn.status).toBe(404); // that date is not one of the walk-in activity's dates
   });
 });

@@ -66,7 +66,9 @@ describe("a resident on the public agenda", () => {
 
     // Now the date is full: the resident goes on the waiting list.
     await page.getByRole("link", { name: "Terug naar Huiswerkclub" }).click();
-    const full = page.getByRole("radio", { name: new RegExp(`${dateLabel.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}.*wachtlijst`, "i") });
+    const full = page.getByRole("radio", {
+      name: new RegExp(`${dateLabel.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}.*wachtlijst`, "i"),
+    });
     await full.check();
     await page.getByLabel("Uw naam").fill("Aisha Amrani");
     await page.getByLabel("E-mailadres").fill("aisha@voorbeeld.example");
@@ -84,7 +86,10 @@ describe("a resident on the public agenda", () => {
     await page.goto(aishasLink);
     await headingIs(page, "U bent aangemeld");
     await page.goto("/dev/mailbox");
-    const message = page.getByRole("article").filter({ hasText: "aisha@voorbeeld.example" }).filter({ hasText: "Er is een plek voor u" });
+    const message = page
+      .getByRole("article")
+      .filter({ hasText: "aisha@voorbeeld.example" })
+      .filter({ hasText: "Er is een plek voor u" });
     await shows(message);
     expect(await message.first().innerText()).toContain("U bent nu aangemeld voor Huiswerkclub");
   });
@@ -104,17 +109,27 @@ describe("a resident on the public agenda", () => {
     await headingIs(page, "Uw vraag is verstuurd");
 
     await signInViaMailbox(page, "gastvrouw@de-wilg.example");
-    await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Samen de eerste keer" }).click();
+    await page
+      .getByRole("navigation", { name: "Hoofdmenu" })
+      .getByRole("link", { name: "Samen de eerste keer" })
+      .click();
     await headingIs(page, "Samen de eerste keer");
     const request = page.getByRole("article", { name: "Gerda Smit" });
     await shows(request.getByText("Wil mee naar Rouwcafé Samen Verder"));
     await shows(request.getByText("Mijn man is vorig jaar overleden."));
     await request.getByRole("button", { name: "Ik ga mee" }).click();
-    await shows(page.getByRole("status").filter({ hasText: "U heeft de vraag aangenomen. Neem contact op met Gerda Smit." }));
+    await shows(
+      page.getByRole("status").filter({ hasText: "U heeft de vraag aangenomen. Neem contact op met Gerda Smit." }),
+    );
     await shows(page.getByRole("article", { name: "Gerda Smit" }).getByText("Aangenomen door Ria Kok"));
 
     await page.goto("/dev/mailbox");
-    await shows(page.getByRole("article").filter({ hasText: "gerda@voorbeeld.example" }).filter({ hasText: "Ria Kok gaat met u mee naar Rouwcafé Samen Verder" }));
+    await shows(
+      page
+        .getByRole("article")
+        .filter({ hasText: "gerda@voorbeeld.example" })
+        .filter({ hasText: "Ria Kok gaat met u mee naar Rouwcafé Samen Verder" }),
+    );
 
     await page.goto("/manage/de-wilg/companions");
     await page.getByRole("article", { name: "Gerda Smit" }).getByRole("button", { name: "Gedaan" }).click();
@@ -123,7 +138,11 @@ describe("a resident on the public agenda", () => {
 
   it("without JavaScript, a resident filters the agenda, signs up and cancels: every page is complete from the server", async () => {
     session = await openBrowser();
-    const context = await session.browser.newContext({ baseURL: session.baseUrl, javaScriptEnabled: false, locale: "nl-NL" });
+    const context = await session.browser.newContext({
+      baseURL: session.baseUrl,
+      javaScriptEnabled: false,
+      locale: "nl-NL",
+    });
     const page = await context.newPage();
     await page.goto("/centres/de-wilg");
     await page.getByLabel("Volwassenen").check();
@@ -156,10 +175,15 @@ describe("a resident on the public agenda", () => {
     await headingIs(page, "Aanmeldingen");
     await shows(page.getByRole("heading", { name: /Knutselmiddag|Huiswerkclub/ }).first());
     await shows(page.getByRole("cell", { name: "bewoner1@voorbeeld.example" }));
-    await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Agenda op uw website" }).click();
+    await page
+      .getByRole("navigation", { name: "Hoofdmenu" })
+      .getByRole("link", { name: "Agenda op uw website" })
+      .click();
     await headingIs(page, "De agenda op uw eigen website");
     const snippet = await page.getByLabel("Code om te kopiëren").inputValue();
-    expect(snippet).toMatch(/^<iframe src="http:\/\/localhost:\d+\/centres\/de-wilg\/widget" title="Agenda van Buurthuis De Wilg"/);
+    expect(snippet).toMatch(
+      /^<iframe src="http:\/\/localhost:\d+\/centres\/de-wilg\/widget" title="Agenda van Buurthuis De Wilg"/,
+    );
     await shows(page.frameLocator("iframe").getByRole("heading", { name: "Agenda van Buurthuis De Wilg" }));
   });
 });

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addWallClockDays, formatLocalDate, isoWeekday, parseLocalDate, toWallClock } from "~/domain/time/time-zone";
-import { accessibilityViolations, headingIs, openBrowser, shows, signInViaMailbox, type BrowserSession } from "../support/browser";
+import {
+  accessibilityViolations,
+  headingIs,
+  openBrowser,
+  shows,
+  signInViaMailbox,
+  type BrowserSession,
+} from "../support/browser";
 import { clock } from "~/lib/clock";
 
 /**
@@ -88,7 +95,11 @@ describe("booking a room", () => {
     await shows(page.getByRole("heading", { name: "Gereserveerd" }));
 
     await page.goto("/dev/mailbox");
-    const mail = page.getByRole("article").filter({ hasText: "sanne@yoga-met-sanne.example" }).filter({ hasText: "vervalt" }).first();
+    const mail = page
+      .getByRole("article")
+      .filter({ hasText: "sanne@yoga-met-sanne.example" })
+      .filter({ hasText: "vervalt" })
+      .first();
     await shows(mail);
     const text = (await mail.textContent()) ?? "";
     expect(text).toContain("Uw optie op Zaal A vervalt: Yoga");
@@ -119,7 +130,13 @@ describe("booking a room", () => {
     await request.getByRole("button", { name: /Goedkeuren/ }).click();
     await shows(page.getByText("Yoga workshop is goedgekeurd. De contactpersoon krijgt een mail."));
     await page.goto("/dev/mailbox");
-    await shows(page.getByRole("article").filter({ hasText: "sanne@yoga-met-sanne.example" }).filter({ hasText: "Goedgekeurd: Yoga workshop" }).first());
+    await shows(
+      page
+        .getByRole("article")
+        .filter({ hasText: "sanne@yoga-met-sanne.example" })
+        .filter({ hasText: "Goedgekeurd: Yoga workshop" })
+        .first(),
+    );
     await signOut();
   });
 
@@ -127,11 +144,17 @@ describe("booking a room", () => {
     const { page } = session;
     await signInViaMailbox(page, "sanne@yoga-met-sanne.example");
     const tuesday = dayInWeeks(3, 2);
-    await page.goto(`/centres/de-wilg/book/new?${new URLSearchParams({ date: tuesday, time: "14:00", duration: "120", people: "10" })}`);
+    await page.goto(
+      `/centres/de-wilg/book/new?${new URLSearchParams({ date: tuesday, time: "14:00", duration: "120", people: "10" })}`,
+    );
     await page.getByLabel("Ruimte").selectOption({ label: "Zaal B (Tot 40 personen)" });
     await page.getByLabel("Naam van de activiteit").fill("Stoelyoga");
     await page.getByRole("button", { name: "Bekijk de data en de prijs" }).click();
-    await shows(page.getByText("Op dinsdag van 09:00 tot 17:00 is het huis er alleen voor bewonersinitiatieven en verenigingen. Kies een tijd buiten deze uren."));
+    await shows(
+      page.getByText(
+        "Op dinsdag van 09:00 tot 17:00 is het huis er alleen voor bewonersinitiatieven en verenigingen. Kies een tijd buiten deze uren.",
+      ),
+    );
     await shows(page.getByText("Deze tijden zijn wel vrij voor u:"));
     await shows(page.getByText(/17:00–19:00/));
     await shows(page.getByText("Zo kan het nog niet. Lees hierboven wat u kunt doen."));
@@ -154,7 +177,9 @@ describe("booking a room", () => {
     await signOut();
     await signInViaMailbox(page, "koffie@de-wilg.example");
     const tuesday = dayInWeeks(3, 2);
-    await page.goto(`/centres/de-wilg/book/new?${new URLSearchParams({ date: tuesday, time: "19:00", duration: "60", people: "6" })}`);
+    await page.goto(
+      `/centres/de-wilg/book/new?${new URLSearchParams({ date: tuesday, time: "19:00", duration: "60", people: "6" })}`,
+    );
     await page.getByLabel("Naam van de activiteit").fill("Stoelyoga");
     await page.getByLabel("Opmerking voor de beheerder (mag leeg blijven)").fill("Wij nemen matten mee. ".repeat(60));
     await page.getByRole("button", { name: "Bekijk de data en de prijs" }).click();

@@ -30,12 +30,25 @@ describe("twenty people booking the same series at once over HTTP", () => {
   it("one booking is made; the other nineteen get the plain 409 refusal and no answer is a 5xx", async () => {
     const baseUrl = inject("baseUrl");
     const room = await db().room.findFirstOrThrow({ where: { centreId: wilg.id, name: "Vergaderkamer" } });
-    const organisation = await db().organisation.findFirstOrThrow({ where: { centreId: wilg.id, name: "Bridgeclub Oost" } });
+    const organisation = await db().organisation.findFirstOrThrow({
+      where: { centreId: wilg.id, name: "Bridgeclub Oost" },
+    });
     const date = sundayInThreeWeeks();
     const form = () =>
       new URLSearchParams({
-        intent: "confirm", submissionKey: randomUUID(), organisationId: organisation.id, roomId: room.id, title: "Extra bridgeavond",
-        date, time: "07:00", duration: "60", people: "8", repeat: "weekly", endBy: "count", count: "104", kind: "PRIVATE",
+        intent: "confirm",
+        submissionKey: randomUUID(),
+        organisationId: organisation.id,
+        roomId: room.id,
+        title: "Extra bridgeavond",
+        date,
+        time: "07:00",
+        duration: "60",
+        people: "8",
+        repeat: "weekly",
+        endBy: "count",
+        count: "104",
+        kind: "PRIVATE",
       });
     const answers = await Promise.all(
       Array.from({ length: 20 }, () =>
@@ -44,16 +57,26 @@ describe("twenty people booking the same series at once over HTTP", () => {
           redirect: "manual",
           headers: { Cookie: cookie, Origin: baseUrl, "Content-Type": "application/x-www-form-urlencoded" },
           body: form(),
-        }).then(async (response) => ({ status: response.status, location: response.headers.get("location"), text: await response.text() })),
+        }).then(async (response) => ({
+          status: response.status,
+          location: response.headers.get("location"),
+          text: await response.text(),
+        })),
       ),
     );
     const statuses = answers.map((answer) => answer.status).sort();
     expect(statuses.filter((status) => status >= 500)).toEqual([]);
     expect(statuses.filter((status) => status === 302)).toHaveLength(1);
     expect(statuses.filter((status) => status === 409)).toHaveLength(19);
-    for (const refused of answers.filter((answer) => answer.status === 409)) expect(refused.text).toContain("is al bezet op");
-    const booked = await db().booking.findMany({ where: { centreId: wilg.id, title: "Extra bridgeavond" }, include: { _count: { select: { occurrences: true } } } });
+    for (const refused of answers.filter((answer) => answer.status === 409))
+      expect(refused.text).toContain("is al bezet op");
+    const booked = await db().booking.findMany({
+      where: { centreId: wilg.id, title: "Extra bridgeavond" },
+      include: { _count: { select: { occurrences: true } } },
+    });
     expect(booked).toHaveLength(1);
-    expect(answers.find((answer) => answer.status === 302)!.location).toBe(`/manage/${wilg.slug}/bookings/${booked[0]!.id}/confirmation?new=1`);
+    expect(answers.find((answer) => answer.status === 302)!.location).toBe(
+      `/manage/${wilg.slug}/bookings/${booked[0]!.id}/confirmation?new=1`,
+    );
   });
 });

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessibilityViolations, headingIs, openBrowser, shows, signInViaMailbox, type BrowserSession } from "../support/browser";
+import {
+  accessibilityViolations,
+  headingIs,
+  openBrowser,
+  shows,
+  signInViaMailbox,
+  type BrowserSession,
+} from "../support/browser";
 
 let session: BrowserSession;
 let usedLink = "";

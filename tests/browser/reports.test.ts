@@ -8,7 +8,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { formatCents, formatCount, formatDate, formatHours } from "~/domain/reports/format";
 import { localDateAt } from "~/domain/time/time-zone";
 import { query } from "../support/test-server";
-import { accessibilityViolations, headingIs, openBrowser, shows, signInViaMailbox, type BrowserSession } from "../support/browser";
+import {
+  accessibilityViolations,
+  headingIs,
+  openBrowser,
+  shows,
+  signInViaMailbox,
+  type BrowserSession,
+} from "../support/browser";
 import { clock } from "~/lib/clock";
 
 /**
@@ -99,8 +106,12 @@ describe("a board member and the report", () => {
     const hours = await bookedHours(`${year}-01-01`, `${year + 1}-01-01`);
     expect(hours).toBeGreaterThan(50);
     expect(await keyFigure(page, "Gebruikte uren")).toBe(formatHours(hours, "nl"));
-    expect(await keyFigure(page, "Bezoekers")).toBe(formatCount(await headcount(`${year}-01-01`, `${year + 1}-01-01`), "nl"));
-    expect(await keyFigure(page, "Gefactureerd")).toBe(formatCents(await invoiced(`${year}-01-01`, `${year + 1}-01-01`), "nl"));
+    expect(await keyFigure(page, "Bezoekers")).toBe(
+      formatCount(await headcount(`${year}-01-01`, `${year + 1}-01-01`), "nl"),
+    );
+    expect(await keyFigure(page, "Gefactureerd")).toBe(
+      formatCents(await invoiced(`${year}-01-01`, `${year + 1}-01-01`), "nl"),
+    );
     // The figures in plain words, a chart with its table, and the definitions.
     await shows(page.getByText(/^Zaal A was \d+%|^Zaal A was <1%/));
     await shows(page.getByRole("img", { name: "Bezetting per ruimte" }));
@@ -114,13 +125,17 @@ describe("a board member and the report", () => {
     await page.getByLabel("Soort periode").selectOption("month");
     await page.getByLabel("Een dag in de periode").fill(lastMonth);
     await page.getByRole("button", { name: "Toon de cijfers" }).click();
-    const monthName = new Intl.DateTimeFormat("nl-NL", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${lastMonth}T00:00:00Z`));
+    const monthName = new Intl.DateTimeFormat("nl-NL", { month: "long", year: "numeric", timeZone: "UTC" }).format(
+      new Date(`${lastMonth}T00:00:00Z`),
+    );
     await shows(page.getByText(`Cijfers over ${monthName}`));
     expect(new URL(page.url()).searchParams.get("kind")).toBe("month");
     expect(await keyFigure(page, "Gebruikte uren")).toBe(formatHours(await bookedHours(lastMonth, lastMonthEnd), "nl"));
     expect(await keyFigure(page, "Bezoekers")).toBe(formatCount(await headcount(lastMonth, lastMonthEnd), "nl"));
     const roomRow = page.getByRole("table", { name: "Bezetting per ruimte" }).getByRole("row", { name: /^Zaal A/ });
-    expect((await roomRow.getByRole("cell").first().innerText()).trim()).toBe(formatHours(await bookedHours(lastMonth, lastMonthEnd, "Zaal A"), "nl"));
+    expect((await roomRow.getByRole("cell").first().innerText()).trim()).toBe(
+      formatHours(await bookedHours(lastMonth, lastMonthEnd, "Zaal A"), "nl"),
+    );
   });
 
   it("downloads a table as CSV with the same figures", async () => {
@@ -129,8 +144,18 @@ describe("a board member and the report", () => {
     expect(file.name).toBe(`de-wilg-rooms-${lastMonth.slice(0, 7)}.csv`);
     const text = file.content.toString("utf8");
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    const rows = text.slice(1).trim().split("\r\n").map((line) => line.split(";"));
-    expect(rows[0]).toEqual(["Ruimte", "Gebruikte uren", "Openingsuren", "Bezetting (%)", "Bezetting een jaar eerder (%)"]);
+    const rows = text
+      .slice(1)
+      .trim()
+      .split("\r\n")
+      .map((line) => line.split(";"));
+    expect(rows[0]).toEqual([
+      "Ruimte",
+      "Gebruikte uren",
+      "Openingsuren",
+      "Bezetting (%)",
+      "Bezetting een jaar eerder (%)",
+    ]);
     const zaalA = rows.find((row) => row[0] === "Zaal A")!;
     expect(Number(zaalA[1]!.replace(",", "."))).toBeCloseTo(await bookedHours(lastMonth, lastMonthEnd, "Zaal A"), 2);
     expect(rows.at(-1)![0]).toBe("Totaal");
@@ -146,13 +171,21 @@ describe("a board member and the report", () => {
     const { stdout } = await run("pdftotext", ["-layout", path.join(dir, "report.pdf"), "-"], { encoding: "utf8" });
     await rm(dir, { recursive: true, force: true });
     expect(stdout).toContain("Jaarverslag Buurthuis De Wilg");
-    const monthName = new Intl.DateTimeFormat("nl-NL", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${lastMonth}T00:00:00Z`));
+    const monthName = new Intl.DateTimeFormat("nl-NL", { month: "long", year: "numeric", timeZone: "UTC" }).format(
+      new Date(`${lastMonth}T00:00:00Z`),
+    );
     expect(stdout).toContain(`Gebruik van het huis: ${monthName}`);
-    expect(stdout.replace(/\s+/g, " ")).toContain(`Gebruikte uren ${formatHours(await bookedHours(lastMonth, lastMonthEnd), "nl")}`);
+    expect(stdout.replace(/\s+/g, " ")).toContain(
+      `Gebruikte uren ${formatHours(await bookedHours(lastMonth, lastMonthEnd), "nl")}`,
+    );
   });
 
   it("the period picker works without JavaScript", async () => {
-    const context = await session.browser.newContext({ baseURL: session.baseUrl, javaScriptEnabled: false, locale: "nl-NL" });
+    const context = await session.browser.newContext({
+      baseURL: session.baseUrl,
+      javaScriptEnabled: false,
+      locale: "nl-NL",
+    });
     try {
       await context.addCookies(await session.context.cookies());
       const page = await context.newPage();
@@ -164,7 +197,9 @@ describe("a board member and the report", () => {
       await page.getByLabel("Laatste dag").fill(until);
       await page.getByRole("button", { name: "Toon de cijfers" }).click();
       await shows(page.getByText(`Cijfers over ${formatDate(lastMonth, "nl")} t/m ${formatDate(until, "nl")}`));
-      expect(await keyFigure(page, "Gebruikte uren")).toBe(formatHours(await bookedHours(lastMonth, `${lastMonth.slice(0, 8)}15`), "nl"));
+      expect(await keyFigure(page, "Gebruikte uren")).toBe(
+        formatHours(await bookedHours(lastMonth, `${lastMonth.slice(0, 8)}15`), "nl"),
+      );
       // A wrong range says what is wrong, next to the field, and shows this year meanwhile.
       await page.getByLabel("Laatste dag").fill(`${year - 10}-01-01`);
       await page.getByRole("button", { name: "Toon de cijfers" }).click();
@@ -182,7 +217,9 @@ describe("a board member and the report", () => {
       const { page } = small;
       await page.goto("/manage/de-wilg/reports");
       await headingIs(page, "Rapportage Buurthuis De Wilg");
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow).toBeLessThanOrEqual(0);
       expect(await accessibilityViolations(page)).toEqual([]);
       // The period form is reachable with Tab and sends with Enter.
@@ -230,7 +267,11 @@ describe("who sees which report", () => {
       const table = page.getByRole("table", { name: "Alle huizen" });
       await shows(table.getByRole("row", { name: /^Buurthuis De Wilg/ }));
       await shows(table.getByRole("row", { name: /^Dorpshuis Het Anker/ }));
-      const wilg = await table.getByRole("row", { name: /^Buurthuis De Wilg/ }).getByRole("cell").nth(2).innerText();
+      const wilg = await table
+        .getByRole("row", { name: /^Buurthuis De Wilg/ })
+        .getByRole("cell")
+        .nth(2)
+        .innerText();
       expect(wilg.trim()).toBe(formatHours(await bookedHours(`${year}-01-01`, `${year + 1}-01-01`), "nl"));
       await shows(table.getByRole("row", { name: /^Alle huizen samen/ }));
       expect(await accessibilityViolations(page)).toEqual([]);

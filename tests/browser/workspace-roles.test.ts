@@ -45,7 +45,12 @@ const pages: Page[] = [];
 async function request(path: string, who: Who, method: "GET" | "POST" = "GET", body: Record<string, string> = {}) {
   const headers: Record<string, string> = who.cookie ? { Cookie: who.cookie } : {};
   if (method === "POST") headers["Content-Type"] = "application/x-www-form-urlencoded";
-  return fetch(`${baseUrl}${path}`, { method, headers, redirect: "manual", body: method === "POST" ? new URLSearchParams(body).toString() : undefined });
+  return fetch(`${baseUrl}${path}`, {
+    method,
+    headers,
+    redirect: "manual",
+    body: method === "POST" ? new URLSearchParams(body).toString() : undefined,
+  });
 }
 
 beforeAll(async () => {
@@ -54,7 +59,11 @@ beforeAll(async () => {
   const anker = await db().centre.findUniqueOrThrow({ where: { slug: "het-anker" } });
   const admin = await db().user.upsert({
     where: { email: "rollen-admin@de-wilg.example" },
-    create: { email: "rollen-admin@de-wilg.example", name: "Rollen Admin", memberships: { create: { centreId: wilg.id, role: "ADMIN" } } },
+    create: {
+      email: "rollen-admin@de-wilg.example",
+      name: "Rollen Admin",
+      memberships: { create: { centreId: wilg.id, role: "ADMIN" } },
+    },
     update: {},
   });
   const byEmail = async (email: string) => (await db().user.findUniqueOrThrow({ where: { email } })).id;
@@ -75,7 +84,14 @@ beforeAll(async () => {
     return found;
   };
   const of = async (centreId: string) => ({
-    booking: (await first(db().booking.findFirst({ where: { centreId, rrule: { not: null }, status: "CONFIRMED" }, orderBy: { createdAt: "asc" } }))).id,
+    booking: (
+      await first(
+        db().booking.findFirst({
+          where: { centreId, rrule: { not: null }, status: "CONFIRMED" },
+          orderBy: { createdAt: "asc" },
+        }),
+      )
+    ).id,
     closure: (await first(db().closure.findFirst({ where: { centreId } }))).id,
     room: (await first(db().room.findFirst({ where: { centreId } }))).id,
     organisation: (await first(db().organisation.findFirst({ where: { centreId } }))).id,
@@ -84,7 +100,8 @@ beforeAll(async () => {
   const mine = await of(wilg.id);
   const theirs = await of(anker.id);
   const base = "/manage/de-wilg";
-  const withIds = (template: string, set: Record<string, string>) => template.replace(/:(\w+)/g, (_, key: string) => set[key]!);
+  const withIds = (template: string, set: Record<string, string>) =>
+    template.replace(/:(\w+)/g, (_, key: string) => set[key]!);
   const table: (Omit<Page, "foreign" | "path"> & { template: string })[] = [
     { template: "", read: "centre.view" },
     { template: "/planner", read: "centre.view" },
@@ -94,7 +111,12 @@ beforeAll(async () => {
     { template: "/bookings/new", read: "bookings.manage", write: "bookings.manage" },
     { template: "/bookings/:booking", read: "centre.read", write: "bookings.manage" },
     { template: "/bookings/:booking/change", read: "bookings.manage", write: "bookings.manage" },
-    { template: "/bookings/:booking/confirmation", read: "centre.read", write: "bookings.manage", body: { to: "geen-adres" } },
+    {
+      template: "/bookings/:booking/confirmation",
+      read: "centre.read",
+      write: "bookings.manage",
+      body: { to: "geen-adres" },
+    },
     { template: "/closures", read: "centre.read", write: "settings.edit" },
     { template: "/closures/:closure", read: "centre.read", write: "settings.edit" },
     { template: "/settings", read: "centre.read" },
@@ -125,7 +147,8 @@ beforeAll(async () => {
   }
 });
 
-const allows = (who: Who, permission: Permission) => can({ role: who.role, installationRole: who.installationRole ?? null }, permission);
+const allows = (who: Who, permission: Permission) =>
+  can({ role: who.role, installationRole: who.installationRole ?? null }, permission);
 
 describe("who may open which page of the workspace", () => {
   it("every page answers each role as the permission table says", async () => {
@@ -134,7 +157,9 @@ describe("who may open which page of the workspace", () => {
       for (const who of people) {
         const response = await request(page.path, who);
         const expected = !who.cookie ? 302 : allows(who, page.read) ? 200 : 403;
-        seen.push(`${response.status === expected ? "ok" : `WRONG ${response.status}, expected ${expected}`} GET ${page.path} as ${who.name}`);
+        seen.push(
+          `${response.status === expected ? "ok" : `WRONG ${response.status}, expected ${expected}`} GET ${page.path} as ${who.name}`,
+        );
         if (expected === 302) expect(response.headers.get("location")).toMatch(/^\/login\?redirectTo=/);
       }
     }
@@ -148,7 +173,11 @@ describe("who may open which page of the workspace", () => {
       for (const who of people) {
         const response = await request(page.path, who, "POST", page.body ?? {});
         const permitted = who.cookie !== undefined && allows(who, page.write!);
-        const fine = !who.cookie ? response.status === 302 : permitted ? response.status !== 403 && response.status < 500 : response.status === 403;
+        const fine = !who.cookie
+          ? response.status === 302
+          : permitted
+            ? response.status !== 403 && response.status < 500
+            : response.status === 403;
         if (!fine) wrong.push(`POST ${page.path} as ${who.name}: ${response.status}`);
       }
     }
@@ -179,7 +208,11 @@ describe("who may open which page of the workspace", () => {
       }
     }
     // And ids that exist nowhere, or are no ids at all.
-    for (const path of [`/manage/de-wilg/bookings/${randomUUID()}`, "/manage/de-wilg/bookings/123", `/manage/de-wilg/invoices/${randomUUID()}`]) {
+    for (const path of [
+      `/manage/de-wilg/bookings/${randomUUID()}`,
+      "/manage/de-wilg/bookings/123",
+      `/manage/de-wilg/invoices/${randomUUID()}`,
+    ]) {
       const response = await request(path, manager);
       if (response.status !== 404) wrong.push(`GET ${path}: ${response.status}`);
     }

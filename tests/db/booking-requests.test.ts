@@ -11,7 +11,14 @@ import {
 } from "~/domain/bookings/requests.server";
 import { DomainError } from "~/domain/shared/errors";
 import { setRate } from "~/domain/money/rates.server";
-import { addMembership, createCentre, createOrganisation, createRate, createRoom, createUser } from "../../prisma/factories";
+import {
+  addMembership,
+  createCentre,
+  createOrganisation,
+  createRate,
+  createRoom,
+  createUser,
+} from "../../prisma/factories";
 import { clock } from "~/lib/clock";
 
 const NOW = new Date("2027-03-01T09:00:00Z");
@@ -25,19 +32,46 @@ async function house(options: { shareCapAction?: "REFUSE" | "REQUIRE_APPROVAL" }
   const room = await createRoom(centre.id, { name: "Zaal A", capacity: 40 });
   const other = await createRoom(centre.id, { name: "Zaal B", capacity: 40 });
   for (const space of [room, other]) {
-    await createRate(centre.id, space.id, "RESIDENT_INITIATIVE", { hourlyCents: 500, freeHoursPerMonth: 2, validFrom: new Date("2026-01-01T00:00:00Z") });
-    await createRate(centre.id, space.id, "ASSOCIATION", { hourlyCents: 1250, validFrom: new Date("2026-01-01T00:00:00Z") });
-    await createRate(centre.id, space.id, "PRIVATE", { hourlyCents: 2500, minimumMinutes: 120, validFrom: new Date("2026-01-01T00:00:00Z") });
-    await createRate(centre.id, space.id, "COMMERCIAL", { hourlyCents: 4000, minimumMinutes: 120, validFrom: new Date("2026-01-01T00:00:00Z") });
+    await createRate(centre.id, space.id, "RESIDENT_INITIATIVE", {
+      hourlyCents: 500,
+      freeHoursPerMonth: 2,
+      validFrom: new Date("2026-01-01T00:00:00Z"),
+    });
+    await createRate(centre.id, space.id, "ASSOCIATION", {
+      hourlyCents: 1250,
+      validFrom: new Date("2026-01-01T00:00:00Z"),
+    });
+    await createRate(centre.id, space.id, "PRIVATE", {
+      hourlyCents: 2500,
+      minimumMinutes: 120,
+      validFrom: new Date("2026-01-01T00:00:00Z"),
+    });
+    await createRate(centre.id, space.id, "COMMERCIAL", {
+      hourlyCents: 4000,
+      minimumMinutes: 120,
+      validFrom: new Date("2026-01-01T00:00:00Z"),
+    });
   }
   const manager = await createUser({ name: "Beheerder" });
   await addMembership(manager.id, centre.id, "MANAGER");
-  const initiative = await createOrganisation(centre.id, { name: "Koffieochtend", tier: "RESIDENT_INITIATIVE", contactEmail: "koffie@voorbeeld.example" });
-  const company = await createOrganisation(centre.id, { name: "Yoga BV", tier: "COMMERCIAL", contactEmail: "yoga@voorbeeld.example", locale: "en" });
+  const initiative = await createOrganisation(centre.id, {
+    name: "Koffieochtend",
+    tier: "RESIDENT_INITIATIVE",
+    contactEmail: "koffie@voorbeeld.example",
+  });
+  const company = await createOrganisation(centre.id, {
+    name: "Yoga BV",
+    tier: "COMMERCIAL",
+    contactEmail: "yoga@voorbeeld.example",
+    locale: "en",
+  });
   return { centre, room, other, manager, initiative, company };
 }
 
-function ask(base: { centreId: string; roomId: string; organisationId: string }, overrides: Partial<BookingRequestInput> = {}): BookingRequestInput {
+function ask(
+  base: { centreId: string; roomId: string; organisationId: string },
+  overrides: Partial<BookingRequestInput> = {},
+): BookingRequestInput {
   return {
     ...base,
     actor: { userId: null, isManager: false },
@@ -56,7 +90,10 @@ async function outbox(centreId: string, to: string) {
 }
 
 async function refusedWith(promise: Promise<unknown>, code: string) {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(DomainError);
   expect((error as DomainError).code).toBe(code);
   return error as DomainError;
@@ -66,7 +103,10 @@ describe("an initiative books a weekly series", () => {
   it("is confirmed at once, priced per date with its free hours, with a snapshot of the quote and a confirmation email", async () => {
     const { centre, room, initiative } = await house();
     const { booking, review } = await requestBooking(
-      ask({ centreId: centre.id, roomId: room.id, organisationId: initiative.id }, { rrule: "FREQ=WEEKLY;COUNT=6", localStart: "2027-03-02T10:00", durationMinutes: 120, title: "Koffieochtend" }),
+      ask(
+        { centreId: centre.id, roomId: room.id, organisationId: initiative.id },
+        { rrule: "FREQ=WEEKLY;COUNT=6", localStart: "2027-03-02T10:00", durationMinutes: 120, title: "Koffieochtend" },
+      ),
       NOW,
     );
     expect(booking.status).toBe("CONFIRMED");
@@ -89,9 +129,32 @@ describe("an initiative books a weekly series", () => {
 
   it("a rate change applies to bookings made after it; earlier bookings keep their price", async () => {
     const { centre, room, initiative, manager } = await house();
-    const first = await requestBooking(ask({ centreId: centre.id, roomId: room.id, organisationId: initiative.id }, { localStart: "2027-03-16T10:00", durationMinutes: 180, attendees: 10 }), NOW);
-    await setRate({ centreId: centre.id, actorId: manager.id }, { roomId: room.id, tier: "RESIDENT_INITIATIVE", hourlyCents: 700, minimumMinutes: 60, freeHoursPerMonth: 0, dayParts: [] }, new Date(NOW.getTime() + 1000));
-    const second = await requestBooking(ask({ centreId: centre.id, roomId: room.id, organisationId: initiative.id }, { localStart: "2027-03-23T10:00", durationMinutes: 180, attendees: 10 }), new Date(NOW.getTime() + 2000));
+    const first = await requestBooking(
+      ask(
+        { centreId: centre.id, roomId: room.id, organisationId: initiative.id },
+        { localStart: "2027-03-16T10:00", durationMinutes: 180, attendees: 10 },
+      ),
+      NOW,
+    );
+    await setRate(
+      { centreId: centre.id, actorId: manager.id },
+      {
+        roomId: room.id,
+        tier: "RESIDENT_INITIATIVE",
+        hourlyCents: 700,
+        minimumMinutes: 60,
+        freeHoursPerMonth: 0,
+        dayParts: [],
+      },
+      new Date(NOW.getTime() + 1000),
+    );
+    const second = await requestBooking(
+      ask(
+        { centreId: centre.id, roomId: room.id, organisationId: initiative.id },
+        { localStart: "2027-03-23T10:00", durationMinutes: 180, attendees: 10 },
+      ),
+      new Date(NOW.getTime() + 2000),
+    );
     expect(second.review.quote.totalExclCents).toBe(2100);
     expect((await db().booking.findUniqueOrThrow({ where: { id: first.booking.id } })).totalExclCents).toBe(500); // 3 h − 2 free h at €5
   });
@@ -100,19 +163,33 @@ describe("an initiative books a weekly series", () => {
 describe("a commercial request waits for approval", () => {
   it("holds its slot while pending; a manager approves it and the contact is emailed (in English)", async () => {
     const { centre, room, company, manager } = await house();
-    const { booking, review } = await requestBooking(ask({ centreId: centre.id, roomId: room.id, organisationId: company.id }, { localStart: "2027-03-23T19:30", durationMinutes: 120 }), NOW);
+    const { booking, review } = await requestBooking(
+      ask(
+        { centreId: centre.id, roomId: room.id, organisationId: company.id },
+        { localStart: "2027-03-23T19:30", durationMinutes: 120 },
+      ),
+      NOW,
+    );
     expect(booking.status).toBe("PENDING");
     expect(review.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(["approval", "provisional"]));
     // 2 h × €40 = €80 excl., 21% VAT.
     expect(review.quote).toMatchObject({ totalExclCents: 8000, totalVatCents: 1680, totalInclCents: 9680 });
     // A second request for the same slot sees it taken: pending requests hold their slot.
     const dance = await createOrganisation(centre.id, { name: "Dans BV", tier: "COMMERCIAL" });
-    const blocked = await reviewBookingRequest(ask({ centreId: centre.id, roomId: room.id, organisationId: dance.id }, { localStart: "2027-03-23T20:00", durationMinutes: 60 }), NOW);
+    const blocked = await reviewBookingRequest(
+      ask(
+        { centreId: centre.id, roomId: room.id, organisationId: dance.id },
+        { localStart: "2027-03-23T20:00", durationMinutes: 60 },
+      ),
+      NOW,
+    );
     expect(blocked.outcome).toBe("refused");
     expect(blocked.dates[0]?.state).toBe("blocked");
     expect(blocked.dates[0]?.conflicts[0]?.other).toMatchObject({ title: null, organisation: null }); // an organisation sees only "taken"
 
-    const managersMail = await db().emailMessage.findFirst({ where: { kind: "request-new", toAddress: manager.email } });
+    const managersMail = await db().emailMessage.findFirst({
+      where: { kind: "request-new", toAddress: manager.email },
+    });
     expect(managersMail?.subject).toBe("Nieuwe aanvraag van Yoga BV: Activiteit");
     await approveBooking({ centreId: centre.id, actorId: manager.id }, booking.id, NOW);
     expect((await db().booking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe("CONFIRMED");
@@ -123,9 +200,20 @@ describe("a commercial request waits for approval", () => {
 
   it("a declined request frees its slot and the contact is told why", async () => {
     const { centre, room, company, manager } = await house();
-    const { booking } = await requestBooking(ask({ centreId: centre.id, roomId: room.id, organisationId: company.id }, { localStart: "2027-03-10T19:30", durationMinutes: 120 }), NOW);
+    const { booking } = await requestBooking(
+      ask(
+        { centreId: centre.id, roomId: room.id, organisationId: company.id },
+        { localStart: "2027-03-10T19:30", durationMinutes: 120 },
+      ),
+      NOW,
+    );
     await refusedWith(declineBooking({ centreId: centre.id, actorId: manager.id }, booking.id, ""), "reason-required");
-    await declineBooking({ centreId: centre.id, actorId: manager.id }, booking.id, "Die avond is er een buurtvergadering", NOW);
+    await declineBooking(
+      { centreId: centre.id, actorId: manager.id },
+      booking.id,
+      "Die avond is er een buurtvergadering",
+      NOW,
+    );
     expect(await db().roomClaim.count({ where: { occurrence: { bookingId: booking.id }, active: true } })).toBe(0);
     const mail = (await outbox(centre.id, "yoga@voorbeeld.example")).at(-1);
     expect(mail?.subject).toBe("Not approved: Activiteit");
@@ -135,30 +223,62 @@ describe("a commercial request waits for approval", () => {
   it("another centre's manager cannot decide on it", async () => {
     const { centre, room, company } = await house();
     const elsewhere = await house();
-    const { booking } = await requestBooking(ask({ centreId: centre.id, roomId: room.id, organisationId: company.id }, { localStart: "2027-03-11T19:30", durationMinutes: 120 }), NOW);
-    await refusedWith(approveBooking({ centreId: elsewhere.centre.id, actorId: elsewhere.manager.id }, booking.id, NOW), "not-found");
+    const { booking } = await requestBooking(
+      ask(
+        { centreId: centre.id, roomId: room.id, organisationId: company.id },
+        { localStart: "2027-03-11T19:30", durationMinutes: 120 },
+      ),
+      NOW,
+    );
+    await refusedWith(
+      approveBooking({ centreId: elsewhere.centre.id, actorId: elsewhere.manager.id }, booking.id, NOW),
+      "not-found",
+    );
   });
 });
 
 describe("3. resident initiatives before commercial hire", () => {
   it("an initiative takes over a provisional commercial date: bumped in the same transaction, refund queued, contact emailed with alternatives", async () => {
     const { centre, room, company, initiative, manager } = await house();
-    const hire = await requestBooking(ask({ centreId: centre.id, roomId: room.id, organisationId: company.id }, { rrule: "FREQ=WEEKLY;COUNT=3", localStart: "2027-03-23T19:30", durationMinutes: 120, title: "Yoga" }), NOW);
+    const hire = await requestBooking(
+      ask(
+        { centreId: centre.id, roomId: room.id, organisationId: company.id },
+        { rrule: "FREQ=WEEKLY;COUNT=3", localStart: "2027-03-23T19:30", durationMinutes: 120, title: "Yoga" },
+      ),
+      NOW,
+    );
     await approveBooking({ centreId: centre.id, actorId: manager.id }, hire.booking.id, NOW);
-    await db().payment.create({ data: { centreId: centre.id, organisationId: company.id, bookingId: hire.booking.id, amountCents: 29040, method: "BANK_TRANSFER", receivedAt: NOW } });
+    await db().payment.create({
+      data: {
+        centreId: centre.id,
+        organisationId: company.id,
+        bookingId: hire.booking.id,
+        amountCents: 29040,
+        method: "BANK_TRANSFER",
+        receivedAt: NOW,
+      },
+    });
 
     const { booking, review } = await requestBooking(
-      ask({ centreId: centre.id, roomId: room.id, organisationId: initiative.id }, { localStart: "2027-03-30T19:00", durationMinutes: 120, title: "Buurtvergadering" }),
+      ask(
+        { centreId: centre.id, roomId: room.id, organisationId: initiative.id },
+        { localStart: "2027-03-30T19:00", durationMinutes: 120, title: "Buurtvergadering" },
+      ),
       NOW,
     );
     expect(booking.status).toBe("CONFIRMED");
     expect(review.dates[0]?.state).toBe("bumps");
     expect(review.findings.map((f) => f.rule)).toContain("bump");
-    const hireDates = await db().occurrence.findMany({ where: { bookingId: hire.booking.id }, orderBy: { startsAt: "asc" } });
+    const hireDates = await db().occurrence.findMany({
+      where: { bookingId: hire.booking.id },
+      orderBy: { startsAt: "asc" },
+    });
     expect(hireDates.map((d) => d.status)).toEqual(["ACTIVE", "BUMPED", "ACTIVE"]);
     expect(hireDates[1]?.cancelReason).toContain("Koffieochtend");
     expect((await db().booking.findUniqueOrThrow({ where: { id: hire.booking.id } })).status).toBe("CONFIRMED");
-    const refund = await db().payment.findFirstOrThrow({ where: { bookingId: hire.booking.id, amountCents: { lt: 0 } } });
+    const refund = await db().payment.findFirstOrThrow({
+      where: { bookingId: hire.booking.id, amountCents: { lt: 0 } },
+    });
     expect(refund).toMatchObject({ amountCents: -9680, status: "PENDING" });
     const mail = (await outbox(centre.id, "yoga@voorbeeld.example")).find((m) => m.kind === "booking-bumped");
     expect(mail?.subject).toBe("Your provisional booking of Zaal A ends: Yoga");
@@ -171,11 +291,20 @@ describe("3. resident initiatives before commercial hire", () => {
 
   it("after the cut-off the commercial date is firm and cannot be taken over", async () => {
     const { centre, room, company, initiative, manager } = await house();
-    const hire = await requestBooking(ask({ centreId: centre.id, roomId: room.id, organisationId: company.id }, { localStart: "2027-03-25T19:30", durationMinutes: 120 }), NOW);
+    const hire = await requestBooking(
+      ask(
+        { centreId: centre.id, roomId: room.id, organisationId: company.id },
+        { localStart: "2027-03-25T19:30", durationMinutes: 120 },
+      ),
+      NOW,
+    );
     await approveBooking({ centreId: centre.id, actorId: manager.id }, hire.booking.id, NOW);
     const firmAt = (await db().occurrence.findFirstOrThrow({ where: { bookingId: hire.booking.id } })).firmAt!;
     expect(firmAt.toISOString()).toBe("2027-03-11T18:30:00.000Z"); // 14 days before 19:30 local
-    const request = ask({ centreId: centre.id, roomId: room.id, organisationId: initiative.id }, { localStart: "2027-03-25T19:00", durationMinutes: 60 });
+    const request = ask(
+      { centreId: centre.id, roomId: room.id, organisationId: initiative.id },
+      { localStart: "2027-03-25T19:00", durationMinutes: 60 },
+    );
     expect((await reviewBookingRequest(request, new Date(firmAt.getTime() - 1))).dates[0]?.state).toBe("bumps");
     await refusedWith(requestBooking(request, firmAt), "room-already-booked"); // exactly at the cut-off: firm
   });
@@ -183,8 +312,17 @@ describe("3. resident initiatives before commercial hire", () => {
   it("associations and commercial hirers cannot take over provisional dates", async () => {
     const { centre, room, company } = await house();
     const association = await createOrganisation(centre.id, { name: "Biljartclub", tier: "ASSOCIATION" });
-    await requestBooking(ask({ centreId: centre.id, roomId: room.id, organisationId: company.id }, { localStart: "2027-03-26T19:30", durationMinutes: 120 }), NOW);
-    const review = await reviewBookingRequest(ask({ centreId: centre.id, roomId: room.id, organisationId: association.id }, { localStart: "2027-03-26T19:30" }), NOW);
+    await requestBooking(
+      ask(
+        { centreId: centre.id, roomId: room.id, organisationId: company.id },
+        { localStart: "2027-03-26T19:30", durationMinutes: 120 },
+      ),
+      NOW,
+    );
+    const review = await reviewBookingRequest(
+      ask({ centreId: centre.id, roomId: room.id, organisationId: association.id }, { localStart: "2027-03-26T19:30" }),
+      NOW,
+    );
     expect(review.dates[0]?.state).toBe("blocked");
   });
 });
@@ -192,23 +330,53 @@ describe("3. resident initiatives before commercial hire", () => {
 describe("the other rules", () => {
   it("1. commercial hirers book at most 8 weeks ahead", async () => {
     const { centre, room, company } = await house();
-    const error = await refusedWith(requestBooking(ask({ centreId: centre.id, roomId: room.id, organisationId: company.id }, { localStart: "2027-05-04T19:30", durationMinutes: 120 }), NOW), "rule-booking-horizon");
+    const error = await refusedWith(
+      requestBooking(
+        ask(
+          { centreId: centre.id, roomId: room.id, organisationId: company.id },
+          { localStart: "2027-05-04T19:30", durationMinutes: 120 },
+        ),
+        NOW,
+      ),
+      "rule-booking-horizon",
+    );
     expect(error.params).toMatchObject({ days: 56, lastDay: "2027-04-26" });
   });
 
   it("2. community hours keep weekday daytime for initiatives and associations, and say what to do", async () => {
     const { centre, room, company } = await house();
-    const review = await reviewBookingRequest(ask({ centreId: centre.id, roomId: room.id, organisationId: company.id }, { localStart: "2027-03-10T14:00", durationMinutes: 120 }), NOW);
+    const review = await reviewBookingRequest(
+      ask(
+        { centreId: centre.id, roomId: room.id, organisationId: company.id },
+        { localStart: "2027-03-10T14:00", durationMinutes: 120 },
+      ),
+      NOW,
+    );
     expect(review.outcome).toBe("refused");
-    expect(review.findings.find((f) => f.rule === "community-hours")).toMatchObject({ effect: "refuse", params: { weekday: 3, from: "09:00", to: "17:00" } });
+    expect(review.findings.find((f) => f.rule === "community-hours")).toMatchObject({
+      effect: "refuse",
+      params: { weekday: 3, from: "09:00", to: "17:00" },
+    });
   });
 
   it("4. the commercial share cap refuses, or sends for approval, as the centre chooses", async () => {
     for (const action of ["REFUSE", "REQUIRE_APPROVAL"] as const) {
       const { centre, room, company, initiative } = await house({ shareCapAction: action });
-      await requestBooking(ask({ centreId: centre.id, roomId: room.id, organisationId: initiative.id }, { localStart: "2027-03-15T19:00", durationMinutes: 120 }), NOW);
+      await requestBooking(
+        ask(
+          { centreId: centre.id, roomId: room.id, organisationId: initiative.id },
+          { localStart: "2027-03-15T19:00", durationMinutes: 120 },
+        ),
+        NOW,
+      );
       // 2 h initiative + 2 h commercial = 50% > 30%.
-      const review = await reviewBookingRequest(ask({ centreId: centre.id, roomId: room.id, organisationId: company.id }, { localStart: "2027-03-16T19:00", durationMinutes: 120 }), NOW);
+      const review = await reviewBookingRequest(
+        ask(
+          { centreId: centre.id, roomId: room.id, organisationId: company.id },
+          { localStart: "2027-03-16T19:00", durationMinutes: 120 },
+        ),
+        NOW,
+      );
       const finding = review.findings.find((f) => f.rule === "share-cap");
       expect(finding?.effect).toBe(action === "REFUSE" ? "refuse" : "approval");
       expect(finding?.params).toMatchObject({ capPercent: 30, sharePercent: 50, room: "Zaal A", month: "2027-03" });
@@ -217,8 +385,18 @@ describe("the other rules", () => {
 
   it("5. an unverified initiative books at the tier the centre gives unverified organisations", async () => {
     const { centre, room } = await house();
-    const newcomer = await createOrganisation(centre.id, { name: "Nieuw initiatief", tier: "RESIDENT_INITIATIVE", tierVerifiedAt: null });
-    const review = await reviewBookingRequest(ask({ centreId: centre.id, roomId: room.id, organisationId: newcomer.id }, { localStart: "2027-03-13T19:30", durationMinutes: 120 }), NOW);
+    const newcomer = await createOrganisation(centre.id, {
+      name: "Nieuw initiatief",
+      tier: "RESIDENT_INITIATIVE",
+      tierVerifiedAt: null,
+    });
+    const review = await reviewBookingRequest(
+      ask(
+        { centreId: centre.id, roomId: room.id, organisationId: newcomer.id },
+        { localStart: "2027-03-13T19:30", durationMinutes: 120 },
+      ),
+      NOW,
+    );
     expect(review.tier).toBe("PRIVATE");
     expect(review.outcome).toBe("pending");
     expect(review.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(["unverified-tier", "approval"]));
@@ -238,15 +416,29 @@ describe("bad input", () => {
   it("another organisation's or centre's id is not found", async () => {
     const { centre, room } = await house();
     const elsewhere = await house();
-    await refusedWith(requestBooking(ask({ centreId: centre.id, roomId: room.id, organisationId: elsewhere.initiative.id }), NOW), "not-found");
-    await refusedWith(requestBooking(ask({ centreId: centre.id, roomId: elsewhere.room.id, organisationId: elsewhere.initiative.id }), NOW), "not-found");
+    await refusedWith(
+      requestBooking(ask({ centreId: centre.id, roomId: room.id, organisationId: elsewhere.initiative.id }), NOW),
+      "not-found",
+    );
+    await refusedWith(
+      requestBooking(
+        ask({ centreId: centre.id, roomId: elsewhere.room.id, organisationId: elsewhere.initiative.id }),
+        NOW,
+      ),
+      "not-found",
+    );
   });
 
   it("a double-submitted form books once", async () => {
     const { centre, room, initiative } = await house();
-    const request = ask({ centreId: centre.id, roomId: room.id, organisationId: initiative.id }, { submissionKey: randomUUID(), localStart: "2027-03-17T10:00" });
+    const request = ask(
+      { centreId: centre.id, roomId: room.id, organisationId: initiative.id },
+      { submissionKey: randomUUID(), localStart: "2027-03-17T10:00" },
+    );
     const results = await Promise.allSettled([requestBooking(request, NOW), requestBooking(request, NOW)]);
-    const booked = results.filter((r): r is PromiseFulfilledResult<Awaited<ReturnType<typeof requestBooking>>> => r.status === "fulfilled");
+    const booked = results.filter(
+      (r): r is PromiseFulfilledResult<Awaited<ReturnType<typeof requestBooking>>> => r.status === "fulfilled",
+    );
     expect(booked).toHaveLength(1);
     // The second sending is told it was sent already, with the first one's booking: never a clash with itself.
     const failure = results.find((r): r is PromiseRejectedResult => r.status === "rejected")!;
@@ -260,10 +452,21 @@ describe("bad input", () => {
 describe("waiting requests", () => {
   it("managers are reminded once a day of requests older than the centre's period", async () => {
     const { centre, room, company, manager } = await house();
-    const { booking } = await requestBooking(ask({ centreId: centre.id, roomId: room.id, organisationId: company.id }, { localStart: "2027-03-18T19:30", durationMinutes: 120 }), NOW);
-    await db().booking.update({ where: { id: booking.id }, data: { createdAt: new Date(clock.now().getTime() - 4 * 86_400_000) } });
+    const { booking } = await requestBooking(
+      ask(
+        { centreId: centre.id, roomId: room.id, organisationId: company.id },
+        { localStart: "2027-03-18T19:30", durationMinutes: 120 },
+      ),
+      NOW,
+    );
+    await db().booking.update({
+      where: { id: booking.id },
+      data: { createdAt: new Date(clock.now().getTime() - 4 * 86_400_000) },
+    });
     expect(await remindOverdueRequests()).toBeGreaterThanOrEqual(1);
-    const reminder = await db().emailMessage.findFirst({ where: { kind: "request-reminder", toAddress: manager.email } });
+    const reminder = await db().emailMessage.findFirst({
+      where: { kind: "request-reminder", toAddress: manager.email },
+    });
     expect(reminder?.textBody).toContain("Yoga BV: Activiteit");
     await remindOverdueRequests();
     const reminders = await db().emailMessage.count({ where: { kind: "request-reminder", toAddress: manager.email } });

@@ -19,13 +19,33 @@ async function weeklyAcrossClockChanges() {
       rrule: "FREQ=WEEKLY;BYDAY=TU;COUNT=36",
       localStart: "2027-03-16T19:30",
       durationMinutes: 120,
-      activity: { kind: "WALK_IN", title: "Rouwcafé, samen; verder", description: "Praten over verlies.\nOf luisteren." },
+      activity: {
+        kind: "WALK_IN",
+        title: "Rouwcafé, samen; verder",
+        description: "Praten over verlies.\nOf luisteren.",
+      },
     },
-    { centre: { name: "Buurthuis De Test", street: "Plein 1", postalCode: "1234 AB", city: "Oosterveld" }, room: { name: "Zaal A" } },
+    {
+      centre: { name: "Buurthuis De Test", street: "Plein 1", postalCode: "1234 AB", city: "Oosterveld" },
+      room: { name: "Zaal A" },
+    },
   );
   // Private hire and a request still waiting for a manager never appear in a public feed.
-  await createTestBooking({ centreId: centre.id, organisationId: organisation.id, roomId: room.id, localStart: "2027-03-20T14:00", activity: { kind: "PRIVATE", title: "Verjaardag" } });
-  await createTestBooking({ centreId: centre.id, organisationId: organisation.id, roomId: room.id, localStart: "2027-03-21T14:00", status: "PENDING", activity: { kind: "WALK_IN", title: "Nog niet goedgekeurd" } });
+  await createTestBooking({
+    centreId: centre.id,
+    organisationId: organisation.id,
+    roomId: room.id,
+    localStart: "2027-03-20T14:00",
+    activity: { kind: "PRIVATE", title: "Verjaardag" },
+  });
+  await createTestBooking({
+    centreId: centre.id,
+    organisationId: organisation.id,
+    roomId: room.id,
+    localStart: "2027-03-21T14:00",
+    status: "PENDING",
+    activity: { kind: "WALK_IN", title: "Nog niet goedgekeurd" },
+  });
   const publicCentre = (await findPublicCentre(centre.slug))!;
   return { centre: publicCentre, activity: (await findPublicActivity(centre.id, activity.id))!, dates };
 }
@@ -74,7 +94,8 @@ describe("the iCalendar feeds (RFC 5545)", () => {
     const { centre } = await weeklyAcrossClockChanges();
     const { events } = parse(await centreCalendar(centre, { baseUrl: BASE, locale: "nl", now: NOW }));
     expect(new Set(events.map((event) => localDateTimeAt(event.start, AMS).slice(11)))).toEqual(new Set(["19:30"]));
-    const utc = (day: string) => events.find((event) => localDateTimeAt(event.start, AMS).startsWith(day))!.start.toISOString();
+    const utc = (day: string) =>
+      events.find((event) => localDateTimeAt(event.start, AMS).startsWith(day))!.start.toISOString();
     expect(utc("2027-03-23")).toBe("2027-03-23T18:30:00.000Z"); // before 28 March: winter time
     expect(utc("2027-03-30")).toBe("2027-03-30T17:30:00.000Z"); // after: summer time
     expect(utc("2027-10-26")).toBe("2027-10-26T17:30:00.000Z"); // before 31 October: summer time
@@ -110,19 +131,44 @@ describe("the JSON feed", () => {
     await db().occurrence.update({ where: { id: dates[1]!.id }, data: { status: "CANCELLED" } });
     const json = await centreAgendaJson(centre, BASE, new Date("2027-03-20T12:00:00Z"));
     expect(json.version).toBe(1);
-    expect(json.centre).toMatchObject({ slug: centre.slug, timeZone: AMS, icsUrl: `${BASE}/centres/${centre.slug}/agenda.ics` });
+    expect(json.centre).toMatchObject({
+      slug: centre.slug,
+      timeZone: AMS,
+      icsUrl: `${BASE}/centres/${centre.slug}/agenda.ics`,
+    });
     expect(json.activities.map((item) => item.title)).toEqual(["Rouwcafé, samen; verder"]);
     const [item] = json.activities;
     expect(item).toMatchObject({
       id: activity.id,
       kind: "walk-in",
       price: { amountCents: 0, currency: "EUR", free: true },
-      schedule: { rrule: "FREQ=WEEKLY;BYDAY=TU;COUNT=36", text: { nl: "elke dinsdag 19:30–21:30", en: "every Tuesday 19:30–21:30" } },
+      schedule: {
+        rrule: "FREQ=WEEKLY;BYDAY=TU;COUNT=36",
+        text: { nl: "elke dinsdag 19:30–21:30", en: "every Tuesday 19:30–21:30" },
+      },
     });
     expect(item!.dates.slice(0, 3)).toEqual([
-      { id: dates[1]!.id, start: "2027-03-23T19:30:00+01:00", end: "2027-03-23T21:30:00+01:00", status: "cancelled", placesLeft: null },
-      { id: dates[2]!.id, start: "2027-03-30T19:30:00+02:00", end: "2027-03-30T21:30:00+02:00", status: "scheduled", placesLeft: null },
-      { id: dates[3]!.id, start: "2027-04-06T19:30:00+02:00", end: "2027-04-06T21:30:00+02:00", status: "scheduled", placesLeft: null },
+      {
+        id: dates[1]!.id,
+        start: "2027-03-23T19:30:00+01:00",
+        end: "2027-03-23T21:30:00+01:00",
+        status: "cancelled",
+        placesLeft: null,
+      },
+      {
+        id: dates[2]!.id,
+        start: "2027-03-30T19:30:00+02:00",
+        end: "2027-03-30T21:30:00+02:00",
+        status: "scheduled",
+        placesLeft: null,
+      },
+      {
+        id: dates[3]!.id,
+        start: "2027-04-06T19:30:00+02:00",
+        end: "2027-04-06T21:30:00+02:00",
+        status: "scheduled",
+        placesLeft: null,
+      },
     ]);
   });
 });

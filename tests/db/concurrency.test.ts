@@ -39,9 +39,20 @@ describe("no double booking under concurrency", () => {
     const room = await createRoom(centre.id, { name: "Zaal 1" });
     const organisation = await createOrganisation(centre.id);
     const series = (title: string, localStart: string) =>
-      createTestBooking({ centreId: centre.id, organisationId: organisation.id, roomId: room.id, rrule: "FREQ=WEEKLY;COUNT=52", localStart, durationMinutes: 120, title });
+      createTestBooking({
+        centreId: centre.id,
+        organisationId: organisation.id,
+        roomId: room.id,
+        rrule: "FREQ=WEEKLY;COUNT=52",
+        localStart,
+        durationMinutes: 120,
+        title,
+      });
     // Tuesdays 19:00–21:00 and Tuesdays 20:00–22:00 from the same week.
-    const results = await Promise.allSettled([series("Koor", "2027-01-05T19:00"), series("Toneel", "2027-01-05T20:00")]);
+    const results = await Promise.allSettled([
+      series("Koor", "2027-01-05T19:00"),
+      series("Toneel", "2027-01-05T20:00"),
+    ]);
     expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
     const refused = results.find((result): result is PromiseRejectedResult => result.status === "rejected")!;
     expect(refused.reason).toBeInstanceOf(RoomAlreadyBookedError);
@@ -67,8 +78,13 @@ async function twentySeriesAtOnce() {
       const start = new Date(Date.UTC(2027, 0, 5 + 7 * ((index * 7) % 20)));
       const localStart = `${start.toISOString().slice(0, 10)}T${index % 2 === 0 ? "19:00" : "20:00"}`;
       return createTestBooking({
-        centreId: centre.id, organisationId: organisation.id, roomId: room.id, title: `Reeks ${index}`,
-        rrule: "FREQ=WEEKLY;BYDAY=TU;COUNT=104", localStart, durationMinutes: 120,
+        centreId: centre.id,
+        organisationId: organisation.id,
+        roomId: room.id,
+        title: `Reeks ${index}`,
+        rrule: "FREQ=WEEKLY;BYDAY=TU;COUNT=104",
+        localStart,
+        durationMinutes: 120,
       });
     }),
   );

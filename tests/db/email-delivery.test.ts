@@ -24,10 +24,17 @@ beforeAll(async () => {
   boss = new PgBoss({ connectionString: process.env.TEST_DATABASE_URL!, schema: `pgboss_${uniqueSuffix()}`, max: 3 });
   boss.on("error", () => {});
   await boss.start();
-  await boss.createQueue(emailDeliver.name, { name: emailDeliver.name, ...emailDeliver.queue, retryDelay: 2, retryBackoff: false });
+  await boss.createQueue(emailDeliver.name, {
+    name: emailDeliver.name,
+    ...emailDeliver.queue,
+    retryDelay: 2,
+    retryBackoff: false,
+  });
   // Three workers, as three app instances would run them.
   for (let worker = 0; worker < 3; worker++) {
-    await boss.work(emailDeliver.name, { pollingIntervalSeconds: 0.5 }, (jobs) => emailDeliver.work(jobs as PgBoss.Job<{ emailId: string }>[], { boss, env }));
+    await boss.work(emailDeliver.name, { pollingIntervalSeconds: 0.5 }, (jobs) =>
+      emailDeliver.work(jobs as PgBoss.Job<{ emailId: string }>[], { boss, env }),
+    );
   }
 });
 
@@ -40,7 +47,12 @@ async function outbox(count: number, tag: string) {
   const to = Array.from({ length: count }, (_, index) => `${tag}-${index}@ontvanger.example`);
   await transaction(async (tx) => {
     for (const address of to) {
-      await enqueueEmail(tx, { to: address, kind: "test", locale: "nl", content: { subject: `Test ${address}`, body: "Hallo", footer: "Buurtrooster" } });
+      await enqueueEmail(tx, {
+        to: address,
+        kind: "test",
+        locale: "nl",
+        content: { subject: `Test ${address}`, body: "Hallo", footer: "Buurtrooster" },
+      });
     }
   });
   return db().emailMessage.findMany({ where: { toAddress: { in: to } }, orderBy: { toAddress: "asc" } });
@@ -55,7 +67,8 @@ async function until(check: () => Promise<boolean>, timeoutMs = 45_000) {
   throw new Error("timed out");
 }
 
-const receivedFor = (addresses: string[]) => smtp.received.filter((message) => message.to.some((to) => addresses.includes(to)));
+const receivedFor = (addresses: string[]) =>
+  smtp.received.filter((message) => message.to.some((to) => addresses.includes(to)));
 
 describe("email delivery through the outbox and the job queue", () => {
   it("a failing SMTP server loses nothing and sends nothing twice", async () => {
@@ -64,21 +77,31 @@ describe("email delivery through the outbox and the job queue", () => {
     // First the server is gone, then it answers "try again later" three times, then it works.
     await smtp.stop();
     await queuePendingEmails(boss);
-    await until(async () => (await db().emailMessage.count({ where: { id: { in: emails.map((e) => e.id) }, attempts: { gte: 1 } } })) === 5);
+    await until(
+      async () =>
+        (await db().emailMessage.count({ where: { id: { in: emails.map((e) => e.id) }, attempts: { gte: 1 } } })) === 5,
+    );
     expect(receivedFor(addresses)).toEqual([]);
     smtp.behaviour.tempFailData = 3;
     await smtp.start();
     // The sweep runs again and again meanwhile (every minute in the app): it must not double anything.
     for (let round = 0; round < 3; round++) await queuePendingEmails(boss);
-    await until(async () => (await db().emailMessage.count({ where: { id: { in: emails.map((e) => e.id) }, status: "SENT" } })) === 5);
+    await until(
+      async () =>
+        (await db().emailMessage.count({ where: { id: { in: emails.map((e) => e.id) }, status: "SENT" } })) === 5,
+    );
     for (let round = 0; round < 3; round++) await queuePendingEmails(boss);
     await new Promise((resolve) => setTimeout(resolve, 1500));
 
     const received = receivedFor(addresses);
     expect(received.map((message) => message.to[0]).sort()).toEqual([...addresses].sort());
-    expect(received.map((message) => message.messageId).sort()).toEqual(emails.map((email) => `<${email.id}@buurtrooster>`).sort());
+    expect(received.map((message) => message.messageId).sort()).toEqual(
+      emails.map((email) => `<${email.id}@buurtrooster>`).sort(),
+    );
     const stored = await db().emailMessage.findMany({ where: { id: { in: emails.map((e) => e.id) } } });
-    expect(stored.every((email) => email.status === "SENT" && email.sentAt !== null && email.lastError === null)).toBe(true);
+    expect(stored.every((email) => email.status === "SENT" && email.sentAt !== null && email.lastError === null)).toBe(
+      true,
+    );
     expect(stored.reduce((sum, email) => sum + email.attempts, 0)).toBeGreaterThanOrEqual(5 + 5);
     expect(smtp.refusedData).toBeGreaterThanOrEqual(3);
   });
@@ -106,7 +129,9 @@ describe("email delivery through the outbox and the job queue", () => {
     await db().emailMessage.update({ where: { id: email!.id }, data: { centreId: centre.id } });
     smtp.behaviour.refuse.add(email!.toAddress);
     await queuePendingEmails(boss);
-    await until(async () => (await db().emailMessage.findUniqueOrThrow({ where: { id: email!.id } })).status === "FAILED");
+    await until(
+      async () => (await db().emailMessage.findUniqueOrThrow({ where: { id: email!.id } })).status === "FAILED",
+    );
     const failed = await db().emailMessage.findUniqueOrThrow({ where: { id: email!.id } });
     expect(failed.attempts).toBe(1);
     expect(failed.lastError).toMatch(/550/);
@@ -115,7 +140,9 @@ describe("email delivery through the outbox and the job queue", () => {
     smtp.behaviour.refuse.delete(email!.toAddress);
     expect(await retryFailedEmail(centre.id, email!.id)).toBe(true);
     await queuePendingEmails(boss);
-    await until(async () => (await db().emailMessage.findUniqueOrThrow({ where: { id: email!.id } })).status === "SENT");
+    await until(
+      async () => (await db().emailMessage.findUniqueOrThrow({ where: { id: email!.id } })).status === "SENT",
+    );
     expect(receivedFor([email!.toAddress])).toHaveLength(1);
   });
 

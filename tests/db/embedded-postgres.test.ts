@@ -89,11 +89,17 @@ describe("embedded PostgreSQL", () => {
 
   it("a port that is taken gives one plain sentence", async () => {
     const blocker = net.createServer();
-    const port = await new Promise<number>((resolve) => blocker.listen(0, "127.0.0.1", () => resolve((blocker.address() as net.AddressInfo).port)));
+    const port = await new Promise<number>((resolve) =>
+      blocker.listen(0, "127.0.0.1", () => resolve((blocker.address() as net.AddressInfo).port)),
+    );
     try {
-      const error = await startEmbeddedPostgres({ dataDir: await tempDataDir(), port }).catch((caught: unknown) => caught);
+      const error = await startEmbeddedPostgres({ dataDir: await tempDataDir(), port }).catch(
+        (caught: unknown) => caught,
+      );
       expect(error).toBeInstanceOf(ConfigError);
-      expect((error as Error).message).toBe(`Port ${port} is already in use by another program; set EMBEDDED_DB_PORT to a free port.`);
+      expect((error as Error).message).toBe(
+        `Port ${port} is already in use by another program; set EMBEDDED_DB_PORT to a free port.`,
+      );
     } finally {
       blocker.close();
     }
@@ -110,13 +116,19 @@ const isAlive = (pid: number) => {
 };
 
 async function until(condition: () => boolean, ms = 10_000) {
-  for (let waited = 0; waited < ms && !condition(); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+  for (let waited = 0; waited < ms && !condition(); waited += 100)
+    await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 describe("a test run leaves no PostgreSQL behind", () => {
   /** What a global setup of a test run started (see tests/support/open-test-server.ts). */
   const openLikeATestRun = async (dataDir: string, args: string[] = []) => {
-    const child = await runTs("tests/support/open-test-server.ts", args, { DATABASE_URL: undefined, EMBEDDED_DB_PORT: undefined, EMBEDDED_DB_DIR: dataDir }, { until: /ready/ });
+    const child = await runTs(
+      "tests/support/open-test-server.ts",
+      args,
+      { DATABASE_URL: undefined, EMBEDDED_DB_PORT: undefined, EMBEDDED_DB_DIR: dataDir },
+      { until: /ready/ },
+    );
     const [, serverUrl, pid] = /ready (\S+) (\d+)/.exec(child.stdout)!;
     return { child, port: Number(new URL(serverUrl!).port), postmasterPid: Number(pid) };
   };
@@ -147,7 +159,9 @@ describe("a test run leaves no PostgreSQL behind", () => {
     child.kill("SIGKILL");
     await child.exited;
     try {
-      const error = await startEmbeddedPostgres({ dataDir: await tempDataDir(), port }).catch((caught: unknown) => caught);
+      const error = await startEmbeddedPostgres({ dataDir: await tempDataDir(), port }).catch(
+        (caught: unknown) => caught,
+      );
       expect(error).toBeInstanceOf(ConfigError);
       expect((error as Error).message).toBe(
         `Port ${port} is held by an embedded database that a stopped process left running (PostgreSQL process ${orphan}, data folder ${leftBehindDir}); stop it with "kill ${orphan}" or set EMBEDDED_DB_PORT to a free port.`,
@@ -163,7 +177,9 @@ describe("a test run leaves no PostgreSQL behind", () => {
     const port = await freePort();
     const owner = await runTs("tests/support/start-embedded.ts", [ownerDir, String(port)], {}, { until: /ready/ });
     try {
-      const error = await startEmbeddedPostgres({ dataDir: await tempDataDir(), port }).catch((caught: unknown) => caught);
+      const error = await startEmbeddedPostgres({ dataDir: await tempDataDir(), port }).catch(
+        (caught: unknown) => caught,
+      );
       expect((error as Error).message).toBe(
         `Port ${port} is used by the embedded database of another running Buurtrooster (process ${owner.pid}, data folder ${ownerDir}); stop that one or set EMBEDDED_DB_PORT to a free port.`,
       );

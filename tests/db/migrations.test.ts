@@ -14,14 +14,17 @@ describe("migrations", () => {
 
   it("the drift check notices a schema change that has no migration", async () => {
     const schema = await fs.readFile(path.resolve("prisma/schema.prisma"), "utf8");
-    const changed = schema.replace("  website                  String?", "  website                  String?\n  colour String @default(\"green\")");
+    const changed = schema.replace(
+      "  website                  String?",
+      '  website                  String?\n  colour String @default("green")',
+    );
     expect(changed).not.toBe(schema);
     const file = path.resolve(`test-results/schema-${process.pid}.prisma`);
     await fs.mkdir(path.dirname(file), { recursive: true });
     await fs.writeFile(file, changed);
     const sql = await diffMigrationsToSchema(inject("serverUrl"), file);
     await fs.rm(file);
-    expect(sql).toContain('ADD COLUMN     "colour" TEXT NOT NULL DEFAULT \'green\'');
+    expect(sql).toContain("ADD COLUMN     \"colour\" TEXT NOT NULL DEFAULT 'green'");
   }, 120_000);
 
   it("records each migration the way Prisma Migrate does, and a second run applies nothing", async () => {
@@ -33,7 +36,10 @@ describe("migrations", () => {
       const files = await readMigrations();
       expect(await applyMigrations(url)).toEqual(files.map((file) => file.name));
       expect(await applyMigrations(url)).toEqual([]);
-      const { rows } = await query(url, `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`);
+      const { rows } = await query(
+        url,
+        `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
+      );
       expect(rows.map((row) => [row.migration_name, row.checksum, row.applied_steps_count])).toEqual(
         files.map((file) => [file.name, file.checksum, 1]),
       );
@@ -51,12 +57,18 @@ describe("migrations", () => {
     await fs.mkdir(path.join(dir, "1_ok"), { recursive: true });
     await fs.mkdir(path.join(dir, "2_broken"), { recursive: true });
     await fs.writeFile(path.join(dir, "1_ok", "migration.sql"), "CREATE TABLE fine (id int);");
-    await fs.writeFile(path.join(dir, "2_broken", "migration.sql"), "CREATE TABLE half (id int);\nSELECT * FROM missing_table;");
+    await fs.writeFile(
+      path.join(dir, "2_broken", "migration.sql"),
+      "CREATE TABLE half (id int);\nSELECT * FROM missing_table;",
+    );
     await query(serverUrl, `CREATE DATABASE ${name}`);
     try {
       const url = withDatabase(serverUrl, name);
       await expect(applyMigrations(url, { dir })).rejects.toThrow(/Migration 2_broken could not be applied/);
-      const tables = await query(url, `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
+      const tables = await query(
+        url,
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
+      );
       expect(tables.rows.map((row) => row.table_name)).toEqual(["_prisma_migrations", "fine"]);
     } finally {
       await query(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -69,7 +81,9 @@ describe("migrations", () => {
       process.env.TEST_DATABASE_URL!,
       `SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conname = 'room_claims_no_overlap'`,
     );
-    expect(rows[0]?.definition).toMatch(/EXCLUDE USING gist \(room_id WITH =, tstzrange\(block_starts_at, block_ends_at, '\[\)'::text\) WITH &&\) WHERE \(active\)/);
+    expect(rows[0]?.definition).toMatch(
+      /EXCLUDE USING gist \(room_id WITH =, tstzrange\(block_starts_at, block_ends_at, '\[\)'::text\) WITH &&\) WHERE \(active\)/,
+    );
     expect(MIGRATIONS_DIR).toMatch(/prisma\/migrations$/);
   });
 });

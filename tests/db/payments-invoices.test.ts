@@ -11,9 +11,20 @@ import { createCentre, createOrganisation, createRoom, createTestBooking, create
 const NOW = new Date("2027-03-10T12:00:00Z");
 
 async function hire(options: { prefix?: string } = {}) {
-  const centre = await createCentre({ invoicePrefix: options.prefix ?? "DW", kvkNumber: "12345678", vatNumber: "NL123456789B01", iban: "NL91ABNA0417164300" });
+  const centre = await createCentre({
+    invoicePrefix: options.prefix ?? "DW",
+    kvkNumber: "12345678",
+    vatNumber: "NL123456789B01",
+    iban: "NL91ABNA0417164300",
+  });
   const room = await createRoom(centre.id, { name: "Zaal A" });
-  const organisation = await createOrganisation(centre.id, { name: "Dansschool", tier: "COMMERCIAL", billingAddress: "Dorpsstraat 9", billingPostalCode: "1234 AB", billingCity: "Voorbeeld" });
+  const organisation = await createOrganisation(centre.id, {
+    name: "Dansschool",
+    tier: "COMMERCIAL",
+    billingAddress: "Dorpsstraat 9",
+    billingPostalCode: "1234 AB",
+    billingCity: "Voorbeeld",
+  });
   const manager = await createUser();
   const booking = await createTestBooking({
     centreId: centre.id,
@@ -35,10 +46,24 @@ describe("what is owed and paid", () => {
   it("dates that took place are owed, later ones are still to come, and payments lower what is open", async () => {
     const { centre, actor, organisation, booking } = await hire();
     let [account] = await accounts(centre.id, NOW);
-    expect([account!.dueCents, account!.upcomingCents, account!.paidCents, account!.outstandingCents]).toEqual([12100, 12100, 0, 12100]);
-    expect((await unpaidBookings(centre.id, NOW)).map((item) => [item.title, item.outstandingCents])).toEqual([["Dansles", 12100]]);
+    expect([account!.dueCents, account!.upcomingCents, account!.paidCents, account!.outstandingCents]).toEqual([
+      12100, 12100, 0, 12100,
+    ]);
+    expect((await unpaidBookings(centre.id, NOW)).map((item) => [item.title, item.outstandingCents])).toEqual([
+      ["Dansles", 12100],
+    ]);
 
-    await recordPayment(actor, { organisationId: organisation.id, bookingId: booking.id, amountCents: 12100, method: "PIN", receivedOn: "2027-03-09" }, NOW);
+    await recordPayment(
+      actor,
+      {
+        organisationId: organisation.id,
+        bookingId: booking.id,
+        amountCents: 12100,
+        method: "PIN",
+        receivedOn: "2027-03-09",
+      },
+      NOW,
+    );
     [account] = await accounts(centre.id, NOW);
     expect([account!.paidCents, account!.outstandingCents]).toEqual([12100, 0]);
     expect(await unpaidBookings(centre.id, NOW)).toEqual([]);
@@ -55,10 +80,58 @@ describe("what is owed and paid", () => {
     const { actor, organisation, booking } = await hire();
     const other = await hire();
     const neighbour = await createOrganisation(actor.centreId, { name: "Buren" });
-    await expect(recordPayment(actor, { organisationId: neighbour.id, bookingId: booking.id, amountCents: 100, method: "CASH", receivedOn: "2027-03-09" }, NOW)).rejects.toMatchObject({ code: "payment-booking-other-organisation" });
-    await expect(recordPayment(actor, { organisationId: organisation.id, bookingId: other.booking.id, amountCents: 100, method: "CASH", receivedOn: "2027-03-09" }, NOW)).rejects.toMatchObject({ code: "not-found" });
-    await expect(recordPayment(actor, { organisationId: organisation.id, bookingId: booking.id, amountCents: 0, method: "CASH", receivedOn: "2027-03-09" }, NOW)).rejects.toMatchObject({ code: "payment-amount-zero" });
-    await expect(recordPayment(actor, { organisationId: organisation.id, bookingId: booking.id, amountCents: 100, method: "CASH", receivedOn: "2027-03-11" }, NOW)).rejects.toMatchObject({ code: "payment-date-future" });
+    await expect(
+      recordPayment(
+        actor,
+        {
+          organisationId: neighbour.id,
+          bookingId: booking.id,
+          amountCents: 100,
+          method: "CASH",
+          receivedOn: "2027-03-09",
+        },
+        NOW,
+      ),
+    ).rejects.toMatchObject({ code: "payment-booking-other-organisation" });
+    await expect(
+      recordPayment(
+        actor,
+        {
+          organisationId: organisation.id,
+          bookingId: other.booking.id,
+          amountCents: 100,
+          method: "CASH",
+          receivedOn: "2027-03-09",
+        },
+        NOW,
+      ),
+    ).rejects.toMatchObject({ code: "not-found" });
+    await expect(
+      recordPayment(
+        actor,
+        {
+          organisationId: organisation.id,
+          bookingId: booking.id,
+          amountCents: 0,
+          method: "CASH",
+          receivedOn: "2027-03-09",
+        },
+        NOW,
+      ),
+    ).rejects.toMatchObject({ code: "payment-amount-zero" });
+    await expect(
+      recordPayment(
+        actor,
+        {
+          organisationId: organisation.id,
+          bookingId: booking.id,
+          amountCents: 100,
+          method: "CASH",
+          receivedOn: "2027-03-11",
+        },
+        NOW,
+      ),
+    ).rejects.toMatchObject({ code: "payment-date-future" });
     expect(await db().payment.count({ where: { centreId: actor.centreId } })).toBe(0);
   });
 });
@@ -69,29 +142,82 @@ describe("registering money through the form's choice", () => {
     const organisation = await createOrganisation(centre.id);
     const actor = { centreId: centre.id, actorId: (await createUser()).id };
     for (const receivedOn of ["1900-01-01", "2027-01-14"]) {
-      await expect(recordPayment(actor, { organisationId: organisation.id, amountCents: 100, method: "CASH", receivedOn }, NOW)).rejects.toMatchObject({
+      await expect(
+        recordPayment(actor, { organisationId: organisation.id, amountCents: 100, method: "CASH", receivedOn }, NOW),
+      ).rejects.toMatchObject({
         code: "payment-date-before-centre",
         params: { date: "2027-01-15" },
       });
     }
-    await recordPayment(actor, { organisationId: organisation.id, amountCents: 100, method: "CASH", receivedOn: "2027-01-15" }, NOW);
+    await recordPayment(
+      actor,
+      { organisationId: organisation.id, amountCents: 100, method: "CASH", receivedOn: "2027-01-15" },
+      NOW,
+    );
     expect(await db().payment.count({ where: { centreId: centre.id } })).toBe(1);
   });
 
   it("pays back no more than was paid: for a booking, an invoice, or an organisation's credit", async () => {
     const { actor, organisation, booking } = await hire();
     // Nothing paid: a refund of €999,999.99 is refused.
-    await expect(recordPayment(actor, { organisationId: organisation.id, amountCents: -99_999_999, method: "BANK_TRANSFER", receivedOn: "2027-03-09" }, NOW)).rejects.toMatchObject({
+    await expect(
+      recordPayment(
+        actor,
+        {
+          organisationId: organisation.id,
+          amountCents: -99_999_999,
+          method: "BANK_TRANSFER",
+          receivedOn: "2027-03-09",
+        },
+        NOW,
+      ),
+    ).rejects.toMatchObject({
       code: "payment-refund-too-large",
       params: { paid: 0 },
     });
-    await recordPayment(actor, { organisationId: organisation.id, bookingId: booking.id, amountCents: 6050, method: "PIN", receivedOn: "2027-03-03" }, NOW);
-    await expect(recordPayment(actor, { organisationId: organisation.id, bookingId: booking.id, amountCents: -6051, method: "BANK_TRANSFER", receivedOn: "2027-03-09" }, NOW)).rejects.toMatchObject({
+    await recordPayment(
+      actor,
+      {
+        organisationId: organisation.id,
+        bookingId: booking.id,
+        amountCents: 6050,
+        method: "PIN",
+        receivedOn: "2027-03-03",
+      },
+      NOW,
+    );
+    await expect(
+      recordPayment(
+        actor,
+        {
+          organisationId: organisation.id,
+          bookingId: booking.id,
+          amountCents: -6051,
+          method: "BANK_TRANSFER",
+          receivedOn: "2027-03-09",
+        },
+        NOW,
+      ),
+    ).rejects.toMatchObject({
       code: "payment-refund-too-large",
       params: { paid: 60.5 },
     });
     // Two refunds of the whole amount at the same moment: one fits, the other is refused.
-    const refunds = await Promise.allSettled([1, 2].map(() => recordPayment(actor, { organisationId: organisation.id, bookingId: booking.id, amountCents: -6050, method: "BANK_TRANSFER", receivedOn: "2027-03-09" }, NOW)));
+    const refunds = await Promise.allSettled(
+      [1, 2].map(() =>
+        recordPayment(
+          actor,
+          {
+            organisationId: organisation.id,
+            bookingId: booking.id,
+            amountCents: -6050,
+            method: "BANK_TRANSFER",
+            receivedOn: "2027-03-09",
+          },
+          NOW,
+        ),
+      ),
+    );
     expect(refunds.map((refund) => refund.status).sort()).toEqual(["fulfilled", "rejected"]);
     const paid = await db().payment.aggregate({ where: { bookingId: booking.id }, _sum: { amountCents: true } });
     expect(paid._sum.amountCents).toBe(0);
@@ -100,9 +226,17 @@ describe("registering money through the form's choice", () => {
   it("the same payment form sent twice at once registers the money once", async () => {
     const { actor, booking } = await hire();
     const key = randomUUID();
-    const send = () => recordPaymentFor(actor, { target: `booking:${booking.id}`, amountCents: 12100, method: "BANK_TRANSFER", receivedOn: "2027-03-09" }, NOW, { key, centreId: actor.centreId, kind: "payment" });
+    const send = () =>
+      recordPaymentFor(
+        actor,
+        { target: `booking:${booking.id}`, amountCents: 12100, method: "BANK_TRANSFER", receivedOn: "2027-03-09" },
+        NOW,
+        { key, centreId: actor.centreId, kind: "payment" },
+      );
     const results = await Promise.allSettled([send(), send()]);
-    const registered = results.filter((result): result is PromiseFulfilledResult<Awaited<ReturnType<typeof send>>> => result.status === "fulfilled");
+    const registered = results.filter(
+      (result): result is PromiseFulfilledResult<Awaited<ReturnType<typeof send>>> => result.status === "fulfilled",
+    );
     expect(registered).toHaveLength(1);
     const again = results.find((result): result is PromiseRejectedResult => result.status === "rejected")!;
     expect(again.reason).toBeInstanceOf(AlreadySubmittedError);
@@ -114,13 +248,39 @@ describe("registering money through the form's choice", () => {
   it("a booking, an invoice or an organisation; the organisation follows from the booking or invoice", async () => {
     const { actor, booking, organisation } = await hire();
     const other = await hire();
-    const payment = await recordPaymentFor(actor, { target: `booking:${booking.id}`, amountCents: 500, method: "CASH", receivedOn: "2027-03-09" }, NOW);
+    const payment = await recordPaymentFor(
+      actor,
+      { target: `booking:${booking.id}`, amountCents: 500, method: "CASH", receivedOn: "2027-03-09" },
+      NOW,
+    );
     expect([payment.organisationId, payment.bookingId, payment.invoiceId]).toEqual([organisation.id, booking.id, null]);
-    const credit = await recordPaymentFor(actor, { target: `organisation:${organisation.id}`, amountCents: 250, method: "PIN", receivedOn: "2027-03-09" }, NOW);
+    const credit = await recordPaymentFor(
+      actor,
+      { target: `organisation:${organisation.id}`, amountCents: 250, method: "PIN", receivedOn: "2027-03-09" },
+      NOW,
+    );
     expect([credit.bookingId, credit.invoiceId]).toEqual([null, null]);
-    await expect(recordPaymentFor(actor, { target: `booking:${other.booking.id}`, amountCents: 500, method: "CASH", receivedOn: "2027-03-09" }, NOW)).rejects.toMatchObject({ status: 404 });
-    await expect(recordPaymentFor(actor, { target: `organisation:${other.organisation.id}`, amountCents: 500, method: "CASH", receivedOn: "2027-03-09" }, NOW)).rejects.toMatchObject({ status: 404 });
-    await expect(recordPaymentFor(actor, { target: "booking:kapot", amountCents: 500, method: "CASH", receivedOn: "2027-03-09" }, NOW)).rejects.toMatchObject({ status: 404 });
+    await expect(
+      recordPaymentFor(
+        actor,
+        { target: `booking:${other.booking.id}`, amountCents: 500, method: "CASH", receivedOn: "2027-03-09" },
+        NOW,
+      ),
+    ).rejects.toMatchObject({ status: 404 });
+    await expect(
+      recordPaymentFor(
+        actor,
+        { target: `organisation:${other.organisation.id}`, amountCents: 500, method: "CASH", receivedOn: "2027-03-09" },
+        NOW,
+      ),
+    ).rejects.toMatchObject({ status: 404 });
+    await expect(
+      recordPaymentFor(
+        actor,
+        { target: "booking:kapot", amountCents: 500, method: "CASH", receivedOn: "2027-03-09" },
+        NOW,
+      ),
+    ).rejects.toMatchObject({ status: 404 });
     expect(await db().payment.count({ where: { centreId: other.centre.id } })).toBe(0);
   });
 });
@@ -129,7 +289,12 @@ describe("invoices", () => {
   it("an invoice per booking holds every priced date once, with what Dutch invoices must show", async () => {
     const { actor, booking, centre } = await hire();
     const made = await issueInvoice(actor, { bookingId: booking.id }, NOW);
-    expect([made.number, made.totalExclCents, made.vatCents, made.totalInclCents]).toEqual(["DW-2027-0001", 20000, 4200, 24200]);
+    expect([made.number, made.totalExclCents, made.vatCents, made.totalInclCents]).toEqual([
+      "DW-2027-0001",
+      20000,
+      4200,
+      24200,
+    ]);
     const invoice = await getInvoice(centre.id, made.id);
     expect(invoice.lines.map((line) => line.description)).toEqual([
       "Huur Zaal A, di 2 mrt 2027 19:30–21:00: Dansles",
@@ -138,12 +303,26 @@ describe("invoices", () => {
       "Huur Zaal A, di 23 mrt 2027 19:30–21:00: Dansles",
     ]);
     expect(invoice.vatByRate).toEqual([{ vatBp: 2100, baseCents: 20000, vatCents: 4200 }]);
-    expect(invoice.billing.supplier).toMatchObject({ kvkNumber: "12345678", vatNumber: "NL123456789B01", iban: "NL91ABNA0417164300" });
-    expect(invoice.billing.customer).toMatchObject({ name: "Dansschool", address: "Dorpsstraat 9", postalCode: "1234 AB", city: "Voorbeeld" });
+    expect(invoice.billing.supplier).toMatchObject({
+      kvkNumber: "12345678",
+      vatNumber: "NL123456789B01",
+      iban: "NL91ABNA0417164300",
+    });
+    expect(invoice.billing.customer).toMatchObject({
+      name: "Dansschool",
+      address: "Dorpsstraat 9",
+      postalCode: "1234 AB",
+      city: "Voorbeeld",
+    });
     expect(invoice.dueAt.getTime() - invoice.issuedAt.getTime()).toBe(14 * 24 * 60 * 60 * 1000);
     // A date is invoiced once: a second invoice for the booking has nothing left and uses no number.
-    await expect(issueInvoice(actor, { bookingId: booking.id }, NOW)).rejects.toMatchObject({ code: "invoice-nothing-to-invoice" });
-    expect((await db().invoiceSequence.findUniqueOrThrow({ where: { centreId_year: { centreId: centre.id, year: 2027 } } })).lastNumber).toBe(1);
+    await expect(issueInvoice(actor, { bookingId: booking.id }, NOW)).rejects.toMatchObject({
+      code: "invoice-nothing-to-invoice",
+    });
+    expect(
+      (await db().invoiceSequence.findUniqueOrThrow({ where: { centreId_year: { centreId: centre.id, year: 2027 } } }))
+        .lastNumber,
+    ).toBe(1);
   });
 
   it("an invoiced date is owed now, and paying the invoice settles the booking it covers", async () => {
@@ -151,7 +330,17 @@ describe("invoices", () => {
     const invoice = await issueInvoice(actor, { bookingId: booking.id }, NOW);
     let [account] = await accounts(centre.id, NOW);
     expect([account!.dueCents, account!.upcomingCents]).toEqual([24200, 0]);
-    await recordPayment(actor, { organisationId: organisation.id, invoiceId: invoice.id, amountCents: 24200, method: "BANK_TRANSFER", receivedOn: "2027-03-10" }, NOW);
+    await recordPayment(
+      actor,
+      {
+        organisationId: organisation.id,
+        invoiceId: invoice.id,
+        amountCents: 24200,
+        method: "BANK_TRANSFER",
+        receivedOn: "2027-03-10",
+      },
+      NOW,
+    );
     [account] = await accounts(centre.id, NOW);
     expect([account!.bookings[0]!.paidCents, account!.outstandingCents]).toEqual([24200, 0]);
     expect((await db().invoice.findUniqueOrThrow({ where: { id: invoice.id } })).status).toBe("PAID");
@@ -161,11 +350,25 @@ describe("invoices", () => {
     const { actor, organisation, dates, room, centre } = await hire();
     await cancelOccurrence(actor, { occurrenceId: dates[1]!.id, reason: "Ziek", feeCents: 3025 });
     // The month is the centre's: 31 March 22:30 is March; 1 April 00:30 (31 March 22:30 UTC) is April.
-    const late = { centreId: centre.id, organisationId: organisation.id, roomId: room.id, durationMinutes: 60, tier: "COMMERCIAL" as const, allowOutsideOpeningHours: true, pricePerDate: () => ({ exclCents: 1000, vatCents: 210 }) };
+    const late = {
+      centreId: centre.id,
+      organisationId: organisation.id,
+      roomId: room.id,
+      durationMinutes: 60,
+      tier: "COMMERCIAL" as const,
+      allowOutsideOpeningHours: true,
+      pricePerDate: () => ({ exclCents: 1000, vatCents: 210 }),
+    };
     await createTestBooking({ ...late, title: "Laat", localStart: "2027-03-31T22:30" });
     await createTestBooking({ ...late, title: "April", localStart: "2027-04-01T00:30" });
     const preview = await previewInvoice(centre.id, { organisationId: organisation.id, month: "2027-03" });
-    expect(preview.lines.map((line) => line.description.slice(line.description.lastIndexOf(": ") + 2))).toEqual(["Dansles", "Dansles", "Dansles", "Dansles", "Laat"]);
+    expect(preview.lines.map((line) => line.description.slice(line.description.lastIndexOf(": ") + 2))).toEqual([
+      "Dansles",
+      "Dansles",
+      "Dansles",
+      "Dansles",
+      "Laat",
+    ]);
     const fee = preview.lines.find((line) => line.description.startsWith("Annuleringskosten"))!;
     expect([fee.amountExclCents, fee.vatCents, fee.vatBp]).toEqual([2500, 525, 2100]);
     const invoice = await issueInvoice(actor, { organisationId: organisation.id, month: "2027-03" }, NOW);
@@ -178,13 +381,34 @@ describe("invoices", () => {
     // Five other organisations of the same centre, so nothing but the number row makes them wait.
     const extra = await Promise.all(
       Array.from({ length: 5 }, async (_, index) => {
-        const organisation = await createOrganisation(first.centre.id, { name: `Huurder ${index}`, tier: "COMMERCIAL" });
-        return createTestBooking({ centreId: first.centre.id, organisationId: organisation.id, roomId: first.room.id, title: `Losse ${index}`, localStart: `2027-05-0${index + 1}T11:00`, durationMinutes: 60, tier: "COMMERCIAL", pricePerDate: () => ({ exclCents: 1000, vatCents: 210 }) });
+        const organisation = await createOrganisation(first.centre.id, {
+          name: `Huurder ${index}`,
+          tier: "COMMERCIAL",
+        });
+        return createTestBooking({
+          centreId: first.centre.id,
+          organisationId: organisation.id,
+          roomId: first.room.id,
+          title: `Losse ${index}`,
+          localStart: `2027-05-0${index + 1}T11:00`,
+          durationMinutes: 60,
+          tier: "COMMERCIAL",
+          pricePerDate: () => ({ exclCents: 1000, vatCents: 210 }),
+        });
       }),
     );
-    const made = await Promise.all([first.booking, ...extra].map((booking) => issueInvoice(first.actor, { bookingId: booking.id }, NOW)));
+    const made = await Promise.all(
+      [first.booking, ...extra].map((booking) => issueInvoice(first.actor, { bookingId: booking.id }, NOW)),
+    );
     expect(made.map((invoice) => invoice.sequence).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(made.map((invoice) => invoice.number).sort()).toEqual(["AA-2027-0001", "AA-2027-0002", "AA-2027-0003", "AA-2027-0004", "AA-2027-0005", "AA-2027-0006"]);
+    expect(made.map((invoice) => invoice.number).sort()).toEqual([
+      "AA-2027-0001",
+      "AA-2027-0002",
+      "AA-2027-0003",
+      "AA-2027-0004",
+      "AA-2027-0005",
+      "AA-2027-0006",
+    ]);
     expect((await issueInvoice(second.actor, { bookingId: second.booking.id }, NOW)).number).toBe("BB-2027-0001");
   });
 

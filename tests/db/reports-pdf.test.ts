@@ -42,22 +42,53 @@ describe("the annual report as PDF", () => {
       name: `Buurthuis De Linde ${Date.now() % 100000}`,
       withDefaultRules: false,
       openingHours: { create: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opensMinute: 540, closesMinute: 1320 })) },
-      dayParts: { create: [{ dayPart: "MORNING", startMinute: 540, endMinute: 720 }, { dayPart: "AFTERNOON", startMinute: 720, endMinute: 1080 }, { dayPart: "EVENING", startMinute: 1080, endMinute: 1320 }] },
+      dayParts: {
+        create: [
+          { dayPart: "MORNING", startMinute: 540, endMinute: 720 },
+          { dayPart: "AFTERNOON", startMinute: 720, endMinute: 1080 },
+          { dayPart: "EVENING", startMinute: 1080, endMinute: 1320 },
+        ],
+      },
     });
     await db().closure.create({
-      data: { centreId: centre.id, startDate: new Date("2026-12-24T00:00:00Z"), endDate: new Date("2026-12-31T00:00:00Z"), reason: "Kerst" },
+      data: {
+        centreId: centre.id,
+        startDate: new Date("2026-12-24T00:00:00Z"),
+        endDate: new Date("2026-12-31T00:00:00Z"),
+        reason: "Kerst",
+      },
     });
     const room = await createRoom(centre.id, { name: "Zaal A" });
     const organisation = await createOrganisation(centre.id, { name: "Koffieclub", tier: "RESIDENT_INITIATIVE" });
     await createTestBooking({
-      centreId: centre.id, organisationId: organisation.id, roomId: room.id, rrule: "FREQ=WEEKLY;COUNT=4",
-      localStart: "2026-12-01T10:00", durationMinutes: 120, activity: { kind: "WALK_IN", title: "Koffieochtend" },
+      centreId: centre.id,
+      organisationId: organisation.id,
+      roomId: room.id,
+      rrule: "FREQ=WEEKLY;COUNT=4",
+      localStart: "2026-12-01T10:00",
+      durationMinutes: 120,
+      activity: { kind: "WALK_IN", title: "Koffieochtend" },
     });
-    await createTestBooking({ centreId: centre.id, organisationId: organisation.id, roomId: room.id, localStart: "2026-12-10T13:00", durationMinutes: 300 });
-    const first = await db().occurrence.findFirstOrThrow({ where: { centreId: centre.id }, orderBy: { startsAt: "asc" } });
-    await db().attendance.create({ data: { occurrenceId: first.id, centreId: centre.id, headcount: 23, firstTimeCount: 4 } });
+    await createTestBooking({
+      centreId: centre.id,
+      organisationId: organisation.id,
+      roomId: room.id,
+      localStart: "2026-12-10T13:00",
+      durationMinutes: 300,
+    });
+    const first = await db().occurrence.findFirstOrThrow({
+      where: { centreId: centre.id },
+      orderBy: { startsAt: "asc" },
+    });
+    await db().attendance.create({
+      data: { occurrenceId: first.id, centreId: centre.id, headcount: 23, firstTimeCount: 4 },
+    });
 
-    const report = await centreReport(centre.id, resolvePeriod({ kind: "month", date: "2026-12-01" }), new Date("2027-01-05T10:00:00Z"));
+    const report = await centreReport(
+      centre.id,
+      resolvePeriod({ kind: "month", date: "2026-12-01" }),
+      new Date("2027-01-05T10:00:00Z"),
+    );
     const pdf = await renderAnnualReport(report, translator("nl"), "nl");
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const text = await pdfText(pdf, "linde");

@@ -43,7 +43,10 @@ async function cancelDate(bookingId: string, localStart: string) {
   const occurrence = await db().occurrence.findFirstOrThrow({
     where: { bookingId, originalLocalStart: new Date(`${localStart}:00Z`) },
   });
-  await db().occurrence.update({ where: { id: occurrence.id }, data: { status: "CANCELLED", cancelledAt: clock.now() } });
+  await db().occurrence.update({
+    where: { id: occurrence.id },
+    data: { status: "CANCELLED", cancelledAt: clock.now() },
+  });
   await db().roomClaim.updateMany({ where: { occurrenceId: occurrence.id }, data: { active: false } });
 }
 
@@ -65,20 +68,54 @@ describe("occupancy with hand-computed expectations", () => {
    */
   async function decemberCentre() {
     const { centre, organisation } = await centreWith(WEEKDAYS_9_TO_22);
-    const roomA = await createRoom(centre.id, { name: "Zaal A", setupBufferMinutes: 30, cleanupBufferMinutes: 30, sortOrder: 1 });
+    const roomA = await createRoom(centre.id, {
+      name: "Zaal A",
+      setupBufferMinutes: 30,
+      cleanupBufferMinutes: 30,
+      sortOrder: 1,
+    });
     const roomB = await createRoom(centre.id, { name: "Zaal B", sortOrder: 2 });
     await db().closure.createMany({
       data: [
-        { centreId: centre.id, startDate: new Date("2026-12-24T00:00:00Z"), endDate: new Date("2026-12-31T00:00:00Z"), reason: "Kerst" },
-        { centreId: centre.id, roomId: roomB.id, startDate: new Date("2026-12-01T00:00:00Z"), endDate: new Date("2026-12-04T00:00:00Z"), reason: "Verven" },
+        {
+          centreId: centre.id,
+          startDate: new Date("2026-12-24T00:00:00Z"),
+          endDate: new Date("2026-12-31T00:00:00Z"),
+          reason: "Kerst",
+        },
+        {
+          centreId: centre.id,
+          roomId: roomB.id,
+          startDate: new Date("2026-12-01T00:00:00Z"),
+          endDate: new Date("2026-12-04T00:00:00Z"),
+          reason: "Verven",
+        },
       ],
     });
     const base = { centreId: centre.id, organisationId: organisation.id };
-    await createTestBooking({ ...base, roomId: roomA.id, rrule: "FREQ=WEEKLY;COUNT=4", localStart: "2026-12-01T10:00", durationMinutes: 120 });
+    await createTestBooking({
+      ...base,
+      roomId: roomA.id,
+      rrule: "FREQ=WEEKLY;COUNT=4",
+      localStart: "2026-12-01T10:00",
+      durationMinutes: 120,
+    });
     await createTestBooking({ ...base, roomId: roomA.id, localStart: "2026-12-11T18:00", durationMinutes: 240 });
-    const mondays = await createTestBooking({ ...base, roomId: roomA.id, rrule: "FREQ=WEEKLY;COUNT=3", localStart: "2026-12-07T14:00", durationMinutes: 120 });
+    const mondays = await createTestBooking({
+      ...base,
+      roomId: roomA.id,
+      rrule: "FREQ=WEEKLY;COUNT=3",
+      localStart: "2026-12-07T14:00",
+      durationMinutes: 120,
+    });
     await cancelDate(mondays.id, "2026-12-14T14:00");
-    await createTestBooking({ ...base, roomId: roomA.id, localStart: "2026-12-03T09:00", durationMinutes: 120, status: "PENDING" });
+    await createTestBooking({
+      ...base,
+      roomId: roomA.id,
+      localStart: "2026-12-03T09:00",
+      durationMinutes: 120,
+      status: "PENDING",
+    });
     await createTestBooking({ ...base, roomId: roomB.id, localStart: "2026-12-09T09:00", durationMinutes: 780 });
     return { centre, roomA, roomB };
   }
@@ -95,7 +132,12 @@ describe("occupancy with hand-computed expectations", () => {
     expect(report.current.occupancy.total.availableHours).toBe(390);
     expect(report.current.occupancy.total.occupancy).toBeCloseTo(29 / 390, 12);
     expect(report.current.occupancy.months).toEqual([
-      { month: "2026-12-01", bookedHours: expect.closeTo(29, 9), availableHours: 390, occupancy: expect.closeTo(29 / 390, 12) },
+      {
+        month: "2026-12-01",
+        bookedHours: expect.closeTo(29, 9),
+        availableHours: 390,
+        occupancy: expect.closeTo(29 / 390, 12),
+      },
     ]);
   });
 
@@ -111,12 +153,21 @@ describe("occupancy with hand-computed expectations", () => {
     ]);
     // Tuesday 10:00–11:00: A is booked on all four open Tuesdays; B is open on 3 of them (closed 1 Dec).
     expect(clock.heat.find((cell) => cell.weekday === 2 && cell.hour === 10)).toEqual({
-      weekday: 2, hour: 10, bookedHours: 4, availableHours: 7, occupancy: 4 / 7,
+      weekday: 2,
+      hour: 10,
+      bookedHours: 4,
+      availableHours: 7,
+      occupancy: 4 / 7,
     });
     // Saturday is closed all day: nothing open, nothing booked.
-    expect(clock.heat.find((cell) => cell.weekday === 6 && cell.hour === 10)).toMatchObject({ availableHours: 0, occupancy: null });
+    expect(clock.heat.find((cell) => cell.weekday === 6 && cell.hour === 10)).toMatchObject({
+      availableHours: 0,
+      occupancy: null,
+    });
     // Hours before 09:00 and from 22:00 are never open or booked, so they are left out of the grid.
-    expect(new Set(clock.heat.map((cell) => cell.hour))).toEqual(new Set([9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21]));
+    expect(new Set(clock.heat.map((cell) => cell.hour))).toEqual(
+      new Set([9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21]),
+    );
     expect(clock.outsideOpeningHours).toBe(0);
     // The quietest weekday and day part has nothing booked at all (Thursday morning, for one:
     // 5 open room-mornings of 3 h, and the request of 3 December does not count).
@@ -138,11 +189,20 @@ describe("occupancy with hand-computed expectations", () => {
     expect(sunday.current.occupancy.total).toEqual({ bookedHours: 2, availableHours: 24, occupancy: 2 / 24 });
     const week = await centreReport(centre.id, resolvePeriod({ kind: "week", date: "2026-06-10" }));
     expect(week.current.occupancy.total.bookedHours).toBe(4);
-    const heat = week.current.clock.heat.filter((cell) => cell.bookedHours > 0).map((cell) => [cell.weekday, cell.hour, cell.bookedHours]);
-    expect(heat).toEqual([[6, 22, 1], [6, 23, 1], [7, 0, 1], [7, 1, 1]]);
+    const heat = week.current.clock.heat
+      .filter((cell) => cell.bookedHours > 0)
+      .map((cell) => [cell.weekday, cell.hour, cell.bookedHours]);
+    expect(heat).toEqual([
+      [6, 22, 1],
+      [6, 23, 1],
+      [7, 0, 1],
+      [7, 1, 1],
+    ]);
 
     const quarter = await centreReport(centre.id, resolvePeriod({ kind: "quarter", date: "2026-05-01" }));
-    const months = Object.fromEntries(quarter.current.occupancy.months.map((month) => [month.month, month.bookedHours]));
+    const months = Object.fromEntries(
+      quarter.current.occupancy.months.map((month) => [month.month, month.bookedHours]),
+    );
     expect(months).toEqual({ "2026-04-01": 0, "2026-05-01": 2, "2026-06-01": 6 });
   });
 
@@ -159,7 +219,10 @@ describe("occupancy with hand-computed expectations", () => {
     const october = await centreReport(centre.id, range("2026-10-25", "2026-10-25"));
     expect(october.current.occupancy.total).toEqual({ bookedHours: 5, availableHours: 25, occupancy: 5 / 25 });
     // The hour 02:00–03:00 happens twice: 2 real hours open, 2 booked.
-    expect(october.current.clock.heat.find((cell) => cell.hour === 2 && cell.weekday === 7)).toMatchObject({ bookedHours: 2, availableHours: 2 });
+    expect(october.current.clock.heat.find((cell) => cell.hour === 2 && cell.weekday === 7)).toMatchObject({
+      bookedHours: 2,
+      availableHours: 2,
+    });
     const octoberSaturday = await centreReport(centre.id, range("2026-10-24", "2026-10-24"));
     expect(octoberSaturday.current.occupancy.total).toEqual({ bookedHours: 2, availableHours: 24, occupancy: 2 / 24 });
 
@@ -174,8 +237,18 @@ describe("occupancy with hand-computed expectations", () => {
     const { centre, organisation } = await centreWith(WEEKDAYS_9_TO_22);
     const a = await createRoom(centre.id, { name: "Zaal A", sortOrder: 1 });
     const b = await createRoom(centre.id, { name: "Zaal B", sortOrder: 2 });
-    const big = await createCombination(centre.id, [a.id, b.id], { name: "Grote zaal", setupBufferMinutes: 30, cleanupBufferMinutes: 45 });
-    await createTestBooking({ centreId: centre.id, organisationId: organisation.id, roomId: big.id, localStart: "2026-12-08T19:00", durationMinutes: 180 });
+    const big = await createCombination(centre.id, [a.id, b.id], {
+      name: "Grote zaal",
+      setupBufferMinutes: 30,
+      cleanupBufferMinutes: 45,
+    });
+    await createTestBooking({
+      centreId: centre.id,
+      organisationId: organisation.id,
+      roomId: big.id,
+      localStart: "2026-12-08T19:00",
+      durationMinutes: 180,
+    });
     const report = await centreReport(centre.id, range("2026-12-08", "2026-12-08"));
     // Each room: 3 of 13 open hours; the combination itself is not a room of its own.
     expect(report.current.occupancy.rooms.map((room) => [room.name, room.bookedHours, room.availableHours])).toEqual([
@@ -191,7 +264,12 @@ describe("occupancy with hand-computed expectations", () => {
     const book = async (tier: Tier, localStart: string, hours: number, priceCents: number) => {
       const organisation = await createOrganisation(centre.id, { tier });
       await createTestBooking({
-        centreId: centre.id, organisationId: organisation.id, roomId: room.id, tier, localStart, durationMinutes: hours * 60,
+        centreId: centre.id,
+        organisationId: organisation.id,
+        roomId: room.id,
+        tier,
+        localStart,
+        durationMinutes: hours * 60,
         allowOutsideOpeningHours: true,
         pricePerDate: () => ({ exclCents: priceCents, vatCents: 0 }),
       });
@@ -220,13 +298,24 @@ describe("visitors, money and energy", () => {
     const room = await createRoom(centre.id, { name: "Zaal" });
     const club = await createOrganisation(centre.id, { tier: "ASSOCIATION", name: `Club ${centre.id.slice(0, 4)}` });
     const coffee = await createTestBooking({
-      centreId: centre.id, organisationId: organisation.id, roomId: room.id, title: "Koffie",
-      rrule: "FREQ=WEEKLY;COUNT=3", localStart: "2026-12-01T10:00", durationMinutes: 60,
+      centreId: centre.id,
+      organisationId: organisation.id,
+      roomId: room.id,
+      title: "Koffie",
+      rrule: "FREQ=WEEKLY;COUNT=3",
+      localStart: "2026-12-01T10:00",
+      durationMinutes: 60,
       activity: { kind: "WALK_IN", title: "Koffieochtend" },
     });
     const choir = await createTestBooking({
-      centreId: centre.id, organisationId: club.id, roomId: room.id, title: "Koor", tier: "ASSOCIATION",
-      localStart: "2026-12-02T19:00", durationMinutes: 60, activity: { kind: "WALK_IN", title: "Koor" },
+      centreId: centre.id,
+      organisationId: club.id,
+      roomId: room.id,
+      title: "Koor",
+      tier: "ASSOCIATION",
+      localStart: "2026-12-02T19:00",
+      durationMinutes: 60,
+      activity: { kind: "WALK_IN", title: "Koor" },
     });
     const dates = await db().occurrence.findMany({ where: { centreId: centre.id }, orderBy: { startsAt: "asc" } });
     const counts: Record<string, [number, number]> = {};
@@ -235,7 +324,12 @@ describe("visitors, money and energy", () => {
     counts[coffeeDates[1]!.id] = [15, 1];
     counts[dates.find((date) => date.bookingId === choir.id)!.id] = [30, 2];
     await db().attendance.createMany({
-      data: Object.entries(counts).map(([occurrenceId, [headcount, firstTimeCount]]) => ({ occurrenceId, centreId: centre.id, headcount, firstTimeCount })),
+      data: Object.entries(counts).map(([occurrenceId, [headcount, firstTimeCount]]) => ({
+        occurrenceId,
+        centreId: centre.id,
+        headcount,
+        firstTimeCount,
+      })),
     });
     const { visitors } = (await centreReport(centre.id, december2026)).current;
     expect(visitors).toMatchObject({ headcount: 65, firstTime: 6, countedDates: 3, activities: 2, organisations: 2 });
@@ -243,20 +337,44 @@ describe("visitors, money and energy", () => {
       ["Koffieochtend", "RESIDENT_INITIATIVE", 2, 35, 4],
       ["Koor", "ASSOCIATION", 1, 30, 2],
     ]);
-    expect(visitors.perTier.find((row) => row.tier === "ASSOCIATION")).toEqual({ tier: "ASSOCIATION", dates: 1, headcount: 30, firstTime: 2 });
+    expect(visitors.perTier.find((row) => row.tier === "ASSOCIATION")).toEqual({
+      tier: "ASSOCIATION",
+      dates: 1,
+      headcount: 30,
+      firstTime: 2,
+    });
   });
 
   it("names the series that have run for more than a year, also after a 'this and following' split", async () => {
     const { centre, organisation } = await centreWith(WEEKDAYS_9_TO_22);
     const room = await createRoom(centre.id, { name: "Zaal" });
     const base = { centreId: centre.id, organisationId: organisation.id, roomId: room.id };
-    const old = await createTestBooking({ ...base, title: "Oud", rrule: "FREQ=MONTHLY;BYDAY=1MO;COUNT=10", localStart: "2025-03-03T10:00", activity: { kind: "WALK_IN", title: "Breiclub" } });
+    const old = await createTestBooking({
+      ...base,
+      title: "Oud",
+      rrule: "FREQ=MONTHLY;BYDAY=1MO;COUNT=10",
+      localStart: "2025-03-03T10:00",
+      activity: { kind: "WALK_IN", title: "Breiclub" },
+    });
     // The rest of the old series continues as a new booking that points back at it.
-    const rest = await createTestBooking({ ...base, title: "Oud (vervolg)", rrule: "FREQ=MONTHLY;BYDAY=1MO;COUNT=3", localStart: "2026-12-07T10:00" });
+    const rest = await createTestBooking({
+      ...base,
+      title: "Oud (vervolg)",
+      rrule: "FREQ=MONTHLY;BYDAY=1MO;COUNT=3",
+      localStart: "2026-12-07T10:00",
+    });
     await db().booking.update({ where: { id: rest.id }, data: { splitFromId: old.id } });
-    await createTestBooking({ ...base, title: "Nieuw", rrule: "FREQ=WEEKLY;COUNT=3", localStart: "2026-12-08T14:00", activity: { kind: "WALK_IN", title: "Taalcafé" } });
+    await createTestBooking({
+      ...base,
+      title: "Nieuw",
+      rrule: "FREQ=WEEKLY;COUNT=3",
+      localStart: "2026-12-08T14:00",
+      activity: { kind: "WALK_IN", title: "Taalcafé" },
+    });
     const { visitors } = (await centreReport(centre.id, december2026)).current;
-    expect(visitors.continuing).toEqual([{ title: "Breiclub", organisation: organisation.name, tier: "RESIDENT_INITIATIVE", since: "2025-03-03" }]);
+    expect(visitors.continuing).toEqual([
+      { title: "Breiclub", organisation: organisation.name, tier: "RESIDENT_INITIATIVE", since: "2025-03-03" },
+    ]);
   });
 
   it("adds up invoiced, received and outstanding per tier and room, and the cost recovery", async () => {
@@ -266,15 +384,60 @@ describe("visitors, money and energy", () => {
     const b = await createRoom(centre.id, { name: "Zaal B", sortOrder: 2 });
     const association = await createOrganisation(centre.id, { tier: "ASSOCIATION" });
     const company = await createOrganisation(centre.id, { tier: "COMMERCIAL" });
-    const onA = await createTestBooking({ centreId: centre.id, organisationId: association.id, roomId: a.id, tier: "ASSOCIATION", localStart: "2026-12-01T10:00" });
-    const onB = await createTestBooking({ centreId: centre.id, organisationId: company.id, roomId: b.id, tier: "COMMERCIAL", localStart: "2026-12-02T19:00" });
+    const onA = await createTestBooking({
+      centreId: centre.id,
+      organisationId: association.id,
+      roomId: a.id,
+      tier: "ASSOCIATION",
+      localStart: "2026-12-01T10:00",
+    });
+    const onB = await createTestBooking({
+      centreId: centre.id,
+      organisationId: company.id,
+      roomId: b.id,
+      tier: "COMMERCIAL",
+      localStart: "2026-12-02T19:00",
+    });
     const issuedAt = new Date("2026-12-10T10:00:00Z");
     // Association: € 100 on Zaal A (no VAT); paid € 60 in December. Company: € 200 + € 42 VAT on Zaal B, paid in full.
-    const first = await createInvoice({ centreId: centre.id, organisationId: association.id, sequence: 1, issuedAt, lines: [{ bookingId: onA.id, amountExclCents: 10000 }] });
-    const second = await createInvoice({ centreId: centre.id, organisationId: company.id, sequence: 2, issuedAt, lines: [{ bookingId: onB.id, amountExclCents: 20000, vatBp: 2100, vatCents: 4200 }] });
-    await createInvoice({ centreId: centre.id, organisationId: company.id, sequence: 3, issuedAt, status: "CREDITED", lines: [{ bookingId: onB.id, amountExclCents: 99900 }] });
-    const pay = (organisationId: string, amountCents: number, invoiceId: string | null, receivedAt: string, bookingId: string | null = null) =>
-      createPayment({ centreId: centre.id, organisationId, amountCents, invoiceId, bookingId, receivedAt: new Date(receivedAt), recordedById: user.id });
+    const first = await createInvoice({
+      centreId: centre.id,
+      organisationId: association.id,
+      sequence: 1,
+      issuedAt,
+      lines: [{ bookingId: onA.id, amountExclCents: 10000 }],
+    });
+    const second = await createInvoice({
+      centreId: centre.id,
+      organisationId: company.id,
+      sequence: 2,
+      issuedAt,
+      lines: [{ bookingId: onB.id, amountExclCents: 20000, vatBp: 2100, vatCents: 4200 }],
+    });
+    await createInvoice({
+      centreId: centre.id,
+      organisationId: company.id,
+      sequence: 3,
+      issuedAt,
+      status: "CREDITED",
+      lines: [{ bookingId: onB.id, amountExclCents: 99900 }],
+    });
+    const pay = (
+      organisationId: string,
+      amountCents: number,
+      invoiceId: string | null,
+      receivedAt: string,
+      bookingId: string | null = null,
+    ) =>
+      createPayment({
+        centreId: centre.id,
+        organisationId,
+        amountCents,
+        invoiceId,
+        bookingId,
+        receivedAt: new Date(receivedAt),
+        recordedById: user.id,
+      });
     await pay(association.id, 6000, first.id, "2026-12-15T10:00:00Z");
     await pay(company.id, 24200, second.id, "2026-12-20T10:00:00Z");
     // A refund of € 10 on Zaal B's booking (not via an invoice), and a payment after the period.
@@ -292,27 +455,66 @@ describe("visitors, money and energy", () => {
       costsCents: 31000,
     });
     expect(revenue.costRecovery).toBeCloseTo(30000 / 31000, 12);
-    expect(revenue.perTier.find((row) => row.tier === "COMMERCIAL")).toMatchObject({ invoicedCents: 24200, receivedCents: 23200 });
-    expect(revenue.perSpace.find((row) => row.spaceId === a.id)).toMatchObject({ invoicedCents: 10000, receivedCents: 6000 });
-    expect(revenue.perSpace.find((row) => row.spaceId === b.id)).toMatchObject({ invoicedCents: 24200, receivedCents: 23200 });
+    expect(revenue.perTier.find((row) => row.tier === "COMMERCIAL")).toMatchObject({
+      invoicedCents: 24200,
+      receivedCents: 23200,
+    });
+    expect(revenue.perSpace.find((row) => row.spaceId === a.id)).toMatchObject({
+      invoicedCents: 10000,
+      receivedCents: 6000,
+    });
+    expect(revenue.perSpace.find((row) => row.spaceId === b.id)).toMatchObject({
+      invoicedCents: 24200,
+      receivedCents: 23200,
+    });
     // The municipality's view adds up the same money with plain sums.
     const key = (await keyFiguresOf([centre.id], december2026)).get(centre.id);
-    expect(key).toMatchObject({ invoicedCents: 34200, invoicedExclCents: 30000, receivedCents: 29200, outstandingCents: 0, costsCents: 31000 });
+    expect(key).toMatchObject({
+      invoicedCents: 34200,
+      invoicedExclCents: 30000,
+      receivedCents: 29200,
+      outstandingCents: 0,
+      costsCents: 31000,
+    });
     expect(key!.costRecovery).toBeCloseTo(30000 / 31000, 12);
   });
 
   it("says what is still outstanding on the invoices of the period", async () => {
     const { centre, organisation } = await centreWith(WEEKDAYS_9_TO_22);
     const room = await createRoom(centre.id, { name: "Zaal" });
-    const booking = await createTestBooking({ centreId: centre.id, organisationId: organisation.id, roomId: room.id, localStart: "2026-12-01T10:00" });
+    const booking = await createTestBooking({
+      centreId: centre.id,
+      organisationId: organisation.id,
+      roomId: room.id,
+      localStart: "2026-12-01T10:00",
+    });
     const invoice = await createInvoice({
-      centreId: centre.id, organisationId: organisation.id, sequence: 1, issuedAt: new Date("2026-12-10T10:00:00Z"),
+      centreId: centre.id,
+      organisationId: organisation.id,
+      sequence: 1,
+      issuedAt: new Date("2026-12-10T10:00:00Z"),
       lines: [{ bookingId: booking.id, amountExclCents: 5000 }],
     });
-    await createPayment({ centreId: centre.id, organisationId: organisation.id, amountCents: 2000, invoiceId: invoice.id, method: "CASH", receivedAt: new Date("2026-12-11T10:00:00Z") });
+    await createPayment({
+      centreId: centre.id,
+      organisationId: organisation.id,
+      amountCents: 2000,
+      invoiceId: invoice.id,
+      method: "CASH",
+      receivedAt: new Date("2026-12-11T10:00:00Z"),
+    });
     const { revenue } = (await centreReport(centre.id, december2026)).current;
-    expect(revenue).toMatchObject({ invoicedCents: 5000, receivedCents: 2000, outstandingCents: 3000, costsCents: null, costRecovery: null });
-    expect((await keyFiguresOf([centre.id], december2026)).get(centre.id)).toMatchObject({ outstandingCents: 3000, costRecovery: null });
+    expect(revenue).toMatchObject({
+      invoicedCents: 5000,
+      receivedCents: 2000,
+      outstandingCents: 3000,
+      costsCents: null,
+      costRecovery: null,
+    });
+    expect((await keyFiguresOf([centre.id], december2026)).get(centre.id)).toMatchObject({
+      outstandingCents: 3000,
+      costRecovery: null,
+    });
   });
 
   it("gives the energy per booked hour over the whole months that have a reading", async () => {
@@ -320,8 +522,20 @@ describe("visitors, money and energy", () => {
     const user = await createUser();
     const room = await createRoom(centre.id, { name: "Zaal" });
     // 10 h in November, 5 h in December.
-    await createTestBooking({ centreId: centre.id, organisationId: organisation.id, roomId: room.id, localStart: "2026-11-02T09:00", durationMinutes: 600 });
-    await createTestBooking({ centreId: centre.id, organisationId: organisation.id, roomId: room.id, localStart: "2026-12-07T09:00", durationMinutes: 300 });
+    await createTestBooking({
+      centreId: centre.id,
+      organisationId: organisation.id,
+      roomId: room.id,
+      localStart: "2026-11-02T09:00",
+      durationMinutes: 600,
+    });
+    await createTestBooking({
+      centreId: centre.id,
+      organisationId: organisation.id,
+      roomId: room.id,
+      localStart: "2026-12-07T09:00",
+      durationMinutes: 300,
+    });
     await saveEnergyReading(centre.id, user.id, { month: "2026-11-01", electricityKwh: 300, gasM3: 120 });
     await saveEnergyReading(centre.id, user.id, { month: "2026-12-01", electricityKwh: 150, gasM3: null });
     const { energy } = (await centreReport(centre.id, resolvePeriod({ kind: "quarter", date: "2026-11-01" }))).current;
@@ -340,8 +554,20 @@ describe("year on year, scope and time zones", () => {
   it("puts every figure next to the same period a year earlier", async () => {
     const { centre, organisation } = await centreWith(WEEKDAYS_9_TO_22);
     const room = await createRoom(centre.id, { name: "Zaal" });
-    await createTestBooking({ centreId: centre.id, organisationId: organisation.id, roomId: room.id, localStart: "2025-12-01T09:00", durationMinutes: 130 * 6 });
-    await createTestBooking({ centreId: centre.id, organisationId: organisation.id, roomId: room.id, localStart: "2026-12-01T09:00", durationMinutes: 60 });
+    await createTestBooking({
+      centreId: centre.id,
+      organisationId: organisation.id,
+      roomId: room.id,
+      localStart: "2025-12-01T09:00",
+      durationMinutes: 130 * 6,
+    });
+    await createTestBooking({
+      centreId: centre.id,
+      organisationId: organisation.id,
+      roomId: room.id,
+      localStart: "2026-12-01T09:00",
+      durationMinutes: 60,
+    });
     const report = await centreReport(centre.id, december2026);
     expect(report.previous.period).toEqual({ kind: "month", from: "2025-12-01", to: "2026-01-01" });
     expect(report.previous.hasData).toBe(true);
@@ -357,8 +583,20 @@ describe("year on year, scope and time zones", () => {
     const other = await centreWith(WEEKDAYS_9_TO_22);
     const room = await createRoom(centre.id, { name: "Zaal" });
     const otherRoom = await createRoom(other.centre.id, { name: "Zaal" });
-    await createTestBooking({ centreId: centre.id, organisationId: organisation.id, roomId: room.id, localStart: "2026-12-01T10:00", durationMinutes: 60 });
-    await createTestBooking({ centreId: other.centre.id, organisationId: other.organisation.id, roomId: otherRoom.id, localStart: "2026-12-01T10:00", durationMinutes: 300 });
+    await createTestBooking({
+      centreId: centre.id,
+      organisationId: organisation.id,
+      roomId: room.id,
+      localStart: "2026-12-01T10:00",
+      durationMinutes: 60,
+    });
+    await createTestBooking({
+      centreId: other.centre.id,
+      organisationId: other.organisation.id,
+      roomId: otherRoom.id,
+      localStart: "2026-12-01T10:00",
+      durationMinutes: 300,
+    });
     const report = await centreReport(centre.id, december2026);
     expect(report.current.occupancy.rooms.map((row) => row.roomId)).toEqual([room.id]);
     expect(report.current.occupancy.total.bookedHours).toBe(1);
@@ -381,7 +619,13 @@ describe("year on year, scope and time zones", () => {
   it("gives the same figures when the database session runs in another time zone", async () => {
     const { centre, organisation } = await centreWith(ALL_DAY);
     const room = await createRoom(centre.id, { name: "Zaal" });
-    await createTestBooking({ centreId: centre.id, organisationId: organisation.id, roomId: room.id, localStart: "2026-10-24T22:00", durationMinutes: 420 });
+    await createTestBooking({
+      centreId: centre.id,
+      organisationId: organisation.id,
+      roomId: room.id,
+      localStart: "2026-10-24T22:00",
+      durationMinutes: 420,
+    });
     const period = range("2026-10-24", "2026-10-25");
     const here = await centreReport(centre.id, period);
     const url = process.env.TEST_DATABASE_URL!;

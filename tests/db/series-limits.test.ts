@@ -9,7 +9,13 @@ describe("a series longer than a booking may be", () => {
     const centre = await createCentre();
     const room = await createRoom(centre.id);
     const organisation = await createOrganisation(centre.id);
-    const error = await createTestBooking({ centreId: centre.id, organisationId: organisation.id, roomId: room.id, rrule, localStart: "2027-01-05T10:00" }).then(
+    const error = await createTestBooking({
+      centreId: centre.id,
+      organisationId: organisation.id,
+      roomId: room.id,
+      rrule,
+      localStart: "2027-01-05T10:00",
+    }).then(
       () => undefined,
       (caught: unknown) => caught,
     );
@@ -33,7 +39,13 @@ describe("a series longer than a booking may be", () => {
     const centre = await createCentre();
     const room = await createRoom(centre.id);
     const organisation = await createOrganisation(centre.id);
-    const booking = await createTestBooking({ centreId: centre.id, organisationId: organisation.id, roomId: room.id, rrule: "FREQ=WEEKLY;COUNT=2000", localStart: "2027-01-05T10:00" });
+    const booking = await createTestBooking({
+      centreId: centre.id,
+      organisationId: organisation.id,
+      roomId: room.id,
+      rrule: "FREQ=WEEKLY;COUNT=2000",
+      localStart: "2027-01-05T10:00",
+    });
     expect(booking.dateCount).toBe(2000);
   });
 });

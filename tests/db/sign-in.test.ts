@@ -41,7 +41,9 @@ describe("passwordless sign-in", () => {
     const asked = new Date("2026-05-01T10:00:00Z");
     await requestSignInLink({ email: user.email, locale: "nl", now: asked });
     const { token } = await latestLinkFor(user.email);
-    expect(await redeemSignInLink(token!, new Date(asked.getTime() + (LINK_LIFETIME_MINUTES * 60 + 1) * 1000))).toBeUndefined();
+    expect(
+      await redeemSignInLink(token!, new Date(asked.getTime() + (LINK_LIFETIME_MINUTES * 60 + 1) * 1000)),
+    ).toBeUndefined();
   });
 
   it("two clicks at the same moment sign in once", async () => {

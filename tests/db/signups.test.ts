@@ -3,7 +3,15 @@ import { db } from "~/db/client.server";
 import { listAgenda } from "~/domain/residents/agenda.server";
 import { DomainError } from "~/domain/shared/errors";
 import { cancelOccurrence, cancelRestOfSeries } from "~/domain/bookings/series-changes.server";
-import { activitiesOrganisedBy, cancelSignup, cancelTokenFor, findSignupByToken, notifySignupsOfCancelledDate, signUp, signupLists } from "~/domain/residents/signups.server";
+import {
+  activitiesOrganisedBy,
+  cancelSignup,
+  cancelTokenFor,
+  findSignupByToken,
+  notifySignupsOfCancelledDate,
+  signUp,
+  signupLists,
+} from "~/domain/residents/signups.server";
 import { createCentre, createTestActivity, createUser } from "../../prisma/factories";
 
 const BEFORE = new Date("2030-01-01T09:00:00Z");
@@ -15,7 +23,11 @@ function signupActivity(capacity: number, options: { kind?: "SIGN_UP" | "WALK_IN
     rrule: `FREQ=WEEKLY;BYDAY=TU;COUNT=${options.count ?? 3}`,
     localStart: "2030-01-08T19:30",
     durationMinutes: 90,
-    activity: { kind: options.kind ?? "SIGN_UP", title: "Huiswerkclub", capacity: options.kind === "WALK_IN" ? null : capacity },
+    activity: {
+      kind: options.kind ?? "SIGN_UP",
+      title: "Huiswerkclub",
+      capacity: options.kind === "WALK_IN" ? null : capacity,
+    },
   });
 }
 
@@ -41,7 +53,11 @@ describe("signing up with a capacity and a waiting list", () => {
     const third = await signUp({ ...at, ...person(3) }, BEFORE);
     const fourth = await signUp({ ...at, ...person(4) }, BEFORE);
     expect([third.status, third.position, fourth.status, fourth.position]).toEqual(["WAITLISTED", 1, "WAITLISTED", 2]);
-    const [listed] = await listAgenda([centre], { period: "week", filters: { audiences: [], free: false, walkIn: false, stepFree: false, centres: [] } }, BEFORE);
+    const [listed] = await listAgenda(
+      [centre],
+      { period: "week", filters: { audiences: [], free: false, walkIn: false, stepFree: false, centres: [] } },
+      BEFORE,
+    );
     expect(listed).toBeUndefined(); // the date is next week, not this week
     const later = await db().signup.groupBy({ by: ["status"], where: { occurrenceId: dates[0]!.id }, _count: true });
     expect(Object.fromEntries(later.map((row) => [row.status, row._count]))).toEqual({ CONFIRMED: 2, WAITLISTED: 2 });
@@ -49,8 +65,13 @@ describe("signing up with a capacity and a waiting list", () => {
 
   it("the confirmation email holds a cancel link that works without an account", async () => {
     const { centre, activity, dates } = await signupActivity(5);
-    const result = await signUp({ centreId: centre.id, activityId: activity.id, occurrenceId: dates[0]!.id, ...person(1) }, BEFORE);
-    const email = await db().emailMessage.findFirstOrThrow({ where: { toAddress: "bewoner1@voorbeeld.example", centreId: centre.id } });
+    const result = await signUp(
+      { centreId: centre.id, activityId: activity.id, occurrenceId: dates[0]!.id, ...person(1) },
+      BEFORE,
+    );
+    const email = await db().emailMessage.findFirstOrThrow({
+      where: { toAddress: "bewoner1@voorbeeld.example", centreId: centre.id },
+    });
     expect(email.kind).toBe("signup-confirmed");
     expect(email.subject).toBe("U bent aangemeld: Huiswerkclub");
     expect(email.textBody).toContain("dinsdag 8 januari, 19:30–21:00");
@@ -68,13 +89,20 @@ describe("signing up with a capacity and a waiting list", () => {
     await signUp({ ...at, ...person(3) }, BEFORE);
     const result = await cancelSignup(centre.id, first.token, BEFORE);
     expect(result).toEqual({ cancelled: true, promotedId: second.id });
-    const statuses = await db().signup.findMany({ where: { occurrenceId: dates[0]!.id }, orderBy: { createdAt: "asc" } });
+    const statuses = await db().signup.findMany({
+      where: { occurrenceId: dates[0]!.id },
+      orderBy: { createdAt: "asc" },
+    });
     expect(statuses.map((signup) => signup.status)).toEqual(["CANCELLED", "CONFIRMED", "WAITLISTED"]);
     expect(statuses[1]!.promotedAt).not.toBeNull();
-    const moved = await db().emailMessage.findFirstOrThrow({ where: { toAddress: "bewoner2@voorbeeld.example", kind: "signup-promoted" } });
+    const moved = await db().emailMessage.findFirstOrThrow({
+      where: { toAddress: "bewoner2@voorbeeld.example", kind: "signup-promoted" },
+    });
     expect(moved.subject).toBe("Er is een plek voor u: Huiswerkclub");
     expect(moved.textBody).toContain(`/centres/${centre.slug}/signups/${cancelTokenFor(second.id)}`);
-    expect(await db().emailMessage.count({ where: { toAddress: "bewoner3@voorbeeld.example", kind: "signup-promoted" } })).toBe(0);
+    expect(
+      await db().emailMessage.count({ where: { toAddress: "bewoner3@voorbeeld.example", kind: "signup-promoted" } }),
+    ).toBe(0);
   });
 
   it("cancelling a waiting-list place moves nobody up, and cancelling twice changes nothing", async () => {
@@ -93,7 +121,12 @@ describe("signing up with a capacity and a waiting list", () => {
     const at = { centreId: centre.id, activityId: activity.id, occurrenceId: dates[0]!.id };
     const results = await Promise.all([1, 2, 3, 4, 5].map((n) => signUp({ ...at, ...person(n) }, BEFORE)));
     expect(results.filter((result) => result.status === "CONFIRMED")).toHaveLength(1);
-    expect(results.filter((result) => result.status === "WAITLISTED").map((result) => result.position).sort()).toEqual([1, 2, 3, 4]);
+    expect(
+      results
+        .filter((result) => result.status === "WAITLISTED")
+        .map((result) => result.position)
+        .sort(),
+    ).toEqual([1, 2, 3, 4]);
     expect(await db().signup.count({ where: { occurrenceId: dates[0]!.id, status: "CONFIRMED" } })).toBe(1);
   });
 
@@ -103,7 +136,11 @@ describe("signing up with a capacity and a waiting list", () => {
     const a = await signUp({ ...at, ...person(1) }, BEFORE);
     const b = await signUp({ ...at, ...person(2) }, BEFORE);
     for (const n of [3, 4, 5]) await signUp({ ...at, ...person(n) }, BEFORE);
-    await Promise.all([cancelSignup(centre.id, a.token, BEFORE), cancelSignup(centre.id, b.token, BEFORE), cancelSignup(centre.id, a.token, BEFORE)]);
+    await Promise.all([
+      cancelSignup(centre.id, a.token, BEFORE),
+      cancelSignup(centre.id, b.token, BEFORE),
+      cancelSignup(centre.id, a.token, BEFORE),
+    ]);
     const rows = await db().signup.findMany({ where: { occurrenceId: dates[0]!.id }, orderBy: { createdAt: "asc" } });
     expect(rows.map((row) => row.status)).toEqual(["CANCELLED", "CANCELLED", "CONFIRMED", "CONFIRMED", "WAITLISTED"]);
   });
@@ -114,8 +151,12 @@ describe("bad input for a sign-up gets a clear answer and changes nothing", () =
     const { centre, activity, dates } = await signupActivity(5);
     const at = { centreId: centre.id, activityId: activity.id, occurrenceId: dates[0]!.id };
     await signUp({ ...at, ...person(1, { phone: "06 12345678" }) }, BEFORE);
-    expect((await refusal(signUp({ ...at, ...person(2, { email: "BEWONER1@voorbeeld.example" }) }, BEFORE))).code).toBe("already-signed-up");
-    expect((await refusal(signUp({ ...at, ...person(3, { email: null, phone: "+31 6 1234 5678" }) }, BEFORE))).code).toBe("already-signed-up");
+    expect((await refusal(signUp({ ...at, ...person(2, { email: "BEWONER1@voorbeeld.example" }) }, BEFORE))).code).toBe(
+      "already-signed-up",
+    );
+    expect(
+      (await refusal(signUp({ ...at, ...person(3, { email: null, phone: "+31 6 1234 5678" }) }, BEFORE))).code,
+    ).toBe("already-signed-up");
     expect(await db().signup.count({ where: { occurrenceId: dates[0]!.id } })).toBe(1);
     // Another date of the same activity is fine.
     expect((await signUp({ ...at, occurrenceId: dates[1]!.id, ...person(1) }, BEFORE)).status).toBe("CONFIRMED");
@@ -133,23 +174,35 @@ describe("bad input for a sign-up gets a clear answer and changes nothing", () =
     const { centre, activity, dates } = await signupActivity(5);
     await db().occurrence.update({ where: { id: dates[1]!.id }, data: { status: "CANCELLED" } });
     const at = { centreId: centre.id, activityId: activity.id };
-    expect((await refusal(signUp({ ...at, occurrenceId: dates[1]!.id, ...person(1) }, BEFORE))).code).toBe("date-cancelled");
-    expect((await refusal(signUp({ ...at, occurrenceId: dates[0]!.id, ...person(1) }, dates[0]!.startsAt))).code).toBe("date-past");
+    expect((await refusal(signUp({ ...at, occurrenceId: dates[1]!.id, ...person(1) }, BEFORE))).code).toBe(
+      "date-cancelled",
+    );
+    expect((await refusal(signUp({ ...at, occurrenceId: dates[0]!.id, ...person(1) }, dates[0]!.startsAt))).code).toBe(
+      "date-past",
+    );
     expect(await db().signup.count({ where: { activityId: activity.id } })).toBe(0);
   });
 
   it("a walk-in activity needs no sign-up, and says so", async () => {
     const { centre, activity, dates } = await signupActivity(0, { kind: "WALK_IN" });
-    const error = await refusal(signUp({ centreId: centre.id, activityId: activity.id, occurrenceId: dates[0]!.id, ...person(1) }, BEFORE));
+    const error = await refusal(
+      signUp({ centreId: centre.id, activityId: activity.id, occurrenceId: dates[0]!.id, ...person(1) }, BEFORE),
+    );
     expect(error.code).toBe("no-sign-up-needed");
   });
 
   it("a 5,000-character name, script in the name and no contact at all are refused", async () => {
     const { centre, activity, dates } = await signupActivity(5);
     const at = { centreId: centre.id, activityId: activity.id, occurrenceId: dates[0]!.id };
-    expect((await refusal(signUp({ ...at, ...person(1, { name: "a".repeat(5000) }) }, BEFORE))).params).toEqual({ field: "name" });
-    expect((await refusal(signUp({ ...at, ...person(2, { name: "<script>alert(1)</script>" }) }, BEFORE))).code).toBe("signup-invalid");
-    expect((await refusal(signUp({ ...at, ...person(3, { email: null, phone: null }) }, BEFORE))).params).toEqual({ field: "email" });
+    expect((await refusal(signUp({ ...at, ...person(1, { name: "a".repeat(5000) }) }, BEFORE))).params).toEqual({
+      field: "name",
+    });
+    expect((await refusal(signUp({ ...at, ...person(2, { name: "<script>alert(1)</script>" }) }, BEFORE))).code).toBe(
+      "signup-invalid",
+    );
+    expect((await refusal(signUp({ ...at, ...person(3, { email: null, phone: null }) }, BEFORE))).params).toEqual({
+      field: "email",
+    });
     expect(await db().signup.count({ where: { occurrenceId: dates[0]!.id } })).toBe(0);
   });
 
@@ -157,11 +210,17 @@ describe("bad input for a sign-up gets a clear answer and changes nothing", () =
     const mine = await signupActivity(5);
     const other = await signupActivity(5);
     const error = await refusal(
-      signUp({ centreId: mine.centre.id, activityId: mine.activity.id, occurrenceId: other.dates[0]!.id, ...person(1) }, BEFORE),
+      signUp(
+        { centreId: mine.centre.id, activityId: mine.activity.id, occurrenceId: other.dates[0]!.id, ...person(1) },
+        BEFORE,
+      ),
     );
     expect([error.code, error.status]).toEqual(["not-found", 404]);
     const crossed = await refusal(
-      signUp({ centreId: other.centre.id, activityId: mine.activity.id, occurrenceId: other.dates[0]!.id, ...person(1) }, BEFORE),
+      signUp(
+        { centreId: other.centre.id, activityId: mine.activity.id, occurrenceId: other.dates[0]!.id, ...person(1) },
+        BEFORE,
+      ),
     );
     expect(crossed.code).toBe("not-found");
   });
@@ -169,7 +228,10 @@ describe("bad input for a sign-up gets a clear answer and changes nothing", () =
   it("a forged cancel link, or one used at another centre, finds nothing and cancels nothing", async () => {
     const { centre, activity, dates } = await signupActivity(5);
     const other = await createCentre();
-    const real = await signUp({ centreId: centre.id, activityId: activity.id, occurrenceId: dates[0]!.id, ...person(1) }, BEFORE);
+    const real = await signUp(
+      { centreId: centre.id, activityId: activity.id, occurrenceId: dates[0]!.id, ...person(1) },
+      BEFORE,
+    );
     expect(await cancelSignup(centre.id, "A".repeat(43), BEFORE)).toBeNull();
     expect(await cancelSignup(centre.id, "<script>", BEFORE)).toBeNull();
     expect(await cancelSignup(other.id, real.token, BEFORE)).toBeNull();
@@ -178,7 +240,10 @@ describe("bad input for a sign-up gets a clear answer and changes nothing", () =
 
   it("a place cannot be cancelled once the date has started", async () => {
     const { centre, activity, dates } = await signupActivity(5);
-    const real = await signUp({ centreId: centre.id, activityId: activity.id, occurrenceId: dates[0]!.id, ...person(1) }, BEFORE);
+    const real = await signUp(
+      { centreId: centre.id, activityId: activity.id, occurrenceId: dates[0]!.id, ...person(1) },
+      BEFORE,
+    );
     expect((await refusal(cancelSignup(centre.id, real.token, dates[0]!.startsAt))).code).toBe("date-past");
   });
 });
@@ -190,7 +255,10 @@ describe("the lists for the organiser and managers", () => {
     const at = { centreId: centre.id, activityId: activity.id, occurrenceId: dates[0]!.id };
     await signUp({ ...at, ...person(1) }, BEFORE);
     await signUp({ ...at, ...person(2, { email: null, phone: "0612345678" }) }, BEFORE);
-    await signUp({ centreId: other.centre.id, activityId: other.activity.id, occurrenceId: other.dates[0]!.id, ...person(9) }, BEFORE);
+    await signUp(
+      { centreId: other.centre.id, activityId: other.activity.id, occurrenceId: other.dates[0]!.id, ...person(9) },
+      BEFORE,
+    );
     const lists = await signupLists(centre.id, { from: BEFORE, to: new Date("2030-03-01T00:00:00Z") });
     expect(lists.map((date) => [date.confirmed.map((p) => p.name), date.waitlisted.map((p) => p.phone)])).toEqual([
       [["Bewoner 1"], ["0612345678"]],
@@ -206,7 +274,11 @@ describe("the lists for the organiser and managers", () => {
     await db().organisationMember.create({ data: { organisationId: mine.organisation.id, userId: organiser.id } });
     expect(await activitiesOrganisedBy(mine.centre.id, organiser.id)).toEqual([mine.activity.id]);
     expect(await activitiesOrganisedBy(other.centre.id, organiser.id)).toEqual([]);
-    const lists = await signupLists(mine.centre.id, { from: BEFORE, to: new Date("2030-03-01T00:00:00Z") }, { activityIds: [other.activity.id] });
+    const lists = await signupLists(
+      mine.centre.id,
+      { from: BEFORE, to: new Date("2030-03-01T00:00:00Z") },
+      { activityIds: [other.activity.id] },
+    );
     expect(lists).toEqual([]);
   });
 
@@ -224,10 +296,16 @@ describe("the lists for the organiser and managers", () => {
     const { centre, activity, dates } = await signupActivity(5);
     const manager = await createUser();
     const actor = { centreId: centre.id, actorId: manager.id };
-    for (const date of dates) await signUp({ centreId: centre.id, activityId: activity.id, occurrenceId: date.id, ...person(1) }, BEFORE);
+    for (const date of dates)
+      await signUp({ centreId: centre.id, activityId: activity.id, occurrenceId: date.id, ...person(1) }, BEFORE);
     await cancelOccurrence(actor, { occurrenceId: dates[0]!.id, reason: "Stembureau", now: BEFORE });
     expect(await db().emailMessage.count({ where: { centreId: centre.id, kind: "signup-date-cancelled" } })).toBe(1);
-    await cancelRestOfSeries(actor, { bookingId: dates[1]!.bookingId, fromOccurrenceId: dates[1]!.id, reason: "Club stopt", now: BEFORE });
+    await cancelRestOfSeries(actor, {
+      bookingId: dates[1]!.bookingId,
+      fromOccurrenceId: dates[1]!.id,
+      reason: "Club stopt",
+      now: BEFORE,
+    });
     const told = await db().emailMessage.findMany({ where: { centreId: centre.id, kind: "signup-date-cancelled" } });
     expect(told).toHaveLength(3);
     expect(told.every((email) => email.toAddress === "bewoner1@voorbeeld.example")).toBe(true);

@@ -43,9 +43,15 @@ describe("start-up with bad configuration", () => {
 
   it("an HTTP port that is taken", async () => {
     const blocker = net.createServer();
-    const port = await new Promise<number>((resolve) => blocker.listen(0, "127.0.0.1", () => resolve((blocker.address() as net.AddressInfo).port)));
+    const port = await new Promise<number>((resolve) =>
+      blocker.listen(0, "127.0.0.1", () => resolve((blocker.address() as net.AddressInfo).port)),
+    );
     try {
-      const result = await start({ DATABASE_URL: process.env.TEST_DATABASE_URL, PORT: String(port), HOST: "127.0.0.1" });
+      const result = await start({
+        DATABASE_URL: process.env.TEST_DATABASE_URL,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+      });
       expect(result.code).toBe(1);
       expect(result.errorLines).toEqual([
         `Port ${port} is already in use; stop the other program or set PORT to a free port.`,
@@ -61,7 +67,10 @@ async function emptyDatabase(suffix: string): Promise<{ url: string; drop: () =>
   const name = databaseName(`${suffix}_w${process.env.VITEST_POOL_ID}`);
   await query(inject("serverUrl"), `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await query(inject("serverUrl"), `CREATE DATABASE ${name}`);
-  return { url: withDatabase(inject("serverUrl"), name), drop: () => query(inject("serverUrl"), `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).then(() => {}) };
+  return {
+    url: withDatabase(inject("serverUrl"), name),
+    drop: () => query(inject("serverUrl"), `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).then(() => {}),
+  };
 }
 
 describe("two instances starting at once", () => {
@@ -73,7 +82,15 @@ describe("two instances starting at once", () => {
         runTs(
           "app/server/start.ts",
           [],
-          { DATABASE_URL: database.url, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "test", DEMO_DATA: "on", SMTP_URL: "", CLOCK_START: TEST_NOW.toISOString() },
+          {
+            DATABASE_URL: database.url,
+            PORT: String(port),
+            HOST: "127.0.0.1",
+            NODE_ENV: "test",
+            DEMO_DATA: "on",
+            SMTP_URL: "",
+            CLOCK_START: TEST_NOW.toISOString(),
+          },
           { until: /Buurtrooster is running on|could not start/, timeoutMs: 120_000 },
         ),
       ),
@@ -106,8 +123,10 @@ describe("start-up failures are one sentence, without a stack trace", () => {
     await fs.chmod(dir, 0o755); // reachable by the postgres user, as a checkout normally is
     return dir;
   };
-  const embeddedStart = async (dataDir: string) => start({ DATABASE_URL: undefined, EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: String(await freePort()) });
-  const advice = "set EMBEDDED_DB_DIR to a folder this user can write to, or set DATABASE_URL to use another PostgreSQL.";
+  const embeddedStart = async (dataDir: string) =>
+    start({ DATABASE_URL: undefined, EMBEDDED_DB_DIR: dataDir, EMBEDDED_DB_PORT: String(await freePort()) });
+  const advice =
+    "set EMBEDDED_DB_DIR to a folder this user can write to, or set DATABASE_URL to use another PostgreSQL.";
 
   it("a file where the data folder should be", async () => {
     const dir = await scratch();
@@ -154,7 +173,10 @@ describe("start-up failures are one sentence, without a stack trace", () => {
     const database = await emptyDatabase("half");
     try {
       await runTs("prisma/db.ts", ["migrate"], { DATABASE_URL: database.url });
-      await query(database.url, "INSERT INTO users (id, email, name) VALUES (gen_random_uuid(), 'voorzitter@de-wilg.example', 'Ahmed El Amrani')");
+      await query(
+        database.url,
+        "INSERT INTO users (id, email, name) VALUES (gen_random_uuid(), 'voorzitter@de-wilg.example', 'Ahmed El Amrani')",
+      );
       const result = await start({ DATABASE_URL: database.url, DEMO_DATA: "on" });
       expect(result.code).toBe(1);
       expect(result.errorLines).toEqual([
@@ -183,7 +205,9 @@ describe("start-up failures are one sentence, without a stack trace", () => {
   it("an unforeseen error is named in one line; its stack only with LOG_LEVEL=debug", () => {
     const error = new TypeError("Cannot read properties of undefined (reading 'id')");
     const failure = describeStartUpFailure(error);
-    expect(failure.sentence).toBe("Buurtrooster could not start: TypeError: Cannot read properties of undefined (reading 'id') (LOG_LEVEL=debug shows where it happened).");
+    expect(failure.sentence).toBe(
+      "Buurtrooster could not start: TypeError: Cannot read properties of undefined (reading 'id') (LOG_LEVEL=debug shows where it happened).",
+    );
     expect(failure.detail).toContain("startup.test.ts");
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { clockTime, describeSchedule, scheduleOf } from "~/domain/residents/activity-schedule";
-import { agendaSearch, dayLabels, groupByActivity, groupByDay, parseAgendaQuery, periodRange } from "~/domain/residents/agenda";
+import {
+  agendaSearch,
+  dayLabels,
+  groupByActivity,
+  groupByDay,
+  parseAgendaQuery,
+  periodRange,
+} from "~/domain/residents/agenda";
 import { isoWithOffset } from "~/domain/residents/agenda-json.server";
 import { parseWallClock } from "~/domain/time/time-zone";
 import { translator } from "~/i18n/translate";
@@ -24,7 +31,9 @@ describe(`an activity's schedule in words (server TZ=${process.env.EXPECTED_TZ})
 
   it("two days a week are joined with 'en'", () => {
     expect(say("FREQ=WEEKLY;BYDAY=MO,WE", "2026-05-04T15:30", 120)).toBe("elke maandag en woensdag 15:30–17:30");
-    expect(say("FREQ=WEEKLY;BYDAY=WE,MO", "2026-05-04T15:30", 120, "en")).toBe("every Monday and Wednesday 15:30–17:30");
+    expect(say("FREQ=WEEKLY;BYDAY=WE,MO", "2026-05-04T15:30", 120, "en")).toBe(
+      "every Monday and Wednesday 15:30–17:30",
+    );
   });
 
   it("every other week says 'om de week'", () => {
@@ -32,8 +41,12 @@ describe(`an activity's schedule in words (server TZ=${process.env.EXPECTED_TZ})
   });
 
   it("the first Thursday and the last Wednesday of the month are said as such", () => {
-    expect(say("FREQ=MONTHLY;BYDAY=1TH", "2026-05-07T19:30", 120)).toBe("elke eerste donderdag van de maand 19:30–21:30");
-    expect(say("FREQ=MONTHLY;BYDAY=-1WE", "2026-05-27T14:00", 120)).toBe("elke laatste woensdag van de maand 14:00–16:00");
+    expect(say("FREQ=MONTHLY;BYDAY=1TH", "2026-05-07T19:30", 120)).toBe(
+      "elke eerste donderdag van de maand 19:30–21:30",
+    );
+    expect(say("FREQ=MONTHLY;BYDAY=-1WE", "2026-05-27T14:00", 120)).toBe(
+      "elke laatste woensdag van de maand 14:00–16:00",
+    );
     expect(say("FREQ=MONTHLY;BYDAY=WE;BYSETPOS=-1", "2026-05-27T14:00", 120, "en")).toBe(
       "every last Wednesday of the month 14:00–16:00",
     );
@@ -54,7 +67,9 @@ describe(`an activity's schedule in words (server TZ=${process.env.EXPECTED_TZ})
 describe("the agenda's address: period and filters", () => {
   it("reads period and filters, ignoring what it does not know", () => {
     const query = parseAgendaQuery(
-      new URLSearchParams("when=later&for=older-people&for=aliens&free=1&walk-in=on&step-free=nee&centre=de-wilg&centre=<x>"),
+      new URLSearchParams(
+        "when=later&for=older-people&for=aliens&free=1&walk-in=on&step-free=nee&centre=de-wilg&centre=<x>",
+      ),
     );
     expect(query).toEqual({
       period: "later",

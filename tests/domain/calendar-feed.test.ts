@@ -36,8 +36,18 @@ describe(`the iCalendar text does not depend on the server's TZ (TZ=${process.en
   const text = buildCalendar({
     name: "Buurthuis De Wilg",
     description: "Activiteiten",
-    centre: { name: "Buurthuis De Wilg", street: "Wilgenplein 4", postalCode: "3531 XK", city: "Oosterveld", timeZone: AMS },
-    items: [item("d1", "2026-03-24T09:00:00Z"), item("d2", "2026-03-31T08:00:00Z", true), item("d3", "2026-10-27T09:00:00Z")],
+    centre: {
+      name: "Buurthuis De Wilg",
+      street: "Wilgenplein 4",
+      postalCode: "3531 XK",
+      city: "Oosterveld",
+      timeZone: AMS,
+    },
+    items: [
+      item("d1", "2026-03-24T09:00:00Z"),
+      item("d2", "2026-03-31T08:00:00Z", true),
+      item("d3", "2026-10-27T09:00:00Z"),
+    ],
     baseUrl: "https://rooster.example.nl",
     locale: "nl",
     now: new Date("2026-03-01T12:00:00Z"),
@@ -62,7 +72,11 @@ describe(`the iCalendar text does not depend on the server's TZ (TZ=${process.en
       "2026-03-31T08:00:00.000Z",
       "2026-10-27T09:00:00.000Z",
     ]);
-    expect(events.map((event) => event.component.getFirstPropertyValue("status"))).toEqual(["CONFIRMED", "CANCELLED", "CONFIRMED"]);
+    expect(events.map((event) => event.component.getFirstPropertyValue("status"))).toEqual([
+      "CONFIRMED",
+      "CANCELLED",
+      "CONFIRMED",
+    ]);
     expect(events[1]!.summary).toBe("Gaat niet door: Koffieochtend");
   });
 });

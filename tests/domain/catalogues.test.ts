@@ -8,9 +8,8 @@ function placeholders(elements: MessageFormatElement[]): string[] {
   return elements.flatMap((element) => {
     if (element.type === TYPE.literal || element.type === TYPE.pound) return [];
     const own = "value" in element && typeof element.value === "string" ? [element.value] : [];
-    const nested = "options" in element
-      ? Object.values(element.options).flatMap((option) => placeholders(option.value))
-      : [];
+    const nested =
+      "options" in element ? Object.values(element.options).flatMap((option) => placeholders(option.value)) : [];
     return [...own, ...nested];
   });
 }

@@ -23,9 +23,18 @@ describe("1. booking horizon per tier", () => {
     const limit = new Date(now.getTime() + 56 * DAY);
     const exactly = { localStart: "x", startsAt: limit, endsAt: new Date(limit.getTime() + 3600_000) };
     expect(checkHorizon({ horizonDays: 56, dates: [exactly], now, timeZone: AMS })).toEqual([]);
-    const later = { localStart: "y", startsAt: new Date(limit.getTime() + 60_000), endsAt: new Date(limit.getTime() + 3660_000) };
+    const later = {
+      localStart: "y",
+      startsAt: new Date(limit.getTime() + 60_000),
+      endsAt: new Date(limit.getTime() + 3660_000),
+    };
     expect(checkHorizon({ horizonDays: 56, dates: [exactly, later], now, timeZone: AMS })).toEqual([
-      { rule: "booking-horizon", effect: "refuse", params: { days: 56, weeks: 8, lastDay: "2027-02-26", count: 1 }, dates: ["y"] },
+      {
+        rule: "booking-horizon",
+        effect: "refuse",
+        params: { days: 56, weeks: 8, lastDay: "2027-02-26", count: 1 },
+        dates: ["y"],
+      },
     ]);
   });
 });
@@ -34,16 +43,33 @@ describe("2. community hours", () => {
   const windows = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startMinute: 9 * 60, endMinute: 17 * 60 }));
   it("refuses commercial and private hire inside the windows", () => {
     const result = checkCommunityHours({ tier: "COMMERCIAL", windows, dates: [at("2027-05-04T16:30")], timeZone: AMS });
-    expect(result).toEqual([{ rule: "community-hours", effect: "refuse", params: { weekday: 2, from: "09:00", to: "17:00", count: 1 }, dates: ["2027-05-04T16:30"] }]);
-    expect(checkCommunityHours({ tier: "PRIVATE", windows, dates: [at("2027-05-04T10:00")], timeZone: AMS })).toHaveLength(1);
+    expect(result).toEqual([
+      {
+        rule: "community-hours",
+        effect: "refuse",
+        params: { weekday: 2, from: "09:00", to: "17:00", count: 1 },
+        dates: ["2027-05-04T16:30"],
+      },
+    ]);
+    expect(
+      checkCommunityHours({ tier: "PRIVATE", windows, dates: [at("2027-05-04T10:00")], timeZone: AMS }),
+    ).toHaveLength(1);
   });
   it("allows them right after the window closes, and in the weekend", () => {
-    expect(checkCommunityHours({ tier: "COMMERCIAL", windows, dates: [at("2027-05-04T17:00")], timeZone: AMS })).toEqual([]);
-    expect(checkCommunityHours({ tier: "COMMERCIAL", windows, dates: [at("2027-05-08T10:00")], timeZone: AMS })).toEqual([]);
+    expect(
+      checkCommunityHours({ tier: "COMMERCIAL", windows, dates: [at("2027-05-04T17:00")], timeZone: AMS }),
+    ).toEqual([]);
+    expect(
+      checkCommunityHours({ tier: "COMMERCIAL", windows, dates: [at("2027-05-08T10:00")], timeZone: AMS }),
+    ).toEqual([]);
   });
   it("never stops initiatives or associations", () => {
-    expect(checkCommunityHours({ tier: "RESIDENT_INITIATIVE", windows, dates: [at("2027-05-04T10:00")], timeZone: AMS })).toEqual([]);
-    expect(checkCommunityHours({ tier: "ASSOCIATION", windows, dates: [at("2027-05-04T10:00")], timeZone: AMS })).toEqual([]);
+    expect(
+      checkCommunityHours({ tier: "RESIDENT_INITIATIVE", windows, dates: [at("2027-05-04T10:00")], timeZone: AMS }),
+    ).toEqual([]);
+    expect(
+      checkCommunityHours({ tier: "ASSOCIATION", windows, dates: [at("2027-05-04T10:00")], timeZone: AMS }),
+    ).toEqual([]);
   });
 });
 
@@ -64,18 +90,52 @@ describe("4. commercial share cap", () => {
   const usage = new Map<string, MonthUsage>([["r1|2027-05", { bookedMinutes: 700, commercialMinutes: 0 }]]);
   it("exactly at the cap is allowed", () => {
     // 300 commercial of 1000 booked minutes = exactly 30%.
-    expect(checkShareCap({ tier: "COMMERCIAL", capBp: 3000, action: "REFUSE", usage, added: new Map([["r1|2027-05", 300]]), roomNames })).toEqual([]);
+    expect(
+      checkShareCap({
+        tier: "COMMERCIAL",
+        capBp: 3000,
+        action: "REFUSE",
+        usage,
+        added: new Map([["r1|2027-05", 300]]),
+        roomNames,
+      }),
+    ).toEqual([]);
   });
   it("over the cap is refused, or sent for approval when the centre chooses so", () => {
     const added = new Map([["r1|2027-05", 301]]);
     expect(checkShareCap({ tier: "COMMERCIAL", capBp: 3000, action: "REFUSE", usage, added, roomNames })).toEqual([
-      { rule: "share-cap", effect: "refuse", params: { capPercent: 30, sharePercent: 30.1, room: "Zaal A", month: "2027-05" } },
+      {
+        rule: "share-cap",
+        effect: "refuse",
+        params: { capPercent: 30, sharePercent: 30.1, room: "Zaal A", month: "2027-05" },
+      },
     ]);
-    expect(checkShareCap({ tier: "COMMERCIAL", capBp: 3000, action: "REQUIRE_APPROVAL", usage, added, roomNames })[0]?.effect).toBe("approval");
+    expect(
+      checkShareCap({ tier: "COMMERCIAL", capBp: 3000, action: "REQUIRE_APPROVAL", usage, added, roomNames })[0]
+        ?.effect,
+    ).toBe("approval");
   });
   it("does not apply to other tiers or without a cap", () => {
-    expect(checkShareCap({ tier: "PRIVATE", capBp: 3000, action: "REFUSE", usage, added: new Map([["r1|2027-05", 5000]]), roomNames })).toEqual([]);
-    expect(checkShareCap({ tier: "COMMERCIAL", capBp: null, action: "REFUSE", usage, added: new Map([["r1|2027-05", 5000]]), roomNames })).toEqual([]);
+    expect(
+      checkShareCap({
+        tier: "PRIVATE",
+        capBp: 3000,
+        action: "REFUSE",
+        usage,
+        added: new Map([["r1|2027-05", 5000]]),
+        roomNames,
+      }),
+    ).toEqual([]);
+    expect(
+      checkShareCap({
+        tier: "COMMERCIAL",
+        capBp: null,
+        action: "REFUSE",
+        usage,
+        added: new Map([["r1|2027-05", 5000]]),
+        roomNames,
+      }),
+    ).toEqual([]);
   });
 });
 

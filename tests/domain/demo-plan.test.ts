@@ -4,8 +4,24 @@ import { publicHolidayOn } from "~/domain/time/holidays";
 import { planOccurrences, type PlannedOccurrence } from "~/domain/bookings/occurrences";
 import { closuresHit, isWithinOpeningHours, windowsForRoom } from "~/domain/centre/opening-hours";
 import { parseRule } from "~/domain/time/recurrence";
-import { addWallClockDays, formatLocalDate, fromWallClock, localDateTimeAt, parseLocalDate, parseWallClock, toWallClock } from "~/domain/time/time-zone";
-import { DEMO_ZONE, demoCentre, demoClosureRanges, demoSpace, planDemo, type DemoBooking, type DemoPlan } from "../../prisma/demo-plan";
+import {
+  addWallClockDays,
+  formatLocalDate,
+  fromWallClock,
+  localDateTimeAt,
+  parseLocalDate,
+  parseWallClock,
+  toWallClock,
+} from "~/domain/time/time-zone";
+import {
+  DEMO_ZONE,
+  demoCentre,
+  demoClosureRanges,
+  demoSpace,
+  planDemo,
+  type DemoBooking,
+  type DemoPlan,
+} from "../../prisma/demo-plan";
 
 /**
  * The demo must load on any day. For every day of two years (two moments each: just after
@@ -23,7 +39,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 function materialisedUntil(booking: DemoBooking, now: Date): Date | undefined {
   if (!booking.rrule) return undefined;
   const rule = parseRule(booking.rrule);
-  return rule.hasCount || rule.until ? undefined : new Date(now.getTime() + DEFAULT_TIER_POLICIES[booking.tier].bookingHorizonDays * DAY_MS);
+  return rule.hasCount || rule.until
+    ? undefined
+    : new Date(now.getTime() + DEFAULT_TIER_POLICIES[booking.tier].bookingHorizonDays * DAY_MS);
 }
 
 /** A date of a pattern with what does not change from plan to plan worked out once. */
@@ -45,11 +63,18 @@ function datesOf(plan: DemoPlan, booking: DemoBooking): { key: string; dates: Ch
   if (!dates) {
     const space = demoSpace(plan, booking.room);
     const openingHours = demoCentre(plan, booking.centre).openingHours;
-    const pattern = { rrule: booking.rrule, localStart: booking.localStart, durationMinutes: booking.durationMinutes, timeZone: DEMO_ZONE };
+    const pattern = {
+      rrule: booking.rrule,
+      localStart: booking.localStart,
+      durationMinutes: booking.durationMinutes,
+      timeZone: DEMO_ZONE,
+    };
     dates = planOccurrences(pattern, space, { to: new Date("2031-01-01T00:00:00Z"), limit: 5000 }).map((date) => {
       const startWall = toWallClock(date.startsAt, DEMO_ZONE);
       const endWall = toWallClock(date.endsAt, DEMO_ZONE);
-      const insideOpeningHours = space.physicalRoomIds.every((room) => isWithinOpeningHours(windowsForRoom(openingHours, room), startWall, endWall));
+      const insideOpeningHours = space.physicalRoomIds.every((room) =>
+        isWithinOpeningHours(windowsForRoom(openingHours, room), startWall, endWall),
+      );
       return { date, startWall, endWall, insideOpeningHours };
     });
     expansions.set(key, dates);
@@ -59,15 +84,23 @@ function datesOf(plan: DemoPlan, booking: DemoBooking): { key: string; dates: Ch
 }
 
 /** The closure (reason) each date of a pattern falls in, if any. */
-function closuresOf(plan: DemoPlan, booking: DemoBooking, pattern: { key: string; dates: CheckedDate[] }): (string | undefined)[] {
+function closuresOf(
+  plan: DemoPlan,
+  booking: DemoBooking,
+  pattern: { key: string; dates: CheckedDate[] },
+): (string | undefined)[] {
   const space = demoSpace(plan, booking.room);
   const rooms = [space.id, ...space.physicalRoomIds];
   // only the closures of the centre and of these rooms: a week of maintenance elsewhere changes nothing here
-  const closures = demoClosureRanges(plan, booking.centre).filter((closure) => closure.roomId === null || rooms.includes(closure.roomId));
+  const closures = demoClosureRanges(plan, booking.centre).filter(
+    (closure) => closure.roomId === null || rooms.includes(closure.roomId),
+  );
   const key = `${pattern.key}|${JSON.stringify(closures)}`;
   let reasons = closedDates.get(key);
   if (!reasons) {
-    reasons = expansions.get(pattern.key)!.map(({ startWall, endWall }) => closuresHit(closures, rooms, startWall, endWall)[0]?.reason);
+    reasons = expansions
+      .get(pattern.key)!
+      .map(({ startWall, endWall }) => closuresHit(closures, rooms, startWall, endWall)[0]?.reason);
     closedDates.set(key, reasons);
   }
   return reasons;
@@ -77,7 +110,8 @@ function closuresOf(plan: DemoPlan, booking: DemoBooking, pattern: { key: string
 function refusals(plan: DemoPlan): string[] {
   const found: string[] = [];
   const claims: { room: string; start: number; end: number; booking: DemoBooking; date: PlannedOccurrence }[] = [];
-  const what = (booking: DemoBooking, date: PlannedOccurrence) => `${booking.title} on ${localDateTimeAt(date.startsAt, DEMO_ZONE)}`;
+  const what = (booking: DemoBooking, date: PlannedOccurrence) =>
+    `${booking.title} on ${localDateTimeAt(date.startsAt, DEMO_ZONE)}`;
   for (const booking of plan.bookings) {
     const pattern = datesOf(plan, booking);
     const closed = closuresOf(plan, booking, pattern);
@@ -85,10 +119,17 @@ function refusals(plan: DemoPlan): string[] {
       const closure = closed[index];
       if (closure && booking.rrule) return; // the series keeps this date as an exception
       if (closure) found.push(`${what(booking, date)}: closed (${closure})`);
-      if (!booking.rrule && publicHolidayOn(formatLocalDate(startWall))) found.push(`${what(booking, date)}: public holiday`);
+      if (!booking.rrule && publicHolidayOn(formatLocalDate(startWall)))
+        found.push(`${what(booking, date)}: public holiday`);
       if (!insideOpeningHours) found.push(`${what(booking, date)}: outside the opening hours`);
       for (const claim of date.claims) {
-        claims.push({ room: claim.roomId, start: claim.blockStartsAt.getTime(), end: claim.blockEndsAt.getTime(), booking, date });
+        claims.push({
+          room: claim.roomId,
+          start: claim.blockStartsAt.getTime(),
+          end: claim.blockEndsAt.getTime(),
+          booking,
+          date,
+        });
       }
     });
   }
@@ -106,7 +147,8 @@ function refusals(plan: DemoPlan): string[] {
 function everyDay(first: string, last: string, times: string[]): Date[] {
   const moments: Date[] = [];
   for (let day = parseLocalDate(first)!; formatLocalDate(day) <= last; day = addWallClockDays(day, 1)) {
-    for (const time of times) moments.push(fromWallClock(parseWallClock(`${formatLocalDate(day)}T${time}`)!, DEMO_ZONE));
+    for (const time of times)
+      moments.push(fromWallClock(parseWallClock(`${formatLocalDate(day)}T${time}`)!, DEMO_ZONE));
   }
   return moments;
 }
@@ -116,7 +158,17 @@ describe("the demo's plan", () => {
     const moments = everyDay("2026-12-01", "2028-12-31", ["00:05", "23:55"]);
     const days = new Set(moments.map((moment) => localDateTimeAt(moment, DEMO_ZONE).slice(0, 10)));
     // the days that broke the old demo or are easy to get wrong are all in it
-    for (const day of ["2026-12-24", "2026-12-31", "2027-03-28", "2027-10-31", "2027-12-24", "2027-12-31", "2028-02-29", "2028-03-26", "2028-10-29"]) {
+    for (const day of [
+      "2026-12-24",
+      "2026-12-31",
+      "2027-03-28",
+      "2027-10-31",
+      "2027-12-24",
+      "2027-12-31",
+      "2028-02-29",
+      "2028-03-26",
+      "2028-10-29",
+    ]) {
       expect(days.has(day), day).toBe(true);
     }
     const found = moments.flatMap((now) => refusals(planDemo(now)));
@@ -164,15 +216,30 @@ describe("the demo's plan", () => {
     const now = new Date("2027-12-24T17:00:00Z");
     expect(JSON.stringify(planDemo(now))).toBe(JSON.stringify(planDemo(new Date(now))));
     const plan = planDemo(now);
-    expect(new Set(plan.organisations.map((organisation) => organisation.tier))).toEqual(new Set(["RESIDENT_INITIATIVE", "ASSOCIATION", "PRIVATE", "COMMERCIAL"]));
-    expect(plan.bookings.filter((booking) => booking.tier === "COMMERCIAL" && booking.provisionalCutoffDays === 14).map((booking) => [booking.title, booking.status])).toEqual([
+    expect(new Set(plan.organisations.map((organisation) => organisation.tier))).toEqual(
+      new Set(["RESIDENT_INITIATIVE", "ASSOCIATION", "PRIVATE", "COMMERCIAL"]),
+    );
+    expect(
+      plan.bookings
+        .filter((booking) => booking.tier === "COMMERCIAL" && booking.provisionalCutoffDays === 14)
+        .map((booking) => [booking.title, booking.status]),
+    ).toEqual([
       ["Yoga", "CONFIRMED"],
       ["Workshop taarten bakken", "PENDING"],
     ]);
     expect(plan.bookings.find((booking) => booking.tier === "PRIVATE")?.room).toBe("grote-zaal");
     expect(new Set(plan.bookings.map((booking) => booking.centre))).toEqual(new Set(["de-wilg", "het-anker"]));
-    expect(plan.closures.filter((closure) => closure.reason === "Kerstsluiting").map((closure) => `${closure.centre} ${closure.startDate}`)).toEqual([
-      "de-wilg 2026-12-24", "het-anker 2026-12-24", "de-wilg 2027-12-24", "het-anker 2027-12-24", "de-wilg 2028-12-24", "het-anker 2028-12-24",
+    expect(
+      plan.closures
+        .filter((closure) => closure.reason === "Kerstsluiting")
+        .map((closure) => `${closure.centre} ${closure.startDate}`),
+    ).toEqual([
+      "de-wilg 2026-12-24",
+      "het-anker 2026-12-24",
+      "de-wilg 2027-12-24",
+      "het-anker 2027-12-24",
+      "de-wilg 2028-12-24",
+      "het-anker 2028-12-24",
     ]);
   });
 });

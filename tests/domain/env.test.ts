@@ -14,7 +14,9 @@ describe("environment", () => {
 
   it("production refuses to start without a session secret, in one sentence", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrowError(
-      new ConfigError("Configuration error: SESSION_SECRET must be set to a long random value in production (SESSION_SECRET)."),
+      new ConfigError(
+        "Configuration error: SESSION_SECRET must be set to a long random value in production (SESSION_SECRET).",
+      ),
     );
   });
 
@@ -35,7 +37,9 @@ describe("environment", () => {
   });
 
   it("a database address that is not PostgreSQL is refused", () => {
-    expect(() => parseEnv({ DATABASE_URL: "mysql://localhost/x" })).toThrowError(/DATABASE_URL must start with postgres/);
+    expect(() => parseEnv({ DATABASE_URL: "mysql://localhost/x" })).toThrowError(
+      /DATABASE_URL must start with postgres/,
+    );
   });
 
   it("empty variables count as not set", () => {

@@ -24,7 +24,9 @@ describe("holidays", () => {
     for (const year of years) {
       for (const kind of ["autumn", "christmas", "spring", "may", "summer"] as const) {
         for (const region of ["NORTH", "MIDDLE", "SOUTH"] as SchoolRegion[]) {
-          const rows = SCHOOL_HOLIDAYS.filter((row) => row.schoolYear === year && row.kind === kind && row.regions.includes(region));
+          const rows = SCHOOL_HOLIDAYS.filter(
+            (row) => row.schoolYear === year && row.kind === kind && row.regions.includes(region),
+          );
           expect(rows, `${year} ${kind} ${region}`).toHaveLength(1);
           const row = rows[0]!;
           expect(row.start <= row.end).toBe(true);

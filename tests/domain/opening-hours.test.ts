@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { closuresHit, daySegments, isWithinOpeningHours, windowsForRoom, type OpeningWindow } from "~/domain/centre/opening-hours";
+import {
+  closuresHit,
+  daySegments,
+  isWithinOpeningHours,
+  windowsForRoom,
+  type OpeningWindow,
+} from "~/domain/centre/opening-hours";
 import { parseWallClock } from "~/domain/time/time-zone";
 
 const wall = (text: string) => parseWallClock(text)!;
@@ -27,7 +33,10 @@ describe("opening hours", () => {
   });
 
   it("a room with its own hours follows only those", () => {
-    const rows: OpeningWindow[] = [...centreHours, { roomId: "r1", weekday: 1, opensMinute: 18 * 60, closesMinute: 21 * 60 }];
+    const rows: OpeningWindow[] = [
+      ...centreHours,
+      { roomId: "r1", weekday: 1, opensMinute: 18 * 60, closesMinute: 21 * 60 },
+    ];
     expect(windowsForRoom(rows, "r1")).toHaveLength(1);
     expect(windowsForRoom(rows, "r2")).toHaveLength(4);
   });
@@ -37,8 +46,12 @@ describe("opening hours", () => {
       { roomId: null, startDate: "2027-12-24", endDate: "2028-01-01", reason: "Kerst" },
       { roomId: "r1", startDate: "2027-05-09", endDate: "2027-05-09", reason: "Onderhoud" },
     ];
-    expect(closuresHit(closures, ["r1"], wall("2027-05-08T22:00"), wall("2027-05-09T01:00")).map((c) => c.reason)).toEqual(["Onderhoud"]);
+    expect(
+      closuresHit(closures, ["r1"], wall("2027-05-08T22:00"), wall("2027-05-09T01:00")).map((c) => c.reason),
+    ).toEqual(["Onderhoud"]);
     expect(closuresHit(closures, ["r2"], wall("2027-05-08T22:00"), wall("2027-05-09T01:00"))).toEqual([]);
-    expect(closuresHit(closures, ["r2"], wall("2027-12-31T20:00"), wall("2027-12-31T22:00")).map((c) => c.reason)).toEqual(["Kerst"]);
+    expect(
+      closuresHit(closures, ["r2"], wall("2027-12-31T20:00"), wall("2027-12-31T22:00")).map((c) => c.reason),
+    ).toEqual(["Kerst"]);
   });
 });

@@ -39,7 +39,10 @@ describe("roles and permissions", () => {
   });
 
   it("the navigation shows the workspace only to someone with a role in the centre", () => {
-    const user = { installationRole: null, memberships: [{ centreSlug: "de-wilg", centreName: "De Wilg", role: "MANAGER" as const }] };
+    const user = {
+      installationRole: null,
+      memberships: [{ centreSlug: "de-wilg", centreName: "De Wilg", role: "MANAGER" as const }],
+    };
     expect(navigationFor(user, "de-wilg")).toContainEqual({ label: "nav.manage", href: "/manage/de-wilg" });
     expect(navigationFor(user, "het-anker")).toEqual([]);
     expect(navigationFor(null, "de-wilg")).toEqual([]);

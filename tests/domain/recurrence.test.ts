@@ -97,11 +97,9 @@ describe(`recurrence (server TZ=${process.env.EXPECTED_TZ})`, () => {
   });
 
   it("the last weekday of the month with BYSETPOS=-1", () => {
-    expect(locals({ rrule: "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1;COUNT=3", start: "2026-01-30T16:00" })).toEqual([
-      "2026-01-30T16:00",
-      "2026-02-27T16:00",
-      "2026-03-31T16:00",
-    ]);
+    expect(
+      locals({ rrule: "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1;COUNT=3", start: "2026-01-30T16:00" }),
+    ).toEqual(["2026-01-30T16:00", "2026-02-27T16:00", "2026-03-31T16:00"]);
   });
 
   it("yearly in given months (BYMONTH)", () => {
@@ -190,10 +188,18 @@ describe(`recurrence (server TZ=${process.env.EXPECTED_TZ})`, () => {
   });
 
   it("a rule that ends more than a hundred years ahead is refused rather than silently cut at the horizon", () => {
-    expectRecurrenceError(() => expand({ rrule: "FREQ=WEEKLY;UNTIL=29991231", start: "2027-01-05T10:00" }), "beyond-horizon");
-    expectRecurrenceError(() => expand({ rrule: "FREQ=YEARLY;COUNT=150", start: "2027-01-05T10:00" }), "beyond-horizon");
+    expectRecurrenceError(
+      () => expand({ rrule: "FREQ=WEEKLY;UNTIL=29991231", start: "2027-01-05T10:00" }),
+      "beyond-horizon",
+    );
+    expectRecurrenceError(
+      () => expand({ rrule: "FREQ=YEARLY;COUNT=150", start: "2027-01-05T10:00" }),
+      "beyond-horizon",
+    );
     // A window that ends sooner only asks for its own dates.
-    expect(expand({ rrule: "FREQ=WEEKLY;UNTIL=29991231", start: "2027-01-05T10:00", to: new Date("2027-02-01T00:00:00Z") })).toHaveLength(4);
+    expect(
+      expand({ rrule: "FREQ=WEEKLY;UNTIL=29991231", start: "2027-01-05T10:00", to: new Date("2027-02-01T00:00:00Z") }),
+    ).toHaveLength(4);
     expect(expand({ rrule: "FREQ=YEARLY;COUNT=99", start: "2027-01-05T10:00" })).toHaveLength(99);
   });
 
@@ -203,33 +209,69 @@ describe(`recurrence (server TZ=${process.env.EXPECTED_TZ})`, () => {
 
   it("a rule without an end that asks for more than the limit is refused", () => {
     expectRecurrenceError(
-      () => expand({ rrule: "FREQ=DAILY", start: "2026-01-01T10:00", to: new Date("2030-01-01T00:00:00Z"), limit: 100 }),
+      () =>
+        expand({ rrule: "FREQ=DAILY", start: "2026-01-01T10:00", to: new Date("2030-01-01T00:00:00Z"), limit: 100 }),
       "unbounded",
     );
-    expect(expand({ rrule: "FREQ=DAILY", start: "2026-01-01T10:00", to: new Date("2026-04-10T00:00:00Z"), limit: 100 })).toHaveLength(99);
+    expect(
+      expand({ rrule: "FREQ=DAILY", start: "2026-01-01T10:00", to: new Date("2026-04-10T00:00:00Z"), limit: 100 }),
+    ).toHaveLength(99);
   });
 
   it("refuses rules it cannot read, with a plain sentence", () => {
     expectRecurrenceError(() => expand({ rrule: "garbage", start: "2026-01-01T10:00" }), "invalid-rule");
-    expectRecurrenceError(() => expand({ rrule: "FREQ=WEEKLY;BYDAY=XX;COUNT=2", start: "2026-01-01T10:00" }), "invalid-rule");
+    expectRecurrenceError(
+      () => expand({ rrule: "FREQ=WEEKLY;BYDAY=XX;COUNT=2", start: "2026-01-01T10:00" }),
+      "invalid-rule",
+    );
     expectRecurrenceError(() => expand({ rrule: "FREQ=WEEKLY;COUNT=abc", start: "2026-01-01T10:00" }), "invalid-rule");
-    expectRecurrenceError(() => expand({ rrule: "FREQ=MONTHLY;BYMONTHDAY=40;COUNT=2", start: "2026-01-01T10:00" }), "invalid-rule");
-    expectRecurrenceError(() => expand({ rrule: "FREQ=WEEKLY;COUNT=2;UNTIL=20260101", start: "2026-01-01T10:00" }), "invalid-rule");
+    expectRecurrenceError(
+      () => expand({ rrule: "FREQ=MONTHLY;BYMONTHDAY=40;COUNT=2", start: "2026-01-01T10:00" }),
+      "invalid-rule",
+    );
+    expectRecurrenceError(
+      () => expand({ rrule: "FREQ=WEEKLY;COUNT=2;UNTIL=20260101", start: "2026-01-01T10:00" }),
+      "invalid-rule",
+    );
     expectRecurrenceError(() => expand({ rrule: "COUNT=2", start: "2026-01-01T10:00" }), "invalid-rule");
     expectRecurrenceError(() => expand({ rrule: "", start: "2026-01-01T10:00" }), "invalid-rule");
-    expectRecurrenceError(() => expand({ rrule: "FREQ=MINUTELY;COUNT=2", start: "2026-01-01T10:00" }), "unsupported-frequency");
+    expectRecurrenceError(
+      () => expand({ rrule: "FREQ=MINUTELY;COUNT=2", start: "2026-01-01T10:00" }),
+      "unsupported-frequency",
+    );
   });
 
   it("refuses bad starts, durations, zones and limits", () => {
     expectRecurrenceError(() => expand({ rrule: "FREQ=DAILY;COUNT=2", start: "2026-02-30T10:00" }), "invalid-start");
     expectRecurrenceError(() => expand({ rrule: "FREQ=DAILY;COUNT=2", start: "tomorrow" }), "invalid-start");
-    expectRecurrenceError(() => expand({ rrule: "FREQ=DAILY;COUNT=2", start: "2026-01-01T10:00", durationMinutes: 0 }), "invalid-duration");
-    expectRecurrenceError(() => expand({ rrule: "FREQ=DAILY;COUNT=2", start: "2026-01-01T10:00", durationMinutes: -30 }), "invalid-duration");
-    expectRecurrenceError(() => expand({ rrule: "FREQ=DAILY;COUNT=2", start: "2026-01-01T10:00", timeZone: "Mars/Base" }), "invalid-time-zone");
-    expectRecurrenceError(() => expand({ rrule: "FREQ=DAILY;COUNT=2", start: "2026-01-01T10:00", limit: 0 }), "invalid-limit");
-    expectRecurrenceError(() => expand({ rrule: "FREQ=DAILY;COUNT=2", start: "2026-01-01T10:00", limit: Infinity }), "invalid-limit");
-    expectRecurrenceError(() => expand({ rrule: "FREQ=DAILY;COUNT=2", start: "2026-01-01T10:00", from: new Date("nope") }), "invalid-date");
-    expectRecurrenceError(() => expand({ rrule: "FREQ=DAILY;COUNT=2", start: "2026-01-01T10:00", exdates: ["soon"] }), "invalid-date");
+    expectRecurrenceError(
+      () => expand({ rrule: "FREQ=DAILY;COUNT=2", start: "2026-01-01T10:00", durationMinutes: 0 }),
+      "invalid-duration",
+    );
+    expectRecurrenceError(
+      () => expand({ rrule: "FREQ=DAILY;COUNT=2", start: "2026-01-01T10:00", durationMinutes: -30 }),
+      "invalid-duration",
+    );
+    expectRecurrenceError(
+      () => expand({ rrule: "FREQ=DAILY;COUNT=2", start: "2026-01-01T10:00", timeZone: "Mars/Base" }),
+      "invalid-time-zone",
+    );
+    expectRecurrenceError(
+      () => expand({ rrule: "FREQ=DAILY;COUNT=2", start: "2026-01-01T10:00", limit: 0 }),
+      "invalid-limit",
+    );
+    expectRecurrenceError(
+      () => expand({ rrule: "FREQ=DAILY;COUNT=2", start: "2026-01-01T10:00", limit: Infinity }),
+      "invalid-limit",
+    );
+    expectRecurrenceError(
+      () => expand({ rrule: "FREQ=DAILY;COUNT=2", start: "2026-01-01T10:00", from: new Date("nope") }),
+      "invalid-date",
+    );
+    expectRecurrenceError(
+      () => expand({ rrule: "FREQ=DAILY;COUNT=2", start: "2026-01-01T10:00", exdates: ["soon"] }),
+      "invalid-date",
+    );
   });
 
   it("a rule that matches no day at all returns nothing quickly instead of searching for ever", () => {
@@ -257,9 +299,8 @@ describe(`recurrence (server TZ=${process.env.EXPECTED_TZ})`, () => {
   });
 
   it("works in other zones too (Los Angeles changes clocks on other dates)", () => {
-    expect(instants({ rrule: "FREQ=WEEKLY;COUNT=2", start: "2026-03-01T09:00", timeZone: "America/Los_Angeles" })).toEqual([
-      "2026-03-01T17:00:00.000Z",
-      "2026-03-08T16:00:00.000Z",
-    ]);
+    expect(
+      instants({ rrule: "FREQ=WEEKLY;COUNT=2", start: "2026-03-01T09:00", timeZone: "America/Los_Angeles" }),
+    ).toEqual(["2026-03-01T17:00:00.000Z", "2026-03-08T16:00:00.000Z"]);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { addToSlots, buildCalendar, instantOn, openMsPerMonth, zoneDays, HOURS_OF_DAY } from "~/domain/reports/calendar";
+import {
+  addToSlots,
+  buildCalendar,
+  instantOn,
+  openMsPerMonth,
+  zoneDays,
+  HOURS_OF_DAY,
+} from "~/domain/reports/calendar";
 import { neutraliseCell, tableToCsv } from "~/domain/reports/csv";
 import { energyFigures, revenueFigures, spread } from "~/domain/reports/figures";
 import { formatPercent } from "~/domain/reports/format";
@@ -21,10 +28,22 @@ const HOUR = 3_600_000;
 
 describe("report periods", () => {
   it("a quarter, a month and an ISO week contain the given day", () => {
-    expect(resolvePeriod({ kind: "quarter", date: "2026-05-17" })).toEqual({ kind: "quarter", from: "2026-04-01", to: "2026-07-01" });
-    expect(resolvePeriod({ kind: "month", date: "2026-12-31" })).toEqual({ kind: "month", from: "2026-12-01", to: "2027-01-01" });
+    expect(resolvePeriod({ kind: "quarter", date: "2026-05-17" })).toEqual({
+      kind: "quarter",
+      from: "2026-04-01",
+      to: "2026-07-01",
+    });
+    expect(resolvePeriod({ kind: "month", date: "2026-12-31" })).toEqual({
+      kind: "month",
+      from: "2026-12-01",
+      to: "2027-01-01",
+    });
     // Thursday 1 January 2026 lies in week 1 of 2026, which starts on Monday 29 December 2025.
-    expect(resolvePeriod({ kind: "week", date: "2026-01-01" })).toEqual({ kind: "week", from: "2025-12-29", to: "2026-01-05" });
+    expect(resolvePeriod({ kind: "week", date: "2026-01-01" })).toEqual({
+      kind: "week",
+      from: "2025-12-29",
+      to: "2026-01-05",
+    });
     expect(isoWeek("2025-12-29")).toEqual({ year: 2026, week: 1 });
     expect(isoWeek("2027-01-01")).toEqual({ year: 2026, week: 53 });
   });
@@ -38,19 +57,47 @@ describe("report periods", () => {
   });
 
   it("a year earlier keeps the dates, and a week keeps its weekdays", () => {
-    expect(previousYear(resolvePeriod({ kind: "month", date: "2024-02-10" }))).toEqual({ kind: "month", from: "2023-02-01", to: "2023-03-01" });
-    expect(previousYear({ kind: "range", from: "2024-02-29", to: "2024-03-02" })).toEqual({ kind: "range", from: "2023-02-28", to: "2023-03-02" });
-    expect(previousYear(resolvePeriod({ kind: "week", date: "2026-06-10" }))).toEqual({ kind: "week", from: "2025-06-09", to: "2025-06-16" });
+    expect(previousYear(resolvePeriod({ kind: "month", date: "2024-02-10" }))).toEqual({
+      kind: "month",
+      from: "2023-02-01",
+      to: "2023-03-01",
+    });
+    expect(previousYear({ kind: "range", from: "2024-02-29", to: "2024-03-02" })).toEqual({
+      kind: "range",
+      from: "2023-02-28",
+      to: "2023-03-02",
+    });
+    expect(previousYear(resolvePeriod({ kind: "week", date: "2026-06-10" }))).toEqual({
+      kind: "week",
+      from: "2025-06-09",
+      to: "2025-06-16",
+    });
   });
 
   it("steps to the period before and after", () => {
-    expect(shiftPeriod(resolvePeriod({ kind: "quarter", date: "2026-02-01" }), -1)).toEqual({ kind: "quarter", from: "2025-10-01", to: "2026-01-01" });
-    expect(shiftPeriod(resolvePeriod({ kind: "month", date: "2026-12-05" }), 1)).toEqual({ kind: "month", from: "2027-01-01", to: "2027-02-01" });
-    expect(shiftPeriod({ kind: "range", from: "2026-03-01", to: "2026-03-11" }, 1)).toEqual({ kind: "range", from: "2026-03-11", to: "2026-03-21" });
+    expect(shiftPeriod(resolvePeriod({ kind: "quarter", date: "2026-02-01" }), -1)).toEqual({
+      kind: "quarter",
+      from: "2025-10-01",
+      to: "2026-01-01",
+    });
+    expect(shiftPeriod(resolvePeriod({ kind: "month", date: "2026-12-05" }), 1)).toEqual({
+      kind: "month",
+      from: "2027-01-01",
+      to: "2027-02-01",
+    });
+    expect(shiftPeriod({ kind: "range", from: "2026-03-01", to: "2026-03-11" }, 1)).toEqual({
+      kind: "range",
+      from: "2026-03-11",
+      to: "2026-03-21",
+    });
   });
 
   it("lists its months and its days per year (for pro-rata costs)", () => {
-    expect(monthsOf({ kind: "range", from: "2026-11-15", to: "2027-01-02" })).toEqual(["2026-11-01", "2026-12-01", "2027-01-01"]);
+    expect(monthsOf({ kind: "range", from: "2026-11-15", to: "2027-01-02" })).toEqual([
+      "2026-11-01",
+      "2026-12-01",
+      "2027-01-01",
+    ]);
     expect(daysPerYear({ kind: "range", from: "2026-12-01", to: "2027-01-11" })).toEqual([
       { year: 2026, days: 31, daysInYear: 365 },
       { year: 2027, days: 10, daysInYear: 365 },
@@ -60,7 +107,11 @@ describe("report periods", () => {
 
   it("reads the period from the query string, this year when there is none, and refuses a wrong one", () => {
     const now = new Date("2026-12-31T23:30:00Z"); // already 1 January 2027 in Amsterdam
-    expect(periodFromSearch(new URLSearchParams(), ZONE, now).period).toEqual({ kind: "year", from: "2027-01-01", to: "2028-01-01" });
+    expect(periodFromSearch(new URLSearchParams(), ZONE, now).period).toEqual({
+      kind: "year",
+      from: "2027-01-01",
+      to: "2028-01-01",
+    });
     expect(periodFromSearch(new URLSearchParams("kind=month&date=2026-03-15"), ZONE, now)).toMatchObject({
       period: { kind: "month", from: "2026-03-01", to: "2026-04-01" },
       invalid: false,
@@ -68,9 +119,10 @@ describe("report periods", () => {
     const backwards = periodFromSearch(new URLSearchParams("kind=range&from=2026-03-15&until=2026-03-01"), ZONE, now);
     expect(backwards.invalid).toBe(true);
     expect(backwards.lastResult?.error?.until).toEqual(["reports.period.errors.order"]);
-    expect(periodFromSearch(new URLSearchParams("kind=range&from=2020-01-01&until=2026-01-01"), ZONE, now).lastResult?.error?.until).toEqual([
-      "reports.period.errors.tooLong",
-    ]);
+    expect(
+      periodFromSearch(new URLSearchParams("kind=range&from=2020-01-01&until=2026-01-01"), ZONE, now).lastResult?.error
+        ?.until,
+    ).toEqual(["reports.period.errors.tooLong"]);
     expect(periodFromSearch(new URLSearchParams("kind=eeuw&date=2026-01-01"), ZONE, now).invalid).toBe(true);
   });
 });
@@ -80,7 +132,12 @@ describe("local days and opening windows as instants (any server TZ)", () => {
     const days = zoneDays(ZONE, { kind: "range", from: "2026-03-28", to: "2026-03-31" });
     expect(days.map((day) => (day.end - day.start) / HOUR)).toEqual([24, 23, 24]);
     const october = zoneDays(ZONE, { kind: "range", from: "2026-10-25", to: "2026-10-26" });
-    expect(october[0]).toEqual({ date: "2026-10-25", weekday: 7, start: Date.parse("2026-10-24T22:00:00Z"), end: Date.parse("2026-10-25T23:00:00Z") });
+    expect(october[0]).toEqual({
+      date: "2026-10-25",
+      weekday: 7,
+      start: Date.parse("2026-10-24T22:00:00Z"),
+      end: Date.parse("2026-10-25T23:00:00Z"),
+    });
   });
 
   it("a clock time on a clock-change day: the first of two, and the gap read with the offset before it", () => {
@@ -135,9 +192,26 @@ describe("money and energy", () => {
 
   it("needs the costs of every year the period touches for the cost recovery", () => {
     const period = { kind: "range" as const, from: "2026-12-01", to: "2027-01-11" };
-    const invoices = [{ id: "i", inPeriod: true, credited: false, totalInclCents: 12100, paidCents: 0, lines: [{ spaceId: "a", tier: "PRIVATE" as const, inclCents: 12100, exclCents: 10000 }] }];
+    const invoices = [
+      {
+        id: "i",
+        inPeriod: true,
+        credited: false,
+        totalInclCents: 12100,
+        paidCents: 0,
+        lines: [{ spaceId: "a", tier: "PRIVATE" as const, inclCents: 12100, exclCents: 10000 }],
+      },
+    ];
     expect(revenueFigures(period, invoices, [], new Map([[2026, 365000]])).costRecovery).toBeNull();
-    const both = revenueFigures(period, invoices, [], new Map([[2026, 365000], [2027, 365000]]));
+    const both = revenueFigures(
+      period,
+      invoices,
+      [],
+      new Map([
+        [2026, 365000],
+        [2027, 365000],
+      ]),
+    );
     expect(both.costsCents).toBe(31000 + 10000);
     expect(both.costRecovery).toBeCloseTo(10000 / 41000, 12);
     expect(both.outstandingCents).toBe(12100);
@@ -163,7 +237,7 @@ describe("money and energy", () => {
 
 describe("CSV export", () => {
   it("neutralises cells that a spreadsheet would run as a formula", () => {
-    expect(neutraliseCell("=HYPERLINK(\"http://evil\")")).toBe("'=HYPERLINK(\"http://evil\")");
+    expect(neutraliseCell('=HYPERLINK("http://evil")')).toBe('\'=HYPERLINK("http://evil")');
     expect(neutraliseCell("+31 6 12345678")).toBe("'+31 6 12345678");
     expect(neutraliseCell("-2+3")).toBe("'-2+3");
     expect(neutraliseCell("@SUM(A1)")).toBe("'@SUM(A1)");

@@ -37,7 +37,9 @@ describe(`time zones (server TZ=${process.env.EXPECTED_TZ})`, () => {
   it("instants read back as the wall clock of the zone", () => {
     expect(localDateTimeAt(new Date("2026-10-25T00:30:00Z"), AMS)).toBe("2026-10-25T02:30");
     expect(localDateTimeAt(new Date("2026-10-25T01:30:00Z"), AMS)).toBe("2026-10-25T02:30");
-    expect(toWallClock(new Date("2026-06-01T22:30:00Z"), "America/Los_Angeles").toISOString()).toBe("2026-06-01T15:30:00.000Z");
+    expect(toWallClock(new Date("2026-06-01T22:30:00Z"), "America/Los_Angeles").toISOString()).toBe(
+      "2026-06-01T15:30:00.000Z",
+    );
   });
 
   it("refuses dates that do not exist and zones that are unknown", () => {

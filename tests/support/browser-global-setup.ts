@@ -3,7 +3,15 @@ import { existsSync } from "node:fs";
 import type { TestProject } from "vitest/node";
 import { fromRoot } from "~/lib/project-root.server";
 import { TEST_NOW } from "./test-clock";
-import { createTemplate, cloneTemplate, databaseName, dropRunDatabases, freePort, openTestServer, setUpOn } from "./test-server";
+import {
+  createTemplate,
+  cloneTemplate,
+  databaseName,
+  dropRunDatabases,
+  freePort,
+  openTestServer,
+  setUpOn,
+} from "./test-server";
 
 /** freePort lives in test-server.ts now; tests that took it from here still can. */
 export { freePort } from "./test-server";

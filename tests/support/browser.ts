@@ -79,7 +79,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function signInViaMailbox(page: Page, email: string): Promise<string> {
   const mailsFor = async () => {
     await page.goto("/dev/mailbox");
-    return page.getByRole("article").filter({ hasText: email }).evaluateAll((articles) => articles.map((article) => article.getAttribute("data-email-id")));
+    return page
+      .getByRole("article")
+      .filter({ hasText: email })
+      .evaluateAll((articles) => articles.map((article) => article.getAttribute("data-email-id")));
   };
   const before = new Set(await mailsFor());
   await page.goto("/login");
@@ -89,7 +92,12 @@ export async function signInViaMailbox(page: Page, email: string): Promise<strin
   let link: string | null = null;
   for (let attempt = 0; attempt < 20 && !link; attempt++) {
     const fresh = (await mailsFor()).find((id) => id && !before.has(id));
-    if (fresh) link = await page.locator(`article[data-email-id="${fresh}"]`).getByRole("link", { name: /login\/verify/ }).first().getAttribute("href");
+    if (fresh)
+      link = await page
+        .locator(`article[data-email-id="${fresh}"]`)
+        .getByRole("link", { name: /login\/verify/ })
+        .first()
+        .getAttribute("href");
     else await page.waitForTimeout(200);
   }
   if (!link) throw new Error(`No new sign-in link for ${email} in the mailbox`);

@@ -7,7 +7,14 @@ export function runTs(
   args: string[],
   env: Record<string, string | undefined>,
   options: { until?: RegExp; timeoutMs?: number } = {},
-): Promise<{ code: number | null; stdout: string; stderr: string; pid: number; kill: (signal: NodeJS.Signals) => void; exited: Promise<number | null> }> {
+): Promise<{
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  pid: number;
+  kill: (signal: NodeJS.Signals) => void;
+  exited: Promise<number | null>;
+}> {
   return new Promise((resolve, reject) => {
     // One process (node with tsx's loader), so a signal reaches the program itself.
     const child = spawn(process.execPath, ["--import", "tsx", fromRoot(file), ...args], {

@@ -115,7 +115,9 @@ export async function cloneTemplate(serverUrl: string, template: string, name: s
 
 /** Drops every database of this run (template included). */
 export async function dropRunDatabases(serverUrl: string, pid = process.pid): Promise<void> {
-  const { rows } = await query(serverUrl, "SELECT datname FROM pg_database WHERE datname LIKE $1", [`bt_test_${pid}_%`]);
+  const { rows } = await query(serverUrl, "SELECT datname FROM pg_database WHERE datname LIKE $1", [
+    `bt_test_${pid}_%`,
+  ]);
   for (const row of rows as { datname: string }[]) {
     await query(serverUrl, `DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
   }

@@ -37,11 +37,20 @@ export interface AvailableSpace {
   nearest: TimeAlternative[];
 }
 
-export async function searchAvailability(centreId: string, query: AvailabilityQuery): Promise<{ free: AvailableSpace[]; nearMisses: AvailableSpace[] }> {
+export async function searchAvailability(
+  centreId: string,
+  query: AvailabilityQuery,
+): Promise<{ free: AvailableSpace[]; nearMisses: AvailableSpace[] }> {
   const spaces = (await listSpaces(db(), centreId)).filter((space) => spaceFits(space, query));
   const results: AvailableSpace[] = [];
   for (const space of spaces) {
-    const proposal = { roomId: space.id, rrule: query.rrule, localStart: query.localStart, durationMinutes: query.durationMinutes, until: query.until };
+    const proposal = {
+      roomId: space.id,
+      rrule: query.rrule,
+      localStart: query.localStart,
+      durationMinutes: query.durationMinutes,
+      until: query.until,
+    };
     const { dates, conflicts } = await findConflicts(centreId, proposal, { seesDetails: false }, db(), space);
     // A series simply skips the days the house is closed; a single date on such a day is unavailable.
     const blocking = conflicts.filter((conflict) => !(query.rrule && conflict.reason === "closed"));
@@ -66,7 +75,8 @@ export async function searchAvailability(centreId: string, query: AvailabilityQu
   return {
     free: results.filter((result) => result.unavailable.length === 0 && result.dates > 0),
     nearMisses: results.filter(
-      (result) => result.unavailable.length > 0 && (result.unavailable.length < result.dates || result.nearest.length > 0),
+      (result) =>
+        result.unavailable.length > 0 && (result.unavailable.length < result.dates || result.nearest.length > 0),
     ),
   };
 }

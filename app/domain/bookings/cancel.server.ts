@@ -37,7 +37,8 @@ async function datesInScope(client: Tx, request: CancelRequest, now: Date) {
     where: { id: request.bookingId, centreId: request.centreId, organisationId: { in: request.organisationIds } },
   });
   if (!booking) throw new NotFoundError("booking");
-  if (!["CONFIRMED", "PENDING"].includes(booking.status)) throw new DomainError("booking-not-active", "This booking no longer takes place.", {}, 409);
+  if (!["CONFIRMED", "PENDING"].includes(booking.status))
+    throw new DomainError("booking-not-active", "This booking no longer takes place.", {}, 409);
   let from = null;
   if (request.scope !== "all") {
     from = await client.occurrence.findFirst({ where: { id: request.occurrenceId ?? "", bookingId: booking.id } });
@@ -48,7 +49,11 @@ async function datesInScope(client: Tx, request: CancelRequest, now: Date) {
       bookingId: booking.id,
       status: "ACTIVE",
       startsAt: { gt: now },
-      ...(request.scope === "date" ? { id: from!.id } : request.scope === "rest" ? { originalLocalStart: { gte: from!.originalLocalStart } } : {}),
+      ...(request.scope === "date"
+        ? { id: from!.id }
+        : request.scope === "rest"
+          ? { originalLocalStart: { gte: from!.originalLocalStart } }
+          : {}),
     },
     orderBy: { startsAt: "asc" },
   });
@@ -56,24 +61,40 @@ async function datesInScope(client: Tx, request: CancelRequest, now: Date) {
   return { booking, from, dates };
 }
 
-export async function previewCancellation(request: CancelRequest, now = clock.now(), client: Tx = db()): Promise<CancellationPreview> {
+export async function previewCancellation(
+  request: CancelRequest,
+  now = clock.now(),
+  client: Tx = db(),
+): Promise<CancellationPreview> {
   const { booking, dates } = await datesInScope(client, request, now);
   const centre = await client.centre.findUniqueOrThrow({
     where: { id: request.centreId },
     select: { timeZone: true, cancellationSteps: { select: { minDaysBefore: true, feeBp: true } } },
   });
-  const priced = dates.map((date) => ({ id: date.id, startsAt: date.startsAt, priceInclCents: date.priceExclCents + date.vatCents }));
+  const priced = dates.map((date) => ({
+    id: date.id,
+    startsAt: date.startsAt,
+    priceInclCents: date.priceExclCents + date.vatCents,
+  }));
   const outcome = cancellationOutcomes(centre.cancellationSteps, priced, now, centre.timeZone);
   return {
     bookingId: booking.id,
     title: booking.title,
-    dates: dates.map((date, index) => ({ ...outcome.dates[index]!, startsAt: date.startsAt, endsAt: date.endsAt, priceInclCents: date.priceExclCents + date.vatCents })),
+    dates: dates.map((date, index) => ({
+      ...outcome.dates[index]!,
+      startsAt: date.startsAt,
+      endsAt: date.endsAt,
+      priceInclCents: date.priceExclCents + date.vatCents,
+    })),
     totalFeeCents: outcome.totalFeeCents,
   };
 }
 
 /** Cancels what the preview showed, charging the policy's fees; returns the preview it applied. */
-export async function cancelByOrganisation(request: CancelRequest & { actorId: string; reason: string }, now = clock.now()) {
+export async function cancelByOrganisation(
+  request: CancelRequest & { actorId: string; reason: string },
+  now = clock.now(),
+) {
   return transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM bookings WHERE id = ${request.bookingId}::uuid AND centre_id = ${request.centreId}::uuid FOR UPDATE`;
     const preview = await previewCancellation(request, now, tx);
@@ -85,14 +106,26 @@ export async function cancelByOrganisation(request: CancelRequest & { actorId: s
         data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason, cancellationFeeCents: date.feeCents },
       });
     }
-    await tx.roomClaim.updateMany({ where: { occurrenceId: { in: preview.dates.map((date) => date.id) } }, data: { active: false } });
+    await tx.roomClaim.updateMany({
+      where: { occurrenceId: { in: preview.dates.map((date) => date.id) } },
+      data: { active: false },
+    });
     for (const date of preview.dates) await notifySignupsOfCancelledDate(tx, request.centreId, date.id);
     const left = await tx.occurrence.count({ where: { bookingId: booking.id, status: "ACTIVE" } });
     if (left === 0) {
-      await tx.booking.update({ where: { id: booking.id }, data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason, materialisedUntil: null } });
+      await tx.booking.update({
+        where: { id: booking.id },
+        data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason, materialisedUntil: null },
+      });
     } else if (request.scope !== "date" && booking.rrule) {
-      const firstCancelled = request.scope === "rest" ? from!.originalLocalStart : (await tx.occurrence.findUniqueOrThrow({ where: { id: preview.dates[0]!.id } })).originalLocalStart;
-      await tx.booking.update({ where: { id: booking.id }, data: { rrule: endRuleBefore(booking.rrule, formatWallClock(firstCancelled)), materialisedUntil: null } });
+      const firstCancelled =
+        request.scope === "rest"
+          ? from!.originalLocalStart
+          : (await tx.occurrence.findUniqueOrThrow({ where: { id: preview.dates[0]!.id } })).originalLocalStart;
+      await tx.booking.update({
+        where: { id: booking.id },
+        data: { rrule: endRuleBefore(booking.rrule, formatWallClock(firstCancelled)), materialisedUntil: null },
+      });
     }
     await refreshTotals(tx, booking.id);
     await recordAudit(tx, {
@@ -100,8 +133,14 @@ export async function cancelByOrganisation(request: CancelRequest & { actorId: s
       actorId: request.actorId,
       entityType: "booking",
       entityId: booking.id,
-      action: request.scope === "date" ? "date-cancelled" : request.scope === "rest" ? "rest-cancelled" : "booking-cancelled",
-      details: { by: "organisation", dates: preview.dates.map((date) => date.startsAt.toISOString()), feeCents: preview.totalFeeCents, reason },
+      action:
+        request.scope === "date" ? "date-cancelled" : request.scope === "rest" ? "rest-cancelled" : "booking-cancelled",
+      details: {
+        by: "organisation",
+        dates: preview.dates.map((date) => date.startsAt.toISOString()),
+        feeCents: preview.totalFeeCents,
+        reason,
+      },
     });
     return preview;
   });

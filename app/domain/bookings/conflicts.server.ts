@@ -10,7 +10,14 @@ import {
   type OpeningWindow,
 } from "../centre/opening-hours";
 import { listSpaces, loadSpace, spaceFits, type BookableSpace } from "../centre/rooms.server";
-import { addWallClockMinutes, formatLocalDate, fromWallClock, isoWeekday, parseLocalDate, toWallClock } from "../time/time-zone";
+import {
+  addWallClockMinutes,
+  formatLocalDate,
+  fromWallClock,
+  isoWeekday,
+  parseLocalDate,
+  toWallClock,
+} from "../time/time-zone";
 
 /**
  * Conflicts of a proposed booking, checked on EVERY date: against other active room claims
@@ -29,7 +36,14 @@ export interface Conflict {
   endsAt: Date;
   reason: ConflictReason;
   /** the booking in the way, as much as the asker may see of it */
-  other?: { bookingId: string | null; title: string | null; organisation: string | null; room: string; startsAt: Date; endsAt: Date };
+  other?: {
+    bookingId: string | null;
+    title: string | null;
+    organisation: string | null;
+    room: string;
+    startsAt: Date;
+    endsAt: Date;
+  };
   /** for the server only (never send it to a browser): the date in the way, to decide on bumping */
   holder?: { occurrenceId: string; bookingId: string; tier: Tier; firmAt: Date | null };
   closure?: { reason: string; startDate: string; endDate: string };
@@ -94,7 +108,12 @@ export async function loadCentreCalendar(client: Tx, centreId: string, from?: Da
   ]);
   return {
     timeZone: centre.timeZone,
-    openingHours: openingHours.map(({ roomId, weekday, opensMinute, closesMinute }) => ({ roomId, weekday, opensMinute, closesMinute })),
+    openingHours: openingHours.map(({ roomId, weekday, opensMinute, closesMinute }) => ({
+      roomId,
+      weekday,
+      opensMinute,
+      closesMinute,
+    })),
     closures: closures.map((closure) => ({
       id: closure.id,
       roomId: closure.roomId,
@@ -144,7 +163,8 @@ async function overlappingClaims(
 }
 
 function describeOther(row: ClaimRow, viewer: Viewer): NonNullable<Conflict["other"]> {
-  const visible = viewer.seesDetails || (viewer.organisationId != null && viewer.organisationId === row.organisation_id);
+  const visible =
+    viewer.seesDetails || (viewer.organisationId != null && viewer.organisationId === row.organisation_id);
   return {
     bookingId: visible ? row.booking_id : null,
     title: visible ? row.title : null,
@@ -165,7 +185,11 @@ function calendarConflicts(calendar: CentreCalendar, space: BookableSpace, dates
     const base = { localStart: date.originalLocalStart, startsAt: date.startsAt, endsAt: date.endsAt };
     const closure = closuresHit(calendar.closures, [space.id, ...space.physicalRoomIds], startWall, endWall)[0];
     if (closure) {
-      conflicts.push({ ...base, reason: "closed", closure: { reason: closure.reason, startDate: closure.startDate, endDate: closure.endDate } });
+      conflicts.push({
+        ...base,
+        reason: "closed",
+        closure: { reason: closure.reason, startDate: closure.startDate, endDate: closure.endDate },
+      });
     } else if (!windowsPerRoom.every((windows) => isWithinOpeningHours(windows, startWall, endWall))) {
       conflicts.push({ ...base, reason: "outside-opening-hours" });
     }
@@ -174,7 +198,12 @@ function calendarConflicts(calendar: CentreCalendar, space: BookableSpace, dates
 }
 
 /** The dates a proposal gives, planned for its space (no database writes). */
-function planProposal(proposal: Proposal, space: BookableSpace, timeZone: string, limit = MAX_DATES_PER_BOOKING + 1): PlannedOccurrence[] {
+function planProposal(
+  proposal: Proposal,
+  space: BookableSpace,
+  timeZone: string,
+  limit = MAX_DATES_PER_BOOKING + 1,
+): PlannedOccurrence[] {
   if (proposal.dates) {
     return proposal.dates.map((date) => ({ ...date, claims: claimsFor(space, date.startsAt, date.endsAt) }));
   }
@@ -198,7 +227,8 @@ export async function findConflicts(
   knownSpace?: BookableSpace,
 ): Promise<{ space: BookableSpace; dates: PlannedOccurrence[]; conflicts: Conflict[]; calendar: CentreCalendar }> {
   const [space, calendar] = await readTogether(client, [
-    async () => (knownSpace && knownSpace.id === proposal.roomId ? knownSpace : loadSpace(client, centreId, proposal.roomId)),
+    async () =>
+      knownSpace && knownSpace.id === proposal.roomId ? knownSpace : loadSpace(client, centreId, proposal.roomId),
     () => loadCentreCalendar(client, centreId),
   ]);
   const dates = planProposal(proposal, space, calendar.timeZone);
@@ -267,7 +297,8 @@ export async function suggestAlternatives(
   if (clashing.length === 0) return { rooms: [], times: [] };
   const calendar = await loadCentreCalendar(client, centreId);
   const spaces = await listSpaces(client, centreId);
-  const original = spaces.find((space) => space.id === proposal.roomId) ?? (await loadSpace(client, centreId, proposal.roomId));
+  const original =
+    spaces.find((space) => space.id === proposal.roomId) ?? (await loadSpace(client, centreId, proposal.roomId));
 
   // Other rooms: check each candidate on the clashing dates, with its own buffers.
   const candidates = spaces.filter((space) => space.id !== original.id && spaceFits(space, needs));
@@ -275,7 +306,9 @@ export async function suggestAlternatives(
   for (const candidate of candidates) {
     const dates = clashing.map((date) => ({ ...date, claims: claimsFor(candidate, date.startsAt, date.endsAt) }));
     const blocked = new Set<number>();
-    calendarConflicts(calendar, candidate, dates).forEach((conflict) => blocked.add(dates.findIndex((d) => d.originalLocalStart === conflict.localStart)));
+    calendarConflicts(calendar, candidate, dates).forEach((conflict) =>
+      blocked.add(dates.findIndex((d) => d.originalLocalStart === conflict.localStart)),
+    );
     const rows = await overlappingClaims(
       client,
       centreId,
@@ -285,7 +318,8 @@ export async function suggestAlternatives(
     );
     rows.forEach((row) => blocked.add(row.idx));
     const freeOn = dates.filter((_, index) => !blocked.has(index)).map((date) => date.originalLocalStart);
-    if (freeOn.length > 0) rooms.push({ roomId: candidate.id, name: candidate.name, capacity: candidate.capacity, freeOn });
+    if (freeOn.length > 0)
+      rooms.push({ roomId: candidate.id, name: candidate.name, capacity: candidate.capacity, freeOn });
   }
   rooms.sort((a, b) => b.freeOn.length - a.freeOn.length || a.capacity - b.capacity);
 
@@ -307,12 +341,23 @@ export async function suggestAlternatives(
         if (minute === askedMinute) continue;
         if (avoided.some((window) => minute < window.endMinute && window.startMinute < minute + duration)) continue;
         const start = fromWallClock(addWallClockMinutes(dayStart, minute), calendar.timeZone);
-        candidatesOfDay.push({ start, end: new Date(start.getTime() + duration * 60_000), shift: minute - askedMinute });
+        candidatesOfDay.push({
+          start,
+          end: new Date(start.getTime() + duration * 60_000),
+          shift: minute - askedMinute,
+        });
       }
     }
     candidatesOfDay.sort((a, b) => Math.abs(a.shift) - Math.abs(b.shift) || a.shift - b.shift);
     const usable = candidatesOfDay.filter((candidate) => {
-      const plan = [{ originalLocalStart: date.originalLocalStart, startsAt: candidate.start, endsAt: candidate.end, claims: claimsFor(original, candidate.start, candidate.end) }];
+      const plan = [
+        {
+          originalLocalStart: date.originalLocalStart,
+          startsAt: candidate.start,
+          endsAt: candidate.end,
+          claims: claimsFor(original, candidate.start, candidate.end),
+        },
+      ];
       return calendarConflicts(calendar, original, plan).length === 0;
     });
     if (usable.length === 0) continue;
@@ -330,7 +375,12 @@ export async function suggestAlternatives(
     const free = usable.findIndex((_, index) => !taken.has(index));
     if (free >= 0) {
       const best = usable[free]!;
-      times.push({ localStart: date.originalLocalStart, startsAt: best.start, endsAt: best.end, shiftMinutes: best.shift });
+      times.push({
+        localStart: date.originalLocalStart,
+        startsAt: best.start,
+        endsAt: best.end,
+        shiftMinutes: best.shift,
+      });
     }
   }
   return { rooms, times };

@@ -1,14 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db, type Tx } from "~/db/client.server";
 import { isExclusionViolation } from "~/db/errors.server";
-import type {
-  ActivityKind,
-  Audience,
-  BookingStatus,
-  HolidayRegion,
-  Prisma,
-  Tier,
-} from "~/generated/prisma/client";
+import type { ActivityKind, Audience, BookingStatus, HolidayRegion, Prisma, Tier } from "~/generated/prisma/client";
 import { recordAudit } from "../shared/audit.server";
 import { findConflicts, type Conflict } from "./conflicts.server";
 import { DomainError, NotFoundError, RoomAlreadyBookedError } from "../shared/errors";
@@ -92,7 +85,11 @@ const DEFAULT_MATERIALISE_DAYS = 365;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** How far a series is materialised: its own end, or `horizonDays` from now for a series without one. */
-export function materialiseUntil(rrule: string | null, now: Date, horizonDays = DEFAULT_MATERIALISE_DAYS): Date | undefined {
+export function materialiseUntil(
+  rrule: string | null,
+  now: Date,
+  horizonDays = DEFAULT_MATERIALISE_DAYS,
+): Date | undefined {
   if (!rrule) return undefined;
   const rule = parseRule(rrule);
   return rule.hasCount || rule.until ? undefined : new Date(now.getTime() + horizonDays * DAY_MS);
@@ -164,7 +161,11 @@ export function decideDates(
  */
 export async function createBooking(input: NewBooking, now = clock.now(), submission?: Submission) {
   return withBookingErrors(input, now, () =>
-    transactionOnce(submission, (tx) => createBookingWith(tx, input, now), (booking) => booking.id),
+    transactionOnce(
+      submission,
+      (tx) => createBookingWith(tx, input, now),
+      (booking) => booking.id,
+    ),
   );
 }
 
@@ -209,14 +210,24 @@ export async function createBookingWith(tx: Tx, input: NewBooking, now = clock.n
   const centre = await tx.centre.findUnique({ where: { id: input.centreId }, select: { timeZone: true } });
   if (!centre) throw new NotFoundError("centre");
   const space = await loadSpace(tx, input.centreId, input.roomId);
-  const organisation = await tx.organisation.findFirst({ where: { id: input.organisationId, centreId: input.centreId }, select: { id: true } });
+  const organisation = await tx.organisation.findFirst({
+    where: { id: input.organisationId, centreId: input.centreId },
+    select: { id: true },
+  });
   const horizonDays = await horizonDaysFor(tx, input.centreId, input.tier);
   if (!organisation) throw new NotFoundError("organisation");
   const until = materialiseUntil(input.rrule, now, horizonDays);
 
   const report = await findConflicts(
     input.centreId,
-    { roomId: space.id, rrule: input.rrule, localStart: input.localStart, durationMinutes: input.durationMinutes, exdates: input.exdates, until },
+    {
+      roomId: space.id,
+      rrule: input.rrule,
+      localStart: input.localStart,
+      durationMinutes: input.durationMinutes,
+      exdates: input.exdates,
+      until,
+    },
     { seesDetails: false },
     tx,
     space,
@@ -226,7 +237,9 @@ export async function createBookingWith(tx: Tx, input: NewBooking, now = clock.n
   });
   const planned = report.dates;
   if (planned.length > MAX_DATES_PER_BOOKING) {
-    throw new DomainError("too-many-dates", `A booking may have at most ${MAX_DATES_PER_BOOKING} dates.`, { max: MAX_DATES_PER_BOOKING });
+    throw new DomainError("too-many-dates", `A booking may have at most ${MAX_DATES_PER_BOOKING} dates.`, {
+      max: MAX_DATES_PER_BOOKING,
+    });
   }
   if (planned.length === 0) throw new DomainError("no-dates", "The pattern gives no dates.");
   const dates = await datesToStore(tx, report, space, input, centre.timeZone);
@@ -273,7 +286,9 @@ export async function createBookingWith(tx: Tx, input: NewBooking, now = clock.n
     action: "created",
     details: {
       dates: dates.length,
-      exceptions: dates.filter((date) => date.cancelReason).map((date) => ({ localStart: date.originalLocalStart, reason: date.cancelReason })),
+      exceptions: dates
+        .filter((date) => date.cancelReason)
+        .map((date) => ({ localStart: date.originalLocalStart, reason: date.cancelReason })),
       moved: dates.filter((date) => date.moved).map((date) => date.originalLocalStart),
       rrule: input.rrule,
       localStart: input.localStart,
@@ -296,7 +311,8 @@ export async function datesToStore(
   timeZone: string,
 ): Promise<DateToStore[]> {
   const moves = [];
-  for (const change of pattern.moves ?? []) moves.push({ change, space: change.roomId ? await loadSpace(tx, pattern.centreId, change.roomId) : space });
+  for (const change of pattern.moves ?? [])
+    moves.push({ change, space: change.roomId ? await loadSpace(tx, pattern.centreId, change.roomId) : space });
   return decideDates(found.dates, space, {
     timeZone,
     skip: pattern.skip,
@@ -314,7 +330,9 @@ export async function datesToStore(
  */
 function closedDates(conflicts: Conflict[]): Map<string, string> {
   return new Map(
-    conflicts.filter((conflict) => conflict.reason === "closed").map((conflict) => [conflict.localStart, conflict.closure?.reason ?? "Gesloten"]),
+    conflicts
+      .filter((conflict) => conflict.reason === "closed")
+      .map((conflict) => [conflict.localStart, conflict.closure?.reason ?? "Gesloten"]),
   );
 }
 
@@ -323,7 +341,13 @@ function closedDates(conflicts: Conflict[]): Map<string, string> {
  * or (unless a manager allows it) time outside the opening hours. Dates skipped or moved by
  * the person are not held against it; moved dates are checked where they moved to.
  */
-async function refuseBlockingConflicts(tx: Tx, input: NewBooking, dates: DateToStore[], conflicts: Conflict[], timeZone: string) {
+async function refuseBlockingConflicts(
+  tx: Tx,
+  input: NewBooking,
+  dates: DateToStore[],
+  conflicts: Conflict[],
+  timeZone: string,
+) {
   const byStart = new Map(dates.map((date) => [date.originalLocalStart, date]));
   const blocking = conflicts.filter((conflict) => {
     const date = byStart.get(conflict.localStart);
@@ -333,11 +357,21 @@ async function refuseBlockingConflicts(tx: Tx, input: NewBooking, dates: DateToS
   for (const date of dates.filter((candidate) => candidate.moved)) {
     const moved = await findConflicts(
       input.centreId,
-      { roomId: date.roomId, rrule: null, localStart: date.originalLocalStart, durationMinutes: input.durationMinutes, dates: [date] },
+      {
+        roomId: date.roomId,
+        rrule: null,
+        localStart: date.originalLocalStart,
+        durationMinutes: input.durationMinutes,
+        dates: [date],
+      },
       { seesDetails: false },
       tx,
     );
-    blocking.push(...moved.conflicts.filter((conflict) => !(conflict.reason === "outside-opening-hours" && input.allowOutsideOpeningHours)));
+    blocking.push(
+      ...moved.conflicts.filter(
+        (conflict) => !(conflict.reason === "outside-opening-hours" && input.allowOutsideOpeningHours),
+      ),
+    );
   }
   const first = blocking.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0];
   if (!first) return;
@@ -351,9 +385,19 @@ export function conflictError(conflict: Conflict, roomName: string, timeZone: st
   const params = { room: roomName, date: local.slice(0, 10), time: local.slice(11) };
   if (conflict.reason === "room-taken") return new RoomAlreadyBookedError(params);
   if (conflict.reason === "closed") {
-    return new DomainError("date-closed", `${roomName} is closed on ${params.date} (${conflict.closure?.reason}).`, { ...params, reason: conflict.closure?.reason ?? "" }, 409);
+    return new DomainError(
+      "date-closed",
+      `${roomName} is closed on ${params.date} (${conflict.closure?.reason}).`,
+      { ...params, reason: conflict.closure?.reason ?? "" },
+      409,
+    );
   }
-  return new DomainError("outside-opening-hours", `${params.date} ${params.time} is outside the opening hours of ${roomName}.`, params, 409);
+  return new DomainError(
+    "outside-opening-hours",
+    `${params.date} ${params.time} is outside the opening hours of ${roomName}.`,
+    params,
+    409,
+  );
 }
 
 export function activityData(centreId: string, activity: NewActivity) {
@@ -396,12 +440,34 @@ export async function insertOccurrences(
   let vatCents = 0;
   // Column by column, for one INSERT per table: Prisma's createMany spends longer preparing a
   // two-year series' rows than PostgreSQL spends storing them (see the engine benchmark).
-  const occurrence = { id: [] as string[], roomId: [] as string[], originalLocalStart: [] as string[], startsAt: [] as string[], endsAt: [] as string[], status: [] as string[], moved: [] as boolean[], cancelReason: [] as (string | null)[], cancelledAt: [] as (string | null)[], firmAt: [] as (string | null)[], priceExclCents: [] as number[], vatCents: [] as number[] };
-  const claim = { occurrenceId: [] as string[], roomId: [] as string[], startsAt: [] as string[], endsAt: [] as string[], blockStartsAt: [] as string[], blockEndsAt: [] as string[] };
+  const occurrence = {
+    id: [] as string[],
+    roomId: [] as string[],
+    originalLocalStart: [] as string[],
+    startsAt: [] as string[],
+    endsAt: [] as string[],
+    status: [] as string[],
+    moved: [] as boolean[],
+    cancelReason: [] as (string | null)[],
+    cancelledAt: [] as (string | null)[],
+    firmAt: [] as (string | null)[],
+    priceExclCents: [] as number[],
+    vatCents: [] as number[],
+  };
+  const claim = {
+    occurrenceId: [] as string[],
+    roomId: [] as string[],
+    startsAt: [] as string[],
+    endsAt: [] as string[],
+    blockStartsAt: [] as string[],
+    blockEndsAt: [] as string[],
+  };
   for (const date of dates) {
     const id = randomUUID();
     const takesPlace = date.cancelReason === null;
-    const price = takesPlace ? (options.pricePerDate?.(date) ?? { exclCents: 0, vatCents: 0 }) : { exclCents: 0, vatCents: 0 };
+    const price = takesPlace
+      ? (options.pricePerDate?.(date) ?? { exclCents: 0, vatCents: 0 })
+      : { exclCents: 0, vatCents: 0 };
     exclCents += price.exclCents;
     vatCents += price.vatCents;
     occurrence.id.push(id);
@@ -413,7 +479,11 @@ export async function insertOccurrences(
     occurrence.moved.push(date.moved);
     occurrence.cancelReason.push(date.cancelReason);
     occurrence.cancelledAt.push(takesPlace ? null : options.cancelledAt.toISOString());
-    occurrence.firmAt.push(options.cutoffDays === null ? null : new Date(date.startsAt.getTime() - options.cutoffDays * DAY_MS).toISOString());
+    occurrence.firmAt.push(
+      options.cutoffDays === null
+        ? null
+        : new Date(date.startsAt.getTime() - options.cutoffDays * DAY_MS).toISOString(),
+    );
     occurrence.priceExclCents.push(price.exclCents);
     occurrence.vatCents.push(price.vatCents);
     if (!takesPlace) continue;
@@ -449,11 +519,22 @@ export async function insertOccurrences(
 }
 
 /** After the database refused an overlap: the first date that clashes, in plain words. */
-async function describeClash(input: Pick<NewBooking, "centreId" | "roomId" | "rrule" | "localStart" | "durationMinutes" | "exdates" | "tier">, timeZone: string, now: Date) {
+async function describeClash(
+  input: Pick<NewBooking, "centreId" | "roomId" | "rrule" | "localStart" | "durationMinutes" | "exdates" | "tier">,
+  timeZone: string,
+  now: Date,
+) {
   const until = materialiseUntil(input.rrule, now, await horizonDaysFor(db(), input.centreId, input.tier));
   const { space, conflicts } = await findConflicts(
     input.centreId,
-    { roomId: input.roomId, rrule: input.rrule, localStart: input.localStart, durationMinutes: input.durationMinutes, exdates: input.exdates, until },
+    {
+      roomId: input.roomId,
+      rrule: input.rrule,
+      localStart: input.localStart,
+      durationMinutes: input.durationMinutes,
+      exdates: input.exdates,
+      until,
+    },
     { seesDetails: false },
   );
   const first = conflicts.find((conflict) => conflict.reason === "room-taken");
@@ -473,4 +554,3 @@ export async function lockBooking(tx: Tx, centreId: string, bookingId: string) {
   if (rows.length === 0) throw new NotFoundError("booking");
   return tx.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { activity: true } });
 }
-

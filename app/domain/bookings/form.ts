@@ -16,29 +16,58 @@ export type Repeat = (typeof REPEATS)[number];
 export const END_BY = ["date", "count", "open"] as const;
 export const DURATIONS = [30, 60, 90, 120, 150, 180, 240, 300, 360, 480, 600, 720] as const;
 export const FACILITIES: Facility[] = [
-  "KITCHEN", "BAR", "PROJECTOR", "SOUND_SYSTEM", "PIANO", "WHITEBOARD", "WIFI", "STAGE",
-  "SPORTS_FLOOR", "HEARING_LOOP", "ACCESSIBLE_TOILET", "CHILD_FRIENDLY", "OUTDOOR_SPACE",
+  "KITCHEN",
+  "BAR",
+  "PROJECTOR",
+  "SOUND_SYSTEM",
+  "PIANO",
+  "WHITEBOARD",
+  "WIFI",
+  "STAGE",
+  "SPORTS_FLOOR",
+  "HEARING_LOOP",
+  "ACCESSIBLE_TOILET",
+  "CHILD_FRIENDLY",
+  "OUTDOOR_SPACE",
 ];
 export const AUDIENCES: Audience[] = ["CHILDREN", "YOUNG_PEOPLE", "ADULTS", "OLDER_PEOPLE"];
 export const REGIONS: HolidayRegion[] = ["NORTH", "MIDDLE", "SOUTH"];
 
 const WEEKDAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 
-const date = z.string({ error: "booking.errors.date" }).refine((value) => parseLocalDate(value) !== undefined, { error: "booking.errors.date" });
-const time = z.string({ error: "booking.errors.time" }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "booking.errors.time" });
+const date = z
+  .string({ error: "booking.errors.date" })
+  .refine((value) => parseLocalDate(value) !== undefined, { error: "booking.errors.date" });
+const time = z
+  .string({ error: "booking.errors.time" })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "booking.errors.time" });
 const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
-const list = <T extends z.ZodTypeAny>(item: T) => z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item));
+const list = <T extends z.ZodTypeAny>(item: T) =>
+  z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item));
 
 /** When and for how many: the search, and the first part of the booking form. */
 export const whenSchema = z.object({
   date,
   time,
-  duration: z.coerce.number({ error: "booking.errors.duration" }).int({ error: "booking.errors.duration" }).min(15, { error: "booking.errors.duration" }).max(24 * 60, { error: "booking.errors.duration" }),
-  people: z.coerce.number({ error: "booking.errors.people" }).int({ error: "booking.errors.people" }).min(1, { error: "booking.errors.people" }).max(2000, { error: "booking.errors.tooManyPeople" }),
+  duration: z.coerce
+    .number({ error: "booking.errors.duration" })
+    .int({ error: "booking.errors.duration" })
+    .min(15, { error: "booking.errors.duration" })
+    .max(24 * 60, { error: "booking.errors.duration" }),
+  people: z.coerce
+    .number({ error: "booking.errors.people" })
+    .int({ error: "booking.errors.people" })
+    .min(1, { error: "booking.errors.people" })
+    .max(2000, { error: "booking.errors.tooManyPeople" }),
   repeat: z.enum(REPEATS).default("none"),
   endBy: z.enum(END_BY).default("date"),
   untilDate: date.optional(),
-  count: z.coerce.number({ error: "booking.errors.count" }).int({ error: "booking.errors.count" }).min(2, { error: "booking.errors.count" }).max(200, { error: "booking.errors.count" }).optional(),
+  count: z.coerce
+    .number({ error: "booking.errors.count" })
+    .int({ error: "booking.errors.count" })
+    .min(2, { error: "booking.errors.count" })
+    .max(200, { error: "booking.errors.count" })
+    .optional(),
 });
 
 export const searchSchema = whenSchema.extend({
@@ -46,13 +75,18 @@ export const searchSchema = whenSchema.extend({
   stepFree: checkbox.default(false),
 });
 
-const optionalText = (max: number) => z.string().trim().max(max, { error: "booking.errors.text" }).optional().default("");
+const optionalText = (max: number) =>
+  z.string().trim().max(max, { error: "booking.errors.text" }).optional().default("");
 
 export const bookingFormSchema = whenSchema
   .extend({
     roomId: z.uuid({ error: "booking.domainError.not-found" }),
     organisationId: z.uuid({ error: "booking.errors.organisation" }),
-    title: z.string({ error: "booking.errors.title" }).trim().min(2, { error: "booking.errors.title" }).max(120, { error: "booking.errors.title" }),
+    title: z
+      .string({ error: "booking.errors.title" })
+      .trim()
+      .min(2, { error: "booking.errors.title" })
+      .max(120, { error: "booking.errors.title" }),
     notes: optionalText(1000),
     skipPublicHolidays: checkbox.default(false),
     skipSchoolHolidays: z.enum(["", ...REGIONS] as ["", ...HolidayRegion[]]).default(""),
@@ -60,7 +94,12 @@ export const bookingFormSchema = whenSchema
     publicTitle: optionalText(120),
     description: optionalText(1000),
     audiences: list(z.enum(AUDIENCES as [Audience, ...Audience[]])),
-    places: z.coerce.number({ error: "booking.errors.places" }).int({ error: "booking.errors.places" }).min(1, { error: "booking.errors.places" }).max(500, { error: "booking.errors.places" }).optional(),
+    places: z.coerce
+      .number({ error: "booking.errors.places" })
+      .int({ error: "booking.errors.places" })
+      .min(1, { error: "booking.errors.places" })
+      .max(500, { error: "booking.errors.places" })
+      .optional(),
     participantPrice: z
       .string()
       .trim()
@@ -72,18 +111,22 @@ export const bookingFormSchema = whenSchema
   })
   .superRefine((value, context) => {
     if (value.repeat !== "none" && value.endBy === "date") {
-      if (!value.untilDate || value.untilDate <= value.date) context.addIssue({ code: "custom", path: ["untilDate"], message: "booking.errors.untilDate" });
+      if (!value.untilDate || value.untilDate <= value.date)
+        context.addIssue({ code: "custom", path: ["untilDate"], message: "booking.errors.untilDate" });
     }
     if (value.repeat !== "none" && value.endBy === "count" && value.count === undefined) {
       context.addIssue({ code: "custom", path: ["count"], message: "booking.errors.count" });
     }
-    if (value.kind === "SIGN_UP" && value.places === undefined) context.addIssue({ code: "custom", path: ["places"], message: "booking.errors.places" });
+    if (value.kind === "SIGN_UP" && value.places === undefined)
+      context.addIssue({ code: "custom", path: ["places"], message: "booking.errors.places" });
   });
 
 export type BookingForm = z.output<typeof bookingFormSchema>;
 
 /** The RRULE and first start a form's answers stand for. */
-export function patternFromForm(form: Pick<z.output<typeof whenSchema>, "date" | "time" | "repeat" | "endBy" | "untilDate" | "count">): {
+export function patternFromForm(
+  form: Pick<z.output<typeof whenSchema>, "date" | "time" | "repeat" | "endBy" | "untilDate" | "count">,
+): {
   rrule: string | null;
   localStart: string;
 } {
@@ -93,15 +136,20 @@ export function patternFromForm(form: Pick<z.output<typeof whenSchema>, "date" |
   const weekday = WEEKDAY_CODES[isoWeekday(first) - 1]!;
   const dayOfMonth = first.getUTCDate();
   const base =
-    form.repeat === "weekly" ? `FREQ=WEEKLY;BYDAY=${weekday}`
-    : form.repeat === "biweekly" ? `FREQ=WEEKLY;INTERVAL=2;BYDAY=${weekday}`
-    : form.repeat === "monthly-last" ? `FREQ=MONTHLY;BYDAY=-1${weekday}`
-    : // the first..fourth weekday of the month; a fifth one is always the last
-      `FREQ=MONTHLY;BYDAY=${Math.ceil(dayOfMonth / 7) === 5 ? -1 : Math.ceil(dayOfMonth / 7)}${weekday}`;
+    form.repeat === "weekly"
+      ? `FREQ=WEEKLY;BYDAY=${weekday}`
+      : form.repeat === "biweekly"
+        ? `FREQ=WEEKLY;INTERVAL=2;BYDAY=${weekday}`
+        : form.repeat === "monthly-last"
+          ? `FREQ=MONTHLY;BYDAY=-1${weekday}`
+          : // the first..fourth weekday of the month; a fifth one is always the last
+            `FREQ=MONTHLY;BYDAY=${Math.ceil(dayOfMonth / 7) === 5 ? -1 : Math.ceil(dayOfMonth / 7)}${weekday}`;
   const end =
-    form.endBy === "count" && form.count ? `;COUNT=${form.count}`
-    : form.endBy === "date" && form.untilDate ? `;UNTIL=${form.untilDate.replaceAll("-", "")}T235959`
-    : "";
+    form.endBy === "count" && form.count
+      ? `;COUNT=${form.count}`
+      : form.endBy === "date" && form.untilDate
+        ? `;UNTIL=${form.untilDate.replaceAll("-", "")}T235959`
+        : "";
   return { localStart, rrule: base + end };
 }
 
@@ -165,7 +213,8 @@ function choicesFromForm(entries: Iterable<[string, FormDataEntryValue]>): {
     const localStart = name.slice("choice:".length);
     if (!parseWallClock(localStart)) continue;
     if (raw === "skip") skip.push(localStart);
-    else if (raw.startsWith("room:") && /^room:[0-9a-f-]{36}$/.test(raw)) moves.push({ localStart, roomId: raw.slice(5) });
+    else if (raw.startsWith("room:") && /^room:[0-9a-f-]{36}$/.test(raw))
+      moves.push({ localStart, roomId: raw.slice(5) });
     else if (raw.startsWith("time:")) {
       const startsAt = new Date(raw.slice(5));
       if (!Number.isNaN(startsAt.getTime())) moves.push({ localStart, startsAt });
@@ -178,9 +227,17 @@ export const TIERS = ["RESIDENT_INITIATIVE", "ASSOCIATION", "PRIVATE", "COMMERCI
 
 /** An organisation's registration (the public form). */
 export const registrationSchema = z.object({
-  name: z.string({ error: "booking.errors.name" }).trim().min(2, { error: "booking.errors.name" }).max(120, { error: "booking.errors.name" }),
+  name: z
+    .string({ error: "booking.errors.name" })
+    .trim()
+    .min(2, { error: "booking.errors.name" })
+    .max(120, { error: "booking.errors.name" }),
   tier: z.enum(TIERS, { error: "booking.errors.tier" }),
-  contactName: z.string({ error: "booking.errors.name" }).trim().min(2, { error: "booking.errors.name" }).max(120, { error: "booking.errors.name" }),
+  contactName: z
+    .string({ error: "booking.errors.name" })
+    .trim()
+    .min(2, { error: "booking.errors.name" })
+    .max(120, { error: "booking.errors.name" }),
   email: z.email({ error: "booking.errors.email" }).max(254, { error: "booking.errors.email" }),
   phone: z
     .string()

@@ -7,17 +7,26 @@ import type { Prisma } from "~/generated/prisma/client";
  * happened to the series is out of sight.
  */
 export async function bookingHistory(centreId: string, bookingId: string) {
-  const booking = await db().booking.findFirst({ where: { id: bookingId, centreId }, select: { id: true, splitFromId: true } });
+  const booking = await db().booking.findFirst({
+    where: { id: bookingId, centreId },
+    select: { id: true, splitFromId: true },
+  });
   if (!booking) return [];
   const related = new Set([booking.id]);
   // Walk back to the original series, then take every split made from any of them.
   let current: { id: string; splitFromId: string | null } | null = booking;
   while (current?.splitFromId && !related.has(current.splitFromId)) {
     related.add(current.splitFromId);
-    current = await db().booking.findFirst({ where: { id: current.splitFromId, centreId }, select: { id: true, splitFromId: true } });
+    current = await db().booking.findFirst({
+      where: { id: current.splitFromId, centreId },
+      select: { id: true, splitFromId: true },
+    });
   }
   for (let round = 0; round < 10; round++) {
-    const splits = await db().booking.findMany({ where: { centreId, splitFromId: { in: [...related] } }, select: { id: true } });
+    const splits = await db().booking.findMany({
+      where: { centreId, splitFromId: { in: [...related] } },
+      select: { id: true },
+    });
     const before = related.size;
     splits.forEach((split) => related.add(split.id));
     if (related.size === before) break;
@@ -31,11 +40,19 @@ export async function bookingHistory(centreId: string, bookingId: string) {
   const roomIds = new Set<string>();
   for (const event of events) {
     const details = event.details as Prisma.JsonObject;
-    for (const value of [details.roomId, (details.to as Prisma.JsonObject | undefined)?.roomId, (details.from as Prisma.JsonObject | undefined)?.roomId, (details.pattern as Prisma.JsonObject | undefined)?.roomId]) {
+    for (const value of [
+      details.roomId,
+      (details.to as Prisma.JsonObject | undefined)?.roomId,
+      (details.from as Prisma.JsonObject | undefined)?.roomId,
+      (details.pattern as Prisma.JsonObject | undefined)?.roomId,
+    ]) {
       if (typeof value === "string") roomIds.add(value);
     }
   }
-  const rooms = await db().room.findMany({ where: { centreId, id: { in: [...roomIds] } }, select: { id: true, name: true } });
+  const rooms = await db().room.findMany({
+    where: { centreId, id: { in: [...roomIds] } },
+    select: { id: true, name: true },
+  });
   const roomName = Object.fromEntries(rooms.map((room) => [room.id, room.name]));
   return events.map((event) => ({
     id: event.id,

@@ -29,7 +29,18 @@ export async function bookingForManager(centreId: string, bookingId: string, now
     include: {
       centre: { select: { timeZone: true, cancellationSteps: { select: { minDaysBefore: true, feeBp: true } } } },
       room: { select: { id: true, name: true } },
-      organisation: { select: { id: true, name: true, tier: true, tierVerifiedAt: true, contactName: true, contactEmail: true, contactPhone: true, locale: true } },
+      organisation: {
+        select: {
+          id: true,
+          name: true,
+          tier: true,
+          tierVerifiedAt: true,
+          contactName: true,
+          contactEmail: true,
+          contactPhone: true,
+          locale: true,
+        },
+      },
       activity: { select: { kind: true, title: true } },
       splitFrom: { select: { id: true, title: true } },
       splits: { select: { id: true, title: true, localStart: true } },
@@ -37,7 +48,10 @@ export async function bookingForManager(centreId: string, bookingId: string, now
       decidedBy: { select: { name: true } },
       occurrences: {
         orderBy: { startsAt: "asc" },
-        include: { room: { select: { id: true, name: true } }, attendance: { select: { headcount: true, firstTimeCount: true } } },
+        include: {
+          room: { select: { id: true, name: true } },
+          attendance: { select: { headcount: true, firstTimeCount: true } },
+        },
       },
     },
   });
@@ -65,7 +79,11 @@ export async function bookingForManager(centreId: string, bookingId: string, now
     organisation: booking.organisation,
     activity: booking.activity,
     splitFrom: booking.splitFrom,
-    splits: booking.splits.map((split) => ({ id: split.id, title: split.title, localStart: formatWallClock(split.localStart) })),
+    splits: booking.splits.map((split) => ({
+      id: split.id,
+      title: split.title,
+      localStart: formatWallClock(split.localStart),
+    })),
     timeZone: booking.centre.timeZone,
     dates: booking.occurrences.map((date) => {
       const priceInclCents = date.priceExclCents + date.vatCents;
@@ -82,7 +100,10 @@ export async function bookingForManager(centreId: string, bookingId: string, now
         priceInclCents,
         attendance: date.attendance,
         past: date.startsAt <= now,
-        feeNow: date.status === "ACTIVE" ? cancellationOutcome(steps, date.startsAt, priceInclCents, now, booking.centre.timeZone) : null,
+        feeNow:
+          date.status === "ACTIVE"
+            ? cancellationOutcome(steps, date.startsAt, priceInclCents, now, booking.centre.timeZone)
+            : null,
       };
     }),
   };
@@ -91,7 +112,9 @@ export async function bookingForManager(centreId: string, bookingId: string, now
 async function dateOfCentre(centreId: string, occurrenceId: string) {
   const date = await db().occurrence.findFirst({
     where: { id: occurrenceId, centreId },
-    include: { centre: { select: { timeZone: true, cancellationSteps: { select: { minDaysBefore: true, feeBp: true } } } } },
+    include: {
+      centre: { select: { timeZone: true, cancellationSteps: { select: { minDaysBefore: true, feeBp: true } } } },
+    },
   });
   if (!date) throw new NotFoundError("occurrence");
   return date;
@@ -103,10 +126,22 @@ async function tellContact(centreId: string) {
 }
 
 /** Cancels one date; with `chargeFee` the policy's fee for cancelling now is charged. */
-export async function cancelDate(actor: Actor, input: { occurrenceId: string; reason: string; chargeFee: boolean }, now = clock.now()) {
+export async function cancelDate(
+  actor: Actor,
+  input: { occurrenceId: string; reason: string; chargeFee: boolean },
+  now = clock.now(),
+) {
   if (!input.reason.trim()) throw new DomainError("reason-required", "Give a reason.");
   const date = await dateOfCentre(actor.centreId, input.occurrenceId);
-  const feeCents = input.chargeFee ? cancellationOutcome(date.centre.cancellationSteps, date.startsAt, date.priceExclCents + date.vatCents, now, date.centre.timeZone).feeCents : 0;
+  const feeCents = input.chargeFee
+    ? cancellationOutcome(
+        date.centre.cancellationSteps,
+        date.startsAt,
+        date.priceExclCents + date.vatCents,
+        now,
+        date.centre.timeZone,
+      ).feeCents
+    : 0;
   const result = await cancelOccurrence(actor, { occurrenceId: date.id, reason: input.reason.trim(), feeCents, now });
   await tellContact(actor.centreId);
   return { ...result, feeCents };
@@ -172,7 +207,9 @@ export async function cancelFrom(
     fromOccurrenceId: from.id,
     reason: input.reason.trim(),
     now,
-    feeFor: input.chargeFee ? (date) => cancellationOutcome(steps, date.startsAt, date.priceInclCents, now, from.centre.timeZone).feeCents : undefined,
+    feeFor: input.chargeFee
+      ? (date) => cancellationOutcome(steps, date.startsAt, date.priceInclCents, now, from.centre.timeZone).feeCents
+      : undefined,
   });
   await tellContact(actor.centreId);
   return result;
@@ -182,20 +219,41 @@ export async function cancelFrom(
  * The centre's bookings for finding one: by title or organisation, newest first; by default
  * those still taking place (confirmed or waiting), `all` includes the rest.
  */
-export async function listBookings(centreId: string, options: { query?: string; all?: boolean } = {}, now = clock.now()) {
+export async function listBookings(
+  centreId: string,
+  options: { query?: string; all?: boolean } = {},
+  now = clock.now(),
+) {
   const query = options.query?.trim();
   const bookings = await db().booking.findMany({
     where: {
       centreId,
-      ...(options.all ? {} : { status: { in: ["CONFIRMED", "PENDING"] }, occurrences: { some: { status: "ACTIVE", endsAt: { gt: now } } } }),
-      ...(query ? { OR: [{ title: { contains: query, mode: "insensitive" } }, { organisation: { name: { contains: query, mode: "insensitive" } } }] } : {}),
+      ...(options.all
+        ? {}
+        : {
+            status: { in: ["CONFIRMED", "PENDING"] },
+            occurrences: { some: { status: "ACTIVE", endsAt: { gt: now } } },
+          }),
+      ...(query
+        ? {
+            OR: [
+              { title: { contains: query, mode: "insensitive" } },
+              { organisation: { name: { contains: query, mode: "insensitive" } } },
+            ],
+          }
+        : {}),
     },
     orderBy: [{ createdAt: "desc" }],
     take: 200,
     include: {
       room: { select: { name: true } },
       organisation: { select: { name: true } },
-      occurrences: { where: { status: "ACTIVE", endsAt: { gt: now } }, orderBy: { startsAt: "asc" }, take: 1, select: { startsAt: true, endsAt: true } },
+      occurrences: {
+        where: { status: "ACTIVE", endsAt: { gt: now } },
+        orderBy: { startsAt: "asc" },
+        take: 1,
+        select: { startsAt: true, endsAt: true },
+      },
     },
   });
   return bookings.map((booking) => ({

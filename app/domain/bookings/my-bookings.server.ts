@@ -41,6 +41,7 @@ export async function bookingsOfOrganisations(centreId: string, organisationIds:
         provisionalUntil: occurrence.firmAt && occurrence.firmAt > now ? occurrence.firmAt : null,
         priceInclCents: occurrence.priceExclCents + occurrence.vatCents,
       })),
-    pastCount: booking.occurrences.filter((occurrence) => occurrence.endsAt <= now && occurrence.status === "ACTIVE").length,
+    pastCount: booking.occurrences.filter((occurrence) => occurrence.endsAt <= now && occurrence.status === "ACTIVE")
+      .length,
   }));
 }

@@ -32,7 +32,14 @@ export const BOOKING_EMAIL_KINDS = {
 } as const;
 
 /** Audit actions on a booking that its contact is told about. */
-const NOTIFIED_ACTIONS = ["date-cancelled", "date-moved", "rest-cancelled", "booking-cancelled", "series-changed", "series-split"] as const;
+const NOTIFIED_ACTIONS = [
+  "date-cancelled",
+  "date-moved",
+  "rest-cancelled",
+  "booking-cancelled",
+  "series-changed",
+  "series-split",
+] as const;
 
 /** Events older than this are not told any more (the job catches up after an outage, not after months). */
 const LOOK_BACK_DAYS = 14;
@@ -89,7 +96,9 @@ export async function dispatchBookingNotices(options: { centreId?: string; now?:
         include: {
           centre: { select: { id: true, name: true, timeZone: true } },
           room: { select: { name: true } },
-          organisation: { select: { contactEmail: true, contactName: true, locale: true, members: { select: { userId: true } } } },
+          organisation: {
+            select: { contactEmail: true, contactName: true, locale: true, members: { select: { userId: true } } },
+          },
         },
       });
       const contact = booking?.organisation;
@@ -99,7 +108,13 @@ export async function dispatchBookingNotices(options: { centreId?: string; now?:
       for (const event of claimed) {
         // The contact made this change themselves: they saw it on screen.
         if (event.actorId && contact.members.some((member) => member.userId === event.actorId)) continue;
-        const content = await changeContent(tx, event.action, (event.details ?? {}) as EventDetails, booking, contact.locale);
+        const content = await changeContent(
+          tx,
+          event.action,
+          (event.details ?? {}) as EventDetails,
+          booking,
+          contact.locale,
+        );
         if (!content) continue;
         if (content.kind === BOOKING_EMAIL_KINDS.changed) kind = BOOKING_EMAIL_KINDS.changed;
         paragraphs.push(...content.paragraphs);
@@ -110,9 +125,15 @@ export async function dispatchBookingNotices(options: { centreId?: string; now?:
         centreId: booking.centreId,
         locale: contact.locale,
         kind,
-        subject: kind === BOOKING_EMAIL_KINDS.changed ? "workspace.email.changedSubject" : "workspace.email.cancelledSubject",
+        subject:
+          kind === BOOKING_EMAIL_KINDS.changed ? "workspace.email.changedSubject" : "workspace.email.cancelledSubject",
         paragraphs: [{ key: "workspace.email.greeting" }, ...paragraphs, { key: "workspace.email.questions" }],
-        values: { name: contact.contactName, title: booking.title, centre: booking.centre.name, room: booking.room.name },
+        values: {
+          name: contact.contactName,
+          title: booking.title,
+          centre: booking.centre.name,
+          room: booking.room.name,
+        },
       });
       return 1;
     });
@@ -141,7 +162,8 @@ async function changeContent(
       const paragraphs: EmailParagraph[] = [
         { key: "workspace.email.dateCancelled", values: { date: formatShortDate(startsAt, zone, locale), reason } },
       ];
-      if ((details.feeCents ?? 0) > 0) paragraphs.push({ key: "workspace.email.fee", values: { fee: formatMoney(details.feeCents!, locale) } });
+      if ((details.feeCents ?? 0) > 0)
+        paragraphs.push({ key: "workspace.email.fee", values: { fee: formatMoney(details.feeCents!, locale) } });
       return { kind: BOOKING_EMAIL_KINDS.cancelled, subject: "workspace.email.cancelledSubject", paragraphs };
     }
     case "date-moved": {
@@ -156,7 +178,11 @@ async function changeContent(
         paragraphs: [
           {
             key: "workspace.email.dateMoved",
-            values: { from: formatShortDate(new Date(from.startsAt), zone, locale), to: formatDayTimeRange(toStart, toEnd, zone, locale), newRoom: await roomName(to.roomId) },
+            values: {
+              from: formatShortDate(new Date(from.startsAt), zone, locale),
+              to: formatDayTimeRange(toStart, toEnd, zone, locale),
+              newRoom: await roomName(to.roomId),
+            },
           },
         ],
       };
@@ -165,7 +191,16 @@ async function changeContent(
       return {
         kind: BOOKING_EMAIL_KINDS.cancelled,
         subject: "workspace.email.cancelledSubject",
-        paragraphs: [{ key: "workspace.email.restCancelled", values: { date: atLocal(typeof details.from === "string" ? details.from : undefined), count: details.dates ?? 0, reason } }],
+        paragraphs: [
+          {
+            key: "workspace.email.restCancelled",
+            values: {
+              date: atLocal(typeof details.from === "string" ? details.from : undefined),
+              count: details.dates ?? 0,
+              reason,
+            },
+          },
+        ],
       };
     case "booking-cancelled":
       return {
@@ -181,11 +216,21 @@ async function changeContent(
       const start = wall ? fromWallClock(wall, zone) : new Date(0);
       const end = new Date(start.getTime() + pattern.durationMinutes * 60_000);
       const paragraphs: EmailParagraph[] = [
-        { key: "workspace.email.seriesChanged", values: { date: formatShortDate(start, zone, locale), time: formatTimeRange(start, end, zone, locale), newRoom: await roomName(pattern.roomId) } },
+        {
+          key: "workspace.email.seriesChanged",
+          values: {
+            date: formatShortDate(start, zone, locale),
+            time: formatTimeRange(start, end, zone, locale),
+            newRoom: await roomName(pattern.roomId),
+          },
+        },
       ];
       const dropped = details.cancelled ?? [];
       if (dropped.length > 0) {
-        paragraphs.push({ key: "workspace.email.seriesDropped", values: { count: dropped.length, dates: dropped.map((local) => atLocal(local)).join(", ") } });
+        paragraphs.push({
+          key: "workspace.email.seriesDropped",
+          values: { count: dropped.length, dates: dropped.map((local) => atLocal(local)).join(", ") },
+        });
       }
       return { kind: BOOKING_EMAIL_KINDS.changed, subject: "workspace.email.changedSubject", paragraphs };
     }
@@ -234,7 +279,12 @@ export async function sendSeriesReminders(now = clock.now()): Promise<number> {
           centre: { select: { name: true, timeZone: true, street: true, city: true } },
           room: { select: { name: true } },
           organisation: { select: { contactEmail: true, contactName: true, locale: true } },
-          occurrences: { where: { status: "ACTIVE" }, orderBy: { startsAt: "asc" }, take: 1, include: { room: { select: { name: true } } } },
+          occurrences: {
+            where: { status: "ACTIVE" },
+            orderBy: { startsAt: "asc" },
+            take: 1,
+            include: { room: { select: { name: true } } },
+          },
         },
       });
       const first = booking.occurrences[0];
@@ -247,7 +297,11 @@ export async function sendSeriesReminders(now = clock.now()): Promise<number> {
         locale,
         kind: BOOKING_EMAIL_KINDS.reminder,
         subject: "workspace.email.reminderSubject",
-        paragraphs: [{ key: "workspace.email.greeting" }, { key: "workspace.email.reminder" }, { key: "workspace.email.questions" }],
+        paragraphs: [
+          { key: "workspace.email.greeting" },
+          { key: "workspace.email.reminder" },
+          { key: "workspace.email.questions" },
+        ],
         values: {
           name: booking.organisation.contactName,
           title: booking.title,
@@ -278,16 +332,26 @@ export async function sendBookingConfirmation(actor: Actor, input: { bookingId: 
       include: {
         centre: { select: { name: true, timeZone: true, street: true, city: true, phone: true, email: true } },
         organisation: { select: { name: true, contactEmail: true, contactName: true, locale: true } },
-        occurrences: { where: { status: "ACTIVE" }, orderBy: { startsAt: "asc" }, include: { room: { select: { name: true } } } },
+        occurrences: {
+          where: { status: "ACTIVE" },
+          orderBy: { startsAt: "asc" },
+          include: { room: { select: { name: true } } },
+        },
       },
     });
     if (!booking) throw new NotFoundError("booking");
     const to = input.to?.trim() || booking.organisation.contactEmail;
-    if (!to) throw new DomainError("no-email-address", "This organisation has no email address; print the confirmation instead.");
+    if (!to)
+      throw new DomainError(
+        "no-email-address",
+        "This organisation has no email address; print the confirmation instead.",
+      );
     const locale = booking.organisation.locale;
     const zone = booking.centre.timeZone;
     const dates = listDates(
-      booking.occurrences.map((date) => `${formatDayTimeRange(date.startsAt, date.endsAt, zone, locale)}, ${date.room.name}`),
+      booking.occurrences.map(
+        (date) => `${formatDayTimeRange(date.startsAt, date.endsAt, zone, locale)}, ${date.room.name}`,
+      ),
       locale,
       LISTED_DATES,
     );
@@ -301,10 +365,20 @@ export async function sendBookingConfirmation(actor: Actor, input: { bookingId: 
         { key: "workspace.email.greeting" },
         { key: booking.status === "PENDING" ? "workspace.email.requestIntro" : "workspace.email.confirmationIntro" },
         { key: "workspace.email.dates", values: { dates } },
-        ...(booking.totalInclCents > 0 ? [{ key: "workspace.email.price" as Key, values: { price: formatMoney(booking.totalInclCents, locale) } }] : []),
-        { key: "workspace.email.questionsContact", values: { phone: booking.centre.phone ?? "", email: booking.centre.email ?? "" } },
+        ...(booking.totalInclCents > 0
+          ? [{ key: "workspace.email.price" as Key, values: { price: formatMoney(booking.totalInclCents, locale) } }]
+          : []),
+        {
+          key: "workspace.email.questionsContact",
+          values: { phone: booking.centre.phone ?? "", email: booking.centre.email ?? "" },
+        },
       ],
-      values: { name: booking.organisation.contactName, title: booking.title, centre: booking.centre.name, organisation: booking.organisation.name },
+      values: {
+        name: booking.organisation.contactName,
+        title: booking.title,
+        centre: booking.centre.name,
+        organisation: booking.organisation.name,
+      },
     });
     await recordAudit(tx, {
       centreId: actor.centreId,
@@ -322,7 +396,11 @@ export async function sendBookingConfirmation(actor: Actor, input: { bookingId: 
 export async function centreEmails(centreId: string) {
   const [failed, latest] = await Promise.all([
     db().emailMessage.findMany({ where: { centreId, status: "FAILED" }, orderBy: { createdAt: "desc" }, take: 100 }),
-    db().emailMessage.findMany({ where: { centreId, status: { not: "FAILED" } }, orderBy: { createdAt: "desc" }, take: 50 }),
+    db().emailMessage.findMany({
+      where: { centreId, status: { not: "FAILED" } },
+      orderBy: { createdAt: "desc" },
+      take: 50,
+    }),
   ]);
   const view = (email: (typeof latest)[number]) => ({
     id: email.id,

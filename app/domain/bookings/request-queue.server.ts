@@ -23,7 +23,15 @@ export interface RequestSummary {
   attendees: number;
   totalInclCents: number;
   bookedOnBehalf: boolean;
-  organisation: { id: string; name: string; tier: Tier; verified: boolean; contactName: string; contactEmail: string | null; contactPhone: string | null };
+  organisation: {
+    id: string;
+    name: string;
+    tier: Tier;
+    verified: boolean;
+    contactName: string;
+    contactEmail: string | null;
+    contactPhone: string | null;
+  };
   room: string;
   rrule: string | null;
   dateCount: number;
@@ -41,14 +49,22 @@ function priorityOf(tier: Tier): number {
 }
 
 export async function pendingRequests(centreId: string, now = clock.now()): Promise<RequestSummary[]> {
-  const centre = await db().centre.findUniqueOrThrow({ where: { id: centreId }, select: { requestReminderDays: true } });
+  const centre = await db().centre.findUniqueOrThrow({
+    where: { id: centreId },
+    select: { requestReminderDays: true },
+  });
   const bookings = await db().booking.findMany({
     where: { centreId, status: "PENDING" },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     include: {
       room: { select: { name: true } },
       organisation: true,
-      occurrences: { where: { status: "ACTIVE" }, orderBy: { startsAt: "asc" }, take: SHOWN_DATES, include: { room: { select: { name: true } } } },
+      occurrences: {
+        where: { status: "ACTIVE" },
+        orderBy: { startsAt: "asc" },
+        take: SHOWN_DATES,
+        include: { room: { select: { name: true } } },
+      },
       _count: { select: { occurrences: { where: { status: "ACTIVE" } } } },
     },
   });
@@ -62,10 +78,14 @@ export async function pendingRequests(centreId: string, now = clock.now()): Prom
         AND b.starts_at < a.ends_at AND a.starts_at < b.ends_at
       WHERE a.centre_id = ${centreId}::uuid AND a.status = 'ACTIVE'
         AND a.booking_id = ANY(${ids}::uuid[]) AND b.booking_id = ANY(${ids}::uuid[])`,
-    db().auditEvent.findMany({ where: { centreId, entityType: "booking", entityId: { in: ids }, action: "requested" }, select: { entityId: true, details: true } }),
+    db().auditEvent.findMany({
+      where: { centreId, entityType: "booking", entityId: { in: ids }, action: "requested" },
+      select: { entityId: true, details: true },
+    }),
   ]);
   const competitors = new Map<string, string[]>();
-  for (const row of overlaps) competitors.set(row.booking_id, [...(competitors.get(row.booking_id) ?? []), row.other_id]);
+  for (const row of overlaps)
+    competitors.set(row.booking_id, [...(competitors.get(row.booking_id) ?? []), row.other_id]);
   const rulesOf = new Map(
     requested.map((event) => {
       const findings = ((event.details as Prisma.JsonObject)?.findings ?? []) as { rule: string; effect: string }[];
@@ -95,7 +115,11 @@ export async function pendingRequests(centreId: string, now = clock.now()): Prom
     room: booking.room.name,
     rrule: booking.rrule,
     dateCount: booking._count.occurrences,
-    firstDates: booking.occurrences.map((date) => ({ startsAt: date.startsAt, endsAt: date.endsAt, room: date.room.name })),
+    firstDates: booking.occurrences.map((date) => ({
+      startsAt: date.startsAt,
+      endsAt: date.endsAt,
+      room: date.room.name,
+    })),
     rules: rulesOf.get(booking.id) ?? [],
     competitors: competitors.get(booking.id) ?? [],
   }));

@@ -34,7 +34,13 @@ import {
   type RuleFinding,
 } from "../rules/community-rules";
 import { monthUsage } from "../rules/community-rules.server";
-import { findConflicts, suggestAlternatives, type Conflict, type RoomAlternative, type TimeAlternative } from "./conflicts.server";
+import {
+  findConflicts,
+  suggestAlternatives,
+  type Conflict,
+  type RoomAlternative,
+  type TimeAlternative,
+} from "./conflicts.server";
 import { DomainError, NotFoundError } from "../shared/errors";
 import { quote as priceQuote, type Quote, type QuoteLine } from "../money/pricing";
 import { currentRate } from "../money/rates.server";
@@ -57,25 +63,24 @@ import type { Actor } from "../shared/actor";
  * What a request asks for, in the words of a new booking (`skip` and `moves` are the clashing
  * dates the person chose to skip or move); tier, status and price follow from the review.
  */
-export interface BookingRequestInput
-  extends Pick<
-    NewBooking,
-    | "centreId"
-    | "organisationId"
-    | "roomId"
-    | "title"
-    | "notes"
-    | "rrule"
-    | "localStart"
-    | "durationMinutes"
-    | "exdates"
-    | "skip"
-    | "moves"
-    | "skipPublicHolidays"
-    | "skipSchoolHolidays"
-    | "activity"
-    | "bookedOnBehalf"
-  > {
+export interface BookingRequestInput extends Pick<
+  NewBooking,
+  | "centreId"
+  | "organisationId"
+  | "roomId"
+  | "title"
+  | "notes"
+  | "rrule"
+  | "localStart"
+  | "durationMinutes"
+  | "exdates"
+  | "skip"
+  | "moves"
+  | "skipPublicHolidays"
+  | "skipSchoolHolidays"
+  | "activity"
+  | "bookedOnBehalf"
+> {
   /** the person asking; managers may book outside opening hours and on someone's behalf */
   actor: { userId: string | null; isManager: boolean };
   attendees: number;
@@ -138,14 +143,25 @@ function validateShape(input: BookingRequestInput) {
   }
 }
 
-async function review(tx: Tx, input: BookingRequestInput, now: Date): Promise<BookingReview & { context: Awaited<ReturnType<typeof loadContext>>; stored: DateToStore[]; until?: Date }> {
+async function review(
+  tx: Tx,
+  input: BookingRequestInput,
+  now: Date,
+): Promise<BookingReview & { context: Awaited<ReturnType<typeof loadContext>>; stored: DateToStore[]; until?: Date }> {
   validateShape(input);
   const context = await loadContext(tx, input);
   const { centre, organisation, tier, policy, space } = context;
   const until = materialiseUntil(input.rrule, now, await horizonDaysFor(tx, centre.id, tier));
   const report = await findConflicts(
     centre.id,
-    { roomId: space.id, rrule: input.rrule, localStart: input.localStart, durationMinutes: input.durationMinutes, exdates: input.exdates, until },
+    {
+      roomId: space.id,
+      rrule: input.rrule,
+      localStart: input.localStart,
+      durationMinutes: input.durationMinutes,
+      exdates: input.exdates,
+      until,
+    },
     { seesDetails: input.actor.isManager, organisationId: organisation.id },
     tx,
     space,
@@ -158,7 +174,13 @@ async function review(tx: Tx, input: BookingRequestInput, now: Date): Promise<Bo
   for (const date of takingPlace.filter((candidate) => candidate.moved)) {
     const moved = await findConflicts(
       centre.id,
-      { roomId: date.roomId, rrule: null, localStart: date.originalLocalStart, durationMinutes: input.durationMinutes, dates: [date] },
+      {
+        roomId: date.roomId,
+        rrule: null,
+        localStart: date.originalLocalStart,
+        durationMinutes: input.durationMinutes,
+        dates: [date],
+      },
       { seesDetails: input.actor.isManager, organisationId: organisation.id },
       tx,
     );
@@ -168,14 +190,32 @@ async function review(tx: Tx, input: BookingRequestInput, now: Date): Promise<Bo
   const canBump = tier === "RESIDENT_INITIATIVE";
   const bumps: BookingReview["bumps"] = [];
   const dates: ReviewedDate[] = stored.map((date) => {
-    const conflicts = (date.moved ? movedConflicts.get(date.originalLocalStart) : report.conflicts.filter((c) => c.localStart === date.originalLocalStart)) ?? [];
-    const relevant = conflicts.filter((conflict) => !(conflict.reason === "outside-opening-hours" && input.actor.isManager));
+    const conflicts =
+      (date.moved
+        ? movedConflicts.get(date.originalLocalStart)
+        : report.conflicts.filter((c) => c.localStart === date.originalLocalStart)) ?? [];
+    const relevant = conflicts.filter(
+      (conflict) => !(conflict.reason === "outside-opening-hours" && input.actor.isManager),
+    );
     let state: ReviewedDate["state"] = date.cancelReason ? "skipped" : date.moved ? "moved" : "ok";
     if (state !== "skipped" && relevant.length > 0) {
-      const bumpable = canBump && relevant.every((conflict) => conflict.reason === "room-taken" && conflict.holder && isBumpable(conflict.holder.firmAt, now) && !isCommunityTier(conflict.holder.tier));
+      const bumpable =
+        canBump &&
+        relevant.every(
+          (conflict) =>
+            conflict.reason === "room-taken" &&
+            conflict.holder &&
+            isBumpable(conflict.holder.firmAt, now) &&
+            !isCommunityTier(conflict.holder.tier),
+        );
       if (bumpable) {
         state = "bumps";
-        for (const conflict of relevant) bumps.push({ occurrenceId: conflict.holder!.occurrenceId, bookingId: conflict.holder!.bookingId, localStart: date.originalLocalStart });
+        for (const conflict of relevant)
+          bumps.push({
+            occurrenceId: conflict.holder!.occurrenceId,
+            bookingId: conflict.holder!.bookingId,
+            localStart: date.originalLocalStart,
+          });
       } else {
         state = "blocked";
       }
@@ -194,9 +234,18 @@ async function review(tx: Tx, input: BookingRequestInput, now: Date): Promise<Bo
   });
 
   // Price: the rate in force now for the space and tier; free hours already used this month count.
-  const rate = (await currentRate(tx, centre.id, space.id, tier, now)) ?? { id: null, hourlyCents: 0, minimumMinutes: 0, freeHoursPerMonth: 0, dayParts: [] };
+  const rate = (await currentRate(tx, centre.id, space.id, tier, now)) ?? {
+    id: null,
+    hourlyCents: 0,
+    minimumMinutes: 0,
+    freeHoursPerMonth: 0,
+    dayParts: [],
+  };
   const priced = dates.filter((date) => date.state !== "skipped" && date.state !== "blocked");
-  const freeMinutesUsed = rate.freeHoursPerMonth > 0 ? await freeMinutesUsedByMonth(tx, centre.id, organisation.id, priced, centre.timeZone) : {};
+  const freeMinutesUsed =
+    rate.freeHoursPerMonth > 0
+      ? await freeMinutesUsedByMonth(tx, centre.id, organisation.id, priced, centre.timeZone)
+      : {};
   const quote = priceQuote({
     rate,
     dayPartWindows: context.dayParts,
@@ -209,33 +258,90 @@ async function review(tx: Tx, input: BookingRequestInput, now: Date): Promise<Bo
   for (const date of dates) date.price = lines.get(date.localStart) ?? null;
 
   // The community rules.
-  const ruleDates = priced.map((date) => ({ localStart: date.localStart, startsAt: date.startsAt, endsAt: date.endsAt }));
+  const ruleDates = priced.map((date) => ({
+    localStart: date.localStart,
+    startsAt: date.startsAt,
+    endsAt: date.endsAt,
+  }));
   const findings: RuleFinding[] = [
     ...checkNotInPast({ dates: ruleDates, now }),
     ...checkCapacity({ attendees: input.attendees, capacity: space.capacity, room: space.name }),
-    ...(input.actor.isManager ? [] : checkHorizon({ horizonDays: policy?.bookingHorizonDays ?? 365, dates: ruleDates, now, timeZone: centre.timeZone })),
+    ...(input.actor.isManager
+      ? []
+      : checkHorizon({
+          horizonDays: policy?.bookingHorizonDays ?? 365,
+          dates: ruleDates,
+          now,
+          timeZone: centre.timeZone,
+        })),
     ...checkCommunityHours({ tier, windows: context.communityHours, dates: ruleDates, timeZone: centre.timeZone }),
     ...(await shareCapFindings(tx, centre, tier, space, priced)),
-    ...unverifiedFinding({ claimed: organisation.tier, effective: tier, verified: organisation.tierVerifiedAt !== null }),
-    ...(policy?.provisional ? provisionalFinding({ cutoffDays: centre.provisionalCutoffDays, dates: ruleDates, now, timeZone: centre.timeZone }) : []),
-    ...(bumps.length > 0 ? [{ rule: "bump" as const, effect: "info" as const, params: { count: new Set(bumps.map((b) => b.localStart)).size }, dates: [...new Set(bumps.map((b) => b.localStart))] }] : []),
+    ...unverifiedFinding({
+      claimed: organisation.tier,
+      effective: tier,
+      verified: organisation.tierVerifiedAt !== null,
+    }),
+    ...(policy?.provisional
+      ? provisionalFinding({
+          cutoffDays: centre.provisionalCutoffDays,
+          dates: ruleDates,
+          now,
+          timeZone: centre.timeZone,
+        })
+      : []),
+    ...(bumps.length > 0
+      ? [
+          {
+            rule: "bump" as const,
+            effect: "info" as const,
+            params: { count: new Set(bumps.map((b) => b.localStart)).size },
+            dates: [...new Set(bumps.map((b) => b.localStart))],
+          },
+        ]
+      : []),
     ...(input.actor.isManager ? [] : approvalFinding({ requiresApproval: policy?.requiresApproval ?? true, tier })),
   ];
 
   const blocked = dates.filter((date) => date.state === "blocked");
   const clashing = report.dates.filter((date) => blocked.some((b) => b.localStart === date.originalLocalStart));
-  const alternatives = clashing.length > 0
-    ? await suggestAlternatives(centre.id, { roomId: space.id, rrule: input.rrule, localStart: input.localStart, durationMinutes: input.durationMinutes }, clashing, { attendees: input.attendees, facilities: space.facilities, stepFree: space.stepFree }, tx)
-    : { rooms: [], times: [] };
+  const alternatives =
+    clashing.length > 0
+      ? await suggestAlternatives(
+          centre.id,
+          {
+            roomId: space.id,
+            rrule: input.rrule,
+            localStart: input.localStart,
+            durationMinutes: input.durationMinutes,
+          },
+          clashing,
+          { attendees: input.attendees, facilities: space.facilities, stepFree: space.stepFree },
+          tx,
+        )
+      : { rooms: [], times: [] };
 
   const communityHit = findings.find((finding) => finding.rule === "community-hours");
   const hitDates = report.dates.filter((date) => communityHit?.dates?.includes(date.originalLocalStart)).slice(0, 3);
-  const outsideCommunityHours = hitDates.length > 0
-    ? (await suggestAlternatives(centre.id, { roomId: space.id, rrule: null, localStart: input.localStart, durationMinutes: input.durationMinutes }, hitDates, {}, tx, context.communityHours)).times
-    : [];
+  const outsideCommunityHours =
+    hitDates.length > 0
+      ? (
+          await suggestAlternatives(
+            centre.id,
+            { roomId: space.id, rrule: null, localStart: input.localStart, durationMinutes: input.durationMinutes },
+            hitDates,
+            {},
+            tx,
+            context.communityHours,
+          )
+        ).times
+      : [];
 
   const refused = findings.some((finding) => finding.effect === "refuse") || blocked.length > 0 || priced.length === 0;
-  const outcome = refused ? "refused" : findings.some((finding) => finding.effect === "approval") ? "pending" : "confirmed";
+  const outcome = refused
+    ? "refused"
+    : findings.some((finding) => finding.effect === "approval")
+      ? "pending"
+      : "confirmed";
   return {
     tier,
     claimedTier: organisation.tier,
@@ -256,7 +362,12 @@ async function review(tx: Tx, input: BookingRequestInput, now: Date): Promise<Bo
 
 async function shareCapFindings(
   tx: Tx,
-  centre: { id: string; timeZone: string; commercialShareCapBp: number | null; commercialShareCapAction: "REFUSE" | "REQUIRE_APPROVAL" },
+  centre: {
+    id: string;
+    timeZone: string;
+    commercialShareCapBp: number | null;
+    commercialShareCapAction: "REFUSE" | "REQUIRE_APPROVAL";
+  },
   tier: Tier,
   space: BookableSpace,
   dates: ReviewedDate[],
@@ -277,7 +388,10 @@ async function shareCapFindings(
   after.setUTCMonth(after.getUTCMonth() + 1);
   const to = startOfLocalDay(formatLocalDate(after), centre.timeZone);
   const usage = await monthUsage(tx, centre.id, space.physicalRoomIds, from, to, centre.timeZone);
-  const rooms = await tx.room.findMany({ where: { id: { in: space.physicalRoomIds } }, select: { id: true, name: true } });
+  const rooms = await tx.room.findMany({
+    where: { id: { in: space.physicalRoomIds } },
+    select: { id: true, name: true },
+  });
   return checkShareCap({
     tier,
     capBp: centre.commercialShareCapBp,
@@ -289,7 +403,13 @@ async function shareCapFindings(
 }
 
 /** Free minutes the organisation's other dates already take, per local month (first come, first served). */
-async function freeMinutesUsedByMonth(tx: Tx, centreId: string, organisationId: string, dates: ReviewedDate[], timeZone: string) {
+async function freeMinutesUsedByMonth(
+  tx: Tx,
+  centreId: string,
+  organisationId: string,
+  dates: ReviewedDate[],
+  timeZone: string,
+) {
   if (dates.length === 0) return {};
   const months = [...new Set(dates.map((date) => localDateTimeAt(date.startsAt, timeZone).slice(0, 7)))];
   const rows = await tx.$queryRaw<{ month: string; minutes: number }[]>`
@@ -314,16 +434,42 @@ export async function reviewBookingRequest(input: BookingRequestInput, now = clo
 /** The first refusal of a review, as the error the person sees. */
 function refusal(result: BookingReview, timeZone: string): DomainError {
   const finding = result.findings.find((candidate) => candidate.effect === "refuse");
-  if (finding) return new DomainError(`rule-${finding.rule}`, `The booking is refused by the ${finding.rule} rule.`, finding.params, 422);
+  if (finding)
+    return new DomainError(
+      `rule-${finding.rule}`,
+      `The booking is refused by the ${finding.rule} rule.`,
+      finding.params,
+      422,
+    );
   const blocked = result.dates.find((date) => date.state === "blocked");
   if (blocked) {
     // The conflict that really blocks it: taken or closed before "outside the opening hours" (which a manager may ignore).
-    const conflict = blocked.conflicts.find((candidate) => candidate.reason === "room-taken") ?? blocked.conflicts.find((candidate) => candidate.reason === "closed") ?? blocked.conflicts[0]!;
+    const conflict =
+      blocked.conflicts.find((candidate) => candidate.reason === "room-taken") ??
+      blocked.conflicts.find((candidate) => candidate.reason === "closed") ??
+      blocked.conflicts[0]!;
     const local = localDateTimeAt(blocked.startsAt, timeZone);
     const params = { room: result.space.name, date: local.slice(0, 10), time: local.slice(11) };
-    if (conflict.reason === "room-taken") return new DomainError("room-already-booked", `${params.room} is already booked on ${params.date} at ${params.time}.`, params, 409);
-    if (conflict.reason === "closed") return new DomainError("date-closed", `${params.room} is closed on ${params.date}.`, { ...params, reason: conflict.closure?.reason ?? "" }, 409);
-    return new DomainError("outside-opening-hours", `${params.date} ${params.time} is outside the opening hours.`, params, 409);
+    if (conflict.reason === "room-taken")
+      return new DomainError(
+        "room-already-booked",
+        `${params.room} is already booked on ${params.date} at ${params.time}.`,
+        params,
+        409,
+      );
+    if (conflict.reason === "closed")
+      return new DomainError(
+        "date-closed",
+        `${params.room} is closed on ${params.date}.`,
+        { ...params, reason: conflict.closure?.reason ?? "" },
+        409,
+      );
+    return new DomainError(
+      "outside-opening-hours",
+      `${params.date} ${params.time} is outside the opening hours.`,
+      params,
+      409,
+    );
   }
   return new DomainError("no-dates", "There is no date left to book.");
 }
@@ -347,57 +493,67 @@ export async function requestBooking(input: BookingRequestInput, now = clock.now
     tier: "RESIDENT_INITIATIVE",
     exdates: input.exdates,
   };
-  const submission = input.submissionKey ? { key: input.submissionKey, centreId: input.centreId, kind: "booking" } : undefined;
+  const submission = input.submissionKey
+    ? { key: input.submissionKey, centreId: input.centreId, kind: "booking" }
+    : undefined;
   return withBookingErrors(bookingInput, now, () =>
-    transactionOnce(submission, async (tx) => {
-      // Before the review reads the rooms' dates: see lockBookingWrites.
-      await lockBookingWrites(tx, input.centreId);
-      const result = await review(tx, input, now);
-      const { centre, organisation, tier, policy } = result.context;
-      if (result.outcome === "refused") throw refusal(result, centre.timeZone);
+    transactionOnce(
+      submission,
+      async (tx) => {
+        // Before the review reads the rooms' dates: see lockBookingWrites.
+        await lockBookingWrites(tx, input.centreId);
+        const result = await review(tx, input, now);
+        const { centre, organisation, tier, policy } = result.context;
+        if (result.outcome === "refused") throw refusal(result, centre.timeZone);
 
-      const bumped = await bumpProvisionalDates(tx, centre.id, input.actor.userId, result, organisation.name, now);
-      const lines = new Map(result.quote.lines.map((line) => [line.localStart, line]));
-      const booking = await createBookingWith(
-        tx,
-        {
-          ...bookingInput,
-          notes: input.notes,
-          attendees: input.attendees,
-          tier,
-          status: result.outcome === "pending" ? "PENDING" : "CONFIRMED",
-          skip: input.skip,
-          moves: input.moves,
-          skipPublicHolidays: input.skipPublicHolidays,
-          skipSchoolHolidays: input.skipSchoolHolidays,
-          allowOutsideOpeningHours: input.actor.isManager,
-          provisionalCutoffDays: policy?.provisional ? centre.provisionalCutoffDays : null,
-          activity: input.activity,
-          createdById: input.actor.userId,
-          bookedOnBehalf: input.bookedOnBehalf ?? false,
-          pricePerDate: (date) => {
-            const line = lines.get(date.originalLocalStart);
-            return { exclCents: line?.exclCents ?? 0, vatCents: line?.vatCents ?? 0 };
+        const bumped = await bumpProvisionalDates(tx, centre.id, input.actor.userId, result, organisation.name, now);
+        const lines = new Map(result.quote.lines.map((line) => [line.localStart, line]));
+        const booking = await createBookingWith(
+          tx,
+          {
+            ...bookingInput,
+            notes: input.notes,
+            attendees: input.attendees,
+            tier,
+            status: result.outcome === "pending" ? "PENDING" : "CONFIRMED",
+            skip: input.skip,
+            moves: input.moves,
+            skipPublicHolidays: input.skipPublicHolidays,
+            skipSchoolHolidays: input.skipSchoolHolidays,
+            allowOutsideOpeningHours: input.actor.isManager,
+            provisionalCutoffDays: policy?.provisional ? centre.provisionalCutoffDays : null,
+            activity: input.activity,
+            createdById: input.actor.userId,
+            bookedOnBehalf: input.bookedOnBehalf ?? false,
+            pricePerDate: (date) => {
+              const line = lines.get(date.originalLocalStart);
+              return { exclCents: line?.exclCents ?? 0, vatCents: line?.vatCents ?? 0 };
+            },
+            quote: quoteSnapshot(result) as unknown as Prisma.InputJsonValue,
           },
-          quote: quoteSnapshot(result) as unknown as Prisma.InputJsonValue,
-        },
-        now,
-      );
-      await recordAudit(tx, {
-        centreId: centre.id,
-        actorId: input.actor.userId,
-        entityType: "booking",
-        entityId: booking.id,
-        action: result.outcome === "pending" ? "requested" : "confirmed",
-        details: { tier, findings: result.findings.map((finding) => ({ rule: finding.rule, effect: finding.effect })), bumped } as unknown as Prisma.InputJsonValue,
-      });
-      if (organisation.contactEmail) {
-        const email = result.outcome === "pending" ? bookingRequestedEmail : bookingConfirmedEmail;
-        await email(tx, { booking, organisation, centre, dates: result.dates, quote: result.quote });
-      }
-      if (result.outcome === "pending") await newRequestForManagersEmail(tx, { booking, organisation, centre });
-      return { booking, review: stripContext(result) };
-    }, ({ booking }) => booking.id),
+          now,
+        );
+        await recordAudit(tx, {
+          centreId: centre.id,
+          actorId: input.actor.userId,
+          entityType: "booking",
+          entityId: booking.id,
+          action: result.outcome === "pending" ? "requested" : "confirmed",
+          details: {
+            tier,
+            findings: result.findings.map((finding) => ({ rule: finding.rule, effect: finding.effect })),
+            bumped,
+          } as unknown as Prisma.InputJsonValue,
+        });
+        if (organisation.contactEmail) {
+          const email = result.outcome === "pending" ? bookingRequestedEmail : bookingConfirmedEmail;
+          await email(tx, { booking, organisation, centre, dates: result.dates, quote: result.quote });
+        }
+        if (result.outcome === "pending") await newRequestForManagersEmail(tx, { booking, organisation, centre });
+        return { booking, review: stripContext(result) };
+      },
+      ({ booking }) => booking.id,
+    ),
   );
 }
 
@@ -427,19 +583,28 @@ async function bumpProvisionalDates(
 ): Promise<{ bookingId: string; dates: string[] }[]> {
   if (result.bumps.length === 0) return [];
   const byBooking = new Map<string, string[]>();
-  for (const bump of result.bumps) byBooking.set(bump.bookingId, [...(byBooking.get(bump.bookingId) ?? []), bump.occurrenceId]);
+  for (const bump of result.bumps)
+    byBooking.set(bump.bookingId, [...(byBooking.get(bump.bookingId) ?? []), bump.occurrenceId]);
   const done: { bookingId: string; dates: string[] }[] = [];
   for (const [bookingId, occurrenceIds] of byBooking) {
     await tx.$queryRaw`SELECT id FROM bookings WHERE id = ${bookingId}::uuid AND centre_id = ${centreId}::uuid FOR UPDATE`;
-    const occurrences = await tx.occurrence.findMany({ where: { id: { in: occurrenceIds }, centreId }, orderBy: { startsAt: "asc" } });
+    const occurrences = await tx.occurrence.findMany({
+      where: { id: { in: occurrenceIds }, centreId },
+      orderBy: { startsAt: "asc" },
+    });
     // Re-check under the lock: still provisional and still taking place.
-    const stillBumpable = occurrences.filter((occurrence) => occurrence.status === "ACTIVE" && isBumpable(occurrence.firmAt, now));
+    const stillBumpable = occurrences.filter(
+      (occurrence) => occurrence.status === "ACTIVE" && isBumpable(occurrence.firmAt, now),
+    );
     if (stillBumpable.length !== occurrences.length) {
       throw new DomainError("room-already-booked", "The room was confirmed for someone else meanwhile.", {}, 409);
     }
     const reason = `Vervallen: de ruimte gaat naar bewonersinitiatief ${initiative} (regel: bewonersinitiatieven gaan voor)`;
     await tx.roomClaim.updateMany({ where: { occurrenceId: { in: occurrenceIds } }, data: { active: false } });
-    await tx.occurrence.updateMany({ where: { id: { in: occurrenceIds } }, data: { status: "BUMPED", cancelledAt: now, cancelReason: reason } });
+    await tx.occurrence.updateMany({
+      where: { id: { in: occurrenceIds } },
+      data: { status: "BUMPED", cancelledAt: now, cancelReason: reason },
+    });
     for (const id of occurrenceIds) await notifySignupsOfCancelledDate(tx, centreId, id);
     const left = await tx.occurrence.count({ where: { bookingId, status: "ACTIVE" } });
     const booking = await tx.booking.update({
@@ -447,18 +612,38 @@ async function bumpProvisionalDates(
       data: left === 0 ? { status: "BUMPED", cancelledAt: now, cancelReason: reason } : {},
       include: { organisation: true, room: true },
     });
-    const refundCents = await queueRefund(tx, booking, occurrences.map((o) => o.priceExclCents + o.vatCents), now);
-    const localDates = occurrences.map((occurrence) => localDateTimeAt(occurrence.startsAt, result.context.centre.timeZone));
+    const refundCents = await queueRefund(
+      tx,
+      booking,
+      occurrences.map((o) => o.priceExclCents + o.vatCents),
+      now,
+    );
+    const localDates = occurrences.map((occurrence) =>
+      localDateTimeAt(occurrence.startsAt, result.context.centre.timeZone),
+    );
     const alternatives = await suggestAlternatives(
       centreId,
-      { roomId: booking.roomId, rrule: null, localStart: localDates[0]!, durationMinutes: booking.durationMinutes, excludeOccurrenceIds: occurrenceIds },
-      occurrences.map((occurrence) => ({ originalLocalStart: localDateTimeAt(occurrence.startsAt, result.context.centre.timeZone), startsAt: occurrence.startsAt, endsAt: occurrence.endsAt, claims: [] })),
+      {
+        roomId: booking.roomId,
+        rrule: null,
+        localStart: localDates[0]!,
+        durationMinutes: booking.durationMinutes,
+        excludeOccurrenceIds: occurrenceIds,
+      },
+      occurrences.map((occurrence) => ({
+        originalLocalStart: localDateTimeAt(occurrence.startsAt, result.context.centre.timeZone),
+        startsAt: occurrence.startsAt,
+        endsAt: occurrence.endsAt,
+        claims: [],
+      })),
       { attendees: booking.attendees },
       tx,
     );
     // The dates just taken by the initiative are not free: drop alternatives that overlap them.
     const taken = result.dates.filter((date) => date.state === "bumps");
-    const times = alternatives.times.filter((time) => !taken.some((date) => time.startsAt < date.endsAt && date.startsAt < time.endsAt));
+    const times = alternatives.times.filter(
+      (time) => !taken.some((date) => time.startsAt < date.endsAt && date.startsAt < time.endsAt),
+    );
     await recordAudit(tx, {
       centreId,
       actorId,
@@ -485,12 +670,18 @@ async function bumpProvisionalDates(
 
 /** Paid money for dates that will not take place goes back: a refund waits for the treasurer. */
 async function queueRefund(tx: Tx, booking: Booking, pricesIncl: number[], now: Date): Promise<number> {
-  const paid = await tx.payment.aggregate({ where: { bookingId: booking.id, status: { in: ["SUCCEEDED", "PENDING"] } }, _sum: { amountCents: true } });
+  const paid = await tx.payment.aggregate({
+    where: { bookingId: booking.id, status: { in: ["SUCCEEDED", "PENDING"] } },
+    _sum: { amountCents: true },
+  });
   const paidCents = paid._sum.amountCents ?? 0;
   const owed = pricesIncl.reduce((sum, price) => sum + price, 0);
   const refund = Math.min(paidCents, owed);
   if (refund <= 0) return 0;
-  const original = await tx.payment.findFirst({ where: { bookingId: booking.id, amountCents: { gt: 0 } }, orderBy: { receivedAt: "desc" } });
+  const original = await tx.payment.findFirst({
+    where: { bookingId: booking.id, amountCents: { gt: 0 } },
+    orderBy: { receivedAt: "desc" },
+  });
   await tx.payment.create({
     data: {
       centreId: booking.centreId,
@@ -509,10 +700,16 @@ async function queueRefund(tx: Tx, booking: Booking, pricesIncl: number[], now: 
 // ─── Manager decisions ──────────────────────────────────────────────────────
 
 async function pendingBooking(tx: Tx, centreId: string, bookingId: string) {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM bookings WHERE id = ${bookingId}::uuid AND centre_id = ${centreId}::uuid FOR UPDATE`;
+  const rows = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id::text FROM bookings WHERE id = ${bookingId}::uuid AND centre_id = ${centreId}::uuid FOR UPDATE`;
   if (rows.length === 0) throw new NotFoundError("booking");
-  const booking = await tx.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { organisation: true, centre: true } });
-  if (booking.status !== "PENDING") throw new DomainError("not-pending", "This request was handled already.", { status: booking.status }, 409);
+  const booking = await tx.booking.findUniqueOrThrow({
+    where: { id: bookingId },
+    include: { organisation: true, centre: true },
+  });
+  if (booking.status !== "PENDING")
+    throw new DomainError("not-pending", "This request was handled already.", { status: booking.status }, 409);
   return booking;
 }
 
@@ -520,9 +717,19 @@ async function pendingBooking(tx: Tx, centreId: string, bookingId: string) {
 export async function approveBooking(actor: Actor, bookingId: string, now = clock.now()) {
   return transaction(async (tx) => {
     const booking = await pendingBooking(tx, actor.centreId, bookingId);
-    const updated = await tx.booking.update({ where: { id: booking.id }, data: { status: "CONFIRMED", decidedById: actor.actorId, decidedAt: now } });
-    await recordAudit(tx, { centreId: actor.centreId, actorId: actor.actorId, entityType: "booking", entityId: booking.id, action: "approved" });
-    if (booking.organisation.contactEmail) await bookingApprovedEmail(tx, { booking: updated, organisation: booking.organisation, centre: booking.centre });
+    const updated = await tx.booking.update({
+      where: { id: booking.id },
+      data: { status: "CONFIRMED", decidedById: actor.actorId, decidedAt: now },
+    });
+    await recordAudit(tx, {
+      centreId: actor.centreId,
+      actorId: actor.actorId,
+      entityType: "booking",
+      entityId: booking.id,
+      action: "approved",
+    });
+    if (booking.organisation.contactEmail)
+      await bookingApprovedEmail(tx, { booking: updated, organisation: booking.organisation, centre: booking.centre });
     return updated;
   });
 }
@@ -533,15 +740,34 @@ export async function declineBooking(actor: Actor, bookingId: string, reason: st
   return transaction(async (tx) => {
     const booking = await pendingBooking(tx, actor.centreId, bookingId);
     await tx.roomClaim.updateMany({ where: { occurrence: { bookingId: booking.id } }, data: { active: false } });
-    const declined = await tx.occurrence.findMany({ where: { bookingId: booking.id, status: "ACTIVE" }, select: { id: true } });
-    await tx.occurrence.updateMany({ where: { bookingId: booking.id, status: "ACTIVE" }, data: { status: "CANCELLED", cancelledAt: now, cancelReason: `Afgewezen: ${reason}` } });
+    const declined = await tx.occurrence.findMany({
+      where: { bookingId: booking.id, status: "ACTIVE" },
+      select: { id: true },
+    });
+    await tx.occurrence.updateMany({
+      where: { bookingId: booking.id, status: "ACTIVE" },
+      data: { status: "CANCELLED", cancelledAt: now, cancelReason: `Afgewezen: ${reason}` },
+    });
     for (const date of declined) await notifySignupsOfCancelledDate(tx, actor.centreId, date.id);
     const updated = await tx.booking.update({
       where: { id: booking.id },
       data: { status: "DECLINED", decidedById: actor.actorId, decidedAt: now, decisionReason: reason },
     });
-    await recordAudit(tx, { centreId: actor.centreId, actorId: actor.actorId, entityType: "booking", entityId: booking.id, action: "declined", details: { reason } });
-    if (booking.organisation.contactEmail) await bookingDeclinedEmail(tx, { booking: updated, organisation: booking.organisation, centre: booking.centre, reason });
+    await recordAudit(tx, {
+      centreId: actor.centreId,
+      actorId: actor.actorId,
+      entityType: "booking",
+      entityId: booking.id,
+      action: "declined",
+      details: { reason },
+    });
+    if (booking.organisation.contactEmail)
+      await bookingDeclinedEmail(tx, {
+        booking: updated,
+        organisation: booking.organisation,
+        centre: booking.centre,
+        reason,
+      });
     return updated;
   });
 }
@@ -560,7 +786,6 @@ async function overdueRequests(now = clock.now()) {
   );
 }
 
-
 /** Emails each centre's managers about requests that wait too long (at most once a day). */
 export async function remindOverdueRequests(now = clock.now()): Promise<number> {
   const overdue = await overdueRequests(now);
@@ -568,9 +793,19 @@ export async function remindOverdueRequests(now = clock.now()): Promise<number> 
   for (const booking of overdue) byCentre.set(booking.centreId, [...(byCentre.get(booking.centreId) ?? []), booking]);
   for (const [centreId, bookings] of byCentre) {
     await transaction(async (tx) => {
-      await tx.booking.updateMany({ where: { id: { in: bookings.map((booking) => booking.id) } }, data: { lastReminderAt: now } });
+      await tx.booking.updateMany({
+        where: { id: { in: bookings.map((booking) => booking.id) } },
+        data: { lastReminderAt: now },
+      });
       await pendingRequestsReminderEmail(tx, { centre: bookings[0]!.centre, requests: bookings });
-      await recordAudit(tx, { centreId, actorId: null, entityType: "centre", entityId: centreId, action: "requests-reminded", details: { bookings: bookings.map((booking) => booking.id) } });
+      await recordAudit(tx, {
+        centreId,
+        actorId: null,
+        entityType: "centre",
+        entityId: centreId,
+        action: "requests-reminded",
+        details: { bookings: bookings.map((booking) => booking.id) },
+      });
     });
   }
   return overdue.length;

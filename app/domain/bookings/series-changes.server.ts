@@ -100,7 +100,14 @@ export async function cancelOccurrence(
 }
 
 /** Inside a transaction that holds the booking's lock: cancels a date that takes place, with its fee. */
-async function cancelActiveDate(tx: Tx, actor: ActorOrJob, occurrence: Occurrence, reason: string, feeCents: number, now: Date) {
+async function cancelActiveDate(
+  tx: Tx,
+  actor: ActorOrJob,
+  occurrence: Occurrence,
+  reason: string,
+  feeCents: number,
+  now: Date,
+) {
   await tx.roomClaim.updateMany({ where: { occurrenceId: occurrence.id }, data: { active: false } });
   const updated = await tx.occurrence.update({
     where: { id: occurrence.id },
@@ -121,7 +128,13 @@ async function cancelActiveDate(tx: Tx, actor: ActorOrJob, occurrence: Occurrenc
 /** Moves one date to another start and/or room, after checking it there. The series stays as it is. */
 export async function moveOccurrence(
   actor: ActorOrJob,
-  input: { occurrenceId: string; startsAt?: Date; roomId?: string; viewer?: Viewer; allowOutsideOpeningHours?: boolean },
+  input: {
+    occurrenceId: string;
+    startsAt?: Date;
+    roomId?: string;
+    viewer?: Viewer;
+    allowOutsideOpeningHours?: boolean;
+  },
 ) {
   const timeZone = await centreZone(db(), actor.centreId);
   try {
@@ -130,21 +143,38 @@ export async function moveOccurrence(
       const found = await loadOccurrence(tx, actor.centreId, input.occurrenceId);
       await lockBooking(tx, actor.centreId, found.bookingId);
       const occurrence = await tx.occurrence.findUniqueOrThrow({ where: { id: found.id } });
-      if (occurrence.status !== "ACTIVE") throw new DomainError("not-active", "Only a date that takes place can be moved.", {}, 409);
+      if (occurrence.status !== "ACTIVE")
+        throw new DomainError("not-active", "Only a date that takes place can be moved.", {}, 409);
       const space = await loadSpace(tx, actor.centreId, input.roomId ?? occurrence.roomId);
       const startsAt = input.startsAt ?? occurrence.startsAt;
       const endsAt = new Date(startsAt.getTime() + (occurrence.endsAt.getTime() - occurrence.startsAt.getTime()));
-      const date = { originalLocalStart: formatWallClock(occurrence.originalLocalStart), startsAt, endsAt, claims: claimsFor(space, startsAt, endsAt) };
+      const date = {
+        originalLocalStart: formatWallClock(occurrence.originalLocalStart),
+        startsAt,
+        endsAt,
+        claims: claimsFor(space, startsAt, endsAt),
+      };
       const { conflicts } = await findConflicts(
         actor.centreId,
-        { roomId: space.id, rrule: null, localStart: date.originalLocalStart, durationMinutes: 1, dates: [date], excludeOccurrenceIds: [occurrence.id] },
+        {
+          roomId: space.id,
+          rrule: null,
+          localStart: date.originalLocalStart,
+          durationMinutes: 1,
+          dates: [date],
+          excludeOccurrenceIds: [occurrence.id],
+        },
         input.viewer ?? { seesDetails: true },
         tx,
       );
-      const blocking = conflicts.filter((conflict) => !(conflict.reason === "outside-opening-hours" && input.allowOutsideOpeningHours));
+      const blocking = conflicts.filter(
+        (conflict) => !(conflict.reason === "outside-opening-hours" && input.allowOutsideOpeningHours),
+      );
       if (blocking[0]) throw conflictError(blocking[0], space.name, timeZone);
       await tx.roomClaim.deleteMany({ where: { occurrenceId: occurrence.id } });
-      await tx.roomClaim.createMany({ data: date.claims.map((claim) => ({ ...claim, occurrenceId: occurrence.id, centreId: actor.centreId })) });
+      await tx.roomClaim.createMany({
+        data: date.claims.map((claim) => ({ ...claim, occurrenceId: occurrence.id, centreId: actor.centreId })),
+      });
       const updated = await tx.occurrence.update({
         where: { id: occurrence.id },
         data: { startsAt, endsAt, roomId: space.id, moved: true },
@@ -165,7 +195,11 @@ export async function moveOccurrence(
     });
   } catch (error) {
     if (isExclusionViolation(error)) {
-      const space = await loadSpace(db(), actor.centreId, input.roomId ?? (await loadOccurrence(db(), actor.centreId, input.occurrenceId)).roomId);
+      const space = await loadSpace(
+        db(),
+        actor.centreId,
+        input.roomId ?? (await loadOccurrence(db(), actor.centreId, input.occurrenceId)).roomId,
+      );
       throw roomTaken(space.name, input.startsAt ?? clock.now(), timeZone);
     }
     throw error;
@@ -179,7 +213,9 @@ export function endRuleBefore(rrule: string, beforeLocal: string): string {
   const wall = parseWallClock(beforeLocal);
   if (!wall) throw new DomainError("invalid-start", `"${beforeLocal}" is not a date and time.`);
   const until = addWallClockMinutes(wall, -1).toISOString().replace(/[-:]/g, "").slice(0, 15);
-  const parts = parseRule(rrule).body.split(";").filter((part) => !/^(COUNT|UNTIL)=/.test(part));
+  const parts = parseRule(rrule)
+    .body.split(";")
+    .filter((part) => !/^(COUNT|UNTIL)=/.test(part));
   return [...parts, `UNTIL=${until}`].join(";");
 }
 
@@ -190,7 +226,13 @@ export function endRuleBefore(rrule: string, beforeLocal: string): string {
  */
 export async function cancelRestOfSeries(
   actor: ActorOrJob,
-  input: { bookingId: string; fromOccurrenceId: string; reason: string; now?: Date; feeFor?: (date: { startsAt: Date; priceInclCents: number }) => number },
+  input: {
+    bookingId: string;
+    fromOccurrenceId: string;
+    reason: string;
+    now?: Date;
+    feeFor?: (date: { startsAt: Date; priceInclCents: number }) => number;
+  },
 ) {
   const now = input.now ?? clock.now();
   return transaction(async (tx) => {
@@ -221,7 +263,10 @@ export async function cancelRestOfSeries(
     await tx.booking.update({
       where: { id: booking.id },
       data: {
-        rrule: booking.rrule && !everything ? endRuleBefore(booking.rrule, formatWallClock(from.originalLocalStart)) : booking.rrule,
+        rrule:
+          booking.rrule && !everything
+            ? endRuleBefore(booking.rrule, formatWallClock(from.originalLocalStart))
+            : booking.rrule,
         materialisedUntil: null,
         ...(everything ? { status: "CANCELLED", cancelledAt: now, cancelReason: input.reason } : {}),
       },
@@ -248,7 +293,12 @@ function exceptionKind(occurrence: Occurrence): "cancelled" | "moved" | null {
 async function planSeriesChange(
   tx: Tx,
   centreId: string,
-  booking: { id: string; tier: Prisma.BookingGetPayload<object>["tier"]; skipPublicHolidays: boolean; skipSchoolHolidays: Prisma.BookingGetPayload<object>["skipSchoolHolidays"] },
+  booking: {
+    id: string;
+    tier: Prisma.BookingGetPayload<object>["tier"];
+    skipPublicHolidays: boolean;
+    skipSchoolHolidays: Prisma.BookingGetPayload<object>["skipSchoolHolidays"];
+  },
   future: Occurrence[],
   pattern: NewPattern,
   viewer: Viewer,
@@ -258,7 +308,14 @@ async function planSeriesChange(
   const until = materialiseUntil(pattern.rrule, now, await horizonDaysFor(tx, centreId, booking.tier));
   const report = await findConflicts(
     centreId,
-    { roomId: pattern.roomId, rrule: pattern.rrule, localStart: pattern.localStart, durationMinutes: pattern.durationMinutes, until, excludeBookingId: booking.id },
+    {
+      roomId: pattern.roomId,
+      rrule: pattern.rrule,
+      localStart: pattern.localStart,
+      durationMinutes: pattern.durationMinutes,
+      until,
+      excludeBookingId: booking.id,
+    },
     viewer,
     tx,
   ).catch((error: unknown) => {
@@ -269,10 +326,16 @@ async function planSeriesChange(
     tx,
     report,
     report.space,
-    { centreId, rrule: pattern.rrule, skipPublicHolidays: booking.skipPublicHolidays, skipSchoolHolidays: booking.skipSchoolHolidays },
+    {
+      centreId,
+      rrule: pattern.rrule,
+      skipPublicHolidays: booking.skipPublicHolidays,
+      skipSchoolHolidays: booking.skipSchoolHolidays,
+    },
     timeZone,
   );
-  const localDay = (occurrence: { originalLocalStart: Date }) => formatWallClock(occurrence.originalLocalStart).slice(0, 10);
+  const localDay = (occurrence: { originalLocalStart: Date }) =>
+    formatWallClock(occurrence.originalLocalStart).slice(0, 10);
   const byDay = new Map(future.map((occurrence) => [localDay(occurrence), occurrence]));
   const plan: SeriesChangePlan & { until: Date | undefined } = {
     updated: [],
@@ -296,18 +359,33 @@ async function planSeriesChange(
       plan.exceptionsKept.push({ occurrenceId: existing.id, localStart: date.originalLocalStart, kind });
       continue;
     }
-    plan.updated.push({ occurrenceId: existing.id, from: { startsAt: existing.startsAt, roomId: existing.roomId }, to: date });
+    plan.updated.push({
+      occurrenceId: existing.id,
+      from: { startsAt: existing.startsAt, roomId: existing.roomId },
+      to: date,
+    });
   }
   for (const occurrence of future) {
     if (matched.has(occurrence.id)) continue;
     const kind = exceptionKind(occurrence);
-    if (kind) plan.exceptionsDropped.push({ occurrenceId: occurrence.id, localStart: formatWallClock(occurrence.originalLocalStart), kind });
+    if (kind)
+      plan.exceptionsDropped.push({
+        occurrenceId: occurrence.id,
+        localStart: formatWallClock(occurrence.originalLocalStart),
+        kind,
+      });
     if (occurrence.status === "ACTIVE") {
-      plan.cancelled.push({ occurrenceId: occurrence.id, localStart: formatWallClock(occurrence.originalLocalStart), startsAt: occurrence.startsAt });
+      plan.cancelled.push({
+        occurrenceId: occurrence.id,
+        localStart: formatWallClock(occurrence.originalLocalStart),
+        startsAt: occurrence.startsAt,
+      });
     }
   }
   const takingPlace = new Set(
-    [...plan.updated.map((update) => update.to), ...plan.added].filter((date) => date.cancelReason === null).map((date) => date.originalLocalStart),
+    [...plan.updated.map((update) => update.to), ...plan.added]
+      .filter((date) => date.cancelReason === null)
+      .map((date) => date.originalLocalStart),
   );
   plan.conflicts = report.conflicts.filter((conflict) => takingPlace.has(conflict.localStart));
   return plan;
@@ -350,7 +428,15 @@ export async function previewSeriesChange(actor: ActorOrJob, input: SeriesChange
   const now = input.now ?? clock.now();
   return transaction(async (tx) => {
     const { booking, future } = await futureOf(tx, actor.centreId, input, now);
-    const { until: _until, ...plan } = await planSeriesChange(tx, actor.centreId, booking, future, input.pattern, input.viewer ?? { seesDetails: true }, now);
+    const { until: _until, ...plan } = await planSeriesChange(
+      tx,
+      actor.centreId,
+      booking,
+      future,
+      input.pattern,
+      input.viewer ?? { seesDetails: true },
+      now,
+    );
     return plan;
   });
 }
@@ -369,8 +455,18 @@ export async function changeSeries(actor: ActorOrJob, input: SeriesChangeInput) 
     return await transaction(async (tx) => {
       await lockBookingWrites(tx, actor.centreId);
       const { booking, boundary, future } = await futureOf(tx, actor.centreId, input, now);
-      const plan = await planSeriesChange(tx, actor.centreId, booking, future, input.pattern, input.viewer ?? { seesDetails: true }, now);
-      const blocking = plan.conflicts.filter((conflict) => !(conflict.reason === "outside-opening-hours" && input.allowOutsideOpeningHours));
+      const plan = await planSeriesChange(
+        tx,
+        actor.centreId,
+        booking,
+        future,
+        input.pattern,
+        input.viewer ?? { seesDetails: true },
+        now,
+      );
+      const blocking = plan.conflicts.filter(
+        (conflict) => !(conflict.reason === "outside-opening-hours" && input.allowOutsideOpeningHours),
+      );
       if (blocking[0]) {
         const space = await loadSpace(tx, actor.centreId, input.pattern.roomId);
         throw conflictError(blocking[0], space.name, timeZone);
@@ -391,7 +487,15 @@ export async function changeSeries(actor: ActorOrJob, input: SeriesChangeInput) 
             roomId: input.pattern.roomId,
             splitFromId: booking.id,
             materialisedUntil: plan.until ?? null,
-            activity: activity ? { create: activityData(actor.centreId, { ...activity, capacity: activity.capacity, organiserName: activity.organiserName }) } : undefined,
+            activity: activity
+              ? {
+                  create: activityData(actor.centreId, {
+                    ...activity,
+                    capacity: activity.capacity,
+                    organiserName: activity.organiserName,
+                  }),
+                }
+              : undefined,
           },
           include: { activity: true },
         });
@@ -399,8 +503,18 @@ export async function changeSeries(actor: ActorOrJob, input: SeriesChangeInput) 
         await tx.booking.update({
           where: { id: booking.id },
           data: startsFromBoundary
-            ? { status: "CANCELLED", cancelledAt: now, cancelReason: "Vervangen door een nieuwe reeks", materialisedUntil: null }
-            : { rrule: booking.rrule ? endRuleBefore(booking.rrule, formatWallClock(boundary.originalLocalStart)) : null, materialisedUntil: null },
+            ? {
+                status: "CANCELLED",
+                cancelledAt: now,
+                cancelReason: "Vervangen door een nieuwe reeks",
+                materialisedUntil: null,
+              }
+            : {
+                rrule: booking.rrule
+                  ? endRuleBefore(booking.rrule, formatWallClock(boundary.originalLocalStart))
+                  : null,
+                materialisedUntil: null,
+              },
         });
       } else {
         await tx.booking.update({
@@ -433,7 +547,9 @@ export async function changeSeries(actor: ActorOrJob, input: SeriesChangeInput) 
             ...(date.cancelReason ? { status: "CANCELLED", cancelledAt: now, cancelReason: date.cancelReason } : {}),
           },
         });
-        if (!date.cancelReason) for (const claim of date.claims) claims.push({ ...claim, id: randomUUID(), occurrenceId: update.occurrenceId, centreId: actor.centreId });
+        if (!date.cancelReason)
+          for (const claim of date.claims)
+            claims.push({ ...claim, id: randomUUID(), occurrenceId: update.occurrenceId, centreId: actor.centreId });
       }
       // Exceptions that still fit move along with the series (re-keyed to the new pattern's start).
       for (const kept of plan.exceptionsKept) {
@@ -450,7 +566,8 @@ export async function changeSeries(actor: ActorOrJob, input: SeriesChangeInput) 
         data: { status: "CANCELLED", cancelledAt: now, cancelReason: "De reeks is gewijzigd" },
       });
       for (const id of dropped) await notifySignupsOfCancelledDate(tx, actor.centreId, id);
-      for (const update of plan.updated) if (update.to.cancelReason) await notifySignupsOfCancelledDate(tx, actor.centreId, update.occurrenceId);
+      for (const update of plan.updated)
+        if (update.to.cancelReason) await notifySignupsOfCancelledDate(tx, actor.centreId, update.occurrenceId);
       await tx.roomClaim.createMany({ data: claims });
       await insertOccurrences(tx, target.id, actor.centreId, plan.added, {
         cutoffDays: await cutoffFor(tx, booking.id),
@@ -462,8 +579,14 @@ export async function changeSeries(actor: ActorOrJob, input: SeriesChangeInput) 
         const newActivity = await tx.activity.findUnique({ where: { bookingId: target.id }, select: { id: true } });
         const reParented = [...moving, ...plan.exceptionsKept.map((kept) => kept.occurrenceId)];
         if (newActivity && reParented.length > 0) {
-          await tx.signup.updateMany({ where: { occurrenceId: { in: reParented } }, data: { activityId: newActivity.id } });
-          await tx.companionRequest.updateMany({ where: { occurrenceId: { in: reParented } }, data: { activityId: newActivity.id } });
+          await tx.signup.updateMany({
+            where: { occurrenceId: { in: reParented } },
+            data: { activityId: newActivity.id },
+          });
+          await tx.companionRequest.updateMany({
+            where: { occurrenceId: { in: reParented } },
+            data: { activityId: newActivity.id },
+          });
         }
       }
 
@@ -528,7 +651,9 @@ export async function refreshTotals(tx: Tx, bookingId: string) {
 
 /** Provisional bookings keep their cut-off for new dates (days between firm_at and start). */
 async function cutoffFor(tx: Tx, bookingId: string): Promise<number | null> {
-  const sample = await tx.occurrence.findFirst({ where: { bookingId, firmAt: { not: null } }, select: { firmAt: true, startsAt: true } });
+  const sample = await tx.occurrence.findFirst({
+    where: { bookingId, firmAt: { not: null } },
+    select: { firmAt: true, startsAt: true },
+  });
   return sample?.firmAt ? Math.round((sample.startsAt.getTime() - sample.firmAt.getTime()) / DAY_MS) : null;
 }
-

@@ -1,6 +1,13 @@
 import { db, transaction } from "~/db/client.server";
 import { recordAudit } from "../shared/audit.server";
-import { decideDates, horizonDaysFor, insertOccurrences, lockBooking, lockBookingWrites, materialiseUntil } from "./create.server";
+import {
+  decideDates,
+  horizonDaysFor,
+  insertOccurrences,
+  lockBooking,
+  lockBookingWrites,
+  materialiseUntil,
+} from "./create.server";
 import { findConflicts } from "./conflicts.server";
 import { loadSpace } from "../centre/rooms.server";
 import { formatWallClock } from "../time/time-zone";
@@ -16,7 +23,9 @@ import { clock } from "~/lib/clock";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export async function extendOpenSeries(now = clock.now()): Promise<{ bookings: number; added: number; unavailable: number }> {
+export async function extendOpenSeries(
+  now = clock.now(),
+): Promise<{ bookings: number; added: number; unavailable: number }> {
   const candidates = await db().booking.findMany({
     where: { rrule: { not: null }, materialisedUntil: { not: null }, status: { in: ["CONFIRMED", "PENDING"] } },
     select: { id: true, centreId: true, tier: true, materialisedUntil: true },
@@ -47,16 +56,28 @@ export async function extendSeries(centreId: string, bookingId: string, now = cl
     const space = await loadSpace(tx, centreId, booking.roomId);
     const { dates, conflicts } = await findConflicts(
       centreId,
-      { roomId: space.id, rrule: booking.rrule, localStart: formatWallClock(booking.localStart), durationMinutes: booking.durationMinutes, until, excludeBookingId: booking.id },
+      {
+        roomId: space.id,
+        rrule: booking.rrule,
+        localStart: formatWallClock(booking.localStart),
+        durationMinutes: booking.durationMinutes,
+        until,
+        excludeBookingId: booking.id,
+      },
       { seesDetails: true },
       tx,
     );
     const existing = new Set(
-      (await tx.occurrence.findMany({ where: { bookingId, startsAt: { gte: booking.materialisedUntil } }, select: { originalLocalStart: true } })).map(
-        (occurrence) => formatWallClock(occurrence.originalLocalStart),
-      ),
+      (
+        await tx.occurrence.findMany({
+          where: { bookingId, startsAt: { gte: booking.materialisedUntil } },
+          select: { originalLocalStart: true },
+        })
+      ).map((occurrence) => formatWallClock(occurrence.originalLocalStart)),
     );
-    const fresh = dates.filter((date) => date.startsAt >= booking.materialisedUntil! && !existing.has(date.originalLocalStart));
+    const fresh = dates.filter(
+      (date) => date.startsAt >= booking.materialisedUntil! && !existing.has(date.originalLocalStart),
+    );
     const blocked = new Map(conflicts.map((conflict) => [conflict.localStart, conflict]));
     const decided = decideDates(fresh, space, {
       timeZone: centre.timeZone,
@@ -66,12 +87,17 @@ export async function extendSeries(centreId: string, bookingId: string, now = cl
       const conflict = blocked.get(date.originalLocalStart);
       if (date.cancelReason || !conflict) return date;
       const reason =
-        conflict.reason === "room-taken" ? "Niet beschikbaar: de ruimte is bezet"
-        : conflict.reason === "closed" ? `Niet beschikbaar: ${conflict.closure?.reason ?? "gesloten"}`
-        : "Niet beschikbaar: buiten de openingstijden";
+        conflict.reason === "room-taken"
+          ? "Niet beschikbaar: de ruimte is bezet"
+          : conflict.reason === "closed"
+            ? `Niet beschikbaar: ${conflict.closure?.reason ?? "gesloten"}`
+            : "Niet beschikbaar: buiten de openingstijden";
       return { ...date, claims: [], cancelReason: reason };
     });
-    const sample = await tx.occurrence.findFirst({ where: { bookingId, firmAt: { not: null } }, select: { firmAt: true, startsAt: true } });
+    const sample = await tx.occurrence.findFirst({
+      where: { bookingId, firmAt: { not: null } },
+      select: { firmAt: true, startsAt: true },
+    });
     await insertOccurrences(tx, booking.id, centreId, decided, {
       cutoffDays: sample?.firmAt ? Math.round((sample.startsAt.getTime() - sample.firmAt.getTime()) / DAY_MS) : null,
       cancelledAt: now,
@@ -88,7 +114,9 @@ export async function extendSeries(centreId: string, bookingId: string, now = cl
         details: {
           added: decided.length,
           until: until.toISOString(),
-          unavailable: decided.filter((date) => date.cancelReason && blocked.has(date.originalLocalStart)).map((date) => date.originalLocalStart),
+          unavailable: decided
+            .filter((date) => date.cancelReason && blocked.has(date.originalLocalStart))
+            .map((date) => date.originalLocalStart),
         },
       });
     }

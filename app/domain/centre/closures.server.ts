@@ -69,7 +69,12 @@ async function datesHitBy(centreId: string, closure: ClosureInput, now = clock.n
     include: {
       room: { select: { name: true } },
       booking: {
-        select: { id: true, title: true, status: true, organisation: { select: { id: true, name: true, contactName: true, contactEmail: true, contactPhone: true } } },
+        select: {
+          id: true,
+          title: true,
+          status: true,
+          organisation: { select: { id: true, name: true, contactName: true, contactEmail: true, contactPhone: true } },
+        },
       },
     },
   });
@@ -98,45 +103,57 @@ function validate(input: ClosureInput) {
 }
 
 /** Adds a closure (once per form, with a `submission`); returns it with the dates it hits. */
-export async function createClosure(
-  actor: Actor,
-  input: ClosureInput,
-  now = clock.now(),
-  submission?: Submission,
-) {
+export async function createClosure(actor: Actor, input: ClosureInput, now = clock.now(), submission?: Submission) {
   validate(input);
   await roomsClosedBy(actor.centreId, input.roomId);
-  const closure = await transactionOnce(submission, async (tx) => {
-    const created = await tx.closure.create({
-      data: {
+  const closure = await transactionOnce(
+    submission,
+    async (tx) => {
+      const created = await tx.closure.create({
+        data: {
+          centreId: actor.centreId,
+          roomId: input.roomId,
+          startDate: dateOf(input.startDate),
+          endDate: dateOf(input.endDate),
+          reason: input.reason.trim(),
+          createdById: actor.actorId,
+        },
+      });
+      await recordAudit(tx, {
         centreId: actor.centreId,
-        roomId: input.roomId,
-        startDate: dateOf(input.startDate),
-        endDate: dateOf(input.endDate),
-        reason: input.reason.trim(),
-        createdById: actor.actorId,
-      },
-    });
-    await recordAudit(tx, {
-      centreId: actor.centreId,
-      actorId: actor.actorId,
-      entityType: "closure",
-      entityId: created.id,
-      action: "closure-created",
-      details: { roomId: input.roomId, startDate: input.startDate, endDate: input.endDate, reason: input.reason.trim() },
-    });
-    return created;
-  }, (created) => created.id);
+        actorId: actor.actorId,
+        entityType: "closure",
+        entityId: created.id,
+        action: "closure-created",
+        details: {
+          roomId: input.roomId,
+          startDate: input.startDate,
+          endDate: input.endDate,
+          reason: input.reason.trim(),
+        },
+      });
+      return created;
+    },
+    (created) => created.id,
+  );
   return { closure, hits: await datesHitBy(actor.centreId, input, now) };
 }
 
 function asInput(closure: { roomId: string | null; startDate: Date; endDate: Date; reason: string }): ClosureInput {
-  return { roomId: closure.roomId, startDate: formatLocalDate(closure.startDate), endDate: formatLocalDate(closure.endDate), reason: closure.reason };
+  return {
+    roomId: closure.roomId,
+    startDate: formatLocalDate(closure.startDate),
+    endDate: formatLocalDate(closure.endDate),
+    reason: closure.reason,
+  };
 }
 
 /** A closure of this centre with the dates it still hits. */
 export async function closureWithHits(centreId: string, closureId: string, now = clock.now()) {
-  const closure = await db().closure.findFirst({ where: { id: closureId, centreId }, include: { room: { select: { name: true } } } });
+  const closure = await db().closure.findFirst({
+    where: { id: closureId, centreId },
+    include: { room: { select: { name: true } } },
+  });
   if (!closure) throw new NotFoundError("closure");
   return { closure: { ...closure, ...asInput(closure) }, hits: await datesHitBy(centreId, asInput(closure), now) };
 }
@@ -164,7 +181,10 @@ export async function listClosures(centreId: string, now = clock.now()) {
 export async function datesInClosures(centreId: string, now = clock.now()) {
   const centre = await db().centre.findUniqueOrThrow({ where: { id: centreId }, select: { timeZone: true } });
   const today = localDateAt(now, centre.timeZone);
-  const closures = await db().closure.findMany({ where: { centreId, endDate: { gte: dateOf(today) } }, orderBy: { startDate: "asc" } });
+  const closures = await db().closure.findMany({
+    where: { centreId, endDate: { gte: dateOf(today) } },
+    orderBy: { startDate: "asc" },
+  });
   const result: { closureId: string; reason: string; hits: Awaited<ReturnType<typeof datesHitBy>> }[] = [];
   for (const closure of closures) {
     const hits = await datesHitBy(centreId, asInput(closure), now);
@@ -187,7 +207,10 @@ export async function cancelDatesInClosure(
   const chosen = hits.filter((hit) => input.occurrenceIds.includes(hit.occurrenceId));
   if (chosen.length === 0) throw new DomainError("closure-nothing-chosen", "Choose at least one date.");
   const reason = closure.reason;
-  const centre = await db().centre.findUniqueOrThrow({ where: { id: actor.centreId }, select: { timeZone: true, name: true } });
+  const centre = await db().centre.findUniqueOrThrow({
+    where: { id: actor.centreId },
+    select: { timeZone: true, name: true },
+  });
   return transaction(async (tx) => {
     const byBooking = new Map<string, typeof chosen>();
     for (const hit of chosen) byBooking.set(hit.bookingId, [...(byBooking.get(hit.bookingId) ?? []), hit]);
@@ -195,9 +218,15 @@ export async function cancelDatesInClosure(
     for (const [bookingId, dates] of byBooking) {
       await lockBooking(tx, actor.centreId, bookingId);
       const ids = dates.map((date) => date.occurrenceId);
-      const still = await tx.occurrence.findMany({ where: { id: { in: ids }, status: "ACTIVE" }, select: { id: true, startsAt: true, endsAt: true } });
+      const still = await tx.occurrence.findMany({
+        where: { id: { in: ids }, status: "ACTIVE" },
+        select: { id: true, startsAt: true, endsAt: true },
+      });
       if (still.length === 0) continue;
-      await tx.roomClaim.updateMany({ where: { occurrenceId: { in: still.map((date) => date.id) } }, data: { active: false } });
+      await tx.roomClaim.updateMany({
+        where: { occurrenceId: { in: still.map((date) => date.id) } },
+        data: { active: false },
+      });
       await tx.occurrence.updateMany({
         where: { id: { in: still.map((date) => date.id) } },
         data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason, cancellationFeeCents: 0 },
@@ -211,7 +240,13 @@ export async function cancelDatesInClosure(
             entityType: "booking",
             entityId: bookingId,
             action: "date-cancelled",
-            details: { occurrenceId: date.id, startsAt: date.startsAt.toISOString(), reason, feeCents: 0, closureId: closure.id },
+            details: {
+              occurrenceId: date.id,
+              startsAt: date.startsAt.toISOString(),
+              reason,
+              feeCents: 0,
+              closureId: closure.id,
+            },
           }),
         );
       }
@@ -219,7 +254,10 @@ export async function cancelDatesInClosure(
       for (const event of events) await claimNotice(tx, `audit:${event.id}`, actor.centreId);
       const organisation = dates[0]!.organisation;
       if (input.notify && organisation.contactEmail) {
-        const contact = await tx.organisation.findUniqueOrThrow({ where: { id: organisation.id }, select: { locale: true } });
+        const contact = await tx.organisation.findUniqueOrThrow({
+          where: { id: organisation.id },
+          select: { locale: true },
+        });
         const list = listDates(
           still.map((date) => formatDayTimeRange(date.startsAt, date.endsAt, centre.timeZone, contact.locale)),
           contact.locale,
@@ -230,7 +268,11 @@ export async function cancelDatesInClosure(
           locale: contact.locale,
           kind: BOOKING_EMAIL_KINDS.closure,
           subject: "workspace.email.closureSubject",
-          paragraphs: [{ key: "workspace.email.greeting" }, { key: "workspace.email.closure" }, { key: "workspace.email.questions" }],
+          paragraphs: [
+            { key: "workspace.email.greeting" },
+            { key: "workspace.email.closure" },
+            { key: "workspace.email.questions" },
+          ],
           values: {
             name: organisation.contactName,
             title: dates[0]!.title,
@@ -273,4 +315,3 @@ export async function deleteClosure(actor: Actor, closureId: string) {
     });
   });
 }
-

@@ -49,7 +49,10 @@ function dayWindows(windows: OpeningWindow[], weekday: number): [number, number]
 }
 
 /** Each local day an interval touches, with the minutes it takes of that day. */
-export function daySegments(startWall: Date, endWall: Date): { localDate: string; weekday: number; from: number; to: number }[] {
+export function daySegments(
+  startWall: Date,
+  endWall: Date,
+): { localDate: string; weekday: number; from: number; to: number }[] {
   const segments: { localDate: string; weekday: number; from: number; to: number }[] = [];
   let day = parseLocalDate(formatLocalDate(startWall))!;
   while (day < endWall) {
@@ -75,7 +78,12 @@ export function openWindowsOn(windows: OpeningWindow[], localDate: string): [num
 }
 
 /** The closures that hit the wall-clock interval for any of `roomIds` (or the whole centre). */
-export function closuresHit(closures: ClosureRange[], roomIds: string[], startWall: Date, endWall: Date): ClosureRange[] {
+export function closuresHit(
+  closures: ClosureRange[],
+  roomIds: string[],
+  startWall: Date,
+  endWall: Date,
+): ClosureRange[] {
   const days = daySegments(startWall, endWall).map((segment) => segment.localDate);
   return closures.filter(
     (closure) =>

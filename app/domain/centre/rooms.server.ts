@@ -39,15 +39,25 @@ export interface RoomInput {
 }
 
 export async function settingsRoom(centreId: string, roomId: string) {
-  const room = await db().room.findFirst({ where: { id: roomId, centreId }, include: { members: { select: { roomId: true } } } });
+  const room = await db().room.findFirst({
+    where: { id: roomId, centreId },
+    include: { members: { select: { roomId: true } } },
+  });
   if (!room) throw new NotFoundError("room");
   return room;
 }
 
-async function checkMembers(client: Parameters<Parameters<typeof transaction>[0]>[0], centreId: string, memberIds: string[]) {
+async function checkMembers(
+  client: Parameters<Parameters<typeof transaction>[0]>[0],
+  centreId: string,
+  memberIds: string[],
+) {
   const unique = [...new Set(memberIds)];
   if (unique.length < 2) throw new DomainError("combination-too-few-rooms", "A combination joins at least two rooms.");
-  const rooms = await client.room.findMany({ where: { id: { in: unique }, centreId, kind: "ROOM" }, select: { id: true } });
+  const rooms = await client.room.findMany({
+    where: { id: { in: unique }, centreId, kind: "ROOM" },
+    select: { id: true },
+  });
   if (rooms.length !== unique.length) throw new NotFoundError("room");
   return unique;
 }
@@ -61,11 +71,19 @@ export async function createRoom(actor: Actor, kind: "ROOM" | "COMBINATION", inp
       const room = await tx.room.create({
         data: { ...fields, centreId: actor.centreId, kind, members: { create: members.map((roomId) => ({ roomId })) } },
       });
-      await recordAudit(tx, { centreId: actor.centreId, actorId: actor.actorId, entityType: "room", entityId: room.id, action: "room-created", details: { ...fields, kind, members } });
+      await recordAudit(tx, {
+        centreId: actor.centreId,
+        actorId: actor.actorId,
+        entityType: "room",
+        entityId: room.id,
+        action: "room-created",
+        details: { ...fields, kind, members },
+      });
       return room;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError("room-name-taken", "Another room has this name.", { name: input.name });
+    if (isUniqueViolation(error))
+      throw new DomainError("room-name-taken", "Another room has this name.", { name: input.name });
     throw error;
   }
 }
@@ -74,13 +92,18 @@ export async function createRoom(actor: Actor, kind: "ROOM" | "COMBINATION", inp
 export async function updateRoom(actor: Actor, roomId: string, input: RoomInput) {
   try {
     return await transaction(async (tx) => {
-      const before = await tx.room.findFirst({ where: { id: roomId, centreId: actor.centreId }, include: { members: true } });
+      const before = await tx.room.findFirst({
+        where: { id: roomId, centreId: actor.centreId },
+        include: { members: true },
+      });
       if (!before) throw new NotFoundError("room");
       const { memberIds, ...fields } = input;
       if (before.kind === "COMBINATION" && memberIds) {
         const members = await checkMembers(tx, actor.centreId, memberIds);
         await tx.roomComboMember.deleteMany({ where: { combinationId: roomId } });
-        await tx.roomComboMember.createMany({ data: members.map((member) => ({ combinationId: roomId, roomId: member })) });
+        await tx.roomComboMember.createMany({
+          data: members.map((member) => ({ combinationId: roomId, roomId: member })),
+        });
       }
       const room = await tx.room.update({ where: { id: roomId }, data: fields });
       await recordAudit(tx, {
@@ -89,12 +112,22 @@ export async function updateRoom(actor: Actor, roomId: string, input: RoomInput)
         entityType: "room",
         entityId: roomId,
         action: "room-changed",
-        details: { ...fields, members: memberIds ?? null, before: { capacity: before.capacity, setup: before.setupBufferMinutes, cleanup: before.cleanupBufferMinutes, active: before.active } },
+        details: {
+          ...fields,
+          members: memberIds ?? null,
+          before: {
+            capacity: before.capacity,
+            setup: before.setupBufferMinutes,
+            cleanup: before.cleanupBufferMinutes,
+            active: before.active,
+          },
+        },
       });
       return room;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError("room-name-taken", "Another room has this name.", { name: input.name });
+    if (isUniqueViolation(error))
+      throw new DomainError("room-name-taken", "Another room has this name.", { name: input.name });
     throw error;
   }
 }
@@ -144,7 +177,10 @@ export async function listSpaces(client: Tx, centreId: string): Promise<Bookable
 }
 
 /** Whether a space fits a group: enough places, the facilities asked for, step-free if needed. */
-export function spaceFits(space: BookableSpace, needs: { attendees?: number; facilities?: Facility[]; stepFree?: boolean }): boolean {
+export function spaceFits(
+  space: BookableSpace,
+  needs: { attendees?: number; facilities?: Facility[]; stepFree?: boolean },
+): boolean {
   return (
     space.capacity >= (needs.attendees ?? 1) &&
     (needs.facilities ?? []).every((facility) => space.facilities.includes(facility)) &&

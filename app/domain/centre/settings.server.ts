@@ -12,7 +12,6 @@ import type { Actor } from "../shared/actor";
  * change; dates booked earlier keep the time they hold.
  */
 
-
 // ─── Opening hours ──────────────────────────────────────────────────────────
 
 export interface OpeningWindowInput {
@@ -33,14 +32,21 @@ export async function openingHoursOf(centreId: string) {
  */
 export async function saveOpeningHours(actor: Actor, roomId: string | null, windows: OpeningWindowInput[]) {
   for (const window of windows) {
-    if (window.weekday < 1 || window.weekday > 7 || window.opensMinute < 0 || window.closesMinute > 1440 || window.closesMinute <= window.opensMinute) {
+    if (
+      window.weekday < 1 ||
+      window.weekday > 7 ||
+      window.opensMinute < 0 ||
+      window.closesMinute > 1440 ||
+      window.closesMinute <= window.opensMinute
+    ) {
       throw new DomainError("opening-hours-invalid", "A day closes before it opens.", { weekday: window.weekday });
     }
   }
   for (let weekday = 1; weekday <= 7; weekday++) {
     const day = windows.filter((window) => window.weekday === weekday).sort((a, b) => a.opensMinute - b.opensMinute);
     for (let index = 1; index < day.length; index++) {
-      if (day[index]!.opensMinute < day[index - 1]!.closesMinute) throw new DomainError("opening-hours-invalid", "Two windows of one day overlap.", { weekday });
+      if (day[index]!.opensMinute < day[index - 1]!.closesMinute)
+        throw new DomainError("opening-hours-invalid", "Two windows of one day overlap.", { weekday });
     }
   }
   return transaction(async (tx) => {
@@ -49,7 +55,9 @@ export async function saveOpeningHours(actor: Actor, roomId: string | null, wind
       if (!room) throw new NotFoundError("room");
     }
     await tx.openingHours.deleteMany({ where: { centreId: actor.centreId, roomId } });
-    await tx.openingHours.createMany({ data: windows.map((window) => ({ ...window, centreId: actor.centreId, roomId })) });
+    await tx.openingHours.createMany({
+      data: windows.map((window) => ({ ...window, centreId: actor.centreId, roomId })),
+    });
     await recordAudit(tx, {
       centreId: actor.centreId,
       actorId: actor.actorId,
@@ -83,7 +91,13 @@ export async function rulesOf(centreId: string): Promise<CommunityRulesSettings>
     ...centre,
     tiers: TIERS_BY_PRIORITY.map((tier) => {
       const policy = tiers.find((candidate) => candidate.tier === tier);
-      return { tier, bookingHorizonDays: policy?.bookingHorizonDays ?? 365, requiresApproval: policy?.requiresApproval ?? false, vatBp: policy?.vatBp ?? null, provisional: policy?.provisional ?? false };
+      return {
+        tier,
+        bookingHorizonDays: policy?.bookingHorizonDays ?? 365,
+        requiresApproval: policy?.requiresApproval ?? false,
+        vatBp: policy?.vatBp ?? null,
+        provisional: policy?.provisional ?? false,
+      };
     }),
     communityHours: communityHours.map(({ weekday, startMinute, endMinute }) => ({ weekday, startMinute, endMinute })),
   };
@@ -92,7 +106,8 @@ export async function rulesOf(centreId: string): Promise<CommunityRulesSettings>
 /** Saves the centre's community rules; they apply to requests made after the change. */
 export async function saveRules(actor: Actor, input: CommunityRulesSettings) {
   for (const window of input.communityHours) {
-    if (window.endMinute <= window.startMinute) throw new DomainError("community-hours-invalid", "A window ends before it starts.", { weekday: window.weekday });
+    if (window.endMinute <= window.startMinute)
+      throw new DomainError("community-hours-invalid", "A window ends before it starts.", { weekday: window.weekday });
   }
   if (input.commercialShareCapBp !== null && (input.commercialShareCapBp < 0 || input.commercialShareCapBp > 10_000)) {
     throw new DomainError("share-cap-invalid", "The share is between 0 and 100 percent.");
@@ -109,7 +124,9 @@ export async function saveRules(actor: Actor, input: CommunityRulesSettings) {
       });
     }
     await tx.communityHoursWindow.deleteMany({ where: { centreId: actor.centreId } });
-    await tx.communityHoursWindow.createMany({ data: communityHours.map((window) => ({ ...window, centreId: actor.centreId })) });
+    await tx.communityHoursWindow.createMany({
+      data: communityHours.map((window) => ({ ...window, centreId: actor.centreId })),
+    });
     await recordAudit(tx, {
       centreId: actor.centreId,
       actorId: actor.actorId,
@@ -134,7 +151,8 @@ export function cancellationStepsOf(centreId: string) {
  */
 export async function saveCancellationSteps(actor: Actor, steps: { minDaysBefore: number; feeBp: number }[]) {
   const days = steps.map((step) => step.minDaysBefore);
-  if (new Set(days).size !== days.length) throw new DomainError("cancellation-steps-duplicate", "Two steps have the same number of days.");
+  if (new Set(days).size !== days.length)
+    throw new DomainError("cancellation-steps-duplicate", "Two steps have the same number of days.");
   if (steps.some((step) => step.feeBp < 0 || step.feeBp > 10_000 || step.minDaysBefore < 0)) {
     throw new DomainError("cancellation-fee-invalid", "A fee is between 0 and 100 percent.");
   }
@@ -171,6 +189,13 @@ export interface CentreDetailsInput {
 export async function saveCentreDetails(actor: Actor, input: CentreDetailsInput) {
   return transaction(async (tx) => {
     await tx.centre.update({ where: { id: actor.centreId }, data: input });
-    await recordAudit(tx, { centreId: actor.centreId, actorId: actor.actorId, entityType: "centre", entityId: actor.centreId, action: "centre-details-changed", details: { ...input } });
+    await recordAudit(tx, {
+      centreId: actor.centreId,
+      actorId: actor.actorId,
+      entityType: "centre",
+      entityId: actor.centreId,
+      action: "centre-details-changed",
+      details: { ...input },
+    });
   });
 }

@@ -49,6 +49,9 @@ export function cancellationOutcomes(
   now: Date,
   timeZone: string,
 ): { dates: (CancellationOutcome & { id: string })[]; totalFeeCents: number } {
-  const outcomes = dates.map((date) => ({ id: date.id, ...cancellationOutcome(steps, date.startsAt, date.priceInclCents, now, timeZone) }));
+  const outcomes = dates.map((date) => ({
+    id: date.id,
+    ...cancellationOutcome(steps, date.startsAt, date.priceInclCents, now, timeZone),
+  }));
   return { dates: outcomes, totalFeeCents: outcomes.reduce((sum, outcome) => sum + outcome.feeCents, 0) };
 }

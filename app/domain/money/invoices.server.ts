@@ -55,19 +55,32 @@ function quoteVat(quote: unknown): number | null | undefined {
 }
 
 /** The dates of a scope that are not on an invoice yet, as invoice lines in the centre's language. */
-async function draftLines(client: Tx, centreId: string, scope: InvoiceScope): Promise<{ organisationId: string; lines: DraftLine[]; periodStart: string | null; periodEnd: string | null }> {
-  const centre = await client.centre.findUniqueOrThrow({ where: { id: centreId }, select: { timeZone: true, defaultLocale: true } });
+async function draftLines(
+  client: Tx,
+  centreId: string,
+  scope: InvoiceScope,
+): Promise<{ organisationId: string; lines: DraftLine[]; periodStart: string | null; periodEnd: string | null }> {
+  const centre = await client.centre.findUniqueOrThrow({
+    where: { id: centreId },
+    select: { timeZone: true, defaultLocale: true },
+  });
   let organisationId: string;
   let periodStart: string | null = null;
   let periodEnd: string | null = null;
   let window: { gte: Date; lt: Date } | undefined;
   if ("bookingId" in scope) {
-    const booking = await client.booking.findFirst({ where: { id: scope.bookingId, centreId }, select: { organisationId: true } });
+    const booking = await client.booking.findFirst({
+      where: { id: scope.bookingId, centreId },
+      select: { organisationId: true },
+    });
     if (!booking) throw new NotFoundError("booking");
     organisationId = booking.organisationId;
   } else {
     if (!MONTH.test(scope.month)) throw new DomainError("invoice-month-invalid", "The month is not a month.");
-    const organisation = await client.organisation.findFirst({ where: { id: scope.organisationId, centreId }, select: { id: true } });
+    const organisation = await client.organisation.findFirst({
+      where: { id: scope.organisationId, centreId },
+      select: { id: true },
+    });
     if (!organisation) throw new NotFoundError("organisation");
     organisationId = organisation.id;
     periodStart = `${scope.month}-01`;
@@ -83,7 +96,11 @@ async function draftLines(client: Tx, centreId: string, scope: InvoiceScope): Pr
       ...(window ? { startsAt: window } : {}),
       invoiceLines: { none: { invoice: { status: { not: "CREDITED" } } } },
       OR: [
-        { status: "ACTIVE", booking: { status: "CONFIRMED" }, OR: [{ priceExclCents: { gt: 0 } }, { vatCents: { gt: 0 } }] },
+        {
+          status: "ACTIVE",
+          booking: { status: "CONFIRMED" },
+          OR: [{ priceExclCents: { gt: 0 } }, { vatCents: { gt: 0 } }],
+        },
         { status: { not: "ACTIVE" }, cancellationFeeCents: { gt: 0 } },
       ],
     },
@@ -167,52 +184,68 @@ function invoiceNumber(prefix: string, year: number, sequence: number): string {
  * organisation, `invoice-month-invalid`. With a `submission` the same form makes one invoice.
  */
 export async function issueInvoice(actor: Actor, scope: InvoiceScope, now = clock.now(), submission?: Submission) {
-  return transactionOnce(submission, async (tx) => {
-    // One invoice at a time per organisation, so two managers cannot invoice a date twice.
-    const organisationId =
-      "bookingId" in scope
-        ? (await tx.booking.findFirst({ where: { id: scope.bookingId, centreId: actor.centreId }, select: { organisationId: true } }))?.organisationId
-        : scope.organisationId;
-    if (!organisationId) throw new NotFoundError("booking");
-    const locked = await tx.$queryRaw<{ id: string }[]>`
+  return transactionOnce(
+    submission,
+    async (tx) => {
+      // One invoice at a time per organisation, so two managers cannot invoice a date twice.
+      const organisationId =
+        "bookingId" in scope
+          ? (
+              await tx.booking.findFirst({
+                where: { id: scope.bookingId, centreId: actor.centreId },
+                select: { organisationId: true },
+              })
+            )?.organisationId
+          : scope.organisationId;
+      if (!organisationId) throw new NotFoundError("booking");
+      const locked = await tx.$queryRaw<{ id: string }[]>`
       SELECT id::text FROM organisations WHERE id = ${organisationId}::uuid AND centre_id = ${actor.centreId}::uuid FOR UPDATE`;
-    if (locked.length === 0) throw new NotFoundError("organisation");
+      if (locked.length === 0) throw new NotFoundError("organisation");
 
-    const draft = await draftLines(tx, actor.centreId, scope);
-    if (draft.lines.length === 0) throw new DomainError("invoice-nothing-to-invoice", "There is nothing left to invoice.", {}, 409);
-    const totals = totalsOf(draft.lines);
-    const centre = await tx.centre.findUniqueOrThrow({ where: { id: actor.centreId } });
-    const organisation = await tx.organisation.findUniqueOrThrow({ where: { id: organisationId } });
-    const year = Number(localDateAt(now, centre.timeZone).slice(0, 4));
-    const sequence = await nextInvoiceNumber(tx, actor.centreId, year);
-    const invoice = await tx.invoice.create({
-      data: {
+      const draft = await draftLines(tx, actor.centreId, scope);
+      if (draft.lines.length === 0)
+        throw new DomainError("invoice-nothing-to-invoice", "There is nothing left to invoice.", {}, 409);
+      const totals = totalsOf(draft.lines);
+      const centre = await tx.centre.findUniqueOrThrow({ where: { id: actor.centreId } });
+      const organisation = await tx.organisation.findUniqueOrThrow({ where: { id: organisationId } });
+      const year = Number(localDateAt(now, centre.timeZone).slice(0, 4));
+      const sequence = await nextInvoiceNumber(tx, actor.centreId, year);
+      const invoice = await tx.invoice.create({
+        data: {
+          centreId: actor.centreId,
+          organisationId,
+          year,
+          sequence,
+          number: invoiceNumber(centre.invoicePrefix, year, sequence),
+          issuedAt: now,
+          dueAt: new Date(now.getTime() + centre.paymentTermDays * 24 * 60 * 60 * 1000),
+          periodStart: draft.periodStart ? new Date(`${draft.periodStart}T00:00:00Z`) : null,
+          periodEnd: draft.periodEnd ? new Date(`${draft.periodEnd}T00:00:00Z`) : null,
+          totalExclCents: totals.totalExclCents,
+          vatCents: totals.vatCents,
+          totalInclCents: totals.totalInclCents,
+          billingSnapshot: billingDetails(centre, organisation),
+          lines: { create: draft.lines },
+        },
+      });
+      await recordAudit(tx, {
         centreId: actor.centreId,
-        organisationId,
-        year,
-        sequence,
-        number: invoiceNumber(centre.invoicePrefix, year, sequence),
-        issuedAt: now,
-        dueAt: new Date(now.getTime() + centre.paymentTermDays * 24 * 60 * 60 * 1000),
-        periodStart: draft.periodStart ? new Date(`${draft.periodStart}T00:00:00Z`) : null,
-        periodEnd: draft.periodEnd ? new Date(`${draft.periodEnd}T00:00:00Z`) : null,
-        totalExclCents: totals.totalExclCents,
-        vatCents: totals.vatCents,
-        totalInclCents: totals.totalInclCents,
-        billingSnapshot: billingDetails(centre, organisation),
-        lines: { create: draft.lines },
-      },
-    });
-    await recordAudit(tx, {
-      centreId: actor.centreId,
-      actorId: actor.actorId,
-      entityType: "invoice",
-      entityId: invoice.id,
-      action: "invoice-issued",
-      details: { number: invoice.number, organisationId, lines: draft.lines.length, totalInclCents: totals.totalInclCents, scope: "bookingId" in scope ? "booking" : "month" },
-    });
-    return invoice;
-  }, (invoice) => invoice.id);
+        actorId: actor.actorId,
+        entityType: "invoice",
+        entityId: invoice.id,
+        action: "invoice-issued",
+        details: {
+          number: invoice.number,
+          organisationId,
+          lines: draft.lines.length,
+          totalInclCents: totals.totalInclCents,
+          scope: "bookingId" in scope ? "booking" : "month",
+        },
+      });
+      return invoice;
+    },
+    (invoice) => invoice.id,
+  );
 }
 
 /** The centre's invoices, newest first, with what was paid on each. */
@@ -220,7 +253,10 @@ export async function listInvoices(centreId: string, options: { organisationId?:
   const invoices = await db().invoice.findMany({
     where: { centreId, ...(options.organisationId ? { organisationId: options.organisationId } : {}) },
     orderBy: [{ year: "desc" }, { sequence: "desc" }],
-    include: { organisation: { select: { name: true } }, payments: { where: { status: "SUCCEEDED" }, select: { amountCents: true } } },
+    include: {
+      organisation: { select: { name: true } },
+      payments: { where: { status: "SUCCEEDED" }, select: { amountCents: true } },
+    },
     take: 200,
   });
   return invoices.map((invoice) => ({
@@ -238,14 +274,37 @@ export async function listInvoices(centreId: string, options: { organisationId?:
 
 // A type, not an interface, so that it can be stored as JSON as it is.
 export type BillingSnapshot = {
-  supplier: { name: string; street: string; postalCode: string; city: string; email: string | null; phone: string | null; iban: string | null; kvkNumber: string | null; vatNumber: string | null };
-  customer: { name: string; contact: string; address: string | null; postalCode: string | null; city: string | null; email: string | null; kvkNumber: string | null; vatNumber: string | null };
+  supplier: {
+    name: string;
+    street: string;
+    postalCode: string;
+    city: string;
+    email: string | null;
+    phone: string | null;
+    iban: string | null;
+    kvkNumber: string | null;
+    vatNumber: string | null;
+  };
+  customer: {
+    name: string;
+    contact: string;
+    address: string | null;
+    postalCode: string | null;
+    city: string | null;
+    email: string | null;
+    kvkNumber: string | null;
+    vatNumber: string | null;
+  };
   locale: Locale;
   timeZone: string;
 };
 
 /** The billing details of an invoice; an invoice made without a snapshot (imported) reads today's details. */
-async function billingOf(invoice: { centreId: string; organisationId: string; billingSnapshot: unknown }): Promise<BillingSnapshot> {
+async function billingOf(invoice: {
+  centreId: string;
+  organisationId: string;
+  billingSnapshot: unknown;
+}): Promise<BillingSnapshot> {
   const stored = invoice.billingSnapshot as Partial<BillingSnapshot> | null;
   if (stored?.supplier && stored.customer && stored.locale && stored.timeZone) return stored as BillingSnapshot;
   const [centre, organisation] = await Promise.all([
@@ -288,7 +347,10 @@ function billingDetails(centre: Centre, organisation: Organisation): BillingSnap
 export async function getInvoice(centreId: string, invoiceId: string) {
   const invoice = await db().invoice.findFirst({
     where: { id: invoiceId, centreId },
-    include: { lines: { orderBy: { id: "asc" } }, payments: { where: { status: "SUCCEEDED" }, select: { amountCents: true } } },
+    include: {
+      lines: { orderBy: { id: "asc" } },
+      payments: { where: { status: "SUCCEEDED" }, select: { amountCents: true } },
+    },
   });
   if (!invoice) throw new NotFoundError("invoice");
   // Lines in the order of their dates (ids are random).
@@ -297,7 +359,9 @@ export async function getInvoice(centreId: string, invoiceId: string) {
     select: { id: true, startsAt: true },
   });
   const startOf = new Map(dates.map((date) => [date.id, date.startsAt.getTime()]));
-  const lines = [...invoice.lines].sort((a, b) => (startOf.get(a.occurrenceId ?? "") ?? 0) - (startOf.get(b.occurrenceId ?? "") ?? 0));
+  const lines = [...invoice.lines].sort(
+    (a, b) => (startOf.get(a.occurrenceId ?? "") ?? 0) - (startOf.get(b.occurrenceId ?? "") ?? 0),
+  );
   return {
     ...invoice,
     lines,

@@ -19,8 +19,6 @@ import type { Actor } from "../shared/actor";
  * Payment rows too, with the provider's id and status; only SUCCEEDED ones count.
  */
 
-;
-
 interface BookingAccount {
   bookingId: string;
   organisationId: string;
@@ -56,7 +54,11 @@ interface BookingSums {
 }
 
 /** Every organisation's account at a centre (organisations without any money matter are left out). */
-export async function accounts(centreId: string, now = clock.now(), options: { organisationId?: string } = {}): Promise<OrganisationAccount[]> {
+export async function accounts(
+  centreId: string,
+  now = clock.now(),
+  options: { organisationId?: string } = {},
+): Promise<OrganisationAccount[]> {
   const organisationId = options.organisationId ?? null;
   const sums = await db().$queryRaw<BookingSums[]>`
     SELECT b.id::text AS booking_id, b.organisation_id::text AS organisation_id, b.title, b.status::text AS status,
@@ -81,9 +83,17 @@ export async function accounts(centreId: string, now = clock.now(), options: { o
     where: { centreId, status: "SUCCEEDED", ...(organisationId ? { organisationId } : {}) },
     select: { organisationId: true, bookingId: true, invoiceId: true, amountCents: true },
   });
-  const invoiceIds = [...new Set(payments.filter((payment) => !payment.bookingId && payment.invoiceId).map((payment) => payment.invoiceId!))];
+  const invoiceIds = [
+    ...new Set(
+      payments.filter((payment) => !payment.bookingId && payment.invoiceId).map((payment) => payment.invoiceId!),
+    ),
+  ];
   const invoiceLines = invoiceIds.length
-    ? await db().invoiceLine.findMany({ where: { invoiceId: { in: invoiceIds } }, orderBy: { id: "asc" }, select: { invoiceId: true, bookingId: true, amountExclCents: true, vatCents: true } })
+    ? await db().invoiceLine.findMany({
+        where: { invoiceId: { in: invoiceIds } },
+        orderBy: { id: "asc" },
+        select: { invoiceId: true, bookingId: true, amountExclCents: true, vatCents: true },
+      })
     : [];
 
   const bookingPaid = new Map<string, number>();
@@ -151,13 +161,20 @@ export async function accounts(centreId: string, now = clock.now(), options: { o
 export async function unpaidBookings(centreId: string, now = clock.now()) {
   const all = await accounts(centreId, now);
   return all
-    .flatMap((organisation) => organisation.bookings.filter((booking) => booking.outstandingCents > 0).map((booking) => ({ ...booking, organisation: organisation.name })))
+    .flatMap((organisation) =>
+      organisation.bookings
+        .filter((booking) => booking.outstandingCents > 0)
+        .map((booking) => ({ ...booking, organisation: organisation.name })),
+    )
     .sort((a, b) => b.outstandingCents - a.outstandingCents);
 }
 
 /** One booking's account and its payments (another centre's booking is not found). */
 export async function bookingPayments(centreId: string, bookingId: string, now = clock.now()) {
-  const booking = await db().booking.findFirst({ where: { id: bookingId, centreId }, select: { organisationId: true } });
+  const booking = await db().booking.findFirst({
+    where: { id: bookingId, centreId },
+    select: { organisationId: true },
+  });
   if (!booking) throw new NotFoundError("booking");
   const [organisation] = await accounts(centreId, now, { organisationId: booking.organisationId });
   const payments = await db().payment.findMany({
@@ -189,16 +206,14 @@ export interface PaymentInput {
  * a credit, the organisation). An invoice that is paid in full becomes PAID. With a
  * `submission` the same form registers the money once.
  */
-export async function recordPayment(
-  actor: Actor,
-  input: PaymentInput,
-  now = clock.now(),
-  submission?: Submission,
-) {
+export async function recordPayment(actor: Actor, input: PaymentInput, now = clock.now(), submission?: Submission) {
   if (!Number.isInteger(input.amountCents) || input.amountCents === 0) {
     throw new DomainError("payment-amount-zero", "The amount must not be zero.");
   }
-  const centre = await db().centre.findUniqueOrThrow({ where: { id: actor.centreId }, select: { timeZone: true, createdAt: true } });
+  const centre = await db().centre.findUniqueOrThrow({
+    where: { id: actor.centreId },
+    select: { timeZone: true, createdAt: true },
+  });
   let receivedAt: Date;
   try {
     receivedAt = startOfLocalDay(input.receivedOn, centre.timeZone);
@@ -208,60 +223,92 @@ export async function recordPayment(
   if (receivedAt > now) throw new DomainError("payment-date-future", "The money cannot come in later than today.");
   const firstDay = localDateAt(centre.createdAt, centre.timeZone);
   if (input.receivedOn < firstDay) {
-    throw new DomainError("payment-date-before-centre", "The money cannot have come in before the centre was in Buurtrooster.", { date: firstDay });
+    throw new DomainError(
+      "payment-date-before-centre",
+      "The money cannot have come in before the centre was in Buurtrooster.",
+      { date: firstDay },
+    );
   }
-  return transactionOnce(submission, async (tx) => {
-    // One payment of an organisation at a time, so two refunds cannot both fit the same money.
-    const [organisation] = await tx.$queryRaw<{ id: string }[]>`
+  return transactionOnce(
+    submission,
+    async (tx) => {
+      // One payment of an organisation at a time, so two refunds cannot both fit the same money.
+      const [organisation] = await tx.$queryRaw<{ id: string }[]>`
       SELECT id::text FROM organisations WHERE id = ${input.organisationId}::uuid AND centre_id = ${actor.centreId}::uuid FOR UPDATE`;
-    if (!organisation) throw new NotFoundError("organisation");
-    if (input.bookingId) {
-      const booking = await tx.booking.findFirst({ where: { id: input.bookingId, centreId: actor.centreId }, select: { organisationId: true } });
-      if (!booking) throw new NotFoundError("booking");
-      if (booking.organisationId !== organisation.id) throw new DomainError("payment-booking-other-organisation", "This booking belongs to another organisation.");
-    }
-    const invoice = input.invoiceId
-      ? await tx.invoice.findFirst({ where: { id: input.invoiceId, centreId: actor.centreId } })
-      : null;
-    if (input.invoiceId && !invoice) throw new NotFoundError("invoice");
-    if (invoice && invoice.organisationId !== organisation.id) throw new DomainError("payment-booking-other-organisation", "This invoice belongs to another organisation.");
-    if (input.amountCents < 0) {
-      const scope = input.bookingId ? { bookingId: input.bookingId } : invoice ? { invoiceId: invoice.id } : { organisationId: organisation.id };
-      const paid = await tx.payment.aggregate({ where: { centreId: actor.centreId, status: "SUCCEEDED", ...scope }, _sum: { amountCents: true } });
-      const paidCents = paid._sum.amountCents ?? 0;
-      if (paidCents + input.amountCents < 0) {
-        throw new DomainError("payment-refund-too-large", "More cannot be paid back than was paid.", { paid: Math.max(0, paidCents) / 100 });
+      if (!organisation) throw new NotFoundError("organisation");
+      if (input.bookingId) {
+        const booking = await tx.booking.findFirst({
+          where: { id: input.bookingId, centreId: actor.centreId },
+          select: { organisationId: true },
+        });
+        if (!booking) throw new NotFoundError("booking");
+        if (booking.organisationId !== organisation.id)
+          throw new DomainError("payment-booking-other-organisation", "This booking belongs to another organisation.");
       }
-    }
-    const payment = await tx.payment.create({
-      data: {
+      const invoice = input.invoiceId
+        ? await tx.invoice.findFirst({ where: { id: input.invoiceId, centreId: actor.centreId } })
+        : null;
+      if (input.invoiceId && !invoice) throw new NotFoundError("invoice");
+      if (invoice && invoice.organisationId !== organisation.id)
+        throw new DomainError("payment-booking-other-organisation", "This invoice belongs to another organisation.");
+      if (input.amountCents < 0) {
+        const scope = input.bookingId
+          ? { bookingId: input.bookingId }
+          : invoice
+            ? { invoiceId: invoice.id }
+            : { organisationId: organisation.id };
+        const paid = await tx.payment.aggregate({
+          where: { centreId: actor.centreId, status: "SUCCEEDED", ...scope },
+          _sum: { amountCents: true },
+        });
+        const paidCents = paid._sum.amountCents ?? 0;
+        if (paidCents + input.amountCents < 0) {
+          throw new DomainError("payment-refund-too-large", "More cannot be paid back than was paid.", {
+            paid: Math.max(0, paidCents) / 100,
+          });
+        }
+      }
+      const payment = await tx.payment.create({
+        data: {
+          centreId: actor.centreId,
+          organisationId: organisation.id,
+          bookingId: input.bookingId ?? null,
+          invoiceId: invoice?.id ?? null,
+          amountCents: input.amountCents,
+          method: input.method,
+          status: "SUCCEEDED",
+          reference: input.reference?.trim() ?? "",
+          receivedAt,
+          recordedById: actor.actorId,
+        },
+      });
+      if (invoice) {
+        const paid = await tx.payment.aggregate({
+          where: { invoiceId: invoice.id, status: "SUCCEEDED" },
+          _sum: { amountCents: true },
+        });
+        const status = (paid._sum.amountCents ?? 0) >= invoice.totalInclCents ? "PAID" : "ISSUED";
+        if (invoice.status !== "CREDITED" && status !== invoice.status)
+          await tx.invoice.update({ where: { id: invoice.id }, data: { status } });
+      }
+      await recordAudit(tx, {
         centreId: actor.centreId,
-        organisationId: organisation.id,
-        bookingId: input.bookingId ?? null,
-        invoiceId: invoice?.id ?? null,
-        amountCents: input.amountCents,
-        method: input.method,
-        status: "SUCCEEDED",
-        reference: input.reference?.trim() ?? "",
-        receivedAt,
-        recordedById: actor.actorId,
-      },
-    });
-    if (invoice) {
-      const paid = await tx.payment.aggregate({ where: { invoiceId: invoice.id, status: "SUCCEEDED" }, _sum: { amountCents: true } });
-      const status = (paid._sum.amountCents ?? 0) >= invoice.totalInclCents ? "PAID" : "ISSUED";
-      if (invoice.status !== "CREDITED" && status !== invoice.status) await tx.invoice.update({ where: { id: invoice.id }, data: { status } });
-    }
-    await recordAudit(tx, {
-      centreId: actor.centreId,
-      actorId: actor.actorId,
-      entityType: input.bookingId ? "booking" : "organisation",
-      entityId: input.bookingId ?? organisation.id,
-      action: "payment-recorded",
-      details: { paymentId: payment.id, amountCents: input.amountCents, method: input.method, invoiceId: invoice?.id ?? null, receivedOn: input.receivedOn },
-    });
-    return payment;
-  }, (payment) => payment.id);
+        actorId: actor.actorId,
+        entityType: input.bookingId ? "booking" : "organisation",
+        entityId: input.bookingId ?? organisation.id,
+        action: "payment-recorded",
+        details: {
+          paymentId: payment.id,
+          amountCents: input.amountCents,
+          method: input.method,
+          invoiceId: invoice?.id ?? null,
+          receivedOn: input.receivedOn,
+        },
+      });
+      return payment;
+    },
+    (payment) => payment.id,
+  );
 }
 
 /**
@@ -287,7 +334,12 @@ export async function recordPaymentFor(
   const { target: _target, ...payment } = input;
   return recordPayment(
     actor,
-    { ...payment, organisationId: owner.organisationId, bookingId: kind === "booking" ? id : null, invoiceId: kind === "invoice" ? id : null },
+    {
+      ...payment,
+      organisationId: owner.organisationId,
+      bookingId: kind === "booking" ? id : null,
+      invoiceId: kind === "invoice" ? id : null,
+    },
     now,
     submission,
   );

@@ -14,7 +14,13 @@ import type { ActorOrJob } from "../shared/actor";
  */
 
 /** The rate of a room or combination for a tier at an instant, or null when there is none. */
-export async function currentRate(client: Tx, centreId: string, roomId: string, tier: Tier, at: Date): Promise<RateForQuote | null> {
+export async function currentRate(
+  client: Tx,
+  centreId: string,
+  roomId: string,
+  tier: Tier,
+  at: Date,
+): Promise<RateForQuote | null> {
   const rate = await client.rate.findFirst({
     where: { centreId, roomId, tier, validFrom: { lte: at } },
     orderBy: { validFrom: "desc" },
@@ -31,12 +37,21 @@ export async function currentRate(client: Tx, centreId: string, roomId: string, 
   }
   const room = await client.room.findFirst({ where: { id: roomId, centreId }, include: { members: true } });
   if (!room || room.kind !== "COMBINATION" || room.members.length === 0) return null;
-  const parts = await readTogether(client, room.members.map((member) => () => currentRate(client, centreId, member.roomId, tier, at)));
+  const parts = await readTogether(
+    client,
+    room.members.map((member) => () => currentRate(client, centreId, member.roomId, tier, at)),
+  );
   if (parts.some((part) => part === null)) return null;
   const rates = parts as RateForQuote[];
   const dayParts = new Map<DayPart, number>();
-  const shared = rates[0]!.dayParts.map((part) => part.dayPart).filter((dayPart) => rates.every((rate) => rate.dayParts.some((p) => p.dayPart === dayPart)));
-  for (const dayPart of shared) dayParts.set(dayPart, rates.reduce((sum, rate) => sum + rate.dayParts.find((p) => p.dayPart === dayPart)!.priceCents, 0));
+  const shared = rates[0]!.dayParts
+    .map((part) => part.dayPart)
+    .filter((dayPart) => rates.every((rate) => rate.dayParts.some((p) => p.dayPart === dayPart)));
+  for (const dayPart of shared)
+    dayParts.set(
+      dayPart,
+      rates.reduce((sum, rate) => sum + rate.dayParts.find((p) => p.dayPart === dayPart)!.priceCents, 0),
+    );
   return {
     id: null,
     hourlyCents: rates.reduce((sum, rate) => sum + rate.hourlyCents, 0),
@@ -58,7 +73,10 @@ export interface RateChange {
 /** Adds a new version of a rate, valid from `now`; returns it. */
 export async function setRate(actor: ActorOrJob, change: RateChange, now = clock.now()) {
   return transaction(async (tx) => {
-    const room = await tx.room.findFirst({ where: { id: change.roomId, centreId: actor.centreId }, select: { id: true } });
+    const room = await tx.room.findFirst({
+      where: { id: change.roomId, centreId: actor.centreId },
+      select: { id: true },
+    });
     if (!room) throw new NotFoundError("room");
     const rate = await tx.rate.create({
       data: {
@@ -80,7 +98,14 @@ export async function setRate(actor: ActorOrJob, change: RateChange, now = clock
       entityType: "rate",
       entityId: rate.id,
       action: "rate-set",
-      details: { roomId: change.roomId, tier: change.tier, hourlyCents: change.hourlyCents, minimumMinutes: change.minimumMinutes, freeHoursPerMonth: change.freeHoursPerMonth, dayParts: change.dayParts },
+      details: {
+        roomId: change.roomId,
+        tier: change.tier,
+        hourlyCents: change.hourlyCents,
+        minimumMinutes: change.minimumMinutes,
+        freeHoursPerMonth: change.freeHoursPerMonth,
+        dayParts: change.dayParts,
+      },
     });
     return rate;
   });

@@ -30,7 +30,11 @@ export async function listEnergyReadings(centreId: string, months?: string[]): P
     where: { centreId, ...(months ? { month: { in: months.map((month) => new Date(`${month}T00:00:00Z`)) } } : {}) },
     orderBy: { month: "desc" },
   });
-  return rows.map((row) => ({ month: formatLocalDate(row.month), gasM3: row.gasM3, electricityKwh: row.electricityKwh }));
+  return rows.map((row) => ({
+    month: formatLocalDate(row.month),
+    gasM3: row.gasM3,
+    electricityKwh: row.electricityKwh,
+  }));
 }
 
 /** Sets (or replaces) the costs of a year. */

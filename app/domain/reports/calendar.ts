@@ -86,7 +86,8 @@ export interface Calendar {
 
 function closedOn(closures: ClosureRange[], roomId: string, date: string): boolean {
   return closures.some(
-    (closure) => (closure.roomId === null || closure.roomId === roomId) && closure.startDate <= date && date <= closure.endDate,
+    (closure) =>
+      (closure.roomId === null || closure.roomId === roomId) && closure.startDate <= date && date <= closure.endDate,
   );
 }
 
@@ -96,7 +97,12 @@ function closedOn(closures: ClosureRange[], roomId: string, date: string): boole
  * centre and of the physical room itself take whole days away. A closure of a combination
  * closes only the combination, not its rooms (as in the booking engine).
  */
-export function buildCalendar(timeZone: string, period: ReportPeriod, centres: CentreCalendarInput[], firstKey = 0): Calendar {
+export function buildCalendar(
+  timeZone: string,
+  period: ReportPeriod,
+  centres: CentreCalendarInput[],
+  firstKey = 0,
+): Calendar {
   const days = zoneDays(timeZone, period);
   const profiles: OpeningProfile[] = [];
   const profileOfRoom = new Map<string, OpeningProfile>();
@@ -108,7 +114,12 @@ export function buildCalendar(timeZone: string, period: ReportPeriod, centres: C
         (closure) => closure.roomId === room.id && closure.endDate >= period.from && closure.startDate < period.to,
       );
       const signature = JSON.stringify([
-        windows.map((window) => [window.roomId === null ? "" : "room", window.weekday, window.opensMinute, window.closesMinute]),
+        windows.map((window) => [
+          window.roomId === null ? "" : "room",
+          window.weekday,
+          window.opensMinute,
+          window.closesMinute,
+        ]),
         ownClosures.map((closure) => [closure.startDate, closure.endDate]),
       ]);
       let profile = bySignature.get(signature);
@@ -178,7 +189,11 @@ export interface SlotScheme {
 
 export const HOURS_OF_DAY: SlotScheme = {
   perWeekday: true,
-  slots: Array.from({ length: 24 }, (_, hour) => ({ key: String(hour), startMinute: hour * 60, endMinute: hour * 60 + 60 })),
+  slots: Array.from({ length: 24 }, (_, hour) => ({
+    key: String(hour),
+    startMinute: hour * 60,
+    endMinute: hour * 60 + 60,
+  })),
 };
 
 /**
@@ -224,7 +239,11 @@ export interface BookedInterval {
 }
 
 /** Calls `visit` with each part of the interval that falls on one calendar day. */
-function eachDayPart(calendar: Calendar, interval: BookedInterval, visit: (index: number, start: number, end: number) => void): void {
+function eachDayPart(
+  calendar: Calendar,
+  interval: BookedInterval,
+  visit: (index: number, start: number, end: number) => void,
+): void {
   for (let index = interval.day; index < calendar.days.length; index++) {
     const day = calendar.days[index]!;
     if (day.start >= interval.end) break;

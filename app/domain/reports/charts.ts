@@ -110,7 +110,10 @@ export function columnBars(items: BarItem[], width = 640, height = 240): ColumnB
     plotTop,
     plotBottom,
     left,
-    grid: [0, 0.25, 0.5, 0.75, 1].map((fraction) => ({ y: plotBottom - fraction * plotHeight, label: `${fraction * 100}%` })),
+    grid: [0, 0.25, 0.5, 0.75, 1].map((fraction) => ({
+      y: plotBottom - fraction * plotHeight,
+      label: `${fraction * 100}%`,
+    })),
     columns: items.map((item, index) => {
       const x = left + index * slot + (slot - barWidth - previousWidth - 2) / 2;
       const value = clamp(item.value ?? 0) * plotHeight;
@@ -146,7 +149,15 @@ export interface HeatGrid {
   cell: number;
   hours: { hour: number; x: number }[];
   weekdays: { weekday: number; y: number }[];
-  cells: { weekday: number; hour: number; x: number; y: number; fill: string; closed: boolean; occupancy: number | null }[];
+  cells: {
+    weekday: number;
+    hour: number;
+    x: number;
+    y: number;
+    fill: string;
+    closed: boolean;
+    occupancy: number | null;
+  }[];
 }
 
 /** A colour from light (free) to dark green (full). */
@@ -154,7 +165,10 @@ function heatColour(occupancy: number): string {
   const from = [0xf3, 0xfa, 0xf6];
   const to = [0x08, 0x47, 0x2d];
   const t = clamp(occupancy);
-  const channel = (index: number) => Math.round(from[index]! + (to[index]! - from[index]!) * t).toString(16).padStart(2, "0");
+  const channel = (index: number) =>
+    Math.round(from[index]! + (to[index]! - from[index]!) * t)
+      .toString(16)
+      .padStart(2, "0");
   return `#${channel(0)}${channel(1)}${channel(2)}`;
 }
 

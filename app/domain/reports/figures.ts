@@ -120,8 +120,14 @@ export function occupancyFigures(
   return {
     total: occupancyOf(totalBooked, totalAvailable),
     rooms: roomFigures,
-    months: options.byMonth ? months.map((month, index) => ({ month, ...occupancyOf(bookedPerMonth[index]!, openPerMonth[index]!) })) : [],
-    tiers: TIERS_BY_PRIORITY.map((tier) => ({ tier, hours: perTier.get(tier) ?? 0, share: ratio(perTier.get(tier) ?? 0, totalBooked) })),
+    months: options.byMonth
+      ? months.map((month, index) => ({ month, ...occupancyOf(bookedPerMonth[index]!, openPerMonth[index]!) }))
+      : [],
+    tiers: TIERS_BY_PRIORITY.map((tier) => ({
+      tier,
+      hours: perTier.get(tier) ?? 0,
+      share: ratio(perTier.get(tier) ?? 0, totalBooked),
+    })),
     communityShare: ratio(community, totalBooked),
     freeHours: free,
     paidHours: paid,
@@ -162,7 +168,9 @@ export function clockFigures(
   const profiles = calendar.profiles.filter((profile) => profile.centreId === centreId);
   const roomIds = new Set(profiles.flatMap((profile) => profile.roomIds));
   const intervals = booked.filter((interval) => roomIds.has(interval.roomId));
-  const partScheme: SlotScheme = { slots: dayParts.map((part) => ({ key: part.dayPart, startMinute: part.startMinute, endMinute: part.endMinute })) };
+  const partScheme: SlotScheme = {
+    slots: dayParts.map((part) => ({ key: part.dayPart, startMinute: part.startMinute, endMinute: part.endMinute })),
+  };
   const partOpen = openMsPerSlot(calendar, profiles, partScheme);
   const partBooked = bookedMsPerSlot(calendar, intervals, partScheme);
   const hourOpen = openMsPerSlot(calendar, profiles, HOURS_OF_DAY);
@@ -175,10 +183,16 @@ export function clockFigures(
   for (let weekday = 1; weekday <= 7; weekday++) {
     for (let hour = 0; hour < 24; hour++) {
       const key = `${weekday}:${hour}`;
-      heat.push({ weekday, hour, ...occupancyOf((hourBooked.get(key) ?? 0) / HOUR_MS, (hourOpen.get(key) ?? 0) / HOUR_MS) });
+      heat.push({
+        weekday,
+        hour,
+        ...occupancyOf((hourBooked.get(key) ?? 0) / HOUR_MS, (hourOpen.get(key) ?? 0) / HOUR_MS),
+      });
     }
   }
-  const usedHours = new Set(heat.filter((cell) => cell.availableHours > 0 || cell.bookedHours > 0).map((cell) => cell.hour));
+  const usedHours = new Set(
+    heat.filter((cell) => cell.availableHours > 0 || cell.bookedHours > 0).map((cell) => cell.hour),
+  );
   let quietest: QuietestSlot | null = null;
   for (let weekday = 1; weekday <= 7; weekday++) {
     for (const part of dayParts) {
@@ -189,9 +203,10 @@ export function clockFigures(
     }
   }
   return {
-    dayParts: dayParts.map((part) =>
-      ({ dayPart: part.dayPart, ...occupancyOf((partBooked.get(part.dayPart) ?? 0) / HOUR_MS, (partOpen.get(part.dayPart) ?? 0) / HOUR_MS) }),
-    ),
+    dayParts: dayParts.map((part) => ({
+      dayPart: part.dayPart,
+      ...occupancyOf((partBooked.get(part.dayPart) ?? 0) / HOUR_MS, (partOpen.get(part.dayPart) ?? 0) / HOUR_MS),
+    })),
     heat: heat.filter((cell) => usedHours.has(cell.hour)),
     quietest,
     outsideOpeningHours: outsideOpenMs(calendar, intervals) / HOUR_MS,
@@ -245,7 +260,9 @@ export function visitorFigures(input: {
   organisations: number;
   continuing: ContinuingSeries[];
 }): VisitorFigures {
-  const perActivity = [...input.perActivity].sort((a, b) => b.headcount - a.headcount || a.title.localeCompare(b.title, "nl"));
+  const perActivity = [...input.perActivity].sort(
+    (a, b) => b.headcount - a.headcount || a.title.localeCompare(b.title, "nl"),
+  );
   const perTier = TIERS_BY_PRIORITY.map((tier) => {
     const rows = perActivity.filter((row) => row.tier === tier);
     return {
@@ -263,7 +280,9 @@ export function visitorFigures(input: {
     organisations: input.organisations,
     perActivity,
     perTier,
-    continuing: [...input.continuing].sort((a, b) => a.since.localeCompare(b.since) || a.title.localeCompare(b.title, "nl")),
+    continuing: [...input.continuing].sort(
+      (a, b) => a.since.localeCompare(b.since) || a.title.localeCompare(b.title, "nl"),
+    ),
   };
 }
 
@@ -313,7 +332,12 @@ export interface RevenueFigures extends MoneySplit {
   costRecovery: number | null;
 }
 
-const emptySplit = (): MoneySplit => ({ invoicedCents: 0, invoicedExclCents: 0, receivedCents: 0, outstandingCents: 0 });
+const emptySplit = (): MoneySplit => ({
+  invoicedCents: 0,
+  invoicedExclCents: 0,
+  receivedCents: 0,
+  outstandingCents: 0,
+});
 
 /**
  * Spreads `cents` over the lines in proportion to their amounts (largest remainder, so the
@@ -326,7 +350,9 @@ export function spread(cents: number, weights: number[]): number[] {
   const exact = weights.map((weight) => (cents * Math.abs(weight)) / total);
   const parts = exact.map((value) => Math.trunc(value));
   let rest = cents - parts.reduce((sum, part) => sum + part, 0);
-  const order = exact.map((value, index) => ({ index, fraction: Math.abs(value - Math.trunc(value)) })).sort((a, b) => b.fraction - a.fraction);
+  const order = exact
+    .map((value, index) => ({ index, fraction: Math.abs(value - Math.trunc(value)) }))
+    .sort((a, b) => b.fraction - a.fraction);
   for (let i = 0; rest !== 0 && i < order.length; i++) {
     const step = rest > 0 ? 1 : -1;
     parts[order[i]!.index]! += step;
@@ -368,13 +394,19 @@ export function revenueFigures(
       add(line, "invoicedExclCents", line.exclCents);
     }
     const open = Math.max(0, invoice.totalInclCents - invoice.paidCents);
-    const parts = spread(open, invoice.lines.map((line) => line.inclCents));
+    const parts = spread(
+      open,
+      invoice.lines.map((line) => line.inclCents),
+    );
     invoice.lines.forEach((line, index) => add(line, "outstandingCents", parts[index]!));
   }
   for (const payment of payments) {
     const invoice = payment.invoiceId ? byId.get(payment.invoiceId) : undefined;
     if (invoice && invoice.lines.length > 0) {
-      const parts = spread(payment.amountCents, invoice.lines.map((line) => line.inclCents));
+      const parts = spread(
+        payment.amountCents,
+        invoice.lines.map((line) => line.inclCents),
+      );
       invoice.lines.forEach((line, index) => add(line, "receivedCents", parts[index]!));
     } else {
       add(payment, "receivedCents", payment.amountCents);
@@ -433,7 +465,12 @@ export function energyFigures(
     .filter((month) => containsWholeMonth(period, month.month))
     .map((month) => {
       const reading = readings.find((row) => row.month === month.month);
-      return { month: month.month, electricityKwh: reading?.electricityKwh ?? null, gasM3: reading?.gasM3 ?? null, bookedHours: month.bookedHours };
+      return {
+        month: month.month,
+        electricityKwh: reading?.electricityKwh ?? null,
+        gasM3: reading?.gasM3 ?? null,
+        bookedHours: month.bookedHours,
+      };
     });
   const per = (pick: (month: EnergyMonth) => number | null) => {
     const withReading = months.filter((month) => pick(month) !== null);

@@ -69,7 +69,9 @@ export function formatMonth(month: string, locale: Locale): string {
 
 /** "mrt" for "2026-03-01", for chart axes. */
 export function formatMonthShort(month: string, locale: Locale): string {
-  return dateFormat(locale, { month: "short" }).format(new Date(`${month.slice(0, 7)}-01T00:00:00Z`)).replace(".", "");
+  return dateFormat(locale, { month: "short" })
+    .format(new Date(`${month.slice(0, 7)}-01T00:00:00Z`))
+    .replace(".", "");
 }
 
 /** "15 maart 2026" for "2026-03-15". */
@@ -84,7 +86,10 @@ export function formatPeriod(period: ReportPeriod, t: Translate, locale: Locale)
     case "year":
       return t("reports.period.labels.year", { year });
     case "quarter":
-      return t("reports.period.labels.quarter", { year, quarter: Math.floor((Number(period.from.slice(5, 7)) - 1) / 3) + 1 });
+      return t("reports.period.labels.quarter", {
+        year,
+        quarter: Math.floor((Number(period.from.slice(5, 7)) - 1) / 3) + 1,
+      });
     case "month":
       return t("reports.period.labels.month", { month: formatMonth(period.from, locale) });
     case "week": {
@@ -97,7 +102,10 @@ export function formatPeriod(period: ReportPeriod, t: Translate, locale: Locale)
       });
     }
     case "range":
-      return t("reports.period.labels.range", { from: formatDate(period.from, locale), until: formatDate(lastDay(period), locale) });
+      return t("reports.period.labels.range", {
+        from: formatDate(period.from, locale),
+        until: formatDate(lastDay(period), locale),
+      });
   }
 }
 
@@ -142,7 +150,10 @@ export function formatCell(kind: ColumnKind, value: CellValue, t: Translate, loc
     case "weekday":
       return t(`reports.weekday.${value}` as Key);
     case "hour":
-      return t("reports.hourRange", { from: String(value).padStart(2, "0"), to: String(Number(value) + 1).padStart(2, "0") });
+      return t("reports.hourRange", {
+        from: String(value).padStart(2, "0"),
+        to: String(Number(value) + 1).padStart(2, "0"),
+      });
     case "dayPart":
       return t(`reports.dayPart.${value}` as Key);
   }

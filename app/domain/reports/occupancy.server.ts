@@ -73,7 +73,12 @@ export async function loadScope(centreIds: string[], period: ReportPeriod): Prom
         centreId: centre.id,
         timeZone: centre.timeZone,
         rooms: rooms.filter((room) => room.kind === "ROOM").map((room) => ({ id: room.id })),
-        openingHours: centre.openingHours.map(({ roomId, weekday, opensMinute, closesMinute }) => ({ roomId, weekday, opensMinute, closesMinute })),
+        openingHours: centre.openingHours.map(({ roomId, weekday, opensMinute, closesMinute }) => ({
+          roomId,
+          weekday,
+          opensMinute,
+          closesMinute,
+        })),
         closures: centre.closures.map((closure) => ({
           id: closure.id,
           roomId: closure.roomId,
@@ -132,16 +137,21 @@ function countedClaims(calendar: Calendar, centreIds: string[]) {
       AND o.starts_at >= ${fromAt}::timestamptz - interval '2 days'${
         // For a few centres, the same bound on the bookings lets the planner use their per-centre
         // index; across many centres that extra test only costs time.
-        centreIds.length <= 3 ? Prisma.sql`
-      AND b.centre_id = ANY(${centreIds}::uuid[])` : Prisma.empty
+        centreIds.length <= 3
+          ? Prisma.sql`
+      AND b.centre_id = ANY(${centreIds}::uuid[])`
+          : Prisma.empty
       }`;
   return Prisma.sql`
     SELECT o.room_id, b.tier, (o.price_excl_cents > 0) AS paid, ${clipped(Prisma.sql`o.starts_at`, Prisma.sql`o.ends_at`)}
     ${dates("ROOM", Prisma.empty)}
     UNION ALL
     SELECT rc.room_id, b.tier, (o.price_excl_cents > 0) AS paid, ${clipped(Prisma.sql`rc.starts_at`, Prisma.sql`rc.ends_at`)}
-    ${dates("COMBINATION", Prisma.sql`
-    JOIN room_claims rc ON rc.occurrence_id = o.id AND rc.active`)}`;
+    ${dates(
+      "COMBINATION",
+      Prisma.sql`
+    JOIN room_claims rc ON rc.occurrence_id = o.id AND rc.active`,
+    )}`;
 }
 
 /** Epoch seconds of the first midnight of every month of the period, and of the period's end. */
@@ -224,7 +234,12 @@ export async function loadOccupancy(
   const calendars: Calendar[] = [];
   let key = 0;
   for (const [timeZone, group] of byZone) {
-    const calendar = buildCalendar(timeZone, period, group.map((centre) => centre.calendarInput), key);
+    const calendar = buildCalendar(
+      timeZone,
+      period,
+      group.map((centre) => centre.calendarInput),
+      key,
+    );
     key += calendar.profiles.length;
     calendars.push(calendar);
   }

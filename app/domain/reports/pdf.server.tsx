@@ -23,7 +23,14 @@ Font.registerHyphenationCallback((word) => [word]);
 
 const styles = StyleSheet.create({
   // No lineHeight on the page itself: it keeps @react-pdf from drawing the fixed footer.
-  page: { paddingTop: 40, paddingBottom: 56, paddingHorizontal: 44, fontFamily: "Helvetica", fontSize: 10, color: "#1a1a1a" },
+  page: {
+    paddingTop: 40,
+    paddingBottom: 56,
+    paddingHorizontal: 44,
+    fontFamily: "Helvetica",
+    fontSize: 10,
+    color: "#1a1a1a",
+  },
   title: { fontSize: 20, fontFamily: "Helvetica-Bold", color: GREEN, marginBottom: 8 },
   subtitle: { fontSize: 13, marginBottom: 2 },
   muted: { color: "#4a4a4a" },
@@ -39,7 +46,16 @@ const styles = StyleSheet.create({
   firstCell: { flex: 2.3, paddingHorizontal: 3 },
   number: { textAlign: "right" },
   bold: { fontFamily: "Helvetica-Bold" },
-  footer: { position: "absolute", bottom: 24, left: 44, right: 44, flexDirection: "row", justifyContent: "space-between", fontSize: 8, color: "#4a4a4a" },
+  footer: {
+    position: "absolute",
+    bottom: 24,
+    left: 44,
+    right: 44,
+    flexDirection: "row",
+    justifyContent: "space-between",
+    fontSize: 8,
+    color: "#4a4a4a",
+  },
   legend: { flexDirection: "row", gap: 12, fontSize: 8, color: "#4a4a4a", marginTop: 2, marginBottom: 6 },
 });
 
@@ -50,7 +66,17 @@ function cellStyle(index: number, kind: string) {
   return NUMERIC.has(kind) ? [styles.cell, styles.number] : styles.textCell;
 }
 
-function PdfTable({ table, t, locale, maxRows }: { table: ReportTable; t: Translate; locale: Locale; maxRows?: number }) {
+function PdfTable({
+  table,
+  t,
+  locale,
+  maxRows,
+}: {
+  table: ReportTable;
+  t: Translate;
+  locale: Locale;
+  maxRows?: number;
+}) {
   const rows = maxRows ? table.rows.slice(0, maxRows) : table.rows;
   return (
     <View wrap={false} style={{ marginBottom: 6 }}>
@@ -61,10 +87,7 @@ function PdfTable({ table, t, locale, maxRows }: { table: ReportTable; t: Transl
         <View style={styles.table}>
           <View style={styles.headRow}>
             {table.columns.map((column, index) => (
-              <Text
-                key={column.key}
-                style={[cellStyle(index, cellKind(column, rows[0]!)), styles.bold].flat()}
-              >
+              <Text key={column.key} style={[cellStyle(index, cellKind(column, rows[0]!)), styles.bold].flat()}>
                 {t(column.label)}
               </Text>
             ))}
@@ -74,16 +97,14 @@ function PdfTable({ table, t, locale, maxRows }: { table: ReportTable; t: Transl
               {table.columns.map((column, index) => {
                 const value = row[column.key] ?? null;
                 const kind = cellKind(column, row);
-                const text = isLabelCell(column, row) && typeof value === "string"
-                  ? t(value as Key)
-                  : value === null && row._total && index === 0
-                    ? t("reports.tables.total")
-                    : formatCell(kind, value, t, locale);
+                const text =
+                  isLabelCell(column, row) && typeof value === "string"
+                    ? t(value as Key)
+                    : value === null && row._total && index === 0
+                      ? t("reports.tables.total")
+                      : formatCell(kind, value, t, locale);
                 return (
-                  <Text
-                    key={column.key}
-                    style={[cellStyle(index, kind), row._total ? styles.bold : {}].flat()}
-                  >
+                  <Text key={column.key} style={[cellStyle(index, kind), row._total ? styles.bold : {}].flat()}>
                     {text}
                   </Text>
                 );
@@ -129,14 +150,37 @@ function RoomChart({ items, t }: { items: BarItem[]; t: Translate }) {
         ))}
         {chart.rows.map((row) => (
           <G key={row.label}>
-            <Text x={chart.labelWidth - 6} y={row.barY + 12} textAnchor="end" style={{ fontSize: 9 }} fill={CHART_COLOURS.text}>
+            <Text
+              x={chart.labelWidth - 6}
+              y={row.barY + 12}
+              textAnchor="end"
+              style={{ fontSize: 9 }}
+              fill={CHART_COLOURS.text}
+            >
               {row.label.length > 28 ? `${row.label.slice(0, 27)}…` : row.label}
             </Text>
-            <Rect x={chart.labelWidth} y={row.barY} width={Math.max(row.barWidth, 0.01)} height={row.barHeight} fill={CHART_COLOURS.bar} />
+            <Rect
+              x={chart.labelWidth}
+              y={row.barY}
+              width={Math.max(row.barWidth, 0.01)}
+              height={row.barHeight}
+              fill={CHART_COLOURS.bar}
+            />
             {row.previousWidth !== null ? (
-              <Rect x={chart.labelWidth} y={row.previousY} width={Math.max(row.previousWidth, 0.01)} height={4} fill={CHART_COLOURS.previous} />
+              <Rect
+                x={chart.labelWidth}
+                y={row.previousY}
+                width={Math.max(row.previousWidth, 0.01)}
+                height={4}
+                fill={CHART_COLOURS.previous}
+              />
             ) : null}
-            <Text x={chart.labelWidth + chart.plotWidth + 5} y={row.barY + 12} style={{ fontSize: 9 }} fill={CHART_COLOURS.text}>
+            <Text
+              x={chart.labelWidth + chart.plotWidth + 5}
+              y={row.barY + 12}
+              style={{ fontSize: 9 }}
+              fill={CHART_COLOURS.text}
+            >
               {row.valueText}
             </Text>
           </G>
@@ -155,7 +199,14 @@ function MonthChart({ items, t }: { items: BarItem[]; t: Translate }) {
       <Svg width={chart.width} height={chart.height}>
         {chart.grid.map((line) => (
           <G key={line.y}>
-            <Line x1={chart.left} x2={chart.width} y1={line.y} y2={line.y} stroke={CHART_COLOURS.grid} strokeWidth={0.5} />
+            <Line
+              x1={chart.left}
+              x2={chart.width}
+              y1={line.y}
+              y2={line.y}
+              stroke={CHART_COLOURS.grid}
+              strokeWidth={0.5}
+            />
             <Text x={chart.left - 5} y={line.y + 3} textAnchor="end" style={{ fontSize: 7 }} fill={CHART_COLOURS.muted}>
               {line.label}
             </Text>
@@ -163,11 +214,29 @@ function MonthChart({ items, t }: { items: BarItem[]; t: Translate }) {
         ))}
         {chart.columns.map((column) => (
           <G key={column.label + column.x}>
-            <Rect x={column.x} y={column.y} width={column.width} height={Math.max(column.height, 0.01)} fill={CHART_COLOURS.bar} />
+            <Rect
+              x={column.x}
+              y={column.y}
+              width={column.width}
+              height={Math.max(column.height, 0.01)}
+              fill={CHART_COLOURS.bar}
+            />
             {column.previousY !== null ? (
-              <Rect x={column.previousX} y={column.previousY} width={5} height={Math.max(column.previousHeight, 0.01)} fill={CHART_COLOURS.previous} />
+              <Rect
+                x={column.previousX}
+                y={column.previousY}
+                width={5}
+                height={Math.max(column.previousHeight, 0.01)}
+                fill={CHART_COLOURS.previous}
+              />
             ) : null}
-            <Text x={column.labelX} y={chart.plotBottom + 14} textAnchor="middle" style={{ fontSize: 8 }} fill={CHART_COLOURS.text}>
+            <Text
+              x={column.labelX}
+              y={chart.plotBottom + 14}
+              textAnchor="middle"
+              style={{ fontSize: 8 }}
+              fill={CHART_COLOURS.text}
+            >
               {column.label}
             </Text>
           </G>
@@ -187,20 +256,49 @@ function HeatChart({ cells, t }: { cells: HeatInput[]; t: Translate }) {
       <Text style={[styles.muted, { fontSize: 8, marginBottom: 4 }]}>{t("reports.charts.heatIntro")}</Text>
       <Svg width={grid.width} height={grid.height}>
         {grid.hours.map((hour) => (
-          <Text key={hour.hour} x={hour.x} y={13} textAnchor="middle" style={{ fontSize: 7 }} fill={CHART_COLOURS.muted}>
+          <Text
+            key={hour.hour}
+            x={hour.x}
+            y={13}
+            textAnchor="middle"
+            style={{ fontSize: 7 }}
+            fill={CHART_COLOURS.muted}
+          >
             {String(hour.hour).padStart(2, "0")}
           </Text>
         ))}
         {grid.weekdays.map((weekday) => (
-          <Text key={weekday.weekday} x={grid.left - 5} y={weekday.y + 3} textAnchor="end" style={{ fontSize: 8 }} fill={CHART_COLOURS.text}>
+          <Text
+            key={weekday.weekday}
+            x={grid.left - 5}
+            y={weekday.y + 3}
+            textAnchor="end"
+            style={{ fontSize: 8 }}
+            fill={CHART_COLOURS.text}
+          >
             {t(`reports.weekdayShort.${weekday.weekday}` as Key)}
           </Text>
         ))}
         {grid.cells.map((cell) => (
           <G key={`${cell.weekday}-${cell.hour}`}>
-            <Rect x={cell.x + 1} y={cell.y + 1} width={grid.cell - 2} height={grid.cell - 2} fill={cell.fill} stroke={CHART_COLOURS.grid} strokeWidth={0.5} />
+            <Rect
+              x={cell.x + 1}
+              y={cell.y + 1}
+              width={grid.cell - 2}
+              height={grid.cell - 2}
+              fill={cell.fill}
+              stroke={CHART_COLOURS.grid}
+              strokeWidth={0.5}
+            />
             {cell.closed ? (
-              <Line x1={cell.x + grid.cell * 0.35} x2={cell.x + grid.cell * 0.65} y1={cell.y + grid.cell / 2} y2={cell.y + grid.cell / 2} stroke={CHART_COLOURS.closedMark} strokeWidth={1.2} />
+              <Line
+                x1={cell.x + grid.cell * 0.35}
+                x2={cell.x + grid.cell * 0.65}
+                y1={cell.y + grid.cell / 2}
+                y2={cell.y + grid.cell / 2}
+                stroke={CHART_COLOURS.closedMark}
+                strokeWidth={1.2}
+              />
             ) : null}
           </G>
         ))}
@@ -213,9 +311,15 @@ function Footer({ t, report, locale }: { t: Translate; report: CentreReport; loc
   return (
     <View style={styles.footer} fixed>
       <Text style={{ flex: 1 }}>
-        {report.centre.name} · {t("reports.pdf.madeWith", { date: formatDate(localDateAt(new Date(report.generatedAt), report.centre.timeZone), locale) })}
+        {report.centre.name} ·{" "}
+        {t("reports.pdf.madeWith", {
+          date: formatDate(localDateAt(new Date(report.generatedAt), report.centre.timeZone), locale),
+        })}
       </Text>
-      <Text style={{ width: 100, textAlign: "right" }} render={({ pageNumber, totalPages }) => t("reports.pdf.page", { page: pageNumber, pages: totalPages })} />
+      <Text
+        style={{ width: 100, textAlign: "right" }}
+        render={({ pageNumber, totalPages }) => t("reports.pdf.page", { page: pageNumber, pages: totalPages })}
+      />
     </View>
   );
 }
@@ -238,11 +342,20 @@ function AnnualReport({ report, t, locale }: { report: CentreReport; t: Translat
   const { current, previous } = report;
   const period = formatPeriod(current.period, t, locale);
   return (
-    <Document title={t("reports.pdf.title", { name: report.centre.name })} author={report.centre.name} subject={period} language={locale} creator="Buurtrooster" producer="Buurtrooster">
+    <Document
+      title={t("reports.pdf.title", { name: report.centre.name })}
+      author={report.centre.name}
+      subject={period}
+      language={locale}
+      creator="Buurtrooster"
+      producer="Buurtrooster"
+    >
       <Page size="A4" style={styles.page}>
         <Text style={styles.title}>{t("reports.pdf.title", { name: report.centre.name })}</Text>
         <Text style={styles.subtitle}>{t("reports.pdf.subtitle", { period })}</Text>
-        <Text style={styles.muted}>{t("reports.pdf.compared", { period: formatPeriod(previous.period, t, locale) })}</Text>
+        <Text style={styles.muted}>
+          {t("reports.pdf.compared", { period: formatPeriod(previous.period, t, locale) })}
+        </Text>
         <Text style={styles.h2}>{t("reports.sections.summary")}</Text>
         <Sentences lines={[...sentences.summary, ...sentences.rooms]} />
         <PdfTable table={tables["key-figures"]} t={t} locale={locale} />

@@ -59,7 +59,10 @@ function instants(calendar: Calendar) {
   return { from: new Date(first?.start ?? 0), to: new Date(last?.end ?? 0) };
 }
 
-async function centreFigures(centreId: string, period: ReportPeriod): Promise<{ scope: ScopeCentre; figures: PeriodFigures }> {
+async function centreFigures(
+  centreId: string,
+  period: ReportPeriod,
+): Promise<{ scope: ScopeCentre; figures: PeriodFigures }> {
   const [scope] = await loadScope([centreId], period);
   if (!scope) throw new NotFoundError("centre");
   const occupancyData = await loadOccupancy([scope], period);
@@ -95,7 +98,10 @@ async function centreFigures(centreId: string, period: ReportPeriod): Promise<{ 
 
 /** The report of one centre for `period`, next to the same period a year earlier. */
 export async function centreReport(centreId: string, period: ReportPeriod, now = clock.now()): Promise<CentreReport> {
-  const [current, previous] = await Promise.all([centreFigures(centreId, period), centreFigures(centreId, previousYear(period))]);
+  const [current, previous] = await Promise.all([
+    centreFigures(centreId, period),
+    centreFigures(centreId, previousYear(period)),
+  ]);
   const scope = current.scope;
   return {
     centre: { id: scope.id, slug: scope.slug, name: scope.name, timeZone: scope.timeZone },
@@ -151,7 +157,16 @@ export async function occupancyReport(
   return new Map(
     scopes.map((scope) => {
       const calendar = data.calendars.find((candidate) => candidate.timeZone === scope.timeZone)!;
-      return [scope.id, occupancyFigures(period, calendar, scope.rooms.filter((room) => room.kind === "ROOM"), data.booked, options)];
+      return [
+        scope.id,
+        occupancyFigures(
+          period,
+          calendar,
+          scope.rooms.filter((room) => room.kind === "ROOM"),
+          data.booked,
+          options,
+        ),
+      ];
     }),
   );
 }
@@ -162,7 +177,8 @@ export async function keyFiguresOf(centreIds: string[], period: ReportPeriod): P
   // The side-by-side view needs no months and no list of long-running series.
   const occupancyData = await loadOccupancy(scopes, period, { byMonth: false });
   // Centres per zone from the scopes, not from the room profiles: a centre without rooms yet still has a row.
-  const centresIn = (calendar: Calendar) => scopes.filter((scope) => scope.timeZone === calendar.timeZone).map((scope) => scope.id);
+  const centresIn = (calendar: Calendar) =>
+    scopes.filter((scope) => scope.timeZone === calendar.timeZone).map((scope) => scope.id);
   const visitorsByZone = await Promise.all(
     occupancyData.calendars.map((calendar) =>
       loadVisitors({
@@ -181,15 +197,30 @@ export async function keyFiguresOf(centreIds: string[], period: ReportPeriod): P
   const result = new Map<string, KeyFigures>();
   for (const scope of scopes) {
     const calendar = occupancyData.calendars.find((candidate) => candidate.timeZone === scope.timeZone)!;
-    const occupancy = occupancyFigures(period, calendar, scope.rooms.filter((room) => room.kind === "ROOM"), occupancyData.booked, {
-      byMonth: false,
-    });
+    const occupancy = occupancyFigures(
+      period,
+      calendar,
+      scope.rooms.filter((room) => room.kind === "ROOM"),
+      occupancyData.booked,
+      {
+        byMonth: false,
+      },
+    );
     const visitorRows = visitorsByZone.map((map) => map.get(scope.id)).find((rows) => rows !== undefined);
-    const visitors = visitorFigures(visitorRows ?? { perActivity: [], activities: 0, organisations: 0, continuing: [] });
+    const visitors = visitorFigures(
+      visitorRows ?? { perActivity: [], activities: 0, organisations: 0, continuing: [] },
+    );
     const revenue = revenueByZone.find((zone) => zone.totals.has(scope.id))!;
     const money = revenue.totals.get(scope.id)!;
     const costsCents = costsOfPeriod(period, revenue.yearCosts.get(scope.id)!);
-    result.set(scope.id, keyFigures(occupancy, visitors, { ...money, costsCents, costRecovery: costsCents === null ? null : ratio(money.invoicedExclCents, costsCents) }));
+    result.set(
+      scope.id,
+      keyFigures(occupancy, visitors, {
+        ...money,
+        costsCents,
+        costRecovery: costsCents === null ? null : ratio(money.invoicedExclCents, costsCents),
+      }),
+    );
   }
   return result;
 }
@@ -199,9 +230,15 @@ function keyFigures(
   visitors: VisitorFigures,
   revenue: MoneySplit & { costsCents: number | null; costRecovery: number | null },
 ): KeyFigures {
-  const communityHours = occupancy.tiers.filter((row) => COMMUNITY_TIERS.includes(row.tier)).reduce((sum, row) => sum + row.hours, 0);
+  const communityHours = occupancy.tiers
+    .filter((row) => COMMUNITY_TIERS.includes(row.tier))
+    .reduce((sum, row) => sum + row.hours, 0);
   return {
-    hasData: occupancy.total.bookedHours > 0 || visitors.countedDates > 0 || revenue.invoicedCents !== 0 || revenue.receivedCents !== 0,
+    hasData:
+      occupancy.total.bookedHours > 0 ||
+      visitors.countedDates > 0 ||
+      revenue.invoicedCents !== 0 ||
+      revenue.receivedCents !== 0,
     bookedHours: occupancy.total.bookedHours,
     availableHours: occupancy.total.availableHours,
     occupancy: occupancy.total.occupancy,
@@ -251,16 +288,27 @@ function sumKeyFigures(rows: KeyFigures[]): KeyFigures {
 
 /** Every active centre of the installation side by side, and summed. */
 export async function installationReport(period: ReportPeriod, now = clock.now()): Promise<InstallationReport> {
-  const centres = await db().centre.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, slug: true, name: true } });
+  const centres = await db().centre.findMany({
+    where: { active: true },
+    orderBy: { name: "asc" },
+    select: { id: true, slug: true, name: true },
+  });
   const ids = centres.map((centre) => centre.id);
   const previousPeriod = previousYear(period);
   const [current, previous] = await Promise.all([keyFiguresOf(ids, period), keyFiguresOf(ids, previousPeriod)]);
-  const rows = centres.map((centre) => ({ ...centre, current: current.get(centre.id)!, previous: previous.get(centre.id)! }));
+  const rows = centres.map((centre) => ({
+    ...centre,
+    current: current.get(centre.id)!,
+    previous: previous.get(centre.id)!,
+  }));
   return {
     period,
     previousPeriod,
     centres: rows,
-    total: { current: sumKeyFigures(rows.map((row) => row.current)), previous: sumKeyFigures(rows.map((row) => row.previous)) },
+    total: {
+      current: sumKeyFigures(rows.map((row) => row.current)),
+      previous: sumKeyFigures(rows.map((row) => row.previous)),
+    },
     generatedAt: now.toISOString(),
   };
 }

@@ -65,7 +65,9 @@ export async function loadRevenue(centreId: string, from: Date, to: Date): Promi
   for (const invoice of invoices) inputs.set(invoice.id, toInput(invoice, true));
 
   // Payments in the period on invoices of an earlier period still follow that invoice's lines.
-  const earlierIds = [...new Set(received.map((payment) => payment.invoiceId).filter((id): id is string => !!id && !inputs.has(id)))];
+  const earlierIds = [
+    ...new Set(received.map((payment) => payment.invoiceId).filter((id): id is string => !!id && !inputs.has(id))),
+  ];
   if (earlierIds.length > 0) {
     const earlier = await db().invoice.findMany({
       where: { centreId, id: { in: earlierIds } },
@@ -120,7 +122,11 @@ export async function loadRevenueTotals(
     centreIds.map((id) => [id, { invoicedCents: 0, invoicedExclCents: 0, receivedCents: 0, outstandingCents: 0 }]),
   );
   for (const row of invoiced) {
-    Object.assign(totals.get(row.centre_id)!, { invoicedCents: row.incl, invoicedExclCents: row.excl, outstandingCents: row.outstanding });
+    Object.assign(totals.get(row.centre_id)!, {
+      invoicedCents: row.incl,
+      invoicedExclCents: row.excl,
+      outstandingCents: row.outstanding,
+    });
   }
   for (const row of received) totals.get(row.centre_id)!.receivedCents = row.cents;
   const yearCosts = new Map<string, Map<number, number>>(centreIds.map((id) => [id, new Map()]));

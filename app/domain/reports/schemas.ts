@@ -39,7 +39,12 @@ export const periodSchema = z
 type PeriodInput = z.infer<typeof periodSchema>;
 
 function periodFromInput(input: PeriodInput): ReportPeriod {
-  return resolvePeriod({ kind: input.kind, date: input.date ?? input.from ?? "", from: input.from, until: input.until });
+  return resolvePeriod({
+    kind: input.kind,
+    date: input.date ?? input.from ?? "",
+    from: input.from,
+    until: input.until,
+  });
 }
 
 /**
@@ -56,7 +61,10 @@ export function parseEuros(text: string): number | undefined {
     value = value.replace(/\./g, "").replace(",", ".");
   } else if (lastPoint > lastComma) {
     const decimals = value.length - lastPoint - 1;
-    value = lastComma >= 0 || decimals === 3 ? value.replace(/,/g, "").replace(/\.(?=\d{3}(\.|$))/g, "") : value.replace(/,/g, "");
+    value =
+      lastComma >= 0 || decimals === 3
+        ? value.replace(/,/g, "").replace(/\.(?=\d{3}(\.|$))/g, "")
+        : value.replace(/,/g, "");
   }
   if ((value.match(/\./g) ?? []).length > 1 || /,/.test(value)) return undefined;
   const euros = Number(value);
@@ -75,17 +83,19 @@ const wholeNumber = z
 export const boardInputSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("costs"),
-    year: z.coerce.number({ error: "reports.input.errors.year" }).int({ error: "reports.input.errors.year" }).min(2000, { error: "reports.input.errors.year" }).max(2100, { error: "reports.input.errors.year" }),
-    costs: z
-      .string({ error: "reports.input.errors.costs" })
-      .transform((value, context) => {
-        const cents = parseEuros(value);
-        if (cents === undefined || cents > 100_000_000_00) {
-          context.addIssue({ code: "custom", message: "reports.input.errors.costs" });
-          return z.NEVER;
-        }
-        return cents;
-      }),
+    year: z.coerce
+      .number({ error: "reports.input.errors.year" })
+      .int({ error: "reports.input.errors.year" })
+      .min(2000, { error: "reports.input.errors.year" })
+      .max(2100, { error: "reports.input.errors.year" }),
+    costs: z.string({ error: "reports.input.errors.costs" }).transform((value, context) => {
+      const cents = parseEuros(value);
+      if (cents === undefined || cents > 100_000_000_00) {
+        context.addIssue({ code: "custom", message: "reports.input.errors.costs" });
+        return z.NEVER;
+      }
+      return cents;
+    }),
   }),
   z.object({
     intent: z.literal("energy"),

@@ -40,7 +40,10 @@ export function reportSentences(report: CentreReport, t: Translate, locale: Loca
   const previousRoom = new Map(previous.occupancy.rooms.map((room) => [room.roomId, room.occupancy]));
   const rooms = current.occupancy.rooms
     .filter((room) => room.occupancy !== null)
-    .map((room) => `${t("reports.sentences.room", { room: room.name, percent: percent(room.occupancy) })} ${lastYear(previousRoom.get(room.roomId) ?? null)}`);
+    .map(
+      (room) =>
+        `${t("reports.sentences.room", { room: room.name, percent: percent(room.occupancy) })} ${lastYear(previousRoom.get(room.roomId) ?? null)}`,
+    );
 
   const clock: string[] = [];
   if (current.clock.quietest) {
@@ -76,9 +79,7 @@ export function reportSentences(report: CentreReport, t: Translate, locale: Loca
       ? t("reports.sentences.visitorsNone")
       : t("reports.sentences.visitors", { visitors: v.headcount, dates: v.countedDates, firstTime: v.firstTime }),
   );
-  visitors.push(
-    t("reports.sentences.activities", { activities: v.activities, organisations: v.organisations }),
-  );
+  visitors.push(t("reports.sentences.activities", { activities: v.activities, organisations: v.organisations }));
   visitors.push(t("reports.sentences.continuity", { count: v.continuing.length }));
 
   const r = current.revenue;
@@ -89,7 +90,10 @@ export function reportSentences(report: CentreReport, t: Translate, locale: Loca
       outstanding: formatCents(r.outstandingCents, locale),
     }),
     r.costRecovery !== null && r.costsCents !== null
-      ? t("reports.sentences.costRecovery", { percent: percent(r.costRecovery), costs: formatCents(r.costsCents, locale) })
+      ? t("reports.sentences.costRecovery", {
+          percent: percent(r.costRecovery),
+          costs: formatCents(r.costsCents, locale),
+        })
       : t("reports.sentences.costRecoveryMissing"),
   ];
 

@@ -55,7 +55,7 @@ const col = (key: string, label: Key, kind: ReportColumn["kind"]): ReportColumn 
  * centre used Buurtrooster): those figures were not kept here, they were not zero.
  */
 function yearEarlier(previous: { hasData: boolean }) {
-  return <T,>(value: T): T | null => (previous.hasData ? value : null);
+  return <T>(value: T): T | null => (previous.hasData ? value : null);
 }
 
 /** The occupancy columns that several tables end with: hours, occupancy, and occupancy a year earlier. */
@@ -66,8 +66,16 @@ const OCCUPANCY_COLUMNS = [
   col("occupancyLastYear", "reports.columns.occupancyLastYear", "percent"),
 ];
 
-function occupancyCells(figures: { bookedHours: number; availableHours: number; occupancy: number | null }, lastYear: number | null) {
-  return { bookedHours: figures.bookedHours, availableHours: figures.availableHours, occupancy: figures.occupancy, occupancyLastYear: lastYear };
+function occupancyCells(
+  figures: { bookedHours: number; availableHours: number; occupancy: number | null },
+  lastYear: number | null,
+) {
+  return {
+    bookedHours: figures.bookedHours,
+    availableHours: figures.availableHours,
+    occupancy: figures.occupancy,
+    occupancyLastYear: lastYear,
+  };
 }
 
 /** The visitor columns: dates counted, visitors, first-timers, and visitors a year earlier. */
@@ -79,7 +87,12 @@ const VISITOR_COLUMNS = [
 ];
 
 function visitorCells(figures: { dates: number; headcount: number; firstTime: number }, lastYear: number | null) {
-  return { dates: figures.dates, visitors: figures.headcount, firstTime: figures.firstTime, visitorsLastYear: lastYear };
+  return {
+    dates: figures.dates,
+    visitors: figures.headcount,
+    firstTime: figures.firstTime,
+    visitorsLastYear: lastYear,
+  };
 }
 
 /** The money columns of the revenue tables: invoiced, received, outstanding, and invoiced a year earlier. */
@@ -90,8 +103,16 @@ const MONEY_COLUMNS = [
   col("invoicedLastYear", "reports.columns.invoicedLastYear", "money"),
 ];
 
-function moneyCells(figures: { invoicedCents: number; receivedCents: number; outstandingCents: number }, lastYear: number | null) {
-  return { invoiced: figures.invoicedCents, received: figures.receivedCents, outstanding: figures.outstandingCents, invoicedLastYear: lastYear };
+function moneyCells(
+  figures: { invoicedCents: number; receivedCents: number; outstandingCents: number },
+  lastYear: number | null,
+) {
+  return {
+    invoiced: figures.invoicedCents,
+    received: figures.receivedCents,
+    outstanding: figures.outstandingCents,
+    invoicedLastYear: lastYear,
+  };
 }
 
 function keyFigureRows(report: CentreReport): ReportRow[] {
@@ -105,17 +126,42 @@ function keyFigureRows(report: CentreReport): ReportRow[] {
     _label: "figure",
   });
   return [
-    row("reports.keyFigures.occupancy", "percent", current.occupancy.total.occupancy, previous.occupancy.total.occupancy),
-    row("reports.keyFigures.bookedHours", "hours", current.occupancy.total.bookedHours, previous.occupancy.total.bookedHours),
-    row("reports.keyFigures.availableHours", "hours", current.occupancy.total.availableHours, previous.occupancy.total.availableHours),
-    row("reports.keyFigures.communityShare", "percent", current.occupancy.communityShare, previous.occupancy.communityShare),
+    row(
+      "reports.keyFigures.occupancy",
+      "percent",
+      current.occupancy.total.occupancy,
+      previous.occupancy.total.occupancy,
+    ),
+    row(
+      "reports.keyFigures.bookedHours",
+      "hours",
+      current.occupancy.total.bookedHours,
+      previous.occupancy.total.bookedHours,
+    ),
+    row(
+      "reports.keyFigures.availableHours",
+      "hours",
+      current.occupancy.total.availableHours,
+      previous.occupancy.total.availableHours,
+    ),
+    row(
+      "reports.keyFigures.communityShare",
+      "percent",
+      current.occupancy.communityShare,
+      previous.occupancy.communityShare,
+    ),
     row("reports.keyFigures.freeHours", "hours", current.occupancy.freeHours, previous.occupancy.freeHours),
     row("reports.keyFigures.paidHours", "hours", current.occupancy.paidHours, previous.occupancy.paidHours),
     row("reports.keyFigures.visitors", "count", current.visitors.headcount, previous.visitors.headcount),
     row("reports.keyFigures.firstTime", "count", current.visitors.firstTime, previous.visitors.firstTime),
     row("reports.keyFigures.activities", "count", current.visitors.activities, previous.visitors.activities),
     row("reports.keyFigures.organisations", "count", current.visitors.organisations, previous.visitors.organisations),
-    row("reports.keyFigures.continuing", "count", current.visitors.continuing.length, previous.visitors.continuing.length),
+    row(
+      "reports.keyFigures.continuing",
+      "count",
+      current.visitors.continuing.length,
+      previous.visitors.continuing.length,
+    ),
     row("reports.keyFigures.invoiced", "money", current.revenue.invoicedCents, previous.revenue.invoicedCents),
     row("reports.keyFigures.received", "money", current.revenue.receivedCents, previous.revenue.receivedCents),
     row("reports.keyFigures.outstanding", "money", current.revenue.outstandingCents, previous.revenue.outstandingCents),
@@ -134,13 +180,18 @@ export function centreTables(report: CentreReport): Record<CentreTableId, Report
   const previousActivity = new Map(previous.visitors.perActivity.map((row) => [key(row), row]));
   const spaceName = new Map(report.spaces.map((space) => [space.id, space.name]));
   const previousSpace = new Map(previous.revenue.perSpace.map((row) => [row.spaceId, row]));
-  const spaceOrder = (id: string | null) => (id === null ? Number.MAX_SAFE_INTEGER : report.spaces.findIndex((space) => space.id === id));
+  const spaceOrder = (id: string | null) =>
+    id === null ? Number.MAX_SAFE_INTEGER : report.spaces.findIndex((space) => space.id === id);
 
   return {
     "key-figures": {
       id: "key-figures",
       title: "reports.tables.keyFigures",
-      columns: [col("figure", "reports.columns.figure", "text"), col("thisPeriod", "reports.columns.thisPeriod", "row"), col("lastYear", "reports.columns.lastYear", "row")],
+      columns: [
+        col("figure", "reports.columns.figure", "text"),
+        col("thisPeriod", "reports.columns.thisPeriod", "row"),
+        col("lastYear", "reports.columns.lastYear", "row"),
+      ],
       rows: keyFigureRows(report),
     },
     rooms: {
@@ -175,17 +226,30 @@ export function centreTables(report: CentreReport): Record<CentreTableId, Report
       columns: [col("dayPart", "reports.columns.dayPart", "dayPart"), ...OCCUPANCY_COLUMNS],
       rows: current.clock.dayParts.map((part) => ({
         dayPart: part.dayPart,
-        ...occupancyCells(part, before(previous.clock.dayParts.find((row) => row.dayPart === part.dayPart)?.occupancy ?? null)),
+        ...occupancyCells(
+          part,
+          before(previous.clock.dayParts.find((row) => row.dayPart === part.dayPart)?.occupancy ?? null),
+        ),
       })),
     },
     heat: {
       id: "heat",
       title: "reports.tables.heat",
-      columns: [col("weekday", "reports.columns.weekday", "weekday"), col("hour", "reports.columns.hour", "hour"), ...OCCUPANCY_COLUMNS],
+      columns: [
+        col("weekday", "reports.columns.weekday", "weekday"),
+        col("hour", "reports.columns.hour", "hour"),
+        ...OCCUPANCY_COLUMNS,
+      ],
       rows: current.clock.heat.map((cell) => ({
         weekday: cell.weekday,
         hour: cell.hour,
-        ...occupancyCells(cell, before(previous.clock.heat.find((other) => other.weekday === cell.weekday && other.hour === cell.hour)?.occupancy ?? null)),
+        ...occupancyCells(
+          cell,
+          before(
+            previous.clock.heat.find((other) => other.weekday === cell.weekday && other.hour === cell.hour)
+              ?.occupancy ?? null,
+          ),
+        ),
       })),
     },
     tiers: {
@@ -238,7 +302,12 @@ export function centreTables(report: CentreReport): Record<CentreTableId, Report
         col("tier", "reports.columns.tier", "tier"),
         col("since", "reports.columns.since", "date"),
       ],
-      rows: current.visitors.continuing.map((row) => ({ activity: row.title, organisation: row.organisation, tier: row.tier, since: row.since })),
+      rows: current.visitors.continuing.map((row) => ({
+        activity: row.title,
+        organisation: row.organisation,
+        tier: row.tier,
+        since: row.since,
+      })),
     },
     "revenue-tiers": {
       id: "revenue-tiers",
@@ -280,7 +349,8 @@ export function centreTables(report: CentreReport): Record<CentreTableId, Report
         electricityKwh: month.electricityKwh,
         gasM3: month.gasM3,
         bookedHours: month.bookedHours,
-        kwhPerHour: month.electricityKwh !== null && month.bookedHours > 0 ? month.electricityKwh / month.bookedHours : null,
+        kwhPerHour:
+          month.electricityKwh !== null && month.bookedHours > 0 ? month.electricityKwh / month.bookedHours : null,
         m3PerHour: month.gasM3 !== null && month.bookedHours > 0 ? month.gasM3 / month.bookedHours : null,
       })),
     },
@@ -332,7 +402,11 @@ export function installationTable(report: InstallationReport): ReportTable {
     ],
     rows: [
       ...report.centres.map((centre) => centreRow(centre.name, centre.current, centre.previous)),
-      { ...centreRow("reports.tables.allCentres", report.total.current, report.total.previous), _total: 1, _label: "centre" },
+      {
+        ...centreRow("reports.tables.allCentres", report.total.current, report.total.previous),
+        _total: 1,
+        _label: "centre",
+      },
     ],
   };
 }

@@ -27,10 +27,24 @@ interface Window {
   continuity?: boolean;
 }
 
-export async function loadVisitors({ centreIds, period, from, to, continuity = true }: Window): Promise<Map<string, VisitorRows>> {
+export async function loadVisitors({
+  centreIds,
+  period,
+  from,
+  to,
+  continuity = true,
+}: Window): Promise<Map<string, VisitorRows>> {
   const [headcounts, counts, series] = await Promise.all([
     db().$queryRaw<
-      { centre_id: string; title: string; organisation: string; tier: Tier; dates: number; headcount: number; first_time: number }[]
+      {
+        centre_id: string;
+        title: string;
+        organisation: string;
+        tier: Tier;
+        dates: number;
+        headcount: number;
+        first_time: number;
+      }[]
     >(Prisma.sql`
       SELECT o.centre_id::text AS centre_id, coalesce(act.title, b.title) AS title, org.name AS organisation, b.tier::text AS tier,
              count(*)::int AS dates, sum(a.headcount)::int AS headcount, sum(a.first_time_count)::int AS first_time
@@ -56,7 +70,9 @@ export async function loadVisitors({ centreIds, period, from, to, continuity = t
     // the booking that started them.
     !continuity
       ? Promise.resolve([])
-      : db().$queryRaw<{ centre_id: string; title: string; organisation: string; tier: Tier; since: Date }[]>(Prisma.sql`
+      : db().$queryRaw<
+          { centre_id: string; title: string; organisation: string; tier: Tier; since: Date }[]
+        >(Prisma.sql`
       WITH RECURSIVE counted AS (
         SELECT b.id FROM bookings b
         WHERE b.centre_id = ANY(${centreIds}::uuid[]) AND b.status = 'CONFIRMED' AND b.rrule IS NOT NULL
@@ -97,11 +113,17 @@ export async function loadVisitors({ centreIds, period, from, to, continuity = t
       firstTime: row.first_time,
     });
   }
-  for (const row of counts) Object.assign(rowsOf(row.centre_id), { activities: row.activities, organisations: row.organisations });
+  for (const row of counts)
+    Object.assign(rowsOf(row.centre_id), { activities: row.activities, organisations: row.organisations });
   for (const row of series) {
     const since = formatLocalDate(row.since);
     if (since < longerThan) {
-      rowsOf(row.centre_id).continuing.push({ title: row.title, organisation: row.organisation, tier: row.tier, since });
+      rowsOf(row.centre_id).continuing.push({
+        title: row.title,
+        organisation: row.organisation,
+        tier: row.tier,
+        since,
+      });
     }
   }
   return result;

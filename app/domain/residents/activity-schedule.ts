@@ -27,7 +27,10 @@ const WEEKDAYS: Record<string, number> = { MO: 1, TU: 2, WE: 3, TH: 4, FR: 5, SA
 
 function ruleParts(rrule: string): Map<string, string> {
   const parts = new Map<string, string>();
-  for (const part of rrule.trim().replace(/^RRULE:/i, "").split(";")) {
+  for (const part of rrule
+    .trim()
+    .replace(/^RRULE:/i, "")
+    .split(";")) {
     const [name, value] = part.split("=");
     if (name && value) parts.set(name.toUpperCase(), value.toUpperCase());
   }
@@ -117,9 +120,10 @@ export function describeSchedule(schedule: Schedule, t: ScheduleTranslate, local
     case "daily":
       return t("agenda.schedule.daily", { interval: schedule.interval, time });
     case "weekly": {
-      const days = new Intl.ListFormat(locale === "nl" ? "nl-NL" : "en-GB", { style: "long", type: "conjunction" }).format(
-        schedule.weekdays.map(weekday),
-      );
+      const days = new Intl.ListFormat(locale === "nl" ? "nl-NL" : "en-GB", {
+        style: "long",
+        type: "conjunction",
+      }).format(schedule.weekdays.map(weekday));
       return t("agenda.schedule.weekly", { interval: schedule.interval, days, time });
     }
     case "monthly-weekday":

@@ -87,7 +87,10 @@ function buildAgendaJson(centre: PublicCentre, items: AgendaItem[], baseUrl: str
         room: item.room,
         schedule: {
           rrule: item.rrule,
-          text: { nl: describeSchedule(item.schedule, nl, "nl") ?? null, en: describeSchedule(item.schedule, en, "en") ?? null },
+          text: {
+            nl: describeSchedule(item.schedule, nl, "nl") ?? null,
+            en: describeSchedule(item.schedule, en, "en") ?? null,
+          },
         },
         capacity: item.capacity,
         url: `${centreUrl}/activities/${item.activityId}`,

@@ -1,7 +1,14 @@
 import { db } from "~/db/client.server";
 import type { Activity, ActivityKind, Prisma } from "~/generated/prisma/client";
 import { scheduleOf } from "./activity-schedule";
-import { localDayRange, periodRange, type AgendaFilters, type AgendaQuery, type PublicActivityFacts, type PublicCentreDetails } from "./agenda";
+import {
+  localDayRange,
+  periodRange,
+  type AgendaFilters,
+  type AgendaQuery,
+  type PublicActivityFacts,
+  type PublicCentreDetails,
+} from "./agenda";
 import { clock } from "~/lib/clock";
 
 /**
@@ -72,7 +79,11 @@ const ROOM_FACTS = { select: { name: true, location: true, stepFree: true } } sa
 
 type BookingFacts = Prisma.BookingGetPayload<{ select: typeof BOOKING_FACTS }>;
 
-function publicFacts(activity: Activity, booking: BookingFacts, room: PublicActivityFacts["room"]): PublicActivityFacts {
+function publicFacts(
+  activity: Activity,
+  booking: BookingFacts,
+  room: PublicActivityFacts["room"],
+): PublicActivityFacts {
   return {
     title: activity.title,
     description: activity.description,
@@ -152,7 +163,11 @@ const AGENDA_LIMIT = 1000;
  * The agenda of one or more centres for a period, each centre's days in its own zone,
  * sorted by start. `centres` are already narrowed (e.g. by the combined agenda's filter).
  */
-export async function listAgenda(centres: Pick<PublicCentre, "id" | "timeZone">[], query: AgendaQuery, now = clock.now()) {
+export async function listAgenda(
+  centres: Pick<PublicCentre, "id" | "timeZone">[],
+  query: AgendaQuery,
+  now = clock.now(),
+) {
   if (centres.length === 0) return [];
   const rows = await db().occurrence.findMany({
     where: {
@@ -202,7 +217,12 @@ export interface PublicActivity extends PublicActivityFacts {
 export async function findPublicActivity(centreId: string, activityId: string): Promise<PublicActivity | null> {
   if (!/^[0-9a-f-]{36}$/i.test(activityId)) return null;
   const activity = await db().activity.findFirst({
-    where: { id: activityId, centreId, kind: { in: PUBLIC_KINDS }, booking: { status: { in: ["CONFIRMED", "CANCELLED", "BUMPED"] } } },
+    where: {
+      id: activityId,
+      centreId,
+      kind: { in: PUBLIC_KINDS },
+      booking: { status: { in: ["CONFIRMED", "CANCELLED", "BUMPED"] } },
+    },
     include: {
       booking: { select: { ...BOOKING_FACTS, room: ROOM_FACTS } },
     },

@@ -88,7 +88,14 @@ export function parseAgendaQuery(params: URLSearchParams): AgendaQuery {
   const when = params.get("when");
   const period: Period = (PERIODS as readonly string[]).includes(when ?? "") ? (when as Period) : "week";
   const byParam = new Map(Object.entries(AUDIENCE_PARAM).map(([audience, param]) => [param, audience as Audience]));
-  const audiences = [...new Set(params.getAll("for").map((value) => byParam.get(value)).filter((a): a is Audience => !!a))];
+  const audiences = [
+    ...new Set(
+      params
+        .getAll("for")
+        .map((value) => byParam.get(value))
+        .filter((a): a is Audience => !!a),
+    ),
+  ];
   const centres = [...new Set(params.getAll("centre").filter((slug) => SLUG.test(slug)))].slice(0, 50);
   return {
     period,
@@ -116,7 +123,9 @@ export function agendaSearch(query: AgendaQuery): string {
 }
 
 export function hasFilters(filters: AgendaFilters): boolean {
-  return filters.audiences.length > 0 || filters.free || filters.walkIn || filters.stepFree || filters.centres.length > 0;
+  return (
+    filters.audiences.length > 0 || filters.free || filters.walkIn || filters.stepFree || filters.centres.length > 0
+  );
 }
 
 /** Local dates ("YYYY-MM-DD") of today and tomorrow in `timeZone`, seen at `now`. */

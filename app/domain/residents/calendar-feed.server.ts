@@ -27,7 +27,10 @@ const FEED_PAST_DAYS = 28;
 const FEED_FUTURE_DAYS = 365;
 
 function feedRange(now: Date): { from: Date; to: Date } {
-  return { from: new Date(now.getTime() - FEED_PAST_DAYS * DAY_MS), to: new Date(now.getTime() + FEED_FUTURE_DAYS * DAY_MS) };
+  return {
+    from: new Date(now.getTime() - FEED_PAST_DAYS * DAY_MS),
+    to: new Date(now.getTime() + FEED_FUTURE_DAYS * DAY_MS),
+  };
 }
 
 /** The UID of a date in every feed: stable for as long as the date exists. */
@@ -53,7 +56,10 @@ export function buildCalendar(input: CalendarInput): string {
   // ical-generator writes the calendar's name and description as given: escape them here
   // (RFC 5545 §3.3.11) and keep them on one line.
   const oneLine = (text: string) =>
-    text.replace(/\s+/g, " ").trim().replace(/[\\;,]/g, (character) => `\\${character}`);
+    text
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(/[\\;,]/g, (character) => `\\${character}`);
   const calendar = ical({
     name: oneLine(input.name),
     description: oneLine(input.description),

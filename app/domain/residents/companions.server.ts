@@ -54,7 +54,12 @@ export async function requestCompanion(input: CompanionInput, now = clock.now(),
   }
   const { name, email, phone } = fields.data;
   const activity = await db().activity.findFirst({
-    where: { id: input.activityId, centreId: input.centreId, kind: { in: PUBLIC_KINDS }, booking: { status: "CONFIRMED" } },
+    where: {
+      id: input.activityId,
+      centreId: input.centreId,
+      kind: { in: PUBLIC_KINDS },
+      booking: { status: "CONFIRMED" },
+    },
     include: { centre: { select: { slug: true, name: true, timeZone: true } } },
   });
   if (!activity) throw new NotFoundError("activity");
@@ -64,71 +69,91 @@ export async function requestCompanion(input: CompanionInput, now = clock.now(),
       })
     : null;
   if (input.occurrenceId && !occurrence) throw new NotFoundError("date");
-  if (occurrence && occurrence.status !== "ACTIVE") throw new DomainError("date-cancelled", "This date does not take place.", {}, 409);
-  if (occurrence && occurrence.startsAt <= now) throw new DomainError("date-past", "This date has already started.", {}, 409);
+  if (occurrence && occurrence.status !== "ACTIVE")
+    throw new DomainError("date-cancelled", "This date does not take place.", {}, 409);
+  if (occurrence && occurrence.startsAt <= now)
+    throw new DomainError("date-past", "This date has already started.", {}, 409);
 
   const volunteers = await db().membership.findMany({
     where: { centreId: input.centreId, role: { in: [...VOLUNTEER_ROLES] } },
     select: { user: { select: { email: true, locale: true } } },
   });
-  return transactionOnce(submission, async (tx) => {
-    // Requests for one activity one at a time, so the same person asking twice at once is seen.
-    await tx.$executeRaw`SELECT id FROM activities WHERE id = ${activity.id}::uuid FOR NO KEY UPDATE`;
-    const keys = new Set([email ? emailKey(email) : "", phone ? phoneKey(phone) : ""].filter(Boolean));
-    const open = await tx.companionRequest.findMany({
-      where: { centreId: input.centreId, activityId: activity.id, status: { in: ["OPEN", "TAKEN"] } },
-      select: { email: true, phone: true },
-    });
-    if (open.some((request) => (request.email && keys.has(emailKey(request.email))) || (request.phone && keys.has(phoneKey(request.phone))))) {
-      throw new DomainError("companion-already-asked", "This person has already asked for company for this activity.", {}, 409);
-    }
-    const request = await tx.companionRequest.create({
-      data: {
-        centreId: input.centreId,
-        activityId: activity.id,
-        occurrenceId: occurrence?.id ?? null,
-        name,
-        email: email ?? null,
-        phone: phone ?? null,
-        message,
-        locale: input.locale,
-        createdAt: now,
-      },
-    });
-    await recordAudit(tx, {
-      centreId: input.centreId,
-      entityType: "companion-request",
-      entityId: request.id,
-      action: "asked",
-      details: { activityId: activity.id, occurrenceId: occurrence?.id ?? null },
-    });
-    const dateFor = (locale: Locale) =>
-      occurrence ? formatDayTimeRange(occurrence.startsAt, occurrence.endsAt, activity.centre.timeZone, locale) : "";
-    if (email) {
-      await enqueueTranslatedEmail(tx, {
-        to: email,
-        kind: RESIDENT_EMAIL_KINDS.companionReceived,
-        centreId: input.centreId,
-        locale: input.locale,
-        subject: "agenda.email.companionReceivedSubject",
-        paragraphs: [{ key: "agenda.email.companionReceivedBody" }],
-        values: { name, title: activity.title, centre: activity.centre.name, date: dateFor(input.locale) },
+  return transactionOnce(
+    submission,
+    async (tx) => {
+      // Requests for one activity one at a time, so the same person asking twice at once is seen.
+      await tx.$executeRaw`SELECT id FROM activities WHERE id = ${activity.id}::uuid FOR NO KEY UPDATE`;
+      const keys = new Set([email ? emailKey(email) : "", phone ? phoneKey(phone) : ""].filter(Boolean));
+      const open = await tx.companionRequest.findMany({
+        where: { centreId: input.centreId, activityId: activity.id, status: { in: ["OPEN", "TAKEN"] } },
+        select: { email: true, phone: true },
       });
-    }
-    for (const { user } of volunteers) {
-      await enqueueTranslatedEmail(tx, {
-        to: user.email,
-        kind: RESIDENT_EMAIL_KINDS.companionNew,
-        centreId: input.centreId,
-        locale: user.locale,
-        subject: "agenda.email.companionNewSubject",
-        paragraphs: [{ key: "agenda.email.companionNewBody" }],
-        values: { title: activity.title, centre: activity.centre.name, date: dateFor(user.locale) },
-        action: { label: "agenda.email.companionNewAction", url: appUrl(`/manage/${activity.centre.slug}/companions`) },
+      if (
+        open.some(
+          (request) =>
+            (request.email && keys.has(emailKey(request.email))) ||
+            (request.phone && keys.has(phoneKey(request.phone))),
+        )
+      ) {
+        throw new DomainError(
+          "companion-already-asked",
+          "This person has already asked for company for this activity.",
+          {},
+          409,
+        );
+      }
+      const request = await tx.companionRequest.create({
+        data: {
+          centreId: input.centreId,
+          activityId: activity.id,
+          occurrenceId: occurrence?.id ?? null,
+          name,
+          email: email ?? null,
+          phone: phone ?? null,
+          message,
+          locale: input.locale,
+          createdAt: now,
+        },
       });
-    }
-    return { id: request.id };
-  }, (request) => request.id);
+      await recordAudit(tx, {
+        centreId: input.centreId,
+        entityType: "companion-request",
+        entityId: request.id,
+        action: "asked",
+        details: { activityId: activity.id, occurrenceId: occurrence?.id ?? null },
+      });
+      const dateFor = (locale: Locale) =>
+        occurrence ? formatDayTimeRange(occurrence.startsAt, occurrence.endsAt, activity.centre.timeZone, locale) : "";
+      if (email) {
+        await enqueueTranslatedEmail(tx, {
+          to: email,
+          kind: RESIDENT_EMAIL_KINDS.companionReceived,
+          centreId: input.centreId,
+          locale: input.locale,
+          subject: "agenda.email.companionReceivedSubject",
+          paragraphs: [{ key: "agenda.email.companionReceivedBody" }],
+          values: { name, title: activity.title, centre: activity.centre.name, date: dateFor(input.locale) },
+        });
+      }
+      for (const { user } of volunteers) {
+        await enqueueTranslatedEmail(tx, {
+          to: user.email,
+          kind: RESIDENT_EMAIL_KINDS.companionNew,
+          centreId: input.centreId,
+          locale: user.locale,
+          subject: "agenda.email.companionNewSubject",
+          paragraphs: [{ key: "agenda.email.companionNewBody" }],
+          values: { title: activity.title, centre: activity.centre.name, date: dateFor(user.locale) },
+          action: {
+            label: "agenda.email.companionNewAction",
+            url: appUrl(`/manage/${activity.centre.slug}/companions`),
+          },
+        });
+      }
+      return { id: request.id };
+    },
+    (request) => request.id,
+  );
 }
 
 /** The centre's requests: open ones first (oldest first), then taken, then done in the last 60 days. */
@@ -192,10 +217,21 @@ export async function takeCompanionRequest(
         centre: { select: { name: true, timeZone: true } },
       },
     });
-    await recordAudit(tx, { centreId, actorId: volunteer.id, entityType: "companion-request", entityId: requestId, action: "taken" });
+    await recordAudit(tx, {
+      centreId,
+      actorId: volunteer.id,
+      entityType: "companion-request",
+      entityId: requestId,
+      action: "taken",
+    });
     if (request.email) {
       const date = request.occurrence
-        ? formatDayTimeRange(request.occurrence.startsAt, request.occurrence.endsAt, request.centre.timeZone, request.locale)
+        ? formatDayTimeRange(
+            request.occurrence.startsAt,
+            request.occurrence.endsAt,
+            request.centre.timeZone,
+            request.locale,
+          )
         : "";
       await enqueueTranslatedEmail(tx, {
         to: request.email,
@@ -204,7 +240,13 @@ export async function takeCompanionRequest(
         locale: request.locale,
         subject: "agenda.email.companionTakenSubject",
         paragraphs: [{ key: "agenda.email.companionTakenBody" }],
-        values: { name: request.name, volunteer: volunteer.name, title: request.activity.title, centre: request.centre.name, date },
+        values: {
+          name: request.name,
+          volunteer: volunteer.name,
+          title: request.activity.title,
+          centre: request.centre.name,
+          date,
+        },
       });
     }
     return { messaged: Boolean(request.email) };

@@ -81,7 +81,6 @@ export const companionSchema = z
   })
   .refine(hasWayToReach, wayToReachRequired);
 
-
 /**
  * The key we compare to refuse the same person twice for one date: a lower-case email, or
  * a phone number's digits in the Dutch national form (+31 6… and 06… are the same number).

@@ -15,4 +15,3 @@ export const RESIDENT_EMAIL_KINDS = {
   companionNew: "companion-new",
   companionTaken: "companion-taken",
 } as const;
-

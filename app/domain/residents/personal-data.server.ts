@@ -52,7 +52,13 @@ export async function anonymiseExpiredPersonalData(now = clock.now()) {
     count(requests, "requests");
     count(emails, "emails");
     for (const [centreId, details] of perCentre) {
-      await recordAudit(tx, { centreId, entityType: "centre", entityId: centreId, action: "personal-data-removed", details });
+      await recordAudit(tx, {
+        centreId,
+        entityType: "centre",
+        entityId: centreId,
+        action: "personal-data-removed",
+        details,
+      });
     }
     return { signups: signups.length, requests: requests.length, emails: emails.length };
   });

@@ -94,88 +94,99 @@ export async function signUp(input: SignupInput, now = clock.now(), submission?:
   const keys = [email ? emailKey(email) : undefined, phone ? phoneKey(phone) : undefined].filter(Boolean) as string[];
 
   try {
-    return await transactionOnce(submission, async (tx) => {
-      const occurrence = await lockOccurrence(tx, input.centreId, input.occurrenceId);
-      const activity = occurrence.booking.activity;
-      if (!activity || activity.id !== input.activityId || !["WALK_IN", "SIGN_UP"].includes(activity.kind)) {
-        throw new NotFoundError("date");
-      }
-      if (activity.kind === "WALK_IN") {
-        throw new DomainError("no-sign-up-needed", "This is a walk-in activity: nobody signs up.");
-      }
-      if (occurrence.status !== "ACTIVE" || occurrence.booking.status !== "CONFIRMED") {
-        throw new DomainError("date-cancelled", "This date does not take place.", {}, 409);
-      }
-      if (occurrence.startsAt <= now) throw new DomainError("date-past", "This date has already started.", {}, 409);
+    return await transactionOnce(
+      submission,
+      async (tx) => {
+        const occurrence = await lockOccurrence(tx, input.centreId, input.occurrenceId);
+        const activity = occurrence.booking.activity;
+        if (!activity || activity.id !== input.activityId || !["WALK_IN", "SIGN_UP"].includes(activity.kind)) {
+          throw new NotFoundError("date");
+        }
+        if (activity.kind === "WALK_IN") {
+          throw new DomainError("no-sign-up-needed", "This is a walk-in activity: nobody signs up.");
+        }
+        if (occurrence.status !== "ACTIVE" || occurrence.booking.status !== "CONFIRMED") {
+          throw new DomainError("date-cancelled", "This date does not take place.", {}, 409);
+        }
+        if (occurrence.startsAt <= now) throw new DomainError("date-past", "This date has already started.", {}, 409);
 
-      const current = await tx.signup.findMany({
-        where: { occurrenceId: occurrence.id, status: { in: ["CONFIRMED", "WAITLISTED"] } },
-        select: { email: true, phone: true, contactKey: true, status: true },
-      });
-      // The waiting list is in order of signing up: under the lock, each sign-up of a date
-      // is stamped strictly later than the one before (clocks can repeat a millisecond).
-      const latest = await tx.signup.aggregate({ where: { occurrenceId: occurrence.id }, _max: { createdAt: true } });
-      const createdAt = new Date(Math.max(clock.now().getTime(), (latest._max.createdAt?.getTime() ?? 0) + 1));
-      const known = new Set(
-        current.flatMap((signup) => [
-          signup.contactKey,
-          ...(signup.email ? [emailKey(signup.email)] : []),
-          ...(signup.phone ? [phoneKey(signup.phone)] : []),
-        ]),
-      );
-      if (keys.some((key) => known.has(key))) {
-        throw new DomainError("already-signed-up", "This person has already signed up for this date.", {}, 409);
-      }
-      const confirmed = current.filter((signup) => signup.status === "CONFIRMED").length;
-      const waiting = current.length - confirmed;
-      const status: SignupOutcome = confirmed < (activity.capacity ?? 0) ? "CONFIRMED" : "WAITLISTED";
-      const id = randomUUID();
-      const token = cancelTokenFor(id);
-      await tx.signup.create({
-        data: {
-          id,
-          centreId: input.centreId,
-          activityId: activity.id,
-          occurrenceId: occurrence.id,
-          name,
-          email: email ?? null,
-          phone: phone ?? null,
-          contactKey: keys[0]!,
-          locale: input.locale,
-          status,
-          cancelTokenHash: hashToken(token),
-          createdAt,
-        },
-      });
-      await recordAudit(tx, {
-        centreId: input.centreId,
-        entityType: "signup",
-        entityId: id,
-        action: status === "CONFIRMED" ? "signed-up" : "waitlisted",
-        details: { occurrenceId: occurrence.id },
-      });
-      const position = status === "WAITLISTED" ? waiting + 1 : null;
-      if (email) {
-        await enqueueTranslatedEmail(tx, {
-          to: email,
-          kind: status === "CONFIRMED" ? RESIDENT_EMAIL_KINDS.signupConfirmed : RESIDENT_EMAIL_KINDS.signupWaitlisted,
-          centreId: input.centreId,
-          locale: input.locale,
-          subject: status === "CONFIRMED" ? "agenda.email.confirmedSubject" : "agenda.email.waitlistedSubject",
-          paragraphs: [{ key: status === "CONFIRMED" ? "agenda.email.confirmedBody" : "agenda.email.waitlistedBody" }],
-          values: {
+        const current = await tx.signup.findMany({
+          where: { occurrenceId: occurrence.id, status: { in: ["CONFIRMED", "WAITLISTED"] } },
+          select: { email: true, phone: true, contactKey: true, status: true },
+        });
+        // The waiting list is in order of signing up: under the lock, each sign-up of a date
+        // is stamped strictly later than the one before (clocks can repeat a millisecond).
+        const latest = await tx.signup.aggregate({ where: { occurrenceId: occurrence.id }, _max: { createdAt: true } });
+        const createdAt = new Date(Math.max(clock.now().getTime(), (latest._max.createdAt?.getTime() ?? 0) + 1));
+        const known = new Set(
+          current.flatMap((signup) => [
+            signup.contactKey,
+            ...(signup.email ? [emailKey(signup.email)] : []),
+            ...(signup.phone ? [phoneKey(signup.phone)] : []),
+          ]),
+        );
+        if (keys.some((key) => known.has(key))) {
+          throw new DomainError("already-signed-up", "This person has already signed up for this date.", {}, 409);
+        }
+        const confirmed = current.filter((signup) => signup.status === "CONFIRMED").length;
+        const waiting = current.length - confirmed;
+        const status: SignupOutcome = confirmed < (activity.capacity ?? 0) ? "CONFIRMED" : "WAITLISTED";
+        const id = randomUUID();
+        const token = cancelTokenFor(id);
+        await tx.signup.create({
+          data: {
+            id,
+            centreId: input.centreId,
+            activityId: activity.id,
+            occurrenceId: occurrence.id,
             name,
-            title: activity.title,
-            date: formatDayTimeRange(occurrence.startsAt, occurrence.endsAt, occurrence.centre.timeZone, input.locale),
-            centre: occurrence.centre.name,
-            room: occurrence.room.name,
-            position: position ?? 0,
-            link: appUrl(signupPath(occurrence.centre.slug, id)),
+            email: email ?? null,
+            phone: phone ?? null,
+            contactKey: keys[0]!,
+            locale: input.locale,
+            status,
+            cancelTokenHash: hashToken(token),
+            createdAt,
           },
         });
-      }
-      return { id, status, position, token };
-    }, (signup) => signup.id);
+        await recordAudit(tx, {
+          centreId: input.centreId,
+          entityType: "signup",
+          entityId: id,
+          action: status === "CONFIRMED" ? "signed-up" : "waitlisted",
+          details: { occurrenceId: occurrence.id },
+        });
+        const position = status === "WAITLISTED" ? waiting + 1 : null;
+        if (email) {
+          await enqueueTranslatedEmail(tx, {
+            to: email,
+            kind: status === "CONFIRMED" ? RESIDENT_EMAIL_KINDS.signupConfirmed : RESIDENT_EMAIL_KINDS.signupWaitlisted,
+            centreId: input.centreId,
+            locale: input.locale,
+            subject: status === "CONFIRMED" ? "agenda.email.confirmedSubject" : "agenda.email.waitlistedSubject",
+            paragraphs: [
+              { key: status === "CONFIRMED" ? "agenda.email.confirmedBody" : "agenda.email.waitlistedBody" },
+            ],
+            values: {
+              name,
+              title: activity.title,
+              date: formatDayTimeRange(
+                occurrence.startsAt,
+                occurrence.endsAt,
+                occurrence.centre.timeZone,
+                input.locale,
+              ),
+              centre: occurrence.centre.name,
+              room: occurrence.room.name,
+              position: position ?? 0,
+              link: appUrl(signupPath(occurrence.centre.slug, id)),
+            },
+          });
+        }
+        return { id, status, position, token };
+      },
+      (signup) => signup.id,
+    );
   } catch (error) {
     // The unique index on (date, contact) is the last word when two identical forms race.
     if (isUniqueViolation(error)) {
@@ -240,7 +251,13 @@ export async function cancelSignup(centreId: string, token: string, now = clock.
     if (before.status === "CANCELLED") return { cancelled: false, promotedId: null };
     await tx.signup.update({ where: { id: found.id }, data: { status: "CANCELLED", cancelledAt: now } });
     const signup = await tx.signup.findUniqueOrThrow({ where: { id: found.id } });
-    await recordAudit(tx, { centreId, entityType: "signup", entityId: signup.id, action: "cancelled", details: { occurrenceId: occurrence.id } });
+    await recordAudit(tx, {
+      centreId,
+      entityType: "signup",
+      entityId: signup.id,
+      action: "cancelled",
+      details: { occurrenceId: occurrence.id },
+    });
     const activity = occurrence.booking.activity!;
     const values = {
       name: signup.name,
@@ -319,7 +336,11 @@ async function promoteFromWaitingList(tx: Tx, occurrence: LockedOccurrence): Pro
 export async function notifySignupsOfCancelledDate(tx: Tx, centreId: string, occurrenceId: string) {
   const occurrence = await tx.occurrence.findFirst({
     where: { id: occurrenceId, centreId },
-    include: { centre: { select: { name: true, timeZone: true } }, room: { select: { name: true } }, booking: { select: { activity: true } } },
+    include: {
+      centre: { select: { name: true, timeZone: true } },
+      room: { select: { name: true } },
+      booking: { select: { activity: true } },
+    },
   });
   if (!occurrence?.booking.activity) return 0;
   const people = await tx.signup.findMany({

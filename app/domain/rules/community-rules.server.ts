@@ -29,5 +29,10 @@ export async function monthUsage(
       AND c.starts_at >= ${from} AND c.starts_at < ${to}
       AND (${excludeBookingId ?? null}::uuid IS NULL OR b.id <> ${excludeBookingId ?? null}::uuid)
     GROUP BY 1, 2`;
-  return new Map(rows.map((row) => [`${row.room_id}|${row.month}`, { bookedMinutes: Number(row.booked), commercialMinutes: Number(row.commercial) }]));
+  return new Map(
+    rows.map((row) => [
+      `${row.room_id}|${row.month}`,
+      { bookedMinutes: Number(row.booked), commercialMinutes: Number(row.commercial) },
+    ]),
+  );
 }

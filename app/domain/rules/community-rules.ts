@@ -38,7 +38,12 @@ export interface RuleDate {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** 1. Booking horizon per tier: the last date may start at most `horizonDays` from now. */
-export function checkHorizon(input: { horizonDays: number; dates: RuleDate[]; now: Date; timeZone: string }): RuleFinding[] {
+export function checkHorizon(input: {
+  horizonDays: number;
+  dates: RuleDate[];
+  now: Date;
+  timeZone: string;
+}): RuleFinding[] {
   const limit = new Date(input.now.getTime() + input.horizonDays * DAY_MS);
   const beyond = input.dates.filter((date) => date.startsAt > limit);
   if (beyond.length === 0) return [];
@@ -60,7 +65,16 @@ export function checkHorizon(input: { horizonDays: number; dates: RuleDate[]; no
 /** Dates that start in the past cannot be booked. */
 export function checkNotInPast(input: { dates: RuleDate[]; now: Date }): RuleFinding[] {
   const past = input.dates.filter((date) => date.startsAt <= input.now);
-  return past.length === 0 ? [] : [{ rule: "date-in-past", effect: "refuse", params: { count: past.length }, dates: past.map((date) => date.localStart) }];
+  return past.length === 0
+    ? []
+    : [
+        {
+          rule: "date-in-past",
+          effect: "refuse",
+          params: { count: past.length },
+          dates: past.map((date) => date.localStart),
+        },
+      ];
 }
 
 export interface CommunityWindow {
@@ -70,18 +84,28 @@ export interface CommunityWindow {
 }
 
 /** 2. Community hours: weekly windows only resident initiatives and associations may book. */
-export function checkCommunityHours(input: { tier: Tier; windows: CommunityWindow[]; dates: RuleDate[]; timeZone: string }): RuleFinding[] {
+export function checkCommunityHours(input: {
+  tier: Tier;
+  windows: CommunityWindow[];
+  dates: RuleDate[];
+  timeZone: string;
+}): RuleFinding[] {
   if (isCommunityTier(input.tier) || input.windows.length === 0) return [];
   let first: CommunityWindow | undefined;
   const hit = input.dates.filter((date) =>
-    daySegments(toWallClock(date.startsAt, input.timeZone), toWallClock(date.endsAt, input.timeZone)).some((segment) => {
-      const window = input.windows.find((w) => w.weekday === segment.weekday && segment.from < w.endMinute && w.startMinute < segment.to);
-      first ??= window;
-      return window !== undefined;
-    }),
+    daySegments(toWallClock(date.startsAt, input.timeZone), toWallClock(date.endsAt, input.timeZone)).some(
+      (segment) => {
+        const window = input.windows.find(
+          (w) => w.weekday === segment.weekday && segment.from < w.endMinute && w.startMinute < segment.to,
+        );
+        first ??= window;
+        return window !== undefined;
+      },
+    ),
   );
   if (hit.length === 0 || !first) return [];
-  const time = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+  const time = (minute: number) =>
+    `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
   return [
     {
       rule: "community-hours",
@@ -102,14 +126,28 @@ export function isBumpable(firmAt: Date | null, now: Date): boolean {
   return firmAt !== null && now < firmAt;
 }
 
-export function provisionalFinding(input: { cutoffDays: number; dates: RuleDate[]; now: Date; timeZone: string }): RuleFinding[] {
-  const provisional = input.dates.filter((date) => isBumpable(provisionalUntil(date.startsAt, input.cutoffDays), input.now));
+export function provisionalFinding(input: {
+  cutoffDays: number;
+  dates: RuleDate[];
+  now: Date;
+  timeZone: string;
+}): RuleFinding[] {
+  const provisional = input.dates.filter((date) =>
+    isBumpable(provisionalUntil(date.startsAt, input.cutoffDays), input.now),
+  );
   if (provisional.length === 0) return [];
   return [
     {
       rule: "provisional",
       effect: "info",
-      params: { days: input.cutoffDays, count: provisional.length, firstFirm: localDateTimeAt(provisionalUntil(provisional[0]!.startsAt, input.cutoffDays), input.timeZone).slice(0, 10) },
+      params: {
+        days: input.cutoffDays,
+        count: provisional.length,
+        firstFirm: localDateTimeAt(provisionalUntil(provisional[0]!.startsAt, input.cutoffDays), input.timeZone).slice(
+          0,
+          10,
+        ),
+      },
       dates: provisional.map((date) => date.localStart),
     },
   ];
@@ -176,7 +214,13 @@ export function unverifiedFinding(input: { claimed: Tier; effective: Tier; verif
 /** Group size against the room. */
 export function checkCapacity(input: { attendees: number; capacity: number; room: string }): RuleFinding[] {
   return input.attendees > input.capacity
-    ? [{ rule: "too-many-people", effect: "refuse", params: { attendees: input.attendees, capacity: input.capacity, room: input.room } }]
+    ? [
+        {
+          rule: "too-many-people",
+          effect: "refuse",
+          params: { attendees: input.attendees, capacity: input.capacity, room: input.room },
+        },
+      ]
     : [];
 }
 

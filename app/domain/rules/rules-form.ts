@@ -15,8 +15,11 @@ export const COMMUNITY_ROWS = 10;
 export const CANCELLATION_ROWS = 6;
 
 const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
-const whole = (error: string, min: number, max: number) => z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
-const time = z.union([z.literal(""), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "booking.errors.time" })]).default("");
+const whole = (error: string, min: number, max: number) =>
+  z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+const time = z
+  .union([z.literal(""), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "booking.errors.time" })])
+  .default("");
 
 const tierShape: Record<string, z.ZodTypeAny> = {};
 for (const tier of RULE_TIERS) {
@@ -35,7 +38,10 @@ for (let row = 1; row <= COMMUNITY_ROWS; row++) {
 export const rulesSchema = z
   .object({
     provisionalCutoffDays: whole("workspace.rules.daysInvalid", 0, 365),
-    sharePercent: z.preprocess((value) => (value === "" ? undefined : value), whole("workspace.rules.percentInvalid", 0, 100).optional()),
+    sharePercent: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      whole("workspace.rules.percentInvalid", 0, 100).optional(),
+    ),
     shareCapAction: z.enum(["REFUSE", "REQUIRE_APPROVAL"]),
     unverifiedTier: z.enum(["RESIDENT_INITIATIVE", "ASSOCIATION", "PRIVATE", "COMMERCIAL"]),
     requestReminderDays: whole("workspace.rules.daysInvalid", 1, 60),
@@ -51,7 +57,8 @@ export const rulesSchema = z
       if (!day) context.addIssue({ code: "custom", path: [`chDay_${row}`], message: "workspace.rules.dayRequired" });
       if (!start) context.addIssue({ code: "custom", path: [`chStart_${row}`], message: "booking.errors.time" });
       if (!end) context.addIssue({ code: "custom", path: [`chEnd_${row}`], message: "booking.errors.time" });
-      if (start && end && end <= start) context.addIssue({ code: "custom", path: [`chEnd_${row}`], message: "workspace.rules.endBeforeStart" });
+      if (start && end && end <= start)
+        context.addIssue({ code: "custom", path: [`chEnd_${row}`], message: "workspace.rules.endBeforeStart" });
     }
   });
 
@@ -66,19 +73,31 @@ export interface CommunityRulesSettings {
   unverifiedTier: Tier;
   requestReminderDays: number;
   seriesReminderDays: number;
-  tiers: { tier: Tier; bookingHorizonDays: number; requiresApproval: boolean; vatBp: number | null; provisional: boolean }[];
+  tiers: {
+    tier: Tier;
+    bookingHorizonDays: number;
+    requiresApproval: boolean;
+    vatBp: number | null;
+    provisional: boolean;
+  }[];
   communityHours: { weekday: number; startMinute: number; endMinute: number }[];
 }
 
 const minute = (text: string) => Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5));
-const clock = (value: number) => `${String(Math.floor(value / 60)).padStart(2, "0")}:${String(value % 60).padStart(2, "0")}`;
+const clock = (value: number) =>
+  `${String(Math.floor(value / 60)).padStart(2, "0")}:${String(value % 60).padStart(2, "0")}`;
 
 export function rulesFromForm(form: RulesForm): CommunityRulesSettings {
   const values = form as unknown as Record<string, unknown>;
   const communityHours: CommunityRulesSettings["communityHours"] = [];
   for (let row = 1; row <= COMMUNITY_ROWS; row++) {
     const day = values[`chDay_${row}`] as string;
-    if (day) communityHours.push({ weekday: Number(day), startMinute: minute(values[`chStart_${row}`] as string), endMinute: minute(values[`chEnd_${row}`] as string) });
+    if (day)
+      communityHours.push({
+        weekday: Number(day),
+        startMinute: minute(values[`chStart_${row}`] as string),
+        endMinute: minute(values[`chEnd_${row}`] as string),
+      });
   }
   return {
     provisionalCutoffDays: form.provisionalCutoffDays,
@@ -114,7 +133,8 @@ export function formFromRules(rules: CommunityRulesSettings): Record<string, str
     values[`horizon_${tier.tier}`] = String(tier.bookingHorizonDays);
     values[`approval_${tier.tier}`] = tier.requiresApproval ? "on" : "";
     values[`provisional_${tier.tier}`] = tier.provisional ? "on" : "";
-    values[`vat_${tier.tier}`] = tier.vatBp === null ? "exempt" : (VAT_CHOICES.find((choice) => choice === String(tier.vatBp)) ?? "2100");
+    values[`vat_${tier.tier}`] =
+      tier.vatBp === null ? "exempt" : (VAT_CHOICES.find((choice) => choice === String(tier.vatBp)) ?? "2100");
   }
   rules.communityHours.slice(0, COMMUNITY_ROWS).forEach((window, index) => {
     values[`chDay_${index + 1}`] = String(window.weekday);
@@ -126,8 +146,14 @@ export function formFromRules(rules: CommunityRulesSettings): Record<string, str
 
 const stepShape: Record<string, z.ZodTypeAny> = {};
 for (let row = 1; row <= CANCELLATION_ROWS; row++) {
-  stepShape[`days_${row}`] = z.preprocess((value) => (value === "" ? undefined : value), whole("workspace.cancellation.daysInvalid", 0, 365).optional());
-  stepShape[`percent_${row}`] = z.preprocess((value) => (value === "" ? undefined : value), whole("workspace.cancellation.percentInvalid", 0, 100).optional());
+  stepShape[`days_${row}`] = z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    whole("workspace.cancellation.daysInvalid", 0, 365).optional(),
+  );
+  stepShape[`percent_${row}`] = z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    whole("workspace.cancellation.percentInvalid", 0, 100).optional(),
+  );
 }
 
 export const cancellationSchema = z.object(stepShape).superRefine((value, context) => {
@@ -137,9 +163,12 @@ export const cancellationSchema = z.object(stepShape).superRefine((value, contex
     const days = values[`days_${row}`];
     const percent = values[`percent_${row}`];
     if (days === undefined && percent === undefined) continue;
-    if (days === undefined) context.addIssue({ code: "custom", path: [`days_${row}`], message: "workspace.cancellation.daysInvalid" });
-    if (percent === undefined) context.addIssue({ code: "custom", path: [`percent_${row}`], message: "workspace.cancellation.percentInvalid" });
-    if (days !== undefined && seen.has(days)) context.addIssue({ code: "custom", path: [`days_${row}`], message: "workspace.cancellation.duplicate" });
+    if (days === undefined)
+      context.addIssue({ code: "custom", path: [`days_${row}`], message: "workspace.cancellation.daysInvalid" });
+    if (percent === undefined)
+      context.addIssue({ code: "custom", path: [`percent_${row}`], message: "workspace.cancellation.percentInvalid" });
+    if (days !== undefined && seen.has(days))
+      context.addIssue({ code: "custom", path: [`days_${row}`], message: "workspace.cancellation.duplicate" });
     if (days !== undefined) seen.add(days);
   }
 });

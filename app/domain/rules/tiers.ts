@@ -17,5 +17,7 @@ export function isCommunityTier(tier: Tier): boolean {
  */
 export function effectiveTier(organisation: { tier: Tier; tierVerifiedAt: Date | null }, unverifiedTier: Tier): Tier {
   if (organisation.tierVerifiedAt) return organisation.tier;
-  return TIERS_BY_PRIORITY.indexOf(organisation.tier) >= TIERS_BY_PRIORITY.indexOf(unverifiedTier) ? organisation.tier : unverifiedTier;
+  return TIERS_BY_PRIORITY.indexOf(organisation.tier) >= TIERS_BY_PRIORITY.indexOf(unverifiedTier)
+    ? organisation.tier
+    : unverifiedTier;
 }

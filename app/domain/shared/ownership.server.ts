@@ -9,7 +9,8 @@ import { NotFoundError } from "./errors";
 const FINDERS = {
   booking: (centreId: string, id: string) => db().booking.findFirst({ where: { id, centreId }, select: { id: true } }),
   closure: (centreId: string, id: string) => db().closure.findFirst({ where: { id, centreId }, select: { id: true } }),
-  organisation: (centreId: string, id: string) => db().organisation.findFirst({ where: { id, centreId }, select: { id: true } }),
+  organisation: (centreId: string, id: string) =>
+    db().organisation.findFirst({ where: { id, centreId }, select: { id: true } }),
   invoice: (centreId: string, id: string) => db().invoice.findFirst({ where: { id, centreId }, select: { id: true } }),
   room: (centreId: string, id: string) => db().room.findFirst({ where: { id, centreId }, select: { id: true } }),
 } as const;

@@ -10,7 +10,7 @@ import {
 } from "./time-zone";
 
 // rrule ships CommonJS for Node and ESM for bundlers; take RRule from whichever was loaded.
-const { RRule } = ("RRule" in rruleModule ? rruleModule : (rruleModule as { default: typeof rruleModule }).default);
+const { RRule } = "RRule" in rruleModule ? rruleModule : (rruleModule as { default: typeof rruleModule }).default;
 
 /**
  * Recurring dates with wall-clock semantics.
@@ -265,13 +265,17 @@ export function expandOccurrences(input: ExpandInput): ExpandedOccurrence[] {
   if (upper > horizon) upper = horizon;
   let until: Date | undefined;
   if (rule.until && "wallClock" in rule.until) until = rule.until.wallClock;
-  if (rule.until && "instant" in rule.until) until = new Date(toWallClock(rule.until.instant, timeZone).getTime() + DAY_MS);
+  if (rule.until && "instant" in rule.until)
+    until = new Date(toWallClock(rule.until.instant, timeZone).getTime() + DAY_MS);
 
   // A rule that ends after the horizon would silently lose its last dates: refuse it instead,
   // unless the caller only asks for a window that ends before the horizon.
   const windowEndsBeforeHorizon = input.to !== undefined && toWallClock(input.to, timeZone) < horizon;
   if (until && until > horizon && !windowEndsBeforeHorizon) {
-    throw new RecurrenceError("beyond-horizon", `The repeat rule runs past ${horizon.getUTCFullYear()}; choose an earlier end date.`);
+    throw new RecurrenceError(
+      "beyond-horizon",
+      `The repeat rule runs past ${horizon.getUTCFullYear()}; choose an earlier end date.`,
+    );
   }
 
   const options = RRule.parseString(rule.body);
@@ -292,8 +296,18 @@ export function expandOccurrences(input: ExpandInput): ExpandedOccurrence[] {
     });
   }
   // COUNT dates that do not all fit before the horizon (the whole rule was asked for).
-  if (runs && rule.hasCount && !input.from && !windowEndsBeforeHorizon && fromRule.length <= limit && generated < (options.count ?? 0)) {
-    throw new RecurrenceError("beyond-horizon", `The repeat rule runs past ${horizon.getUTCFullYear()}; choose fewer dates.`);
+  if (
+    runs &&
+    rule.hasCount &&
+    !input.from &&
+    !windowEndsBeforeHorizon &&
+    fromRule.length <= limit &&
+    generated < (options.count ?? 0)
+  ) {
+    throw new RecurrenceError(
+      "beyond-horizon",
+      `The repeat rule runs past ${horizon.getUTCFullYear()}; choose fewer dates.`,
+    );
   }
   if (endless && fromRule.length > limit) {
     throw new RecurrenceError(

@@ -29,7 +29,14 @@ export interface SchoolHoliday {
 }
 
 const ALL: SchoolRegion[] = ["NORTH", "MIDDLE", "SOUTH"];
-const row = (schoolYear: string, kind: SchoolHolidayKind, regions: SchoolRegion[], start: string, end: string, verified = true): SchoolHoliday => ({
+const row = (
+  schoolYear: string,
+  kind: SchoolHolidayKind,
+  regions: SchoolRegion[],
+  start: string,
+  end: string,
+  verified = true,
+): SchoolHoliday => ({
   schoolYear,
   kind,
   regions,

@@ -14,8 +14,6 @@ import type { Actor } from "../shared/actor";
  * a manager (permission attendance.correct) may correct any date that has started.
  */
 
-;
-
 export interface AttendanceActor extends Actor {
   /** may change earlier days (managers), not only today's dates */
   mayCorrect: boolean;
@@ -33,7 +31,14 @@ export async function attendanceDay(centreId: string, localDate: string) {
       room: { select: { name: true } },
       attendance: { include: { recordedBy: { select: { name: true } } } },
       hostDuty: { include: { user: { select: { id: true, name: true } } } },
-      booking: { select: { id: true, title: true, organisation: { select: { name: true } }, activity: { select: { kind: true, title: true } } } },
+      booking: {
+        select: {
+          id: true,
+          title: true,
+          organisation: { select: { name: true } },
+          activity: { select: { kind: true, title: true } },
+        },
+      },
       _count: { select: { signups: { where: { status: "CONFIRMED" } } } },
     },
   });
@@ -98,7 +103,12 @@ export async function recordAttendance(
   }
   if (day > today) throw new DomainError("attendance-not-started", "This date has not come yet.", {}, 409);
   if (day < today && !actor.mayCorrect) {
-    throw new DomainError("attendance-not-today", "Hosts record today's dates; a manager corrects earlier ones.", {}, 403);
+    throw new DomainError(
+      "attendance-not-today",
+      "Hosts record today's dates; a manager corrects earlier ones.",
+      {},
+      403,
+    );
   }
   if (!Number.isInteger(input.headcount) || input.headcount < 0 || input.headcount > MAX_HEADCOUNT) {
     throw new DomainError("attendance-headcount-invalid", "The headcount must be a whole number of 0 or more.");
@@ -118,7 +128,12 @@ export async function recordAttendance(
         recordedById: actor.actorId,
         recordedAt: now,
       },
-      update: { headcount: input.headcount, firstTimeCount: input.firstTimeCount, recordedById: actor.actorId, recordedAt: now },
+      update: {
+        headcount: input.headcount,
+        firstTimeCount: input.firstTimeCount,
+        recordedById: actor.actorId,
+        recordedAt: now,
+      },
     });
     await recordAudit(tx, {
       centreId: actor.centreId,
@@ -148,7 +163,10 @@ export async function setHostDuty(actor: Actor, input: { occurrenceId: string; u
     if (input.userId === null) {
       await tx.hostDuty.deleteMany({ where: { occurrenceId: occurrence.id } });
     } else {
-      const member = await tx.membership.findFirst({ where: { centreId: actor.centreId, userId: input.userId }, select: { id: true } });
+      const member = await tx.membership.findFirst({
+        where: { centreId: actor.centreId, userId: input.userId },
+        select: { id: true },
+      });
       if (!member) throw new DomainError("host-not-in-team", "Only a member of the team can open up.");
       await tx.hostDuty.upsert({
         where: { occurrenceId: occurrence.id },

@@ -36,7 +36,13 @@ export async function listOrganisations(centreId: string, options: { query?: str
     where: {
       centreId,
       ...(query
-        ? { OR: [{ name: { contains: query, mode: "insensitive" } }, { contactName: { contains: query, mode: "insensitive" } }, { contactPhone: { contains: query } }] }
+        ? {
+            OR: [
+              { name: { contains: query, mode: "insensitive" } },
+              { contactName: { contains: query, mode: "insensitive" } },
+              { contactPhone: { contains: query } },
+            ],
+          }
         : {}),
     },
     orderBy: [{ tierVerifiedAt: { sort: "asc", nulls: "first" } }, { name: "asc" }],
@@ -47,7 +53,10 @@ export async function listOrganisations(centreId: string, options: { query?: str
 export async function organisationOfCentre(centreId: string, organisationId: string) {
   const organisation = await db().organisation.findFirst({
     where: { id: organisationId, centreId },
-    include: { verifiedBy: { select: { name: true } }, members: { include: { user: { select: { name: true, email: true } } } } },
+    include: {
+      verifiedBy: { select: { name: true } },
+      members: { include: { user: { select: { name: true, email: true } } } },
+    },
   });
   if (!organisation) throw new NotFoundError("organisation");
   return organisation;
@@ -96,13 +105,18 @@ export async function addOrganisation(actor: Actor, input: OrganisationDetails, 
       return organisation;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError("organisation-name-taken", "An organisation with this name exists already.", {}, 409);
+    if (isUniqueViolation(error))
+      throw new DomainError("organisation-name-taken", "An organisation with this name exists already.", {}, 409);
     throw error;
   }
 }
 
 /** Changes an organisation's contact and billing details (its tier is changed by verifying it). */
-export async function updateOrganisation(actor: Actor, organisationId: string, input: Omit<OrganisationDetails, "tier">) {
+export async function updateOrganisation(
+  actor: Actor,
+  organisationId: string,
+  input: Omit<OrganisationDetails, "tier">,
+) {
   const details = clean({ ...input, tier: "PRIVATE" });
   const { tier: _tier, ...fields } = details;
   try {
@@ -110,16 +124,28 @@ export async function updateOrganisation(actor: Actor, organisationId: string, i
       const organisation = await tx.organisation.findFirst({ where: { id: organisationId, centreId: actor.centreId } });
       if (!organisation) throw new NotFoundError("organisation");
       const updated = await tx.organisation.update({ where: { id: organisation.id }, data: fields });
-      await recordAudit(tx, { centreId: actor.centreId, actorId: actor.actorId, entityType: "organisation", entityId: organisation.id, action: "details-changed", details: { ...fields } });
+      await recordAudit(tx, {
+        centreId: actor.centreId,
+        actorId: actor.actorId,
+        entityType: "organisation",
+        entityId: organisation.id,
+        action: "details-changed",
+        details: { ...fields },
+      });
       return updated;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError("organisation-name-taken", "An organisation with this name exists already.", {}, 409);
+    if (isUniqueViolation(error))
+      throw new DomainError("organisation-name-taken", "An organisation with this name exists already.", {}, 409);
     throw error;
   }
 }
 
 /** Names of the centre's organisations, for choosing one in a form. */
 export function organisationChoices(centreId: string) {
-  return db().organisation.findMany({ where: { centreId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  return db().organisation.findMany({
+    where: { centreId },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
 }

@@ -33,7 +33,9 @@ export async function registerOrganisation(input: Registration, options: { redir
     organisation = await transaction(async (tx) => {
       const user =
         (await tx.user.findUnique({ where: { email } })) ??
-        (await tx.user.create({ data: { email, name: input.contactName, phone: input.phone ?? null, locale: input.locale } }));
+        (await tx.user.create({
+          data: { email, name: input.contactName, phone: input.phone ?? null, locale: input.locale },
+        }));
       const created = await tx.organisation.create({
         data: {
           centreId: input.centreId,
@@ -59,7 +61,8 @@ export async function registerOrganisation(input: Registration, options: { redir
       return created;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError("organisation-name-taken", "An organisation with this name exists already.", {}, 409);
+    if (isUniqueViolation(error))
+      throw new DomainError("organisation-name-taken", "An organisation with this name exists already.", {}, 409);
     throw error;
   }
   await requestSignInLink({ email, locale: input.locale, redirectTo: options.redirectTo });
@@ -97,7 +100,9 @@ export function organisationsOfUser(centreId: string, userId: string) {
 
 /** One of the user's organisations in this centre, or a 404 (another's id never works). */
 export async function requireOwnOrganisation(centreId: string, userId: string, organisationId: string) {
-  const organisation = await db().organisation.findFirst({ where: { id: organisationId, centreId, members: { some: { userId } } } });
+  const organisation = await db().organisation.findFirst({
+    where: { id: organisationId, centreId, members: { some: { userId } } },
+  });
   if (!organisation) throw new NotFoundError("organisation");
   return organisation;
 }

@@ -43,7 +43,14 @@ export async function plannerWeek(centreId: string, anyDate: string | null, now 
   }));
   const capacity = new Map(capacities.map((room) => [room.id, room.capacity]));
   const rooms = schedule.rooms.map((room) => ({ ...room, capacity: capacity.get(room.id) ?? 0 }));
-  const days = layoutWeek({ monday, timeZone: centre.timeZone, rooms, claims, openingHours: calendar.openingHours, closures: calendar.closures });
+  const days = layoutWeek({
+    monday,
+    timeZone: centre.timeZone,
+    rooms,
+    claims,
+    openingHours: calendar.openingHours,
+    closures: calendar.closures,
+  });
   return {
     monday,
     previous: addDays(monday, -7),

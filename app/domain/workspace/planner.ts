@@ -1,6 +1,19 @@
 import type { BookingStatus, Tier } from "~/generated/prisma/enums";
-import { closuresHit, openWindowsOn, windowsForRoom, type ClosureRange, type OpeningWindow } from "../centre/opening-hours";
-import { addWallClockDays, formatLocalDate, isoWeekday, minuteOfDay, parseLocalDate, toWallClock } from "../time/time-zone";
+import {
+  closuresHit,
+  openWindowsOn,
+  windowsForRoom,
+  type ClosureRange,
+  type OpeningWindow,
+} from "../centre/opening-hours";
+import {
+  addWallClockDays,
+  formatLocalDate,
+  isoWeekday,
+  minuteOfDay,
+  parseLocalDate,
+  toWallClock,
+} from "../time/time-zone";
 
 /**
  * The planner's week (pure): which local days, and per day and physical room the blocks
@@ -72,7 +85,12 @@ export function addDays(localDate: string, days: number): string {
 }
 
 /** The part of [start, end) that falls on `localDate`, as minutes of that day; null if none. */
-export function minutesOnDay(start: Date, end: Date, localDate: string, timeZone: string): { from: number; to: number } | null {
+export function minutesOnDay(
+  start: Date,
+  end: Date,
+  localDate: string,
+  timeZone: string,
+): { from: number; to: number } | null {
   const startWall = toWallClock(start, timeZone);
   const endWall = toWallClock(end, timeZone);
   const startDay = formatLocalDate(startWall);
@@ -84,7 +102,10 @@ export function minutesOnDay(start: Date, end: Date, localDate: string, timeZone
 }
 
 /** Open windows minus taken blocks, rounded inward to quarter hours, at least MIN_FREE_MINUTES long. */
-export function freeTime(open: [number, number][], taken: { from: number; to: number }[]): { fromMinute: number; toMinute: number }[] {
+export function freeTime(
+  open: [number, number][],
+  taken: { from: number; to: number }[],
+): { fromMinute: number; toMinute: number }[] {
   const sorted = [...taken].sort((a, b) => a.from - b.from);
   const free: { fromMinute: number; toMinute: number }[] = [];
   for (const [opens, closes] of open) {
@@ -97,7 +118,10 @@ export function freeTime(open: [number, number][], taken: { from: number; to: nu
     if (cursor < closes) free.push({ fromMinute: cursor, toMinute: closes });
   }
   return free
-    .map((slot) => ({ fromMinute: Math.ceil(slot.fromMinute / STEP) * STEP, toMinute: Math.floor(slot.toMinute / STEP) * STEP }))
+    .map((slot) => ({
+      fromMinute: Math.ceil(slot.fromMinute / STEP) * STEP,
+      toMinute: Math.floor(slot.toMinute / STEP) * STEP,
+    }))
     .filter((slot) => slot.toMinute - slot.fromMinute >= MIN_FREE_MINUTES);
 }
 
@@ -121,7 +145,13 @@ export function layoutWeek(input: {
         const held = minutesOnDay(claim.blockStartsAt, claim.blockEndsAt, date, input.timeZone);
         if (!held) continue;
         const activity = minutesOnDay(claim.startsAt, claim.endsAt, date, input.timeZone) ?? held;
-        blocks.push({ ...claim, fromMinute: activity.from, toMinute: activity.to, blockFromMinute: held.from, blockToMinute: held.to });
+        blocks.push({
+          ...claim,
+          fromMinute: activity.from,
+          toMinute: activity.to,
+          blockFromMinute: held.from,
+          blockToMinute: held.to,
+        });
       }
       blocks.sort((a, b) => a.blockFromMinute - b.blockFromMinute);
       const closure = closuresHit(input.closures, [room.id], dayStart, addWallClockDays(dayStart, 1))[0];
@@ -130,7 +160,12 @@ export function layoutWeek(input: {
         roomId: room.id,
         blocks,
         closed: closure ? closure.reason : null,
-        free: closure ? [] : freeTime(open, blocks.map((block) => ({ from: block.blockFromMinute, to: block.blockToMinute }))),
+        free: closure
+          ? []
+          : freeTime(
+              open,
+              blocks.map((block) => ({ from: block.blockFromMinute, to: block.blockToMinute })),
+            ),
       };
     });
     days.push({ date, weekday: isoWeekday(dayStart), cells });

@@ -40,14 +40,25 @@ function mondayOf(localDate: string): string {
   return formatLocalDate(addWallClockDays(date, 1 - isoWeekday(date)));
 }
 
-export async function weekSchedule(centreId: string, anyDayOfWeek: string, viewer: { seesDetails: boolean }, now = clock.now()): Promise<WeekSchedule> {
+export async function weekSchedule(
+  centreId: string,
+  anyDayOfWeek: string,
+  viewer: { seesDetails: boolean },
+  now = clock.now(),
+): Promise<WeekSchedule> {
   const centre = await db().centre.findUniqueOrThrow({ where: { id: centreId }, select: { timeZone: true } });
   const weekStart = mondayOf(anyDayOfWeek);
-  const days = Array.from({ length: 7 }, (_, index) => formatLocalDate(addWallClockDays(parseLocalDate(weekStart)!, index)));
+  const days = Array.from({ length: 7 }, (_, index) =>
+    formatLocalDate(addWallClockDays(parseLocalDate(weekStart)!, index)),
+  );
   const from = startOfLocalDay(weekStart, centre.timeZone);
   const to = startOfLocalDay(formatLocalDate(addWallClockDays(parseLocalDate(weekStart)!, 7)), centre.timeZone);
   const [rooms, claims] = await Promise.all([
-    db().room.findMany({ where: { centreId, kind: "ROOM", active: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
+    db().room.findMany({
+      where: { centreId, kind: "ROOM", active: true },
+      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+      select: { id: true, name: true },
+    }),
     db().roomClaim.findMany({
       where: {
         centreId,

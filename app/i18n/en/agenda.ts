@@ -13,7 +13,8 @@ export const agenda: MessagesOf<typeof agendaNl> = {
   weekday,
   schedule: {
     daily: "{interval, plural, =1 {every day} =2 {every other day} other {every # days}} {time}",
-    weekly: "{interval, plural, =1 {every {days}} =2 {every other week on {days}} other {every # weeks on {days}}} {time}",
+    weekly:
+      "{interval, plural, =1 {every {days}} =2 {every other week on {days}} other {every # weeks on {days}}} {time}",
     monthlyWeekday:
       "every {ordinal, select, 1 {first} 2 {second} 3 {third} 4 {fourth} other {last}} {weekday} of the month {time}",
     monthlyDay: "every month on day {day} {time}",
@@ -82,7 +83,8 @@ export const agenda: MessagesOf<typeof agendaNl> = {
   },
   signup: {
     title: "Sign up",
-    intro: "Fill in your name. Also fill in your email address or your phone number. One of the two is enough. We need nothing more.",
+    intro:
+      "Fill in your name. Also fill in your email address or your phone number. One of the two is enough. We need nothing more.",
     date: "Which date?",
     optionPlaces: "{count, plural, =0 {full, you join the waiting list} one {# place left} other {# places left}}",
     name: "Your name",
@@ -144,7 +146,8 @@ export const agenda: MessagesOf<typeof agendaNl> = {
   error: {
     dateCancelled: "This date does not take place. Choose another date.",
     datePast: "This date has already started or is over. Choose another date.",
-    alreadySignedUp: "You are already signed up for this date, or already on the waiting list. Look in your email for the confirmation.",
+    alreadySignedUp:
+      "You are already signed up for this date, or already on the waiting list. Look in your email for the confirmation.",
     noSignUpNeeded: "You do not need to sign up for this activity. Just walk in.",
     dateNotFound: "This date does not exist (any more). Choose another date.",
     invalid: "Check your name and your email address or phone number.",
@@ -235,7 +238,8 @@ export const agenda: MessagesOf<typeof agendaNl> = {
     title: "Privacy: what we do with your details",
     intro: "You can look at the agenda without an account. We do not keep track of who looks at it.",
     signupTitle: "When you sign up",
-    signup: "Do you sign up for an activity? Then we ask your name. And your email address or your phone number. Nothing more.",
+    signup:
+      "Do you sign up for an activity? Then we ask your name. And your email address or your phone number. Nothing more.",
     whoSees:
       "Only the organiser of the activity and the managers of the centre see your details. Other residents never see them.",
     companionTitle: "When you ask for someone to go with you",
@@ -246,12 +250,14 @@ export const agenda: MessagesOf<typeof agendaNl> = {
     retentionTitle: "How long we keep your details",
     retention:
       "After the activity we delete your name, email address and phone number. Also the emails we sent you. Each centre chooses after how many days:",
-    retentionCentre: "{name}: {days, plural, =0 {right after the activity} one {# day after the activity} other {# days after the activity}}",
+    retentionCentre:
+      "{name}: {days, plural, =0 {right after the activity} one {# day after the activity} other {# days after the activity}}",
     earlierTitle: "Sooner?",
     earlier:
       "Do you want us to delete your details sooner? Cancel with the link in your confirmation. Or contact the centre.",
     cookiesTitle: "Cookies",
-    cookies: "We only use a cookie to remember your language. Volunteers who sign in also get a cookie to stay signed in.",
+    cookies:
+      "We only use a cookie to remember your language. Volunteers who sign in also get a cookie to stay signed in.",
   },
   email: {
     confirmedSubject: "You are signed up: {title}",
@@ -264,9 +270,11 @@ export const agenda: MessagesOf<typeof agendaNl> = {
     promotedBody:
       "Hello {name},\n\nGood news: a place has become free. You are now signed up for {title}.\nWhen: {date}\nWhere: {room}, {centre}\n\nCan you not come after all? Then cancel with this link:\n{link}",
     cancelledSubject: "You have cancelled: {title}",
-    cancelledBody: "Hello {name},\n\nYou have cancelled your place at {title} on {date}.\n\nWant to come after all? Look at {link}",
+    cancelledBody:
+      "Hello {name},\n\nYou have cancelled your place at {title} on {date}.\n\nWant to come after all? Look at {link}",
     dateCancelledSubject: "Cancelled: {title}",
-    dateCancelledBody: "Hello {name},\n\n{title} on {date} does not take place. We are sorry.\n\nYou do not need to do anything.",
+    dateCancelledBody:
+      "Hello {name},\n\n{title} on {date} does not take place. We are sorry.\n\nYou do not need to do anything.",
     companionReceivedSubject: "Your request: together to {title}",
     companionReceivedBody:
       "Hello {name},\n\nWe have received your request. You would like to go to {title} at {centre} with someone the first time. {date}\n\nA volunteer will contact you. You get an email when someone takes your request.",

@@ -3,8 +3,10 @@ import type { booking as bookingNl } from "../nl/booking";
 
 /** Booking: search, requests, prices, the centre's rules and the emails about them. */
 export const booking: MessagesOf<typeof bookingNl> = {
-  weekday: "{weekday, select, 1 {Monday} 2 {Tuesday} 3 {Wednesday} 4 {Thursday} 5 {Friday} 6 {Saturday} other {Sunday}}",
-  tierPlural: "{tier, select, RESIDENT_INITIATIVE {Resident initiatives} ASSOCIATION {Associations} PRIVATE {Private people} other {Commercial hirers}}",
+  weekday:
+    "{weekday, select, 1 {Monday} 2 {Tuesday} 3 {Wednesday} 4 {Thursday} 5 {Friday} 6 {Saturday} other {Sunday}}",
+  tierPlural:
+    "{tier, select, RESIDENT_INITIATIVE {Resident initiatives} ASSOCIATION {Associations} PRIVATE {Private people} other {Commercial hirers}}",
   rules: {
     "booking-horizon": {
       refuse:
@@ -21,8 +23,7 @@ export const booking: MessagesOf<typeof bookingNl> = {
         "On {weekday, select, 1 {Monday} 2 {Tuesday} 3 {Wednesday} 4 {Thursday} 5 {Friday} 6 {Saturday} other {Sunday}} from {from} to {to} the centre is only for resident initiatives and associations. Choose a time outside these hours.",
     },
     provisional: {
-      info:
-        "Your booking is provisional until {days} days before each date (the first time: until {firstFirm}). Until then a resident initiative can still get the room. You would hear at once, with other free times.",
+      info: "Your booking is provisional until {days} days before each date (the first time: until {firstFirm}). Until then a resident initiative can still get the room. You would hear at once, with other free times.",
     },
     "share-cap": {
       refuse:
@@ -31,15 +32,14 @@ export const booking: MessagesOf<typeof bookingNl> = {
         "In {month}, {sharePercent}% of the hours in {room} would go to commercial hire. That is more than {capPercent}%, so a manager decides on your request.",
     },
     approval: {
-      approval: "A manager looks at your request. You will get an email within a few days. Until then we keep the room free for you.",
+      approval:
+        "A manager looks at your request. You will get an email within a few days. Until then we keep the room free for you.",
     },
     "unverified-tier": {
-      info:
-        "The manager has not yet checked that you are a {claimed, select, RESIDENT_INITIATIVE {resident initiative} ASSOCIATION {association} PRIVATE {private person} other {commercial hirer}}. Until then you book as a {effective, select, RESIDENT_INITIATIVE {resident initiative} ASSOCIATION {association} PRIVATE {private person} other {commercial hirer}}.",
+      info: "The manager has not yet checked that you are a {claimed, select, RESIDENT_INITIATIVE {resident initiative} ASSOCIATION {association} PRIVATE {private person} other {commercial hirer}}. Until then you book as a {effective, select, RESIDENT_INITIATIVE {resident initiative} ASSOCIATION {association} PRIVATE {private person} other {commercial hirer}}.",
     },
     bump: {
-      info:
-        "On {count, plural, one {one date} other {# dates}} a commercial hirer had a provisional booking. Resident initiatives come first, so you get the room. The hirer will be told.",
+      info: "On {count, plural, one {one date} other {# dates}} a commercial hirer had a provisional booking. Resident initiatives come first, so you get the room. The hirer will be told.",
     },
   },
   domainError: {
@@ -59,7 +59,8 @@ export const booking: MessagesOf<typeof bookingNl> = {
     "rule-booking-horizon": "You can book up to {days} days ahead, so until {lastDay}. Choose earlier dates.",
     "rule-date-in-past": "A date in the past is not possible. Choose a date from today on.",
     "rule-too-many-people": "{room} is for {capacity} people. Choose a bigger room.",
-    "rule-community-hours": "In these hours the centre is only for resident initiatives and associations. Choose another time.",
+    "rule-community-hours":
+      "In these hours the centre is only for resident initiatives and associations. Choose another time.",
     "rule-share-cap": "Too much time in {room} goes to commercial hire in {month}. Choose another month or room.",
     recurrence: "Something is wrong with this repetition. Choose again how often and until when.",
     generic: "This did not work. Try again or ask the manager.",
@@ -81,7 +82,8 @@ export const booking: MessagesOf<typeof bookingNl> = {
     date: "Date",
     time: "Start time",
     duration: "How long",
-    durationOption: "{minutes, select, 30 {half an hour} 60 {1 hour} 90 {1.5 hours} 120 {2 hours} 150 {2.5 hours} 180 {3 hours} 240 {4 hours} 300 {5 hours} 360 {6 hours} other {# minutes}}",
+    durationOption:
+      "{minutes, select, 30 {half an hour} 60 {1 hour} 90 {1.5 hours} 120 {2 hours} 150 {2.5 hours} 180 {3 hours} 240 {4 hours} 300 {5 hours} 360 {6 hours} other {# minutes}}",
     people: "Number of people",
     facilities: "What do you need?",
     stepFree: "Step-free (wheelchair or walker)",
@@ -210,7 +212,8 @@ export const booking: MessagesOf<typeof bookingNl> = {
   },
   register: {
     title: "Register your organisation",
-    intro: "Do you want to book a room for your group or business? Register your organisation here. You get an email to sign in straight away.",
+    intro:
+      "Do you want to book a room for your group or business? Register your organisation here. You get an email to sign in straight away.",
     name: "Name of the organisation",
     tier: "What kind of organisation are you?",
     tierHelp: {
@@ -219,7 +222,8 @@ export const booking: MessagesOf<typeof bookingNl> = {
       PRIVATE: "You hire as a person, for example for a party.",
       COMMERCIAL: "A company or freelancer who earns money with the activity.",
     },
-    verifyNote: "A manager checks this. Until then you book as a {tier, select, RESIDENT_INITIATIVE {resident initiative} ASSOCIATION {association} PRIVATE {private person} other {commercial hirer}}.",
+    verifyNote:
+      "A manager checks this. Until then you book as a {tier, select, RESIDENT_INITIATIVE {resident initiative} ASSOCIATION {association} PRIVATE {private person} other {commercial hirer}}.",
     contactName: "Your name",
     email: "Your email address",
     phone: "Phone number (may stay empty)",
@@ -246,7 +250,8 @@ export const booking: MessagesOf<typeof bookingNl> = {
     email: "Enter a valid email address.",
     phone: "Enter a valid phone number.",
     tier: "Choose what kind of organisation you are.",
-    nameTaken: "There is already an organisation with this name in this centre. Sign in with that organisation's address, or choose another name.",
+    nameTaken:
+      "There is already an organisation with this name in this centre. Sign in with that organisation's address, or choose another name.",
   },
   email: {
     footer: "This email comes from {centre}, via Buurtrooster.",
@@ -256,7 +261,8 @@ export const booking: MessagesOf<typeof bookingNl> = {
     openRequests: "See the requests",
     bookAgain: "Find another room",
     confirmedSubject: "Booked: {title}",
-    confirmedBody: "Dear {name},\n\nYour booking for {title} at {centre} is done. These are the dates:\n{dates}\n\nWhat it costs:\n{price}\n\nSee you!",
+    confirmedBody:
+      "Dear {name},\n\nYour booking for {title} at {centre} is done. These are the dates:\n{dates}\n\nWhat it costs:\n{price}\n\nSee you!",
     requestedSubject: "Request received: {title}",
     requestedBody:
       "Dear {name},\n\nWe received your request for {title} at {centre}. A manager looks at it. You will get an email when there is a decision. Until then we keep the room free for you.\n\nThe dates:\n{dates}\n\nWhat it costs:\n{price}",
@@ -265,7 +271,8 @@ export const booking: MessagesOf<typeof bookingNl> = {
     approvedSubject: "Approved: {title}",
     approvedBody: "Dear {name},\n\nGood news: your request for {title} at {centre} is approved. The booking is done.",
     declinedSubject: "Not approved: {title}",
-    declinedBody: "Dear {name},\n\nUnfortunately your request for {title} at {centre} cannot go ahead.\n\nThe reason: {reason}\n\nDo you want another date or room? Look on the website or call us.",
+    declinedBody:
+      "Dear {name},\n\nUnfortunately your request for {title} at {centre} cannot go ahead.\n\nThe reason: {reason}\n\nDo you want another date or room? Look on the website or call us.",
     bumpedSubject: "Your provisional booking of {room} ends: {title}",
     bumpedBody:
       "Dear {name},\n\nYou had a provisional booking of {room} for {title}. On these dates the room goes to a resident initiative ({initiative}):\n{dates}\n\nWhy? In our centre, activities of residents come before commercial hire, until a few weeks before the date. That is why your booking was provisional.\n\nThese times and rooms are still free:\n{alternatives}\n\n{refund}\n\nWe are sorry for the trouble.",
@@ -274,6 +281,7 @@ export const booking: MessagesOf<typeof bookingNl> = {
     refund: "You get {amount} back. The treasurer will transfer it.",
     noRefund: "You had not paid for these dates yet, so there is nothing to pay back.",
     reminderSubject: "{count, plural, one {# request waits} other {# requests wait}} for you",
-    reminderBody: "Dear {name},\n\n{count, plural, one {This request has} other {These requests have}} been waiting for a decision for a while:\n{list}",
+    reminderBody:
+      "Dear {name},\n\n{count, plural, one {This request has} other {These requests have}} been waiting for a decision for a while:\n{list}",
   },
 };

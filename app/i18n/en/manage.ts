@@ -195,7 +195,8 @@ export const workspace: MessagesOf<typeof workspaceNl> = {
     date: "Date",
     startTime: "Start time",
     duration: "How long",
-    minutes: "{minutes, plural, =60 {1 hour} =90 {1.5 hours} =120 {2 hours} =150 {2.5 hours} =180 {3 hours} =240 {4 hours} =300 {5 hours} =360 {6 hours} =480 {8 hours} =600 {10 hours} =720 {12 hours} other {# minutes}}",
+    minutes:
+      "{minutes, plural, =60 {1 hour} =90 {1.5 hours} =120 {2 hours} =150 {2.5 hours} =180 {3 hours} =240 {4 hours} =300 {5 hours} =360 {6 hours} =480 {8 hours} =600 {10 hours} =720 {12 hours} other {# minutes}}",
     room: "Room",
     allowOutsideHours: "Outside opening hours is allowed too",
     cancel: "Back",
@@ -220,8 +221,10 @@ export const workspace: MessagesOf<typeof workspaceNl> = {
     "date-moved": "{from} moved to {to} ({room}).",
     "rest-cancelled": "Cancelled from {date} on ({count, plural, one {# date} other {# dates}}): {reason}",
     "booking-cancelled": "Everything cancelled ({count, plural, one {# date} other {# dates}}): {reason}",
-    "series-changed": "Series changed: from {date} at {time} in {room}. {updated} changed, {added} added, {cancelled} dropped.",
-    "series-split": "Series split: from {date} at {time} in {room}. {updated} changed, {added} added, {cancelled} dropped.",
+    "series-changed":
+      "Series changed: from {date} at {time} in {room}. {updated} changed, {added} added, {cancelled} dropped.",
+    "series-split":
+      "Series split: from {date} at {time} in {room}. {updated} changed, {added} added, {cancelled} dropped.",
     "created-by-split": "Made by splitting the series.",
     "series-extended": "Series extended by {count, plural, one {# date} other {# dates}}.",
     "attendance-recorded": "Present on {date}: {headcount} people, {firstTime} for the first time.",
@@ -233,7 +236,8 @@ export const workspace: MessagesOf<typeof workspaceNl> = {
   },
   requests: {
     title: "Requests",
-    intro: "These requests are waiting for you, the oldest first. Approve or decline. The contact always gets an email.",
+    intro:
+      "These requests are waiting for you, the oldest first. Approve or decline. The contact always gets an email.",
     priority: "Who goes first:",
     none: "No requests are waiting.",
     verified: "checked",
@@ -303,7 +307,8 @@ export const workspace: MessagesOf<typeof workspaceNl> = {
     vatIncluded: "VAT included",
     "outcome-confirmed": "After 'Book' it is confirmed at once.",
     "outcome-pending": "After 'Book' the request waits for approval.",
-    "outcome-refused": "This does not work. Choose what you want for each date that is not possible, or change the time or room.",
+    "outcome-refused":
+      "This does not work. Choose what you want for each date that is not possible, or change the time or room.",
     toPlanner: "To the planner",
   },
   confirmation: {
@@ -330,7 +335,8 @@ export const workspace: MessagesOf<typeof workspaceNl> = {
   closures: {
     title: "Closures",
     oneTitle: "Closure",
-    intro: "Holidays or maintenance? Add here when the centre or a room is closed. Then you see which bookings fall in it.",
+    intro:
+      "Holidays or maintenance? Add here when the centre or a room is closed. Then you see which bookings fall in it.",
     none: "There are no closures.",
     wholeCentre: "The whole centre",
     stillPlanned: "{count, plural, one {# booking still falls} other {# bookings still fall}} in it",
@@ -352,7 +358,8 @@ export const workspace: MessagesOf<typeof workspaceNl> = {
     moveInstead: "Move this date",
     notify: "Send the contacts an email",
     cancelDates: "Cancel the ticked dates",
-    cancelledDone: "{count, plural, one {# date} other {# dates}} cancelled. {emails, plural, =0 {No email was sent.} one {# email sent.} other {# emails sent.}}",
+    cancelledDone:
+      "{count, plural, one {# date} other {# dates}} cancelled. {emails, plural, =0 {No email was sent.} one {# email sent.} other {# emails sent.}}",
     delete: "Remove closure",
   },
   settings: {
@@ -466,7 +473,8 @@ export const workspace: MessagesOf<typeof workspaceNl> = {
   },
   cancellation: {
     title: "Cancelling",
-    intro: "Who cancels in time pays nothing. Who cancels late pays part of the price. Per line: from how many days before the date, and which percentage.",
+    intro:
+      "Who cancels in time pays nothing. Who cancels late pays part of the price. Per line: from how many days before the date, and which percentage.",
     step: "From {days} days before: {percent}% of the price",
     free: "Cancelling is always free now.",
     row: "Line {row}",
@@ -501,7 +509,8 @@ export const workspace: MessagesOf<typeof workspaceNl> = {
   },
   rates: {
     title: "Rates",
-    intro: "Per room and per rate type. A new rate applies to bookings made after it. Existing bookings keep their price.",
+    intro:
+      "Per room and per rate type. A new rate applies to bookings made after it. Existing bookings keep their price.",
     whichRoom: "Room",
     noRooms: "There are no rooms yet.",
     now: "Now",
@@ -522,7 +531,8 @@ export const workspace: MessagesOf<typeof workspaceNl> = {
   },
   team: {
     title: "Team",
-    intro: "Everyone who helps in this centre, with a role. A host counts the visitors. A board member reads along. A manager does the planning.",
+    intro:
+      "Everyone who helps in this centre, with a role. A host counts the visitors. A board member reads along. A manager does the planning.",
     onlyAdmin: "Only a manager with all rights can invite people and change roles.",
     lastSignIn: "Last signed in on {date}",
     neverSignedIn: "Never signed in",
@@ -555,7 +565,8 @@ export const workspace: MessagesOf<typeof workspaceNl> = {
   organisations: {
     title: "Organisations",
     oneTitle: "Organisation {name}",
-    intro: "Who books here. Organisations that sign up themselves book at their own rate only after you have checked it.",
+    intro:
+      "Who books here. Organisations that sign up themselves book at their own rate only after you have checked it.",
     search: "Search by name, contact or phone",
     claims: "says it is {tier}, not checked yet",
     bookings: "{count, plural, one {# booking} other {# bookings}}",
@@ -665,7 +676,8 @@ export const workspace: MessagesOf<typeof workspaceNl> = {
   },
   emails: {
     title: "Emails",
-    intro: "Emails go into a queue first. If sending fails, we try again later, for a day. Below you see what did not work.",
+    intro:
+      "Emails go into a queue first. If sending fails, we try again later, for a day. Below you see what did not work.",
     failed: "{count, plural, =0 {No emails failed} one {# email failed} other {# emails failed}}",
     noneFailed: "Every email was sent or is still waiting.",
     error: "Tried {attempts} times. Message: {error}",
@@ -692,10 +704,12 @@ export const workspace: MessagesOf<typeof workspaceNl> = {
     "payment-amount-zero": "Fill in an amount that is not 0.",
     "payment-date-invalid": "Fill in a valid date.",
     "payment-date-future": "Money cannot come in later than today.",
-    "payment-date-before-centre": "This date is before {date}, the day the centre joined Buurtrooster. Enter a later date.",
+    "payment-date-before-centre":
+      "This date is before {date}, the day the centre joined Buurtrooster. Enter a later date.",
     "payment-refund-too-large": "You cannot pay back more than was paid. Paid: {paid, number, ::currency/EUR}.",
     "payment-booking-other-organisation": "This booking or invoice belongs to another organisation.",
-    "invoice-nothing-to-invoice": "There is nothing left to invoice: every date is on an invoice already, or costs nothing.",
+    "invoice-nothing-to-invoice":
+      "There is nothing left to invoice: every date is on an invoice already, or costs nothing.",
     "invoice-month-invalid": "Choose a month.",
     "room-name-taken": "There is already a room called {name}.",
     "combination-too-few-rooms": "Choose at least two rooms.",
@@ -724,18 +738,22 @@ export const workspace: MessagesOf<typeof workspaceNl> = {
     dateCancelled: "{title} on {date} in {room} does not take place. Reason: {reason}",
     fee: "We charge {fee} as a cancellation fee for this.",
     dateMoved: "{title} on {from} has moved to {to} in {newRoom}.",
-    restCancelled: "{title} no longer takes place from {date} on ({count, plural, one {# date} other {# dates}}). Reason: {reason}",
-    bookingCancelled: "Your booking {title} does not take place ({count, plural, one {# date} other {# dates}}). Reason: {reason}",
+    restCancelled:
+      "{title} no longer takes place from {date} on ({count, plural, one {# date} other {# dates}}). Reason: {reason}",
+    bookingCancelled:
+      "Your booking {title} does not take place ({count, plural, one {# date} other {# dates}}). Reason: {reason}",
     seriesChanged: "The series {title} has changed. From {date} on it is {time} in {newRoom}.",
     seriesDropped: "{count, plural, one {This date is dropped} other {These # dates are dropped}}: {dates}",
     closureSubject: "Closed: {title} does not take place",
-    closure: "{centre} is closed from {from} up to and including {until} ({reason}). So {title} does not take place on these dates:\n{dates}\n\nYou pay nothing for this. Would you like another day or room? Please get in touch.",
+    closure:
+      "{centre} is closed from {from} up to and including {until} ({reason}). So {title} does not take place on these dates:\n{dates}\n\nYou pay nothing for this. Would you like another day or room? Please get in touch.",
     reminderSubject: "Coming soon: {title}",
     reminder: "Your series {title} starts soon. The first time is {date} in {room}.\n\nAddress: {centre}, {address}.",
     confirmationSubject: "Confirmation: {title}",
     requestSubject: "Your request: {title}",
     confirmationIntro: "Here is the confirmation of your booking {title} at {centre}, for {organisation}.",
-    requestIntro: "Here is your request {title} at {centre}, for {organisation}. A manager decides on it. You will hear by email or phone.",
+    requestIntro:
+      "Here is your request {title} at {centre}, for {organisation}. A manager decides on it. You will hear by email or phone.",
     dates: "The dates:\n{dates}",
     price: "Price including VAT: {price}",
     inviteSubject: "Invitation: help at {centre}",

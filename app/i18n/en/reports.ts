@@ -7,9 +7,11 @@ export const reports: MessagesOf<typeof reportsNl> = {
   nav: "Reports",
   navInstallation: "All centres",
   title: "Reports for {name}",
-  intro: "How was the centre used, by whom, and what did it bring in? Choose a period. Each figure stands next to the same figure a year earlier.",
+  intro:
+    "How was the centre used, by whom, and what did it bring in? Choose a period. Each figure stands next to the same figure a year earlier.",
   installationTitle: "All centres side by side",
-  installationIntro: "The main figures of each centre, and everything added up. Each figure stands next to the same figure a year earlier.",
+  installationIntro:
+    "The main figures of each centre, and everything added up. Each figure stands next to the same figure a year earlier.",
   showing: "Figures for {period}",
   comparedWith: "Compared with {period}",
   generated: "Made on {date}",
@@ -71,12 +73,16 @@ export const reports: MessagesOf<typeof reportsNl> = {
     lastYearNone: "There are no figures for a year earlier.",
     community: "{percent} of the hours used were for resident initiatives and associations.",
     freePaid: "{free} hours were free. {paid} hours were paid for.",
-    quietest: "There is most room on {weekday} in the {dayPart}. Then {percent} was in use. A good time for a new initiative.",
+    quietest:
+      "There is most room on {weekday} in the {dayPart}. Then {percent} was in use. A good time for a new initiative.",
     outside: "{hours} hours of use fell outside the opening hours. Those hours do count.",
-    visitors: "{visitors, plural, one {# visitor} other {# visitors}} came. They were counted at {dates, plural, one {# moment} other {# moments}}. {firstTime, plural, =0 {Nobody} one {# visitor} other {# visitors}} came for the first time.",
+    visitors:
+      "{visitors, plural, one {# visitor} other {# visitors}} came. They were counted at {dates, plural, one {# moment} other {# moments}}. {firstTime, plural, =0 {Nobody} one {# visitor} other {# visitors}} came for the first time.",
     visitorsNone: "No visitors were counted in this period.",
-    activities: "{activities, plural, one {# activity} other {# activities}} of {organisations, plural, one {# organisation} other {# organisations}} used the centre.",
-    continuity: "{count, plural, =0 {No activity has} one {# activity has} other {# activities have}} been running for more than a year.",
+    activities:
+      "{activities, plural, one {# activity} other {# activities}} of {organisations, plural, one {# organisation} other {# organisations}} used the centre.",
+    continuity:
+      "{count, plural, =0 {No activity has} one {# activity has} other {# activities have}} been running for more than a year.",
     money: "{invoiced} was invoiced and {received} received. Still to receive: {outstanding}.",
     costRecovery: "Hire (without VAT) covered {percent} of the costs. The costs were {costs}.",
     costRecoveryMissing: "The board has not entered this year's costs yet. That is why there is no cost recovery here.",
@@ -196,21 +202,29 @@ export const reports: MessagesOf<typeof reportsNl> = {
   },
   definitions: {
     intro: "This is how the figures are made. The same explanation is in the annual report.",
-    occupancy: "Occupancy: the hours used divided by the opening hours. We count per room. Opening hours are the opening times minus the days the centre or the room is closed (such as the Christmas closure). Use outside the opening hours counts too.",
-    booked: "Hours used: the time of the activity itself, from start to end. Setting up and clearing up do not count. A combined hall counts for each room that belongs to it.",
-    counted: "We only count confirmed bookings. A request that is still waiting for approval does not count. Cancelled or lapsed dates do not count either. A provisional booking by a commercial hirer does count.",
+    occupancy:
+      "Occupancy: the hours used divided by the opening hours. We count per room. Opening hours are the opening times minus the days the centre or the room is closed (such as the Christmas closure). Use outside the opening hours counts too.",
+    booked:
+      "Hours used: the time of the activity itself, from start to end. Setting up and clearing up do not count. A combined hall counts for each room that belongs to it.",
+    counted:
+      "We only count confirmed bookings. A request that is still waiting for approval does not count. Cancelled or lapsed dates do not count either. A provisional booking by a commercial hirer does count.",
     time: "All times are the times on the clock in the centre. An activity that runs past midnight counts for both days. When the clocks change, we count the real hours.",
-    tiers: "Kind of user: as recorded with the booking. The share for residents and associations is: hours of resident initiatives and associations divided by all hours used.",
+    tiers:
+      "Kind of user: as recorded with the booking. The share for residents and associations is: hours of resident initiatives and associations divided by all hours used.",
     free: "Free hours: dates for which nothing has to be paid, for example because of free hours for resident initiatives.",
-    visitors: "Visitors: the numbers counted by the hosts. 'First time' is the number of people who came for the first time. Activities and organisations: those with at least one date in the period. Running more than a year: a series that started more than a year before the end of the period and is still running.",
-    money: "Invoiced: invoices dated in the period, with VAT. Received: payments in the period. Still to receive: what is still open today on the invoices of the period. Cost recovery: invoiced without VAT divided by the costs the board enters (for part of a year: pro rata).",
-    energy: "Energy per hour of use: the use in whole months with a meter reading, divided by the hours used in those months.",
+    visitors:
+      "Visitors: the numbers counted by the hosts. 'First time' is the number of people who came for the first time. Activities and organisations: those with at least one date in the period. Running more than a year: a series that started more than a year before the end of the period and is still running.",
+    money:
+      "Invoiced: invoices dated in the period, with VAT. Received: payments in the period. Still to receive: what is still open today on the invoices of the period. Cost recovery: invoiced without VAT divided by the costs the board enters (for part of a year: pro rata).",
+    energy:
+      "Energy per hour of use: the use in whole months with a meter reading, divided by the hours used in those months.",
     lastYear: "A year earlier: the same days a year earlier. For a week: the same week last year (52 weeks back).",
   },
   input: {
     nav: "Costs and meter readings",
     title: "Costs and meter readings of {name}",
-    intro: "The report uses what you enter here for cost recovery and for energy use per hour of use. You can always change a number.",
+    intro:
+      "The report uses what you enter here for cost recovery and for energy use per hour of use. You can always change a number.",
     back: "Back to the report",
     costsTitle: "Costs per year",
     costsIntro: "All costs of the centre in a year: rent or mortgage, energy, maintenance, insurance, cleaning.",

@@ -83,7 +83,8 @@ export const agenda = {
   },
   signup: {
     title: "Aanmelden",
-    intro: "Vul uw naam in. Vul ook uw e-mailadres of uw telefoonnummer in. Eén van de twee is genoeg. Meer hebben we niet nodig.",
+    intro:
+      "Vul uw naam in. Vul ook uw e-mailadres of uw telefoonnummer in. Eén van de twee is genoeg. Meer hebben we niet nodig.",
     date: "Welke datum?",
     optionPlaces: "{count, plural, =0 {vol, u komt op de wachtlijst} one {nog # plek} other {nog # plekken}}",
     name: "Uw naam",
@@ -116,8 +117,7 @@ export const agenda = {
     past: "Deze datum is al voorbij. Afmelden kan niet meer.",
     backToActivity: "Terug naar {title}",
     invalidTitle: "Deze link werkt niet",
-    invalid:
-      "Deze link klopt niet of is te oud. Wilt u zich afmelden? Neem dan contact op met het buurthuis.",
+    invalid: "Deze link klopt niet of is te oud. Wilt u zich afmelden? Neem dan contact op met het buurthuis.",
   },
   companion: {
     heading: "Samen naar {title}",
@@ -250,7 +250,8 @@ export const agenda = {
     retentionTitle: "Hoe lang wij uw gegevens bewaren",
     retention:
       "Na de activiteit wissen wij uw naam, e-mailadres en telefoonnummer. Ook de mails die wij u stuurden. Elk huis kiest zelf na hoeveel dagen:",
-    retentionCentre: "{name}: {days, plural, =0 {direct na de activiteit} one {# dag na de activiteit} other {# dagen na de activiteit}}",
+    retentionCentre:
+      "{name}: {days, plural, =0 {direct na de activiteit} one {# dag na de activiteit} other {# dagen na de activiteit}}",
     earlierTitle: "Eerder weg?",
     earlier:
       "Wilt u dat wij uw gegevens eerder wissen? Meld u af met de link uit uw bevestiging. Of neem contact op met het huis.",
@@ -269,11 +270,9 @@ export const agenda = {
     promotedBody:
       "Hallo {name},\n\nGoed nieuws: er is een plek vrijgekomen. U bent nu aangemeld voor {title}.\nWanneer: {date}\nWaar: {room}, {centre}\n\nKunt u toch niet? Meld u dan af met deze link:\n{link}",
     cancelledSubject: "U bent afgemeld: {title}",
-    cancelledBody:
-      "Hallo {name},\n\nU bent afgemeld voor {title} op {date}.\n\nWilt u toch komen? Kijk dan op {link}",
+    cancelledBody: "Hallo {name},\n\nU bent afgemeld voor {title} op {date}.\n\nWilt u toch komen? Kijk dan op {link}",
     dateCancelledSubject: "Gaat niet door: {title}",
-    dateCancelledBody:
-      "Hallo {name},\n\n{title} op {date} gaat niet door. Het spijt ons.\n\nU hoeft niets te doen.",
+    dateCancelledBody: "Hallo {name},\n\n{title} op {date} gaat niet door. Het spijt ons.\n\nU hoeft niets te doen.",
     companionReceivedSubject: "Uw vraag: samen naar {title}",
     companionReceivedBody:
       "Hallo {name},\n\nWe hebben uw vraag gekregen. U wilt de eerste keer samen met iemand naar {title} in {centre}. {date}\n\nEen vrijwilliger neemt contact met u op. U krijgt een mail als iemand uw vraag aanneemt.",

@@ -2,7 +2,8 @@ import type { Catalogue } from "../catalogue";
 
 /** Reserveren: zoeken, aanvragen, prijzen, de regels van het huis en de mails daarover. */
 export const booking = {
-  weekday: "{weekday, select, 1 {maandag} 2 {dinsdag} 3 {woensdag} 4 {donderdag} 5 {vrijdag} 6 {zaterdag} other {zondag}}",
+  weekday:
+    "{weekday, select, 1 {maandag} 2 {dinsdag} 3 {woensdag} 4 {donderdag} 5 {vrijdag} 6 {zaterdag} other {zondag}}",
   tierPlural:
     "{tier, select, RESIDENT_INITIATIVE {Bewonersinitiatieven} ASSOCIATION {Verenigingen} PRIVATE {Particulieren} other {Commerciële huurders}}",
   rules: {
@@ -11,7 +12,8 @@ export const booking = {
         "U kunt tot {days} dagen vooruit boeken, dus tot en met {lastDay}. {count, plural, one {Eén datum valt} other {# data vallen}} later. Kies eerdere data, of vraag het de beheerder.",
     },
     "date-in-past": {
-      refuse: "{count, plural, one {Eén datum ligt} other {# data liggen}} in het verleden. Kies een datum vanaf vandaag.",
+      refuse:
+        "{count, plural, one {Eén datum ligt} other {# data liggen}} in het verleden. Kies een datum vanaf vandaag.",
     },
     "too-many-people": {
       refuse: "{room} is voor {capacity} personen. U verwacht {attendees} mensen. Kies een grotere ruimte.",
@@ -21,8 +23,7 @@ export const booking = {
         "Op {weekday, select, 1 {maandag} 2 {dinsdag} 3 {woensdag} 4 {donderdag} 5 {vrijdag} 6 {zaterdag} other {zondag}} van {from} tot {to} is het huis er alleen voor bewonersinitiatieven en verenigingen. Kies een tijd buiten deze uren.",
     },
     provisional: {
-      info:
-        "Uw boeking is een optie tot {days} dagen voor elke datum (de eerste keer: tot {firstFirm}). Tot dan kan een bewonersinitiatief de ruimte nog krijgen. Dan krijgt u meteen bericht, met andere vrije tijden.",
+      info: "Uw boeking is een optie tot {days} dagen voor elke datum (de eerste keer: tot {firstFirm}). Tot dan kan een bewonersinitiatief de ruimte nog krijgen. Dan krijgt u meteen bericht, met andere vrije tijden.",
     },
     "share-cap": {
       refuse:
@@ -31,15 +32,14 @@ export const booking = {
         "In {month} gaat dan {sharePercent}% van de uren in {room} naar commerciële huur. Dat is meer dan {capPercent}%. Daarom beslist een beheerder over uw aanvraag.",
     },
     approval: {
-      approval: "Een beheerder bekijkt uw aanvraag. U krijgt binnen een paar dagen een mail. Tot dan houden we de ruimte voor u vrij.",
+      approval:
+        "Een beheerder bekijkt uw aanvraag. U krijgt binnen een paar dagen een mail. Tot dan houden we de ruimte voor u vrij.",
     },
     "unverified-tier": {
-      info:
-        "De beheerder heeft nog niet gecontroleerd dat u een {claimed, select, RESIDENT_INITIATIVE {bewonersinitiatief} ASSOCIATION {vereniging} PRIVATE {particulier} other {commerciële huurder}} bent. Tot dan boekt u als {effective, select, RESIDENT_INITIATIVE {bewonersinitiatief} ASSOCIATION {vereniging} PRIVATE {particulier} other {commerciële huurder}}.",
+      info: "De beheerder heeft nog niet gecontroleerd dat u een {claimed, select, RESIDENT_INITIATIVE {bewonersinitiatief} ASSOCIATION {vereniging} PRIVATE {particulier} other {commerciële huurder}} bent. Tot dan boekt u als {effective, select, RESIDENT_INITIATIVE {bewonersinitiatief} ASSOCIATION {vereniging} PRIVATE {particulier} other {commerciële huurder}}.",
     },
     bump: {
-      info:
-        "Op {count, plural, one {één datum} other {# data}} had een commerciële huurder een optie. Bewonersinitiatieven gaan voor, dus u krijgt de ruimte. De huurder krijgt bericht.",
+      info: "Op {count, plural, one {één datum} other {# data}} had een commerciële huurder een optie. Bewonersinitiatieven gaan voor, dus u krijgt de ruimte. De huurder krijgt bericht.",
     },
   },
   domainError: {
@@ -59,8 +59,10 @@ export const booking = {
     "rule-booking-horizon": "U kunt tot {days} dagen vooruit boeken, dus tot en met {lastDay}. Kies eerdere data.",
     "rule-date-in-past": "Een datum in het verleden kan niet. Kies een datum vanaf vandaag.",
     "rule-too-many-people": "{room} is voor {capacity} personen. Kies een grotere ruimte.",
-    "rule-community-hours": "In deze uren is het huis er alleen voor bewonersinitiatieven en verenigingen. Kies een andere tijd.",
-    "rule-share-cap": "Er gaat al te veel tijd in {room} naar commerciële huur in {month}. Kies een andere maand of ruimte.",
+    "rule-community-hours":
+      "In deze uren is het huis er alleen voor bewonersinitiatieven en verenigingen. Kies een andere tijd.",
+    "rule-share-cap":
+      "Er gaat al te veel tijd in {room} naar commerciële huur in {month}. Kies een andere maand of ruimte.",
     recurrence: "Met deze herhaling klopt iets niet. Kies opnieuw hoe vaak en tot wanneer.",
     generic: "Dit lukte niet. Probeer het nog eens of vraag het de beheerder.",
   },
@@ -81,7 +83,8 @@ export const booking = {
     date: "Datum",
     time: "Begintijd",
     duration: "Hoe lang",
-    durationOption: "{minutes, select, 30 {half uur} 60 {1 uur} 90 {1,5 uur} 120 {2 uur} 150 {2,5 uur} 180 {3 uur} 240 {4 uur} 300 {5 uur} 360 {6 uur} other {# minuten}}",
+    durationOption:
+      "{minutes, select, 30 {half uur} 60 {1 uur} 90 {1,5 uur} 120 {2 uur} 150 {2,5 uur} 180 {3 uur} 240 {4 uur} 300 {5 uur} 360 {6 uur} other {# minuten}}",
     people: "Aantal mensen",
     facilities: "Wat heeft u nodig?",
     stepFree: "Zonder drempels (rolstoel of rollator)",
@@ -210,7 +213,8 @@ export const booking = {
   },
   register: {
     title: "Uw organisatie aanmelden",
-    intro: "Wilt u een ruimte reserveren voor uw groep of bedrijf? Meld uw organisatie hier aan. U krijgt meteen een mail om in te loggen.",
+    intro:
+      "Wilt u een ruimte reserveren voor uw groep of bedrijf? Meld uw organisatie hier aan. U krijgt meteen een mail om in te loggen.",
     name: "Naam van de organisatie",
     tier: "Wat voor organisatie bent u?",
     tierHelp: {
@@ -219,7 +223,8 @@ export const booking = {
       PRIVATE: "U huurt als persoon, bijvoorbeeld voor een feest.",
       COMMERCIAL: "Een bedrijf of zzp'er die geld verdient met de activiteit.",
     },
-    verifyNote: "Een beheerder controleert dit. Tot dan boekt u als {tier, select, RESIDENT_INITIATIVE {bewonersinitiatief} ASSOCIATION {vereniging} PRIVATE {particulier} other {commerciële huurder}}.",
+    verifyNote:
+      "Een beheerder controleert dit. Tot dan boekt u als {tier, select, RESIDENT_INITIATIVE {bewonersinitiatief} ASSOCIATION {vereniging} PRIVATE {particulier} other {commerciële huurder}}.",
     contactName: "Uw naam",
     email: "Uw e-mailadres",
     phone: "Telefoonnummer (mag leeg blijven)",
@@ -246,7 +251,8 @@ export const booking = {
     email: "Vul een geldig e-mailadres in.",
     phone: "Vul een geldig telefoonnummer in.",
     tier: "Kies wat voor organisatie u bent.",
-    nameTaken: "Er is al een organisatie met deze naam in dit huis. Log in met het adres van die organisatie, of kies een andere naam.",
+    nameTaken:
+      "Er is al een organisatie met deze naam in dit huis. Log in met het adres van die organisatie, of kies een andere naam.",
   },
   email: {
     footer: "Deze mail komt van {centre}, via Buurtrooster.",
@@ -256,16 +262,19 @@ export const booking = {
     openRequests: "Aanvragen bekijken",
     bookAgain: "Een andere ruimte zoeken",
     confirmedSubject: "Gereserveerd: {title}",
-    confirmedBody: "Beste {name},\n\nUw reservering voor {title} in {centre} is rond. Dit zijn de data:\n{dates}\n\nWat het kost:\n{price}\n\nTot ziens!",
+    confirmedBody:
+      "Beste {name},\n\nUw reservering voor {title} in {centre} is rond. Dit zijn de data:\n{dates}\n\nWat het kost:\n{price}\n\nTot ziens!",
     requestedSubject: "Aanvraag ontvangen: {title}",
     requestedBody:
       "Beste {name},\n\nWe hebben uw aanvraag voor {title} in {centre} ontvangen. Een beheerder bekijkt hem. U krijgt een mail als het besluit er is. Tot dan houden we de ruimte voor u vrij.\n\nDe data:\n{dates}\n\nWat het kost:\n{price}",
     newRequestSubject: "Nieuwe aanvraag van {organisation}: {title}",
     newRequestBody: "Beste {name},\n\n{organisation} vraagt een ruimte aan voor {title}. Wilt u de aanvraag bekijken?",
     approvedSubject: "Goedgekeurd: {title}",
-    approvedBody: "Beste {name},\n\nGoed nieuws: uw aanvraag voor {title} in {centre} is goedgekeurd. De reservering is rond.",
+    approvedBody:
+      "Beste {name},\n\nGoed nieuws: uw aanvraag voor {title} in {centre} is goedgekeurd. De reservering is rond.",
     declinedSubject: "Niet goedgekeurd: {title}",
-    declinedBody: "Beste {name},\n\nHelaas kan uw aanvraag voor {title} in {centre} niet doorgaan.\n\nDe reden: {reason}\n\nWilt u een andere datum of ruimte? Kijk dan op de website of bel ons.",
+    declinedBody:
+      "Beste {name},\n\nHelaas kan uw aanvraag voor {title} in {centre} niet doorgaan.\n\nDe reden: {reason}\n\nWilt u een andere datum of ruimte? Kijk dan op de website of bel ons.",
     bumpedSubject: "Uw optie op {room} vervalt: {title}",
     bumpedBody:
       "Beste {name},\n\nU had een optie op {room} voor {title}. Op deze data gaat de ruimte naar een bewonersinitiatief ({initiative}):\n{dates}\n\nWaarom? In ons huis gaan activiteiten van bewoners voor commerciële huur, tot een paar weken voor de datum. Daarom was uw boeking een optie.\n\nDeze tijden en ruimtes zijn nog vrij:\n{alternatives}\n\n{refund}\n\nOnze excuses voor het ongemak.",
@@ -274,6 +283,7 @@ export const booking = {
     refund: "U krijgt {amount} terug. De penningmeester maakt het over.",
     noRefund: "U had voor deze data nog niet betaald, dus u hoeft niets terug te krijgen.",
     reminderSubject: "{count, plural, one {# aanvraag wacht} other {# aanvragen wachten}} op u",
-    reminderBody: "Beste {name},\n\nDeze {count, plural, one {aanvraag wacht} other {aanvragen wachten}} al een tijd op een besluit:\n{list}",
+    reminderBody:
+      "Beste {name},\n\nDeze {count, plural, one {aanvraag wacht} other {aanvragen wachten}} al een tijd op een besluit:\n{list}",
   },
 } satisfies Catalogue;

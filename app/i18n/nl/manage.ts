@@ -49,7 +49,8 @@ export const workspace = {
   },
   attendance: {
     title: "Aanwezig",
-    intro: "Vul in hoeveel mensen er waren, en hoeveel daarvan voor het eerst kwamen. Het getal van de vorige keer staat er al.",
+    intro:
+      "Vul in hoeveel mensen er waren, en hoeveel daarvan voor het eerst kwamen. Het getal van de vorige keer staat er al.",
     otherDays: "Andere dagen",
     dayBefore: "Dag ervoor",
     dayAfter: "Dag erna",
@@ -173,7 +174,8 @@ export const workspace = {
     cancelledTitle: "Deze data vervallen",
     conflictsTitle: "Botsingen",
     noConflicts: "Geen botsingen. U kunt opslaan.",
-    fixConflicts: "Los eerst de botsingen op: kies een andere tijd of ruimte, of sta tijd buiten de openingstijden toe.",
+    fixConflicts:
+      "Los eerst de botsingen op: kies een andere tijd of ruimte, of sta tijd buiten de openingstijden toe.",
     save: "Wijziging opslaan",
   },
   conflict: {
@@ -197,7 +199,8 @@ export const workspace = {
     date: "Datum",
     startTime: "Begintijd",
     duration: "Hoe lang",
-    minutes: "{minutes, plural, =60 {1 uur} =90 {1,5 uur} =120 {2 uur} =150 {2,5 uur} =180 {3 uur} =240 {4 uur} =300 {5 uur} =360 {6 uur} =480 {8 uur} =600 {10 uur} =720 {12 uur} other {# minuten}}",
+    minutes:
+      "{minutes, plural, =60 {1 uur} =90 {1,5 uur} =120 {2 uur} =150 {2,5 uur} =180 {3 uur} =240 {4 uur} =300 {5 uur} =360 {6 uur} =480 {8 uur} =600 {10 uur} =720 {12 uur} other {# minuten}}",
     room: "Ruimte",
     allowOutsideHours: "Buiten de openingstijden mag ook",
     cancel: "Terug",
@@ -222,8 +225,10 @@ export const workspace = {
     "date-moved": "{from} verplaatst naar {to} ({room}).",
     "rest-cancelled": "Vanaf {date} geannuleerd ({count, plural, one {# datum} other {# data}}): {reason}",
     "booking-cancelled": "Alles geannuleerd ({count, plural, one {# datum} other {# data}}): {reason}",
-    "series-changed": "Reeks gewijzigd: vanaf {date} om {time} in {room}. {updated} aangepast, {added} erbij, {cancelled} vervallen.",
-    "series-split": "Reeks gesplitst: vanaf {date} om {time} in {room}. {updated} aangepast, {added} erbij, {cancelled} vervallen.",
+    "series-changed":
+      "Reeks gewijzigd: vanaf {date} om {time} in {room}. {updated} aangepast, {added} erbij, {cancelled} vervallen.",
+    "series-split":
+      "Reeks gesplitst: vanaf {date} om {time} in {room}. {updated} aangepast, {added} erbij, {cancelled} vervallen.",
     "created-by-split": "Ontstaan uit het splitsen van de reeks.",
     "series-extended": "Reeks verlengd met {count, plural, one {# datum} other {# data}}.",
     "attendance-recorded": "Aanwezig op {date}: {headcount} mensen, {firstTime} voor het eerst.",
@@ -235,7 +240,8 @@ export const workspace = {
   },
   requests: {
     title: "Aanvragen",
-    intro: "Deze aanvragen wachten op u. De oudste staat bovenaan. Keur goed of wijs af. De contactpersoon krijgt altijd een mail.",
+    intro:
+      "Deze aanvragen wachten op u. De oudste staat bovenaan. Keur goed of wijs af. De contactpersoon krijgt altijd een mail.",
     priority: "Wie gaat voor:",
     none: "Er wachten geen aanvragen.",
     verified: "gecontroleerd",
@@ -332,7 +338,8 @@ export const workspace = {
   closures: {
     title: "Sluitingen",
     oneTitle: "Sluiting",
-    intro: "Vakantie of onderhoud? Zet hier wanneer het huis of een ruimte dicht is. Daarna ziet u welke reserveringen erin vallen.",
+    intro:
+      "Vakantie of onderhoud? Zet hier wanneer het huis of een ruimte dicht is. Daarna ziet u welke reserveringen erin vallen.",
     none: "Er zijn geen sluitingen.",
     wholeCentre: "Het hele huis",
     stillPlanned: "{count, plural, one {# reservering valt} other {# reserveringen vallen}} hier nog in",
@@ -354,7 +361,8 @@ export const workspace = {
     moveInstead: "Verplaats deze datum",
     notify: "Stuur de contactpersonen een mail",
     cancelDates: "Annuleer de aangevinkte data",
-    cancelledDone: "{count, plural, one {# datum} other {# data}} geannuleerd. {emails, plural, =0 {Er is geen mail gestuurd.} one {# mail verstuurd.} other {# mails verstuurd.}}",
+    cancelledDone:
+      "{count, plural, one {# datum} other {# data}} geannuleerd. {emails, plural, =0 {Er is geen mail gestuurd.} one {# mail verstuurd.} other {# mails verstuurd.}}",
     delete: "Sluiting verwijderen",
   },
   settings: {
@@ -468,7 +476,8 @@ export const workspace = {
   },
   cancellation: {
     title: "Annuleren",
-    intro: "Wie op tijd annuleert, betaalt niets. Wie laat annuleert, betaalt een deel van de prijs. Per regel: vanaf hoeveel dagen voor de datum, en welk percentage.",
+    intro:
+      "Wie op tijd annuleert, betaalt niets. Wie laat annuleert, betaalt een deel van de prijs. Per regel: vanaf hoeveel dagen voor de datum, en welk percentage.",
     step: "Vanaf {days} dagen ervoor: {percent}% van de prijs",
     free: "Annuleren is nu altijd gratis.",
     row: "Regel {row}",
@@ -503,7 +512,8 @@ export const workspace = {
   },
   rates: {
     title: "Tarieven",
-    intro: "Per ruimte en per tarieftype. Een nieuw tarief geldt voor reserveringen die hierna komen. Reserveringen die er al zijn, houden hun prijs.",
+    intro:
+      "Per ruimte en per tarieftype. Een nieuw tarief geldt voor reserveringen die hierna komen. Reserveringen die er al zijn, houden hun prijs.",
     whichRoom: "Ruimte",
     noRooms: "Er zijn nog geen ruimtes.",
     now: "Nu",
@@ -524,7 +534,8 @@ export const workspace = {
   },
   team: {
     title: "Team",
-    intro: "Iedereen die helpt in dit huis, met een rol. Een gastvrouw of gastheer telt de aanwezigen. Een bestuurslid kijkt mee. Een beheerder doet de planning.",
+    intro:
+      "Iedereen die helpt in dit huis, met een rol. Een gastvrouw of gastheer telt de aanwezigen. Een bestuurslid kijkt mee. Een beheerder doet de planning.",
     onlyAdmin: "Alleen een beheerder met alle rechten kan mensen uitnodigen en rollen wijzigen.",
     lastSignIn: "Laatst ingelogd op {date}",
     neverSignedIn: "Nog nooit ingelogd",
@@ -557,7 +568,8 @@ export const workspace = {
   organisations: {
     title: "Organisaties",
     oneTitle: "Organisatie {name}",
-    intro: "Wie hier boekt. Organisaties die zich zelf aanmelden, boeken pas tegen hun eigen tarief als u dat hebt gecontroleerd.",
+    intro:
+      "Wie hier boekt. Organisaties die zich zelf aanmelden, boeken pas tegen hun eigen tarief als u dat hebt gecontroleerd.",
     search: "Zoek op naam, contactpersoon of telefoon",
     claims: "zegt {tier} te zijn, nog niet gecontroleerd",
     bookings: "{count, plural, one {# reservering} other {# reserveringen}}",
@@ -667,7 +679,8 @@ export const workspace = {
   },
   emails: {
     title: "Mails",
-    intro: "Mails gaan eerst in een wachtrij. Lukt het versturen niet, dan proberen we het later opnieuw, een dag lang. Hieronder ziet u wat niet lukte.",
+    intro:
+      "Mails gaan eerst in een wachtrij. Lukt het versturen niet, dan proberen we het later opnieuw, een dag lang. Hieronder ziet u wat niet lukte.",
     failed: "{count, plural, =0 {Geen mails mislukt} one {# mail mislukt} other {# mails mislukt}}",
     noneFailed: "Alle mails zijn verstuurd of wachten nog.",
     error: "{attempts} keer geprobeerd. Melding: {error}",
@@ -679,7 +692,8 @@ export const workspace = {
   },
   refusal: {
     generic: "Dit lukte niet. Probeer het nog eens, of vraag het een andere beheerder.",
-    "attendance-not-today": "Als gastvrouw of gastheer vult u de aantallen van vandaag in. Een beheerder kan eerdere dagen aanpassen.",
+    "attendance-not-today":
+      "Als gastvrouw of gastheer vult u de aantallen van vandaag in. Een beheerder kan eerdere dagen aanpassen.",
     "attendance-not-started": "Deze datum is nog niet geweest.",
     "attendance-date-cancelled": "Deze datum gaat niet door.",
     "attendance-first-time-too-many": "Er kunnen niet meer mensen voor het eerst komen dan er in totaal waren.",
@@ -694,10 +708,13 @@ export const workspace = {
     "payment-amount-zero": "Vul een bedrag in dat niet 0 is.",
     "payment-date-invalid": "Vul een geldige datum in.",
     "payment-date-future": "Geld kan niet later binnenkomen dan vandaag.",
-    "payment-date-before-centre": "Deze datum ligt voor {date}, de dag waarop het huis in Buurtrooster kwam. Vul een latere datum in.",
-    "payment-refund-too-large": "U kunt niet meer terugbetalen dan er betaald is. Betaald: {paid, number, ::currency/EUR}.",
+    "payment-date-before-centre":
+      "Deze datum ligt voor {date}, de dag waarop het huis in Buurtrooster kwam. Vul een latere datum in.",
+    "payment-refund-too-large":
+      "U kunt niet meer terugbetalen dan er betaald is. Betaald: {paid, number, ::currency/EUR}.",
     "payment-booking-other-organisation": "Deze reservering of factuur hoort bij een andere organisatie.",
-    "invoice-nothing-to-invoice": "Er is niets meer te factureren: alle data staan al op een factuur, of ze kosten niets.",
+    "invoice-nothing-to-invoice":
+      "Er is niets meer te factureren: alle data staan al op een factuur, of ze kosten niets.",
     "invoice-month-invalid": "Kies een maand.",
     "room-name-taken": "Er is al een ruimte met de naam {name}.",
     "combination-too-few-rooms": "Kies minstens twee ruimtes.",
@@ -726,18 +743,22 @@ export const workspace = {
     dateCancelled: "{title} op {date} in {room} gaat niet door. Reden: {reason}",
     fee: "Hiervoor rekenen wij {fee} annuleringskosten.",
     dateMoved: "{title} op {from} is verplaatst naar {to} in {newRoom}.",
-    restCancelled: "{title} gaat vanaf {date} niet meer door ({count, plural, one {# datum} other {# data}}). Reden: {reason}",
-    bookingCancelled: "Uw reservering {title} gaat niet door ({count, plural, one {# datum} other {# data}}). Reden: {reason}",
+    restCancelled:
+      "{title} gaat vanaf {date} niet meer door ({count, plural, one {# datum} other {# data}}). Reden: {reason}",
+    bookingCancelled:
+      "Uw reservering {title} gaat niet door ({count, plural, one {# datum} other {# data}}). Reden: {reason}",
     seriesChanged: "De reeks {title} is gewijzigd. Vanaf {date} is het {time} in {newRoom}.",
     seriesDropped: "{count, plural, one {Deze datum vervalt} other {Deze # data vervallen}}: {dates}",
     closureSubject: "Gesloten: {title} gaat niet door",
-    closure: "{centre} is dicht van {from} tot en met {until} ({reason}). Daarom gaat {title} op deze data niet door:\n{dates}\n\nU betaalt hiervoor niets. Wilt u een andere dag of ruimte? Neem dan contact met ons op.",
+    closure:
+      "{centre} is dicht van {from} tot en met {until} ({reason}). Daarom gaat {title} op deze data niet door:\n{dates}\n\nU betaalt hiervoor niets. Wilt u een andere dag of ruimte? Neem dan contact met ons op.",
     reminderSubject: "Binnenkort: {title}",
     reminder: "Nog even en uw reeks {title} begint. De eerste keer is {date} in {room}.\n\nAdres: {centre}, {address}.",
     confirmationSubject: "Bevestiging: {title}",
     requestSubject: "Uw aanvraag: {title}",
     confirmationIntro: "Hierbij de bevestiging van uw reservering {title} in {centre}, voor {organisation}.",
-    requestIntro: "Hierbij uw aanvraag {title} in {centre}, voor {organisation}. Een beheerder beslist erover. U hoort het per mail of telefoon.",
+    requestIntro:
+      "Hierbij uw aanvraag {title} in {centre}, voor {organisation}. Een beheerder beslist erover. U hoort het per mail of telefoon.",
     dates: "De data:\n{dates}",
     price: "Prijs met btw: {price}",
     inviteSubject: "Uitnodiging: help mee in {centre}",

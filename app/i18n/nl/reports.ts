@@ -9,9 +9,11 @@ export const reports = {
   nav: "Rapportage",
   navInstallation: "Alle huizen",
   title: "Rapportage {name}",
-  intro: "Hoe is het huis gebruikt, door wie, en wat leverde het op? Kies een periode. Naast elk cijfer staat hetzelfde cijfer van een jaar eerder.",
+  intro:
+    "Hoe is het huis gebruikt, door wie, en wat leverde het op? Kies een periode. Naast elk cijfer staat hetzelfde cijfer van een jaar eerder.",
   installationTitle: "Alle huizen naast elkaar",
-  installationIntro: "De belangrijkste cijfers van elk huis, en alles bij elkaar opgeteld. Naast elk cijfer staat hetzelfde cijfer van een jaar eerder.",
+  installationIntro:
+    "De belangrijkste cijfers van elk huis, en alles bij elkaar opgeteld. Naast elk cijfer staat hetzelfde cijfer van een jaar eerder.",
   showing: "Cijfers over {period}",
   comparedWith: "Vergeleken met {period}",
   generated: "Gemaakt op {date}",
@@ -73,15 +75,20 @@ export const reports = {
     lastYearNone: "Van een jaar eerder zijn er geen cijfers.",
     community: "{percent} van de gebruikte uren was voor bewonersinitiatieven en verenigingen.",
     freePaid: "{free} uur was gratis. Voor {paid} uur is betaald.",
-    quietest: "De meeste ruimte is er op {weekday} in de {dayPart}. Toen was {percent} in gebruik. Een goed moment voor een nieuw initiatief.",
+    quietest:
+      "De meeste ruimte is er op {weekday} in de {dayPart}. Toen was {percent} in gebruik. Een goed moment voor een nieuw initiatief.",
     outside: "{hours} uur gebruik viel buiten de openingstijden. Die uren tellen wel mee.",
-    visitors: "Er {visitors, plural, one {kwam # bezoeker} other {kwamen # bezoekers}}. Dat is geteld op {dates, plural, one {# moment} other {# momenten}}. {firstTime, plural, =0 {Niemand kwam} one {# bezoeker kwam} other {# bezoekers kwamen}} voor het eerst.",
+    visitors:
+      "Er {visitors, plural, one {kwam # bezoeker} other {kwamen # bezoekers}}. Dat is geteld op {dates, plural, one {# moment} other {# momenten}}. {firstTime, plural, =0 {Niemand kwam} one {# bezoeker kwam} other {# bezoekers kwamen}} voor het eerst.",
     visitorsNone: "In deze periode zijn geen bezoekers geteld.",
-    activities: "{activities, plural, one {# activiteit} other {# activiteiten}} van {organisations, plural, one {# organisatie} other {# organisaties}} gebruikten het huis.",
-    continuity: "{count, plural, =0 {Geen activiteit loopt} one {# activiteit loopt} other {# activiteiten lopen}} al langer dan een jaar.",
+    activities:
+      "{activities, plural, one {# activiteit} other {# activiteiten}} van {organisations, plural, one {# organisatie} other {# organisaties}} gebruikten het huis.",
+    continuity:
+      "{count, plural, =0 {Geen activiteit loopt} one {# activiteit loopt} other {# activiteiten lopen}} al langer dan een jaar.",
     money: "Er is {invoiced} gefactureerd en {received} ontvangen. Nog te ontvangen: {outstanding}.",
     costRecovery: "De verhuur (zonder btw) dekte {percent} van de kosten. De kosten waren {costs}.",
-    costRecoveryMissing: "Het bestuur heeft de kosten van dit jaar nog niet ingevuld. Daarom staat hier geen kostendekking.",
+    costRecoveryMissing:
+      "Het bestuur heeft de kosten van dit jaar nog niet ingevuld. Daarom staat hier geen kostendekking.",
     energy: "Per uur gebruik was het verbruik {kwh} kWh stroom en {m3} m³ gas.",
     energyKwhOnly: "Per uur gebruik was het verbruik {kwh} kWh stroom.",
     energyGasOnly: "Per uur gebruik was het verbruik {m3} m³ gas.",
@@ -198,21 +205,30 @@ export const reports = {
   },
   definitions: {
     intro: "Zo komen de cijfers tot stand. Dezelfde uitleg staat in het jaarverslag.",
-    occupancy: "Bezetting: de gebruikte uren gedeeld door de openingsuren. We tellen per ruimte. Openingsuren zijn de openingstijden min de dagen dat het huis of de ruimte dicht is (zoals de kerstsluiting). Gebruik buiten de openingstijden telt ook mee.",
-    booked: "Gebruikte uren: de tijd van de activiteit zelf, van begin tot eind. Klaarzetten en opruimen tellen niet mee. Een gecombineerde zaal telt voor elke ruimte die erbij hoort.",
-    counted: "We tellen alleen bevestigde reserveringen. Een aanvraag die nog wacht op goedkeuring telt niet mee. Afgezegde of vervallen data tellen ook niet mee. Een optie van een commerciële huurder telt wel mee.",
+    occupancy:
+      "Bezetting: de gebruikte uren gedeeld door de openingsuren. We tellen per ruimte. Openingsuren zijn de openingstijden min de dagen dat het huis of de ruimte dicht is (zoals de kerstsluiting). Gebruik buiten de openingstijden telt ook mee.",
+    booked:
+      "Gebruikte uren: de tijd van de activiteit zelf, van begin tot eind. Klaarzetten en opruimen tellen niet mee. Een gecombineerde zaal telt voor elke ruimte die erbij hoort.",
+    counted:
+      "We tellen alleen bevestigde reserveringen. Een aanvraag die nog wacht op goedkeuring telt niet mee. Afgezegde of vervallen data tellen ook niet mee. Een optie van een commerciële huurder telt wel mee.",
     time: "Alle tijden zijn de tijden op de klok in het huis. Een activiteit die over middernacht gaat, telt voor beide dagen. Bij de wisseling van zomertijd en wintertijd tellen we de echte uren.",
-    tiers: "Soort gebruiker: zoals vastgelegd bij de reservering. Het deel voor bewoners en verenigingen is: uren van bewonersinitiatieven en verenigingen gedeeld door alle gebruikte uren.",
+    tiers:
+      "Soort gebruiker: zoals vastgelegd bij de reservering. Het deel voor bewoners en verenigingen is: uren van bewonersinitiatieven en verenigingen gedeeld door alle gebruikte uren.",
     free: "Gratis uren: data waarvoor niets betaald hoeft te worden, bijvoorbeeld door gratis uren voor bewonersinitiatieven.",
-    visitors: "Bezoekers: de aantallen die gastvrouwen en gastheren hebben geteld. 'Voor het eerst' is het aantal mensen dat voor het eerst kwam. Activiteiten en organisaties: die met minstens één datum in de periode. Langer dan een jaar: een reeks die meer dan een jaar voor het einde van de periode begon en nog steeds loopt.",
-    money: "Gefactureerd: facturen met een datum in de periode, met btw. Ontvangen: betalingen in de periode. Nog te ontvangen: wat vandaag nog open staat van de facturen uit de periode. Kostendekking: gefactureerd zonder btw gedeeld door de kosten die het bestuur invult (bij een deel van een jaar: naar rato).",
-    energy: "Energie per uur gebruik: het verbruik in hele maanden met een meterstand, gedeeld door de gebruikte uren in die maanden.",
-    lastYear: "Een jaar eerder: dezelfde dagen een jaar eerder. Bij een week: dezelfde week van vorig jaar (52 weken terug).",
+    visitors:
+      "Bezoekers: de aantallen die gastvrouwen en gastheren hebben geteld. 'Voor het eerst' is het aantal mensen dat voor het eerst kwam. Activiteiten en organisaties: die met minstens één datum in de periode. Langer dan een jaar: een reeks die meer dan een jaar voor het einde van de periode begon en nog steeds loopt.",
+    money:
+      "Gefactureerd: facturen met een datum in de periode, met btw. Ontvangen: betalingen in de periode. Nog te ontvangen: wat vandaag nog open staat van de facturen uit de periode. Kostendekking: gefactureerd zonder btw gedeeld door de kosten die het bestuur invult (bij een deel van een jaar: naar rato).",
+    energy:
+      "Energie per uur gebruik: het verbruik in hele maanden met een meterstand, gedeeld door de gebruikte uren in die maanden.",
+    lastYear:
+      "Een jaar eerder: dezelfde dagen een jaar eerder. Bij een week: dezelfde week van vorig jaar (52 weken terug).",
   },
   input: {
     nav: "Kosten en meterstanden",
     title: "Kosten en meterstanden van {name}",
-    intro: "Wat u hier invult, gebruikt de rapportage voor de kostendekking en voor het energieverbruik per uur gebruik. U kunt een getal altijd aanpassen.",
+    intro:
+      "Wat u hier invult, gebruikt de rapportage voor de kostendekking en voor het energieverbruik per uur gebruik. U kunt een getal altijd aanpassen.",
     back: "Terug naar de rapportage",
     costsTitle: "Kosten per jaar",
     costsIntro: "Alle kosten van het huis in een jaar: huur of hypotheek, energie, onderhoud, verzekering, schoonmaak.",
@@ -221,7 +237,8 @@ export const reports = {
     costsHint: "Bijvoorbeeld 48500 of 48.500,00",
     saveCosts: "Kosten opslaan",
     energyTitle: "Meterstanden per maand",
-    energyIntro: "Het verbruik van een hele maand. Laat een vakje leeg als u het niet weet. Maak beide vakjes leeg om een maand te wissen.",
+    energyIntro:
+      "Het verbruik van een hele maand. Laat een vakje leeg als u het niet weet. Maak beide vakjes leeg om een maand te wissen.",
     month: "Maand",
     monthHint: "Jaar en maand, bijvoorbeeld 2026-03",
     electricity: "Stroom in kWh",
