@@ -1,13 +1,9 @@
 import { describe, expect, it } from "vitest";
-import {
-  checkCapacity,
-  checkCommunityHours,
-  checkHorizon,
-  checkShareCap,
-  isBumpable,
-  provisionalUntil,
-  type MonthUsage,
-} from "~/domain/rules/community-rules";
+import { checkCapacity } from "~/domain/rules/capacity";
+import { checkCommunityHours } from "~/domain/rules/community-hours";
+import { checkHorizon } from "~/domain/rules/horizon";
+import { isBumpable, provisionalUntil } from "~/domain/rules/provisional";
+import { checkShareCap, type MonthUsage } from "~/domain/rules/share-cap";
 import { fromWallClock, parseWallClock } from "~/domain/time/time-zone";
 
 const AMS = "Europe/Amsterdam";

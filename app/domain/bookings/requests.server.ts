@@ -20,20 +20,14 @@ import {
   type DateToStore,
   type NewBooking,
 } from "./create.server";
-import {
-  approvalFinding,
-  checkCapacity,
-  checkCommunityHours,
-  checkHorizon,
-  checkNotInPast,
-  checkShareCap,
-  isBumpable,
-  monthKey,
-  provisionalFinding,
-  unverifiedFinding,
-  type RuleFinding,
-} from "../rules/community-rules";
-import { monthUsage } from "../rules/community-rules.server";
+import { approvalFinding, unverifiedFinding } from "../rules/approval";
+import { checkCapacity } from "../rules/capacity";
+import { checkCommunityHours } from "../rules/community-hours";
+import { type RuleFinding } from "../rules/findings";
+import { checkHorizon, checkNotInPast } from "../rules/horizon";
+import { isBumpable, provisionalFinding } from "../rules/provisional";
+import { checkShareCap, monthKey } from "../rules/share-cap";
+import { monthUsage } from "../rules/share-cap.server";
 import {
   findConflicts,
   suggestAlternatives,
@@ -56,7 +50,7 @@ import type { Actor } from "../shared/actor";
  * An organisation's booking request, from review to the booking: dates and their conflicts
  * (with the engine's options), the price per date and in total, and the community rules that
  * apply — then, in one transaction, the booking (confirmed or waiting for a manager), any
- * provisional commercial dates it takes over, and the emails. See docs/decisions/011-community-rules.md.
+ * provisional commercial dates it takes over, and the emails. See docs/decisions/011-community-rules.md; each rule is its own file in rules/.
  */
 
 /**

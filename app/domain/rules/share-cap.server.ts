@@ -1,5 +1,5 @@
 import type { Tx } from "~/db/client.server";
-import type { MonthUsage } from "./community-rules";
+import type { MonthUsage } from "./share-cap";
 
 /**
  * What the community rules need from the database: the booked and commercial minutes per room
