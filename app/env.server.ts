@@ -5,7 +5,12 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-export const DEV_SESSION_SECRET = "development-only-secret-change-me";
+/**
+ * The development secret earlier versions shipped in the code. It is public, so production
+ * refuses it; outside production an unset SESSION_SECRET now means a random secret kept in the
+ * database (app/auth/secrets.server.ts).
+ */
+export const PUBLISHED_SECRETS: readonly string[] = ["development-only-secret-change-me"];
 
 const port = (what: string) =>
   z.coerce
@@ -44,7 +49,7 @@ const envSchema = z
   })
   .transform((env, ctx) => {
     const production = env.NODE_ENV === "production";
-    if (production && (!env.SESSION_SECRET || env.SESSION_SECRET === DEV_SESSION_SECRET)) {
+    if (production && (!env.SESSION_SECRET || PUBLISHED_SECRETS.includes(env.SESSION_SECRET))) {
       ctx.addIssue({
         code: "custom",
         path: ["SESSION_SECRET"],
@@ -69,7 +74,8 @@ const envSchema = z
       production,
       HOST: env.HOST ?? (production ? "0.0.0.0" : "127.0.0.1"),
       APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
-      SESSION_SECRET: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
+      /** set in production; elsewhere it may be left out (see app/auth/secrets.server.ts) */
+      SESSION_SECRET: env.SESSION_SECRET,
       /** Development conveniences (mailbox page, demo sign-in hints) never run in production. */
       devTools: !production,
       demoData: env.DEMO_DATA ? env.DEMO_DATA === "on" : !production,

@@ -5,6 +5,8 @@ declare module "@remix-run/node" {
     requestId: string;
     /** the Content-Security-Policy nonce for this response's scripts */
     cspNonce: string;
+    /** the client's address as Express sees it with `trust proxy` 1 (request.ip), for rate limits */
+    clientIp?: string;
   }
   interface Future {
     v3_singleFetch: true;

@@ -3,6 +3,7 @@ import { db, transaction } from "~/db/client.server";
 import { appUrl, enqueueTranslatedEmail } from "~/email/compose.server";
 import type { Locale } from "~/i18n/catalogue";
 import { clock } from "~/lib/clock";
+import { consumeRateLimits } from "~/lib/rate-limits.server";
 
 /**
  * Passwordless sign-in: a single-use link that expires. Only the SHA-256 of the token is
@@ -10,6 +11,8 @@ import { clock } from "~/lib/clock";
  */
 
 export const LINK_LIFETIME_MINUTES = 15;
+/** An address has at most this many links that still work: a newer link ends the oldest. */
+export const MAX_LIVE_LINKS = 3;
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -22,7 +25,10 @@ export function normaliseEmail(email: string): string {
 /**
  * Sends a sign-in link to `email` if a user has that address; says nothing either way, so
  * the page cannot be used to find out who has an account. Returns whether a link was made
- * (for tests and logs only).
+ * (for tests and logs only). An address gets at most RATE_LIMITS.signInEmailsPerAddress
+ * emails in its window (counted for unknown addresses too), beyond which nothing is sent,
+ * and has at most MAX_LIVE_LINKS working links. The sign-in page runs this after its answer
+ * (runInBackground), so the answer takes as long for every address.
  */
 export async function requestSignInLink(input: {
   email: string;
@@ -30,7 +36,9 @@ export async function requestSignInLink(input: {
   redirectTo?: string;
   now?: Date;
 }): Promise<boolean> {
-  const user = await db().user.findUnique({ where: { email: normaliseEmail(input.email) } });
+  const email = normaliseEmail(input.email);
+  if (await consumeRateLimits([{ limit: "signInEmailsPerAddress", key: email }])) return false;
+  const user = await db().user.findUnique({ where: { email } });
   if (!user) return false;
   const now = input.now ?? clock.now();
   const token = randomBytes(32).toString("base64url");
@@ -42,8 +50,17 @@ export async function requestSignInLink(input: {
         tokenHash: hashToken(token),
         redirectTo: input.redirectTo ?? null,
         expiresAt: new Date(now.getTime() + LINK_LIFETIME_MINUTES * 60_000),
+        createdAt: now,
       },
     });
+    // Older links beyond the newest few stop working now.
+    const live = await tx.loginToken.findMany({
+      where: { userId: user.id, usedAt: null, expiresAt: { gt: now } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { id: true },
+    });
+    const ended = live.slice(MAX_LIVE_LINKS).map((link) => link.id);
+    if (ended.length > 0) await tx.loginToken.updateMany({ where: { id: { in: ended } }, data: { expiresAt: now } });
     await enqueueTranslatedEmail(tx, {
       to: user.email,
       kind: "sign-in-link",

@@ -17,8 +17,9 @@ import type { ActivityKind, Audience } from "~/generated/prisma/enums";
 import type { Locale } from "~/i18n/catalogue";
 import { formatDay, formatMoney, formatShortDate, formatTimeRange } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/react";
-import type { Key, Translate } from "~/i18n/translate";
+import type { Translate } from "~/i18n/translate";
 import { TextField, type AnyField } from "./form-field";
+import { translateMessage } from "./workspace-messages";
 
 /**
  * The pieces of the public agenda pages (a centre's agenda and the combined one): period
@@ -86,7 +87,7 @@ export function ResidentFormErrors({ id, errors }: { id: string; errors: string[
   if (!errors?.length) return null;
   return (
     <p id={id} role="alert" className="card m-0 border-red-700 font-bold text-red-800">
-      {errors.map((error) => t(error as Key)).join(" ")}
+      {errors.map((error) => translateMessage(t, error)).join(" ")}
     </p>
   );
 }

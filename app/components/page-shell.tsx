@@ -88,6 +88,7 @@ export function PageShell({ children }: { children: ReactNode }) {
               {root?.user ? (
                 <Form method="post" action="/logout" className="m-0 flex flex-wrap items-center gap-3">
                   <span className="text-muted">{t("nav.signedInAs", { name: root.user.name })}</span>
+                  <Link to="/account">{t("nav.account")}</Link>
                   <button type="submit" className="button-secondary min-h-11 px-3 py-1 text-base">
                     {t("nav.signOut")}
                   </button>

@@ -30,7 +30,7 @@ export async function connectDatabase(url: string): Promise<void> {
   await previous?.$disconnect();
 }
 
-function databaseUrl(): string {
+export function databaseUrl(): string {
   const url = holder.url ?? process.env.DATABASE_URL;
   if (!url) throw new Error("The database has not been configured for this process.");
   return url;

@@ -1,5 +1,6 @@
 import type { MessagesOf } from "./catalogue";
 import type { nl } from "./nl";
+import { account } from "./en/account";
 import { agenda } from "./en/agenda";
 import { booking } from "./en/booking";
 import { workspace } from "./en/manage";
@@ -21,6 +22,7 @@ export const en: MessagesOf<typeof nl> = {
     signedInAs: "Signed in as {name}",
     mailbox: "Test mailbox",
     book: "Book a room",
+    account: "My account",
     myBookings: "My bookings",
   },
   language: {
@@ -159,7 +161,10 @@ export const en: MessagesOf<typeof nl> = {
   },
   forms: {
     expired: "This form has expired. Reload the page and try again.",
+    tooMany:
+      "This form has been sent too often. Please wait and try again in {minutes, plural, one {# minute} other {# minutes}}. What you typed is still there.",
   },
+  account,
   agenda,
   reports,
   booking,

@@ -1,4 +1,5 @@
 import type { Catalogue } from "./catalogue";
+import { account } from "./nl/account";
 import { agenda } from "./nl/agenda";
 import { booking } from "./nl/booking";
 import { workspace } from "./nl/manage";
@@ -24,6 +25,7 @@ export const nl = {
     signedInAs: "Ingelogd als {name}",
     mailbox: "Testmailbox",
     book: "Ruimte reserveren",
+    account: "Mijn account",
     myBookings: "Mijn reserveringen",
   },
   language: {
@@ -163,7 +165,10 @@ export const nl = {
   },
   forms: {
     expired: "Dit formulier is verlopen. Laad de pagina opnieuw en probeer het nog eens.",
+    tooMany:
+      "Dit formulier is te vaak verstuurd. Wacht even en probeer het over {minutes, plural, one {# minuut} other {# minuten}} opnieuw. Wat u heeft ingevuld, staat er nog.",
   },
+  account,
   agenda,
   reports,
   booking,

@@ -18,7 +18,7 @@ import { replyForRefusal } from "~/components/resident-errors";
 import { publicCentreDetails } from "~/domain/residents/agenda";
 import { findPublicActivity, findPublicCentre, upcomingDates } from "~/domain/residents/agenda.server";
 import { isDomainError } from "~/domain/shared/errors";
-import { signupSchema } from "~/domain/residents/forms";
+import { emailKey, phoneKey, signupSchema } from "~/domain/residents/forms";
 import { signUp, signupPath } from "~/domain/residents/signups.server";
 import { isAlreadySubmitted } from "~/domain/shared/submissions.server";
 import { formatDayTimeRange } from "~/i18n/format";
@@ -26,6 +26,15 @@ import { getLocale } from "~/i18n/locale.server";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
 import { clock } from "~/lib/clock";
+import {
+  clientAddress,
+  consumeRateLimits,
+  tooManyInit,
+  tooManyReply,
+  retryAfterHeaders,
+} from "~/lib/rate-limits.server";
+
+export const headers = retryAfterHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) =>
   loaded
@@ -59,22 +68,27 @@ export async function loader({ params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { centre, activity } = await load(params);
   const submission = parseWithZod(await request.formData(), { schema: signupSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const { submissionKey, ...answers } = submission.value;
+  const refusal = await consumeRateLimits([
+    { limit: "signupPerClient", key: clientAddress(request, context) },
+    { limit: "signupPerContact", key: answers.email ? emailKey(answers.email) : phoneKey(answers.phone ?? "") },
+  ]);
+  if (refusal) return data(submission.reply(tooManyReply(refusal)), tooManyInit(refusal));
   try {
     const result = await signUp(
       { centreId: centre.id, activityId: activity.id, ...answers, locale: await getLocale(request) },
       clock.now(),
       { key: submissionKey, centreId: centre.id, kind: "signup" },
     );
-    return redirect(`${signupPath(centre.slug, result.id)}?new=1`);
+    return redirect(`${await signupPath(centre.slug, result.id)}?new=1`);
   } catch (error) {
     // The same form sent twice: the first one signed the person up; show that.
     if (isAlreadySubmitted(error) && error.entityId)
-      return redirect(`${signupPath(centre.slug, error.entityId)}?new=1`);
+      return redirect(`${await signupPath(centre.slug, error.entityId)}?new=1`);
     if (!isDomainError(error)) throw error;
     return data(submission.reply(replyForRefusal(error)), { status: error.status });
   }

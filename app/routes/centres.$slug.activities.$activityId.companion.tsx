@@ -17,6 +17,15 @@ import { getLocale } from "~/i18n/locale.server";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
 import { clock } from "~/lib/clock";
+import {
+  clientAddress,
+  consumeRateLimits,
+  tooManyInit,
+  tooManyReply,
+  retryAfterHeaders,
+} from "~/lib/rate-limits.server";
+
+export const headers = retryAfterHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) =>
   pageTitle(matches, loaded ? "agenda.companion.heading" : "errors.notFoundTitle", {
@@ -47,10 +56,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { centre, activity } = await load(params);
   const submission = parseWithZod(await request.formData(), { schema: companionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const refusal = await consumeRateLimits([{ limit: "companionPerClient", key: clientAddress(request, context) }]);
+  if (refusal) return data(submission.reply(tooManyReply(refusal)), tooManyInit(refusal));
   const { submissionKey, ...answers } = submission.value;
   const sent = redirect(
     `/centres/${centre.slug}/activities/${activity.id}/companion?sent=${answers.email ? "email" : "phone"}`,

@@ -2,9 +2,10 @@ import { randomUUID } from "node:crypto";
 import { getCollectionProps, getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
+import { ResidentFormErrors } from "~/components/agenda";
 import { DomainErrorMessage, RuleFindings, repeatLabel } from "~/components/booking";
 import { SelectField, SubmissionKey, TextArea, TextField } from "~/components/form-field";
 import { db } from "~/db/client.server";
@@ -22,6 +23,9 @@ import { useLocale, useT } from "~/i18n/react";
 import type { Key } from "~/i18n/translate";
 import type { z } from "zod";
 import { clock } from "~/lib/clock";
+import { consumeRateLimits, tooManyInit, tooManyReply, retryAfterHeaders } from "~/lib/rate-limits.server";
+
+export const headers = retryAfterHeaders;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "booking.search.title");
 
@@ -124,6 +128,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   try {
     if (formData.get("intent") === "confirm") {
+      // Only sending counts (the reviews before it are free), per person.
+      const refusal = await consumeRateLimits([{ limit: "bookingRequestPerUser", key: user.id }]);
+      if (refusal)
+        return data(
+          { lastResult: submission.reply(tooManyReply(refusal)), review: null, error: null, choices },
+          tooManyInit(refusal),
+        );
       const { booking, review } = await requestBooking(input);
       return redirect(`/centres/${centre.slug}/my-bookings?booked=${booking.id}&outcome=${review.outcome}`);
     }
@@ -190,6 +201,7 @@ export default function BookRoom() {
       </p>
       <DomainErrorMessage error={result?.error} />
       <Form method="post" {...getFormProps(form)} className="grid gap-6">
+        <ResidentFormErrors id={form.errorId} errors={form.errors} />
         <SubmissionKey meta={fields.submissionKey} />
         <fieldset className="grid gap-4 md:grid-cols-2">
           <legend className="sr-only">{t("booking.form.title", { room: room?.name ?? "" })}</legend>

@@ -1,17 +1,28 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { ResidentFormErrors } from "~/components/agenda";
 import { FieldError, TextField } from "~/components/form-field";
 import { TIERS, registrationSchema } from "~/domain/bookings/form";
 import { findCentreBySlug } from "~/domain/centre/centres.server";
 import { isDomainError } from "~/domain/shared/errors";
 import { registerOrganisation } from "~/domain/workspace/organisations.server";
 import { effectiveTier } from "~/domain/rules/tiers";
+import {
+  clientAddress,
+  consumeRateLimits,
+  tooManyInit,
+  tooManyReply,
+  retryAfterHeaders,
+} from "~/lib/rate-limits.server";
 import { getLocale } from "~/i18n/locale.server";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
 import type { Key } from "~/i18n/translate";
+
+export const headers = retryAfterHeaders;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "booking.register.title");
 
@@ -26,23 +37,26 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { centre: { slug: centre.slug, name: centre.name }, unverifiedTier: centre.unverifiedTier };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const centre = await centreFor(params.slug);
   const submission = parseWithZod(await request.formData(), { schema: registrationSchema });
-  if (submission.status !== "success") return { lastResult: submission.reply(), done: false };
+  if (submission.status !== "success") return data({ lastResult: submission.reply(), done: false }, { status: 400 });
+  const refusal = await consumeRateLimits([{ limit: "registerPerClient", key: clientAddress(request, context) }]);
+  if (refusal) return data({ lastResult: submission.reply(tooManyReply(refusal)), done: false }, tooManyInit(refusal));
   try {
-    await registerOrganisation(
-      {
-        centreId: centre.id,
-        ...submission.value,
-        phone: submission.value.phone || null,
-        locale: await getLocale(request),
-      },
-      { redirectTo: `/centres/${centre.slug}/book` },
-    );
+    // Nothing is made yet: the contact confirms the address by the link in the email first.
+    await registerOrganisation({
+      centreId: centre.id,
+      ...submission.value,
+      phone: submission.value.phone || null,
+      locale: await getLocale(request),
+    });
   } catch (error) {
     if (isDomainError(error) && error.code === "organisation-name-taken") {
-      return { lastResult: submission.reply({ fieldErrors: { name: ["booking.errors.nameTaken"] } }), done: false };
+      return data(
+        { lastResult: submission.reply({ fieldErrors: { name: ["booking.errors.nameTaken"] } }), done: false },
+        { status: 409 },
+      );
     }
     throw error;
   }
@@ -71,6 +85,7 @@ export default function RegisterOrganisation() {
       <h1>{t("booking.register.title")}</h1>
       <p>{t("booking.register.intro")}</p>
       <Form method="post" {...getFormProps(form)} className="grid max-w-xl gap-4">
+        <ResidentFormErrors id={form.errorId} errors={form.errors} />
         <TextField meta={fields.name} label={t("booking.register.name")} />
         <fieldset aria-describedby={fields.tier.errors ? fields.tier.errorId : undefined}>
           <legend className="field-label">{t("booking.register.tier")}</legend>

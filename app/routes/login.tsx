@@ -1,16 +1,27 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { signInSchema } from "~/auth/schemas";
 import { safeRedirect } from "~/auth/session.server";
 import { requestSignInLink } from "~/auth/sign-in-links.server";
+import { ResidentFormErrors } from "~/components/agenda";
 import { TextField } from "~/components/form-field";
 import { env } from "~/env.server";
+import { runInBackground } from "~/lib/background.server";
+import {
+  clientAddress,
+  consumeRateLimits,
+  tooManyInit,
+  tooManyReply,
+  retryAfterHeaders,
+} from "~/lib/rate-limits.server";
 import { getLocale } from "~/i18n/locale.server";
 import { useT } from "~/i18n/react";
 import { pageTitle } from "~/i18n/meta";
+
+export const headers = retryAfterHeaders;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signIn.title");
 
@@ -18,25 +29,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   return {
     sent: url.searchParams.get("sent") === "1",
+    signedOutEverywhere: url.searchParams.get("signedOut") === "everywhere",
     redirectTo: safeRedirect(url.searchParams.get("redirectTo"), ""),
     devTools: env().devTools,
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: signInSchema });
-  if (submission.status !== "success") return submission.reply();
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const refusal = await consumeRateLimits([{ limit: "signInPerClient", key: clientAddress(request, context) }]);
+  if (refusal) return data(submission.reply(tooManyReply(refusal)), tooManyInit(refusal));
   const redirectTo = safeRedirect(submission.value.redirectTo, "");
-  await requestSignInLink({
+  const input = {
     email: submission.value.email,
     locale: await getLocale(request),
     redirectTo: redirectTo || undefined,
-  });
+  };
+  // After the answer: looking the address up and writing the email must not make the answer
+  // slower for an address that has an account.
+  runInBackground("sign-in-link", () => requestSignInLink(input));
   return redirect("/login?sent=1");
 }
 
 export default function SignInPage() {
-  const { sent, redirectTo, devTools } = useLoaderData<typeof loader>();
+  const { sent, signedOutEverywhere, redirectTo, devTools } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const t = useT();
   const [form, fields] = useForm({
@@ -62,8 +79,14 @@ export default function SignInPage() {
   return (
     <>
       <h1>{t("signIn.title")}</h1>
+      {signedOutEverywhere ? (
+        <p role="status" className="card bg-brand-50">
+          {t("account.signedOutEverywhere")}
+        </p>
+      ) : null}
       <p>{t("signIn.intro")}</p>
       <Form method="post" {...getFormProps(form)} className="grid max-w-md gap-4">
+        <ResidentFormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField meta={fields.email} label={t("signIn.email")} type="email" autoComplete="email" />
         <div>

@@ -22,7 +22,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = verifySchema.safeParse(Object.fromEntries(await request.formData()));
   const redeemed = parsed.success ? await redeemSignInLink(parsed.data.token) : undefined;
   if (!redeemed) return { invalid: true };
-  return startSession(redeemed.userId, safeRedirect(redeemed.redirectTo, await landingPathFor(redeemed.userId)));
+  return startSession(
+    redeemed.userId,
+    safeRedirect(redeemed.redirectTo, await landingPathFor(redeemed.userId)),
+    request,
+  );
 }
 
 export default function VerifySignIn() {

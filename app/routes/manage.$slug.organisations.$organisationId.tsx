@@ -20,6 +20,7 @@ import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
 import { idParam, orNotFound } from "~/lib/workspace-route.server";
 import { clock } from "~/lib/clock";
+import { shownText } from "~/domain/shared/visible-text";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "workspace.organisations.oneTitle", { name: data?.organisation.name ?? "" });
@@ -27,16 +28,8 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 const optional = (max: number) => z.string().trim().max(max, { error: "booking.errors.text" }).optional().default("");
 const detailsSchema = z
   .object({
-    name: z
-      .string({ error: "booking.errors.name" })
-      .trim()
-      .min(2, { error: "booking.errors.name" })
-      .max(120, { error: "booking.errors.name" }),
-    contactName: z
-      .string({ error: "booking.errors.name" })
-      .trim()
-      .min(2, { error: "booking.errors.name" })
-      .max(120, { error: "booking.errors.name" }),
+    name: shownText({ min: 2, max: 120, error: "booking.errors.name" }),
+    contactName: shownText({ min: 2, max: 120, error: "booking.errors.name" }),
     contactEmail: z.email({ error: "booking.errors.email" }).max(254).optional().or(z.literal("")),
     contactPhone: z
       .string()

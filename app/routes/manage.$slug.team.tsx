@@ -20,6 +20,7 @@ import { formatShortDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
 import { clock } from "~/lib/clock";
+import { shownText } from "~/domain/shared/visible-text";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.team.title");
 
@@ -27,11 +28,7 @@ const role = z.enum(["ADMIN", "MANAGER", "BOARD", "HOST"], { error: "workspace.t
 const inviteSchema = z.object({
   intent: z.literal("invite"),
   email: z.email({ error: "booking.errors.email" }).max(254, { error: "booking.errors.email" }),
-  name: z
-    .string({ error: "booking.errors.name" })
-    .trim()
-    .min(2, { error: "booking.errors.name" })
-    .max(120, { error: "booking.errors.name" }),
+  name: shownText({ min: 2, max: 120, error: "booking.errors.name" }),
   role,
   submissionKey: submissionKeyField,
 });

@@ -201,6 +201,22 @@ describe("booking a room", () => {
     await page.getByLabel("Uw e-mailadres").fill("repair@oost.example");
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Aanmelden" }).click();
-    await headingIs(page, "Aangemeld");
+    await headingIs(page, "Kijk in uw mail");
+    // nothing is made until the contact opens the link in the email
+    await page.goto("/dev/mailbox");
+    const email = page.getByRole("article").filter({ hasText: "repair@oost.example" }).first();
+    const link = await email
+      .getByRole("link", { name: /register\/confirm/ })
+      .first()
+      .getAttribute("href");
+    await page.goto(link!);
+    await headingIs(page, "Aanmelding bevestigen");
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Bevestigen" }).click();
+    await page.waitForURL((url) => url.pathname === "/centres/de-wilg/book");
+    await shows(page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Mijn account" }));
+    // the link works once
+    await page.goto(link!);
+    await shows(page.getByRole("alert").filter({ hasText: "Deze link werkt niet meer" }));
   });
 });

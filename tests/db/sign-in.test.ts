@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
-import { LINK_LIFETIME_MINUTES, redeemSignInLink, requestSignInLink } from "~/auth/sign-in-links.server";
+import {
+  LINK_LIFETIME_MINUTES,
+  MAX_LIVE_LINKS,
+  redeemSignInLink,
+  requestSignInLink,
+} from "~/auth/sign-in-links.server";
+import { settleBackgroundWork } from "~/lib/background.server";
+import { clock } from "~/lib/clock";
+import { RATE_LIMITS } from "~/lib/rate-limits.server";
+import { action as signInAction } from "~/routes/login";
 import { createUser } from "../../prisma/factories";
 
 async function latestLinkFor(email: string) {
@@ -57,5 +66,47 @@ describe("passwordless sign-in", () => {
   it("a made-up token is refused", async () => {
     expect(await redeemSignInLink("x".repeat(43))).toBeUndefined();
     expect(await redeemSignInLink("<script>")).toBeUndefined();
+  });
+
+  it("many requests for one address send a few emails and leave at most a few working links", async () => {
+    const user = await createUser();
+    const before = await db().emailMessage.count({ where: { toAddress: user.email } });
+    for (let request = 0; request < 20; request++) await requestSignInLink({ email: user.email, locale: "nl" });
+    expect(await db().emailMessage.count({ where: { toAddress: user.email } })).toBe(
+      before + RATE_LIMITS.signInEmailsPerAddress.points,
+    );
+    const live = await db().loginToken.count({
+      where: { userId: user.id, usedAt: null, expiresAt: { gt: clock.now() } },
+    });
+    expect(live).toBe(MAX_LIVE_LINKS);
+  });
+
+  it("a newer link ends the oldest working one, and the newest ones still work", async () => {
+    const user = await createUser();
+    const tokens: string[] = [];
+    for (let request = 0; request <= MAX_LIVE_LINKS; request++) {
+      await requestSignInLink({ email: user.email, locale: "nl" });
+      tokens.push((await latestLinkFor(user.email)).token!);
+    }
+    expect(await redeemSignInLink(tokens[0]!)).toBeUndefined();
+    expect(await redeemSignInLink(tokens.at(-1)!)).toMatchObject({ userId: user.id });
+  });
+
+  it("the sign-in page answers before it looks the address up: the link is made after the answer", async () => {
+    const user = await createUser();
+    const form = new URLSearchParams({ email: user.email });
+    const request = new Request("http://localhost/login", {
+      method: "POST",
+      body: form,
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "X-Forwarded-For": `198.51.100.${Math.floor(Math.random() * 250)}`,
+      },
+    });
+    const answer = await signInAction({ request, params: {}, context: { requestId: "test", cspNonce: "x" } });
+    expect((answer as Response).status).toBe(302);
+    expect(await db().loginToken.count({ where: { userId: user.id } })).toBe(0);
+    await settleBackgroundWork();
+    expect(await db().loginToken.count({ where: { userId: user.id } })).toBe(1);
   });
 });

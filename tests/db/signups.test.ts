@@ -99,7 +99,7 @@ describe("signing up with a capacity and a waiting list", () => {
       where: { toAddress: "bewoner2@voorbeeld.example", kind: "signup-promoted" },
     });
     expect(moved.subject).toBe("Er is een plek voor u: Huiswerkclub");
-    expect(moved.textBody).toContain(`/centres/${centre.slug}/signups/${cancelTokenFor(second.id)}`);
+    expect(moved.textBody).toContain(`/centres/${centre.slug}/signups/${await cancelTokenFor(second.id)}`);
     expect(
       await db().emailMessage.count({ where: { toAddress: "bewoner3@voorbeeld.example", kind: "signup-promoted" } }),
     ).toBe(0);

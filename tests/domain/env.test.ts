@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, DEV_SESSION_SECRET, parseEnv } from "~/env.server";
+import { ConfigError, PUBLISHED_SECRETS, parseEnv } from "~/env.server";
 
 describe("environment", () => {
   it("development works with nothing set: embedded database, port 3000, dev tools on", () => {
@@ -20,8 +20,13 @@ describe("environment", () => {
     );
   });
 
-  it("production refuses the development default secret", () => {
-    expect(() => parseEnv({ NODE_ENV: "production", SESSION_SECRET: DEV_SESSION_SECRET })).toThrow(ConfigError);
+  it("production refuses the development secret that was once published in the code", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", SESSION_SECRET: PUBLISHED_SECRETS[0] })).toThrow(ConfigError);
+  });
+
+  it("outside production no secret is made up from the code: without SESSION_SECRET there is none in the environment", () => {
+    expect(parseEnv({}).SESSION_SECRET).toBeUndefined();
+    expect(parseEnv({ NODE_ENV: "test" }).SESSION_SECRET).toBeUndefined();
   });
 
   it("production with a real secret turns the demo shortcuts off", () => {

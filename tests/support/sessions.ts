@@ -5,8 +5,8 @@ import { db, connectDatabase } from "~/db/client.server";
 
 /**
  * Signing in without the mailbox, for tests that visit many pages as many people: the same
- * signed session cookie the sign-in link gives (the test app and this process share the
- * development SESSION_SECRET). The sign-in journey itself is tested in foundation.test.ts.
+ * session the sign-in link gives, a row in the app's database (call connectAppDatabase first) and
+ * a cookie with its id. The sign-in journey itself is tested in foundation.test.ts.
  */
 
 /** Points this test process at the browser app's database (the demo). */

@@ -3,6 +3,7 @@ import type { Audience, Facility, HolidayRegion } from "~/generated/prisma/enums
 import type { BookingRequestInput } from "./requests.server";
 import { isoWeekday, parseLocalDate, parseWallClock } from "../time/time-zone";
 import { submissionKeyField } from "../shared/submission-key";
+import { optionalShownText, shownText } from "../shared/visible-text";
 
 /**
  * The booking form a volunteer can fill in without knowing what an RRULE is: a first date and
@@ -75,18 +76,14 @@ export const searchSchema = whenSchema.extend({
   stepFree: checkbox.default(false),
 });
 
-const optionalText = (max: number) =>
-  z.string().trim().max(max, { error: "booking.errors.text" }).optional().default("");
+// titles, descriptions and notes are read by others (the public agenda, the managers)
+const optionalText = (max: number) => optionalShownText(max, "booking.errors.text");
 
 export const bookingFormSchema = whenSchema
   .extend({
     roomId: z.uuid({ error: "booking.domainError.not-found" }),
     organisationId: z.uuid({ error: "booking.errors.organisation" }),
-    title: z
-      .string({ error: "booking.errors.title" })
-      .trim()
-      .min(2, { error: "booking.errors.title" })
-      .max(120, { error: "booking.errors.title" }),
+    title: shownText({ min: 2, max: 120, error: "booking.errors.title" }),
     notes: optionalText(1000),
     skipPublicHolidays: checkbox.default(false),
     skipSchoolHolidays: z.enum(["", ...REGIONS] as ["", ...HolidayRegion[]]).default(""),
@@ -227,17 +224,9 @@ export const TIERS = ["RESIDENT_INITIATIVE", "ASSOCIATION", "PRIVATE", "COMMERCI
 
 /** An organisation's registration (the public form). */
 export const registrationSchema = z.object({
-  name: z
-    .string({ error: "booking.errors.name" })
-    .trim()
-    .min(2, { error: "booking.errors.name" })
-    .max(120, { error: "booking.errors.name" }),
+  name: shownText({ min: 2, max: 120, error: "booking.errors.name" }),
   tier: z.enum(TIERS, { error: "booking.errors.tier" }),
-  contactName: z
-    .string({ error: "booking.errors.name" })
-    .trim()
-    .min(2, { error: "booking.errors.name" })
-    .max(120, { error: "booking.errors.name" }),
+  contactName: shownText({ min: 2, max: 120, error: "booking.errors.name" }),
   email: z.email({ error: "booking.errors.email" }).max(254, { error: "booking.errors.email" }),
   phone: z
     .string()
@@ -245,6 +234,6 @@ export const registrationSchema = z.object({
     .regex(/^\+?[0-9 ()-]{8,20}$/, { error: "booking.errors.phone" })
     .optional()
     .or(z.literal("")),
-  billingName: z.string().trim().max(120, { error: "booking.errors.text" }).optional().default(""),
+  billingName: optionalShownText(120, "booking.errors.text"),
   billingAddress: z.string().trim().max(300, { error: "booking.errors.text" }).optional().default(""),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { submissionKeyField } from "../shared/submission-key";
+import { stripBidiControls } from "../shared/visible-text";
 
 /**
  * The two forms a resident fills in without an account: signing up for a date, and asking
@@ -10,12 +11,13 @@ import { submissionKeyField } from "../shared/submission-key";
 const NAME_MAX = 100;
 export const MESSAGE_MAX = 1000;
 
-/** Names hold letters, spaces, hyphens, apostrophes, dots; never markup or control characters. */
+/** Names hold letters, spaces, hyphens, apostrophes, dots; never markup or control characters (bidi controls are removed first). */
 // eslint-disable-next-line no-control-regex -- refusing control characters is the point
 const NO_MARKUP = /^[^<>{}\\\u0000-\u001f\u007f]*$/;
 
 const name = z
   .string({ error: "agenda.form.nameRequired" })
+  .overwrite(stripBidiControls)
   .trim()
   .min(1, { error: "agenda.form.nameRequired" })
   .max(NAME_MAX, { error: "agenda.form.nameTooLong" })
@@ -76,7 +78,12 @@ export const companionSchema = z
     name,
     email,
     phone,
-    message: z.string().trim().max(MESSAGE_MAX, { error: "agenda.form.messageTooLong" }).optional(),
+    message: z
+      .string()
+      .overwrite(stripBidiControls)
+      .trim()
+      .max(MESSAGE_MAX, { error: "agenda.form.messageTooLong" })
+      .optional(),
     submissionKey: submissionKeyField,
   })
   .refine(hasWayToReach, wayToReachRequired);

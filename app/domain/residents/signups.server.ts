@@ -2,7 +2,7 @@ import { createHash, createHmac, randomUUID } from "node:crypto";
 import { db, transaction, type Tx } from "~/db/client.server";
 import { isUniqueViolation } from "~/db/errors.server";
 import { appUrl, enqueueTranslatedEmail } from "~/email/compose.server";
-import { env } from "~/env.server";
+import { serverSecret } from "~/auth/secrets.server";
 import type { Locale } from "~/i18n/catalogue";
 import { formatDayTimeRange } from "~/i18n/format";
 import { recordAudit } from "../shared/audit.server";
@@ -39,8 +39,10 @@ export interface SignupInput {
   locale: Locale;
 }
 
-export function cancelTokenFor(signupId: string): string {
-  return createHmac("sha256", env().SESSION_SECRET).update(`signup-cancel:${signupId}`).digest("base64url");
+export async function cancelTokenFor(signupId: string): Promise<string> {
+  return createHmac("sha256", await serverSecret())
+    .update(`signup-cancel:${signupId}`)
+    .digest("base64url");
 }
 
 function hashToken(token: string): string {
@@ -48,8 +50,8 @@ function hashToken(token: string): string {
 }
 
 /** The sign-up's own page (what it is, and cancelling it), reached by its secret link. */
-export function signupPath(centreSlug: string, signupId: string): string {
-  return `/centres/${centreSlug}/signups/${cancelTokenFor(signupId)}`;
+export async function signupPath(centreSlug: string, signupId: string): Promise<string> {
+  return `/centres/${centreSlug}/signups/${await cancelTokenFor(signupId)}`;
 }
 
 /** Locks a date of this centre for a change of its places; other centres' dates are not found. */
@@ -132,7 +134,7 @@ export async function signUp(input: SignupInput, now = clock.now(), submission?:
         const waiting = current.length - confirmed;
         const status: SignupOutcome = confirmed < (activity.capacity ?? 0) ? "CONFIRMED" : "WAITLISTED";
         const id = randomUUID();
-        const token = cancelTokenFor(id);
+        const token = await cancelTokenFor(id);
         await tx.signup.create({
           data: {
             id,
@@ -179,7 +181,7 @@ export async function signUp(input: SignupInput, now = clock.now(), submission?:
               centre: occurrence.centre.name,
               room: occurrence.room.name,
               position: position ?? 0,
-              link: appUrl(signupPath(occurrence.centre.slug, id)),
+              link: appUrl(await signupPath(occurrence.centre.slug, id)),
             },
           });
         }
@@ -321,7 +323,7 @@ async function promoteFromWaitingList(tx: Tx, occurrence: LockedOccurrence): Pro
           date: formatDayTimeRange(occurrence.startsAt, occurrence.endsAt, occurrence.centre.timeZone, person.locale),
           centre: occurrence.centre.name,
           room: occurrence.room.name,
-          link: appUrl(signupPath(occurrence.centre.slug, person.id)),
+          link: appUrl(await signupPath(occurrence.centre.slug, person.id)),
         },
       });
     }

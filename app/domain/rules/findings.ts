@@ -7,7 +7,7 @@
  * catalogues, with what to do instead).
  */
 
-export type RuleCode =
+type RuleCode =
   | "booking-horizon"
   | "community-hours"
   | "provisional"

@@ -213,7 +213,7 @@ export const booking: MessagesOf<typeof bookingNl> = {
   register: {
     title: "Register your organisation",
     intro:
-      "Do you want to book a room for your group or business? Register your organisation here. You get an email to sign in straight away.",
+      "Do you want to book a room for your group or business? Register your organisation here. You get an email with a link. With that link you confirm your email address and sign in.",
     name: "Name of the organisation",
     tier: "What kind of organisation are you?",
     tierHelp: {
@@ -230,8 +230,18 @@ export const booking: MessagesOf<typeof bookingNl> = {
     billingName: "Name on the invoice (may stay empty)",
     billingAddress: "Address for the invoice (may stay empty)",
     submit: "Register",
-    doneTitle: "Registered",
-    done: "Your organisation is registered. Check your email: it has a link to sign in.",
+    doneTitle: "Check your email",
+    done: "We have sent you an email. Click the link in it to confirm the registration. Only then is your organisation registered. The link works for 24 hours.",
+    emailSubject: "Confirm the registration of {organisation}",
+    emailBody:
+      "Hello {name},\n\nYou registered {organisation} at {centre}. Click this link to confirm your email address:\n{link}\n\nThe link works for {hours} hours. Did you not register anything? Then you can ignore this email. Nothing will happen.",
+    emailButton: "Confirm registration",
+    confirmTitle: "Confirm registration",
+    confirmIntro: "Click the button. Then {organisation} is registered and you are signed in.",
+    confirmSubmit: "Confirm",
+    confirmInvalid:
+      "This link no longer works. It has been used or is too old. Please register your organisation again.",
+    registerAgain: "Register again",
   },
   errors: {
     date: "Enter a date, for example 24-03-2027.",

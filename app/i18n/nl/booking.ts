@@ -214,7 +214,7 @@ export const booking = {
   register: {
     title: "Uw organisatie aanmelden",
     intro:
-      "Wilt u een ruimte reserveren voor uw groep of bedrijf? Meld uw organisatie hier aan. U krijgt meteen een mail om in te loggen.",
+      "Wilt u een ruimte reserveren voor uw groep of bedrijf? Meld uw organisatie hier aan. U krijgt een mail met een link. Met die link bevestigt u uw e-mailadres en logt u in.",
     name: "Naam van de organisatie",
     tier: "Wat voor organisatie bent u?",
     tierHelp: {
@@ -231,8 +231,17 @@ export const booking = {
     billingName: "Naam op de factuur (mag leeg blijven)",
     billingAddress: "Adres voor de factuur (mag leeg blijven)",
     submit: "Aanmelden",
-    doneTitle: "Aangemeld",
-    done: "Uw organisatie is aangemeld. Kijk in uw mail: daar staat een link om in te loggen.",
+    doneTitle: "Kijk in uw mail",
+    done: "We hebben u een mail gestuurd. Klik op de link in de mail om de aanmelding te bevestigen. Pas daarna is uw organisatie aangemeld. De link werkt 24 uur.",
+    emailSubject: "Bevestig de aanmelding van {organisation}",
+    emailBody:
+      "Hallo {name},\n\nU heeft {organisation} aangemeld bij {centre}. Klik op deze link om uw e-mailadres te bevestigen:\n{link}\n\nDe link werkt {hours} uur. Heeft u niets aangemeld? Dan kunt u deze mail negeren. Er gebeurt dan niets.",
+    emailButton: "Aanmelding bevestigen",
+    confirmTitle: "Aanmelding bevestigen",
+    confirmIntro: "Klik op de knop. Dan is {organisation} aangemeld en bent u ingelogd.",
+    confirmSubmit: "Bevestigen",
+    confirmInvalid: "Deze link werkt niet meer. Hij is al gebruikt of te oud. Meld uw organisatie opnieuw aan.",
+    registerAgain: "Opnieuw aanmelden",
   },
   errors: {
     date: "Vul een datum in, bijvoorbeeld 24-03-2027.",
