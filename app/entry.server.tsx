@@ -1,6 +1,6 @@
 import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import "~/i18n/translate.server";
@@ -51,5 +51,8 @@ export default function handleRequest(
 
 export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
   if (request.signal.aborted) return;
+  // A 4xx (no such route, a method without an action) is the client's doing; the HTTP layer
+  // logs it at info with its path (app/server/remix-handler.ts).
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   logError(error, { requestId: context.requestId, url: request.url, method: request.method });
 }

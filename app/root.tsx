@@ -11,6 +11,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { PageShell } from "~/components/page-shell";
+import { isCatalogueMessage, translateMessage } from "~/components/workspace-messages";
 import { useLocale, useT } from "~/i18n/react";
 import { rootLoader } from "~/lib/root-data.server";
 import styles from "~/tailwind.css";
@@ -53,12 +54,21 @@ export function ErrorBoundary() {
   const t = useT();
   const data = useRouteLoaderData<typeof loader>("root");
   const status = isRouteErrorResponse(error) ? error.status : 500;
+  // a page's refusal thrown with its sentence (orRefusalPage) is shown as it is
+  const refusal =
+    isRouteErrorResponse(error) && status < 500 && isCatalogueMessage(error.data)
+      ? translateMessage(t, error.data)
+      : undefined;
   const [title, message] =
     status === 404
       ? [t("errors.notFoundTitle"), t("errors.notFound")]
       : status === 403
-        ? [t("errors.forbiddenTitle"), t("errors.forbidden")]
-        : [t("errors.serverTitle"), t("errors.server", { id: data?.requestId ?? "?" })];
+        ? [t("errors.forbiddenTitle"), refusal ?? t("errors.forbidden")]
+        : refusal
+          ? [t("requests.refusedTitle"), refusal]
+          : status >= 400 && status < 500
+            ? [t("requests.badRequestTitle"), t("requests.badRequest")]
+            : [t("errors.serverTitle"), t("errors.server", { id: data?.requestId ?? "?" })];
   return (
     <PageShell>
       <title>{title}</title>

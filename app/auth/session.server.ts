@@ -120,11 +120,3 @@ export async function deleteEndedSessions(now = clock.now()): Promise<number> {
   });
   return count;
 }
-
-/** Only same-site paths are followed after sign-in (no open redirects). */
-export function safeRedirect(target: unknown, fallback = "/"): string {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.includes("\\")) {
-    return fallback;
-  }
-  return target;
-}

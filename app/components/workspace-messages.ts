@@ -28,6 +28,11 @@ export function translateMessage(t: Translate, text: string): string {
 
 const known = isMessageKey;
 
+/** Whether `text` is a message written by `encodeMessage` (a page's thrown refusal, say). */
+export function isCatalogueMessage(text: unknown): text is string {
+  return typeof text === "string" && known(decodeMessage(text).key);
+}
+
 /** The sentence for a refusal: the workspace's own words, else the booking area's, else a general one. */
 export function refusalMessage(error: DomainError): string {
   const params = error.params as Record<string, string | number>;

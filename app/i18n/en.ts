@@ -165,6 +165,18 @@ export const en: MessagesOf<typeof nl> = {
       "This form has been sent too often. Please wait and try again in {minutes, plural, one {# minute} other {# minutes}}. What you typed is still there.",
   },
   account,
+  requests: {
+    refusedTitle: "This cannot be done",
+    badRequestTitle: "This request is not right",
+    badRequest: "We do not understand this request. Go back to the page and try again.",
+    crossOriginTitle: "Not processed",
+    crossOrigin:
+      "This form came from another website, so we did not process it. Open Buurtrooster itself and try again there.",
+    tooLargeTitle: "Too large",
+    tooLarge: "What you sent is too large. It may be at most {limit}.",
+    unsupportedTitle: "We do not accept this",
+    unsupported: "We do not accept this kind of data here. Please use the form on the page.",
+  },
   agenda,
   reports,
   booking,

@@ -169,6 +169,18 @@ export const nl = {
       "Dit formulier is te vaak verstuurd. Wacht even en probeer het over {minutes, plural, one {# minuut} other {# minuten}} opnieuw. Wat u heeft ingevuld, staat er nog.",
   },
   account,
+  requests: {
+    refusedTitle: "Dit kan niet",
+    badRequestTitle: "Dit verzoek klopt niet",
+    badRequest: "Wij begrijpen dit verzoek niet. Ga terug naar de pagina en probeer het opnieuw.",
+    crossOriginTitle: "Niet verwerkt",
+    crossOrigin:
+      "Dit formulier kwam van een andere website. Daarom hebben wij het niet verwerkt. Open Buurtrooster zelf en probeer het daar opnieuw.",
+    tooLargeTitle: "Te groot",
+    tooLarge: "Wat u stuurde is te groot. Het mag hoogstens {limit} zijn.",
+    unsupportedTitle: "Dit nemen wij niet aan",
+    unsupported: "Dit soort gegevens nemen wij hier niet aan. Gebruik het formulier op de pagina.",
+  },
   agenda,
   reports,
   booking,

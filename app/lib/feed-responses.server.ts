@@ -3,7 +3,8 @@ import { translator } from "~/i18n/translate.server";
 
 /**
  * Responses of the public feeds (iCalendar, JSON): public data, so any site may fetch it
- * (CORS *), cached briefly by browsers and proxies.
+ * (CORS *), cached briefly by browsers and proxies. (nosniff is added to every response by
+ * app/server/http.ts.)
  */
 export function feedResponse(body: string, contentType: string, filename?: string): Response {
   return new Response(body, {
@@ -12,7 +13,6 @@ export function feedResponse(body: string, contentType: string, filename?: strin
       "Content-Type": contentType,
       "Cache-Control": "public, max-age=300",
       "Access-Control-Allow-Origin": "*",
-      "X-Content-Type-Options": "nosniff",
       ...(filename ? { "Content-Disposition": `inline; filename="${filename}"` } : {}),
     },
   });
@@ -28,7 +28,6 @@ export function feedNotFound(locale: Locale, format: "text" | "json" = "text"): 
       "Content-Type": format === "json" ? "application/json; charset=utf-8" : "text/plain; charset=utf-8",
       "Cache-Control": "no-store",
       "Access-Control-Allow-Origin": "*",
-      "X-Content-Type-Options": "nosniff",
     },
   });
 }

@@ -1,6 +1,7 @@
 /**
  * Headers every HTML page gets. Pages may not be framed (the embeddable agenda widget
  * overrides frame-ancestors for itself); scripts run only with this response's nonce.
+ * `X-Content-Type-Options: nosniff` is not here: app/server/http.ts adds it to every response.
  */
 export function securityHeaders(nonce: string, options: { allowFraming?: boolean } = {}): Record<string, string> {
   const frameAncestors = options.allowFraming ? "*" : "'none'";
@@ -17,7 +18,6 @@ export function securityHeaders(nonce: string, options: { allowFraming?: boolean
       `frame-ancestors ${frameAncestors}`,
     ].join("; "),
     ...(options.allowFraming ? {} : { "X-Frame-Options": "DENY" }),
-    "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
   };

@@ -2,9 +2,10 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { requireCentrePermission } from "~/auth/guards.server";
-import { refusalReply } from "~/components/workspace-messages";
+import { refusalMessage, refusalReply } from "~/components/workspace-messages";
 import { isDomainError } from "~/domain/shared/errors";
 import type { Actor } from "~/domain/shared/actor";
+import { parseLocalDate } from "~/domain/time/time-zone";
 
 /**
  * Small helpers for the manager's workspace routes. An id in an address that is not a UUID
@@ -29,9 +30,25 @@ export async function orNotFound<T>(lookup: Promise<T>): Promise<T> {
   }
 }
 
-/** A "YYYY-MM-DD" from the address, or null when missing or not a date. */
+/**
+ * What `work` gives; a domain refusal becomes the page's answer instead of a 500: not found
+ * stays the plain 404, any other refusal is thrown as a Response with its status and its
+ * sentence (a catalogue message), which the root ErrorBoundary shows in the reader's language.
+ * For pages whose refusal has no form to go back to.
+ */
+export async function orRefusalPage<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    if (error.status === 404) throw new Response("Not found", { status: 404 });
+    throw new Response(refusalMessage(error), { status: error.status });
+  }
+}
+
+/** A "YYYY-MM-DD" from the address, or null when missing or not a date (30 February included). */
 export function dateParam(value: string | null): string | null {
-  return value && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ? value : null;
+  return value && /^\d{4}-\d{2}-\d{2}$/.test(value) && parseLocalDate(value) ? value : null;
 }
 
 /**

@@ -6,6 +6,7 @@ import { requireUser } from "~/auth/guards.server";
 import { cancelByOrganisation, previewCancellation, type CancelScope } from "~/domain/bookings/cancel.server";
 import { findCentreBySlug } from "~/domain/centre/centres.server";
 import { organisationsOfUser } from "~/domain/workspace/organisations.server";
+import { orRefusalPage } from "~/lib/workspace-route.server";
 import { formatMoney, formatShortDate, formatTimeRange } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
@@ -31,13 +32,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const parsed = cancelSchema.safeParse(Object.fromEntries(url.searchParams));
   if (!parsed.success) throw new Response("Bad request", { status: 400 });
-  const preview = await previewCancellation({
-    centreId: centre.id,
-    organisationIds,
-    bookingId: params.bookingId!,
-    scope: parsed.data.scope as CancelScope,
-    occurrenceId: parsed.data.occurrenceId,
-  });
+  // another organisation's booking is not found; one that no longer takes place is said so
+  const preview = await orRefusalPage(
+    previewCancellation({
+      centreId: centre.id,
+      organisationIds,
+      bookingId: params.bookingId!,
+      scope: parsed.data.scope as CancelScope,
+      occurrenceId: parsed.data.occurrenceId,
+    }),
+  );
   return {
     centre: { slug: centre.slug, name: centre.name, timeZone: centre.timeZone },
     preview,
@@ -50,15 +54,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { centre, user, organisationIds } = await context(request, params.slug, params.bookingId);
   const parsed = cancelSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) throw new Response("Bad request", { status: 400 });
-  await cancelByOrganisation({
-    centreId: centre.id,
-    organisationIds,
-    bookingId: params.bookingId!,
-    scope: parsed.data.scope,
-    occurrenceId: parsed.data.occurrenceId,
-    actorId: user.id,
-    reason: parsed.data.reason,
-  });
+  await orRefusalPage(
+    cancelByOrganisation({
+      centreId: centre.id,
+      organisationIds,
+      bookingId: params.bookingId!,
+      scope: parsed.data.scope,
+      occurrenceId: parsed.data.occurrenceId,
+      actorId: user.id,
+      reason: parsed.data.reason,
+    }),
+  );
   return redirect(`/centres/${centre.slug}/my-bookings?cancelled=1`);
 }
 

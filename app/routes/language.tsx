@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
-import { safeRedirect } from "~/auth/session.server";
+import { safeRedirect } from "~/auth/redirects";
 import { LOCALES } from "~/i18n/catalogue";
 import { localeCookie } from "~/i18n/locale.server";
 

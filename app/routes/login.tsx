@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { signInSchema } from "~/auth/schemas";
-import { safeRedirect } from "~/auth/session.server";
+import { safeRedirect } from "~/auth/redirects";
 import { requestSignInLink } from "~/auth/sign-in-links.server";
 import { ResidentFormErrors } from "~/components/agenda";
 import { TextField } from "~/components/form-field";

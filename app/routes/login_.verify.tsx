@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { safeRedirect, startSession } from "~/auth/session.server";
+import { safeRedirect } from "~/auth/redirects";
+import { startSession } from "~/auth/session.server";
 import { landingPathFor, redeemSignInLink } from "~/auth/sign-in-links.server";
 import { useT } from "~/i18n/react";
 import { pageTitle } from "~/i18n/meta";

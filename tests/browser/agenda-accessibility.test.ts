@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Page } from "playwright-core";
@@ -262,7 +263,11 @@ describe("bad input from outside gets a clear answer", () => {
     await page.goto(paths.get("signUp")!);
     const occurrenceId = await page.getByRole("radio").nth(1).getAttribute("value");
     const post = (fields: Record<string, string>, path = paths.get("signUp")!) =>
-      fetch(`${baseUrl}${path}`, { method: "POST", body: new URLSearchParams(fields), redirect: "manual" });
+      fetch(`${baseUrl}${path}`, {
+        method: "POST",
+        body: new URLSearchParams({ submissionKey: randomUUID(), ...fields }),
+        redirect: "manual",
+      });
     const long = await post({ occurrenceId: occurrenceId!, name: "a".repeat(5000), email: "lang@voorbeeld.example" });
     expect(long.status).toBe(400);
     expect(await long.text()).toContain("Uw naam is te lang. Gebruik niet meer dan 100 tekens.");
