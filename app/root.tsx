@@ -11,7 +11,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { PageShell } from "~/components/page-shell";
-import { isCatalogueMessage, translateMessage } from "~/components/workspace-messages";
+import { isCatalogueMessage, translateMessage } from "~/lib/messages";
 import { useLocale, useT } from "~/i18n/react";
 import { rootLoader } from "~/lib/root-data.server";
 import styles from "~/tailwind.css";

@@ -19,7 +19,7 @@ import { formatDay, formatMoney, formatShortDate, formatTimeRange } from "~/i18n
 import { useLocale, useT } from "~/i18n/react";
 import type { Translate } from "~/i18n/translate";
 import { TextField, type AnyField } from "./form-field";
-import { translateMessage } from "./workspace-messages";
+import { translateMessage } from "~/lib/messages";
 
 /**
  * The pieces of the public agenda pages (a centre's agenda and the combined one): period

@@ -1,7 +1,7 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useT } from "~/i18n/react";
-import { translateMessage } from "./workspace-messages";
+import { translateMessage } from "~/lib/messages";
 
 /**
  * The labelled fields of every form, residents' and managers' alike, built on conform's

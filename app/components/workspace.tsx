@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import type { Tier } from "~/generated/prisma/enums";
 import { formatMoney } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/react";
-import { translateMessage } from "./workspace-messages";
+import { translateMessage } from "~/lib/messages";
 
 /** Shared pieces of the manager's workspace pages (their form fields are in form-field.tsx). */
 

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { AppLoadContext, HeadersFunction } from "@remix-run/node";
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
-import { encodeMessage } from "~/components/workspace-messages";
+import { encodeMessage } from "~/lib/messages";
 import { databaseUrl } from "~/db/client.server";
 import { logError } from "./log.server";
 

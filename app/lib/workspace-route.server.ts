@@ -1,8 +1,8 @@
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect } from "@remix-run/node";
+import { answerForm } from "./form-action.server";
+import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { requireCentrePermission } from "~/auth/guards.server";
-import { refusalMessage, refusalReply } from "~/components/workspace-messages";
+import { refusalMessage } from "~/lib/messages";
 import { isDomainError } from "~/domain/shared/errors";
 import type { Actor } from "~/domain/shared/actor";
 import { parseLocalDate } from "~/domain/time/time-zone";
@@ -73,14 +73,10 @@ export async function saveSettingsForm<Schema extends z.ZodType>(
   },
 ) {
   const { centre, actor } = await requireCentrePermission(request, centreSlug, "settings.edit");
-  const submission = parseWithZod(await request.formData(), { schema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  try {
-    await save(actor, submission.value);
-  } catch (error) {
-    if (!isDomainError(error)) throw error;
-    if (error.status === 404) throw new Response("Not found", { status: 404 });
-    return data(submission.reply(refusalReply(error, refusalFields)), { status: error.status });
-  }
-  return redirect(savedTo(centre.slug, submission.value));
+  return answerForm(await request.formData(), {
+    schema,
+    work: (value) => save(actor, value),
+    done: (_saved, value) => redirect(savedTo(centre.slug, value)),
+    refusalFields,
+  });
 }

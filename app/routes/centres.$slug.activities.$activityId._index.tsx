@@ -1,3 +1,4 @@
+import { RESIDENT_REFUSALS, refusalReply } from "~/lib/messages";
 import { randomUUID } from "node:crypto";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -14,7 +15,6 @@ import {
 } from "~/components/agenda";
 import { CentreDetails } from "~/components/centre-details";
 import { FieldError, SubmissionKey } from "~/components/form-field";
-import { replyForRefusal } from "~/components/resident-errors";
 import { publicCentreDetails } from "~/domain/residents/agenda";
 import { findPublicActivity, findPublicCentre, upcomingDates } from "~/domain/residents/agenda.server";
 import { isDomainError } from "~/domain/shared/errors";
@@ -90,7 +90,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (isAlreadySubmitted(error) && error.entityId)
       return redirect(`${await signupPath(centre.slug, error.entityId)}?new=1`);
     if (!isDomainError(error)) throw error;
-    return data(submission.reply(replyForRefusal(error)), { status: error.status });
+    return data(submission.reply(refusalReply(error, {}, RESIDENT_REFUSALS)), { status: error.status });
   }
 }
 

@@ -1,3 +1,4 @@
+import { RESIDENT_REFUSALS, refusalReply } from "~/lib/messages";
 import { randomUUID } from "node:crypto";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -6,7 +7,6 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ContactFields, ResidentFormErrors } from "~/components/agenda";
 import { SelectField, SubmissionKey, TextArea } from "~/components/form-field";
-import { replyForRefusal } from "~/components/resident-errors";
 import { findPublicActivity, findPublicCentre, upcomingDates } from "~/domain/residents/agenda.server";
 import { requestCompanion } from "~/domain/residents/companions.server";
 import { isDomainError } from "~/domain/shared/errors";
@@ -82,7 +82,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     // The same form sent twice: the first one asked already.
     if (isAlreadySubmitted(error)) return sent;
     if (!isDomainError(error)) throw error;
-    return data(submission.reply(replyForRefusal(error)), { status: error.status });
+    return data(submission.reply(refusalReply(error, {}, RESIDENT_REFUSALS)), { status: error.status });
   }
   return sent;
 }

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { refusalKey } from "~/components/resident-errors";
+import { RESIDENT_REFUSALS, refusalText, translateMessage } from "~/lib/messages";
 import { findPublicCentre } from "~/domain/residents/agenda.server";
 import { isDomainError } from "~/domain/shared/errors";
 import { appUrl } from "~/email/compose.server";
@@ -56,7 +56,7 @@ export async function action({ params }: ActionFunctionArgs) {
     if (!result) return data({ error: "agenda.confirmation.invalid" as Key }, { status: 404 });
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    return data({ error: refusalKey(error) }, { status: error.status });
+    return data({ error: refusalText(error, RESIDENT_REFUSALS) }, { status: error.status });
   }
   return redirect(`/centres/${centre.slug}/signups/${params.token}`);
 }
@@ -130,7 +130,7 @@ export default function SignupPage() {
           </p>
           {result?.error ? (
             <p role="alert" className="field-error">
-              {t(result.error)}
+              {translateMessage(t, result.error)}
             </p>
           ) : null}
           <Form method="post">

@@ -8,7 +8,7 @@ import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { TextField } from "~/components/form-field";
 import { FormProblems } from "~/components/workspace";
-import { refusalReply } from "~/components/workspace-messages";
+import { refusalReply } from "~/lib/messages";
 import { attendanceDay, recordAttendance, setHostDuty } from "~/domain/workspace/attendance.server";
 import { MAX_HEADCOUNT } from "~/domain/workspace/constants";
 import { isDomainError } from "~/domain/shared/errors";

@@ -9,7 +9,7 @@ import { can } from "~/auth/permissions";
 import { BookingHistory } from "~/components/booking-history";
 import { CheckboxField, SelectField, TextArea, TextField } from "~/components/form-field";
 import { Done, FormProblems, Money, ScrollArea, TierBadge } from "~/components/workspace";
-import { refusalReply } from "~/components/workspace-messages";
+import { refusalReply } from "~/lib/messages";
 import { describeSchedule, scheduleOf } from "~/domain/residents/activity-schedule";
 import { bookingForManager, cancelDate, cancelFrom, moveDate } from "~/domain/bookings/manager-changes.server";
 import { bookingHistory } from "~/domain/bookings/history.server";

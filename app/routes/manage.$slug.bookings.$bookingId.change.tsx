@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { CheckboxField, SelectField, TextField } from "~/components/form-field";
 import { FormProblems } from "~/components/workspace";
-import { encodeMessage, refusalReply } from "~/components/workspace-messages";
+import { encodeMessage, refusalReply } from "~/lib/messages";
 import { db } from "~/db/client.server";
 import { applyPatternChange, bookingForManager, previewPatternChange } from "~/domain/bookings/manager-changes.server";
 import { isDomainError } from "~/domain/shared/errors";

@@ -8,7 +8,7 @@ import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { TextField } from "~/components/form-field";
 import { Done, FormProblems, Money } from "~/components/workspace";
-import { refusalReply } from "~/components/workspace-messages";
+import { refusalReply } from "~/lib/messages";
 import { bookingForManager } from "~/domain/bookings/manager-changes.server";
 import { isDomainError } from "~/domain/shared/errors";
 import { assertOfCentre } from "~/domain/shared/ownership.server";

@@ -9,7 +9,7 @@ import { requireCentrePermission } from "~/auth/guards.server";
 import { RuleFindings } from "~/components/booking";
 import { SelectField, SubmissionKey, TextArea, TextField } from "~/components/form-field";
 import { FormProblems, Money } from "~/components/workspace";
-import { encodeMessage, refusalReply } from "~/components/workspace-messages";
+import { encodeMessage, refusalReply } from "~/lib/messages";
 import { db } from "~/db/client.server";
 import { DURATIONS, bookingFormSchema, bookingRequestFromForm } from "~/domain/bookings/form";
 import { requestBooking, reviewBookingRequest, type BookingReview } from "~/domain/bookings/requests.server";

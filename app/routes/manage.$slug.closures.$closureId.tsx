@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { Done, FormProblems } from "~/components/workspace";
-import { refusalMessage } from "~/components/workspace-messages";
+import { refusalMessage } from "~/lib/messages";
 import { cancelDatesInClosure, closureWithHits, deleteClosure } from "~/domain/centre/closures.server";
 import { isDomainError } from "~/domain/shared/errors";
 import { assertOfCentre } from "~/domain/shared/ownership.server";

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireCentrePermission } from "~/auth/guards.server";
-import { refusalKey } from "~/components/resident-errors";
+import { RESIDENT_REFUSALS, refusalText, translateMessage } from "~/lib/messages";
 import {
   finishCompanionRequest,
   listCompanionRequests,
@@ -45,8 +45,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     else await finishCompanionRequest(centre.id, requestId, user.id, intent);
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    const key: Key = error.code === "not-found" ? "agenda.error.requestNotFound" : refusalKey(error);
-    return data({ error: key }, { status: error.status });
+    const words = { ...RESIDENT_REFUSALS, "not-found": { key: "agenda.error.requestNotFound" as const } };
+    return data({ error: refusalText(error, words) }, { status: error.status });
   }
   const result = intent === "take" ? "taken" : intent === "done" ? "done" : "released";
   return redirect(`/manage/${centre.slug}/companions?result=${result}&request=${requestId}`);
@@ -67,7 +67,7 @@ export default function CompanionRequests() {
       <p>{t("agenda.manage.companionsIntro")}</p>
       {actionData?.error ? (
         <p role="alert" className="card border-red-700 font-bold text-red-800">
-          {t(actionData.error)}
+          {translateMessage(t, actionData.error)}
         </p>
       ) : null}
       {result ? (

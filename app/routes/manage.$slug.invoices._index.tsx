@@ -9,7 +9,7 @@ import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { SelectField, SubmissionKey, TextField } from "~/components/form-field";
 import { FormProblems, Money, MoneyNavigation, ScrollArea } from "~/components/workspace";
-import { refusalReply } from "~/components/workspace-messages";
+import { refusalReply } from "~/lib/messages";
 import { isDomainError } from "~/domain/shared/errors";
 import { submissionKeyField } from "~/domain/shared/submission-key";
 import { isAlreadySubmitted } from "~/domain/shared/submissions.server";

@@ -8,7 +8,7 @@ import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { SelectField, TextArea, TextField } from "~/components/form-field";
 import { Done, EditableFields, FormProblems, Money, TierBadge } from "~/components/workspace";
-import { refusalReply } from "~/components/workspace-messages";
+import { refusalReply } from "~/lib/messages";
 import { isDomainError } from "~/domain/shared/errors";
 import { assertOfCentre } from "~/domain/shared/ownership.server";
 import { listInvoices } from "~/domain/money/invoices.server";

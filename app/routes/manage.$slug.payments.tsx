@@ -9,7 +9,7 @@ import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { FieldError, SelectField, SubmissionKey, TextField } from "~/components/form-field";
 import { Done, FormProblems, Money, MoneyNavigation, ScrollArea } from "~/components/workspace";
-import { refusalReply } from "~/components/workspace-messages";
+import { refusalReply } from "~/lib/messages";
 import { eurosToCents } from "~/domain/bookings/form";
 import { isDomainError } from "~/domain/shared/errors";
 import { submissionKeyField } from "~/domain/shared/submission-key";

@@ -8,7 +8,7 @@ import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { TextArea } from "~/components/form-field";
 import { Done, FormProblems, Money, ScrollArea, TierBadge } from "~/components/workspace";
-import { refusalReply } from "~/components/workspace-messages";
+import { refusalReply } from "~/lib/messages";
 import { approveBooking, declineBooking } from "~/domain/bookings/requests.server";
 import { isDomainError } from "~/domain/shared/errors";
 import { pendingRequests, type RequestSummary } from "~/domain/bookings/request-queue.server";

@@ -9,7 +9,7 @@ import { can } from "~/auth/permissions";
 import { TextField } from "~/components/form-field";
 import { SettingsNavigation } from "~/components/settings-navigation";
 import { Done, EditableFields, FormProblems, Money } from "~/components/workspace";
-import { refusalReply } from "~/components/workspace-messages";
+import { refusalReply } from "~/lib/messages";
 import { eurosToCents } from "~/domain/bookings/form";
 import { isDomainError } from "~/domain/shared/errors";
 import { ratesInForce, setRate } from "~/domain/money/rates.server";

@@ -4,7 +4,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { ROOM_REFUSAL_FIELDS, RoomForm, roomSchema } from "~/components/room-form";
-import { refusalReply } from "~/components/workspace-messages";
+import { refusalReply } from "~/lib/messages";
 import { isDomainError } from "~/domain/shared/errors";
 import { createRoom, listRooms } from "~/domain/centre/rooms.server";
 import { pageTitle } from "~/i18n/meta";

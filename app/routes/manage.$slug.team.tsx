@@ -10,7 +10,7 @@ import { can } from "~/auth/permissions";
 import { SelectField, SubmissionKey, TextField } from "~/components/form-field";
 import { SettingsNavigation } from "~/components/settings-navigation";
 import { Done, FormProblems } from "~/components/workspace";
-import { refusalMessage, refusalReply } from "~/components/workspace-messages";
+import { refusalMessage, refusalReply } from "~/lib/messages";
 import { isDomainError } from "~/domain/shared/errors";
 import { submissionKeyField } from "~/domain/shared/submission-key";
 import { isAlreadySubmitted } from "~/domain/shared/submissions.server";

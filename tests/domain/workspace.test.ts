@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeMessage, encodeMessage, refusalReply } from "~/components/workspace-messages";
+import { decodeMessage, encodeMessage, refusalReply } from "~/lib/messages";
 import { DomainError } from "~/domain/shared/errors";
 import { formFromWindows, openingHoursSchema, windowsFromForm } from "~/domain/centre/opening-hours-form";
 import { freeTime, layoutWeek, minutesOnDay, mondayOf } from "~/domain/workspace/planner";
