@@ -5,9 +5,8 @@ import { z } from "zod";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { Done, FormProblems } from "~/components/workspace";
-import { refusalMessage } from "~/lib/messages";
+import { answerForm, formMessage } from "~/lib/form-action.server";
 import { cancelDatesInClosure, closureWithHits, deleteClosure } from "~/domain/centre/closures.server";
-import { isDomainError } from "~/domain/shared/errors";
 import { assertOfCentre } from "~/domain/shared/ownership.server";
 import { startOfLocalDay } from "~/domain/time/time-zone";
 import { formatShortDate, formatTimeRange } from "~/i18n/format";
@@ -52,31 +51,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { centre, actor } = await requireCentrePermission(request, params.slug, "settings.edit");
   const closureId = idParam(params.closureId);
   await orNotFound(assertOfCentre(centre.id, "closure", closureId));
-  const formData = await request.formData();
-  const parsed = actionSchema.safeParse({
-    intent: formData.get("intent"),
-    occurrenceId: formData.getAll("occurrenceId"),
-    notify: formData.get("notify") ?? undefined,
+  return answerForm(await request.formData(), {
+    schema: actionSchema,
+    work: async (value) =>
+      value.intent === "delete"
+        ? (await deleteClosure(actor, closureId), null)
+        : cancelDatesInClosure(actor, { closureId, occurrenceIds: value.occurrenceId, notify: value.notify === "on" }),
+    done: (result) =>
+      redirect(
+        result
+          ? `/manage/${centre.slug}/closures/${closureId}?cancelled=${result.cancelled}&emails=${result.emails}`
+          : `/manage/${centre.slug}/closures`,
+      ),
+    back: (reply, init) => data({ error: formMessage(reply) ?? "workspace.refusal.generic" }, init),
   });
-  if (!parsed.success) return data({ error: "workspace.refusal.generic" }, { status: 400 });
-  try {
-    if (parsed.data.intent === "delete") {
-      await deleteClosure(actor, closureId);
-      return redirect(`/manage/${centre.slug}/closures`);
-    }
-    const result = await cancelDatesInClosure(actor, {
-      closureId,
-      occurrenceIds: parsed.data.occurrenceId,
-      notify: parsed.data.notify === "on",
-    });
-    return redirect(
-      `/manage/${centre.slug}/closures/${closureId}?cancelled=${result.cancelled}&emails=${result.emails}`,
-    );
-  } catch (error) {
-    if (!isDomainError(error)) throw error;
-    if (error.status === 404) throw new Response("Not found", { status: 404 });
-    return data({ error: refusalMessage(error) }, { status: error.status });
-  }
 }
 
 export default function ClosurePage() {

@@ -2,18 +2,16 @@ import { randomUUID } from "node:crypto";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { SelectField, SubmissionKey, TextField } from "~/components/form-field";
 import { FormProblems } from "~/components/workspace";
-import { refusalReply } from "~/lib/messages";
+import { answerForm } from "~/lib/form-action.server";
 import { createClosure, listClosures } from "~/domain/centre/closures.server";
-import { isDomainError } from "~/domain/shared/errors";
 import { submissionKeyField } from "~/domain/shared/submission-key";
-import { isAlreadySubmitted } from "~/domain/shared/submissions.server";
 import { clock } from "~/lib/clock";
 import { listRooms } from "~/domain/centre/rooms.server";
 import { startOfLocalDay } from "~/domain/time/time-zone";
@@ -56,36 +54,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { centre, actor } = await requireCentrePermission(request, params.slug, "settings.edit");
-  const submission = parseWithZod(await request.formData(), { schema: closureSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  try {
-    const { closure } = await createClosure(
-      actor,
-      { ...submission.value, roomId: submission.value.roomId || null },
-      clock.now(),
-      { key: submission.value.submissionKey, centreId: centre.id, kind: "closure" },
-    );
-    return redirect(`/manage/${centre.slug}/closures/${closure.id}?new=1`);
-  } catch (error) {
+  const closurePage = (closureId: string) => redirect(`/manage/${centre.slug}/closures/${closureId}?new=1`);
+  return answerForm(await request.formData(), {
+    schema: closureSchema,
+    work: (value) =>
+      createClosure(actor, { ...value, roomId: value.roomId || null }, clock.now(), {
+        key: value.submissionKey,
+        centreId: centre.id,
+        kind: "closure",
+      }),
+    done: ({ closure }) => closurePage(closure.id),
     // The same form sent twice: the closure was made by the first one.
-    if (isAlreadySubmitted(error) && error.entityId)
-      return redirect(`/manage/${centre.slug}/closures/${error.entityId}?new=1`);
-    if (!isDomainError(error)) throw error;
-    if (error.status === 404)
-      return data(submission.reply({ fieldErrors: { roomId: ["workspace.form.roomRequired"] } }), { status: 404 });
-    return data(
-      submission.reply(
-        refusalReply(error, {
-          "closure-end-before-start": "endDate",
-          "closure-too-long": "endDate",
-          "closure-start-invalid": "startDate",
-          "closure-end-invalid": "endDate",
-          "closure-reason-missing": "reason",
-        }),
-      ),
-      { status: error.status },
-    );
-  }
+    again: (closureId) => (closureId ? closurePage(closureId) : undefined),
+    refusalFields: {
+      "closure-end-before-start": "endDate",
+      "closure-too-long": "endDate",
+      "closure-start-invalid": "startDate",
+      "closure-end-invalid": "endDate",
+      "closure-reason-missing": "reason",
+    },
+    // a room that is not this centre's
+    words: { "not-found": { key: "workspace.form.roomRequired", field: "roomId" } },
+  });
 }
 
 export default function Closures() {

@@ -9,9 +9,8 @@ import { can } from "~/auth/permissions";
 import { TextField } from "~/components/form-field";
 import { SettingsNavigation } from "~/components/settings-navigation";
 import { Done, EditableFields, FormProblems, Money } from "~/components/workspace";
-import { refusalReply } from "~/lib/messages";
+import { answerForm } from "~/lib/form-action.server";
 import { eurosToCents } from "~/domain/bookings/form";
-import { isDomainError } from "~/domain/shared/errors";
 import { ratesInForce, setRate } from "~/domain/money/rates.server";
 import { listRooms } from "~/domain/centre/rooms.server";
 import type { DayPart, Tier } from "~/generated/prisma/enums";
@@ -81,28 +80,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { centre, actor } = await requireCentrePermission(request, params.slug, "settings.edit");
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: rateSchema });
-  if (submission.status !== "success")
-    return data({ tier: String(formData.get("tier")), result: submission.reply() }, { status: 400 });
-  const value = submission.value;
-  try {
-    await setRate(actor, {
-      roomId: value.roomId,
-      tier: value.tier,
-      hourlyCents: eurosToCents(value.hourly),
-      minimumMinutes: value.minimumMinutes,
-      freeHoursPerMonth: value.freeHoursPerMonth,
-      dayParts: DAY_PARTS.filter((part) => value[part]).map((part) => ({
-        dayPart: part,
-        priceCents: eurosToCents(value[part]!),
-      })),
-    });
-  } catch (error) {
-    if (!isDomainError(error)) throw error;
-    if (error.status === 404) throw new Response("Not found", { status: 404 });
-    return data({ tier: value.tier, result: submission.reply(refusalReply(error)) }, { status: error.status });
-  }
-  return redirect(`/manage/${centre.slug}/settings/rates?roomId=${value.roomId}&saved=${value.tier}`);
+  return answerForm(formData, {
+    schema: rateSchema,
+    work: (value) =>
+      setRate(actor, {
+        roomId: value.roomId,
+        tier: value.tier,
+        hourlyCents: eurosToCents(value.hourly),
+        minimumMinutes: value.minimumMinutes,
+        freeHoursPerMonth: value.freeHoursPerMonth,
+        dayParts: DAY_PARTS.filter((part) => value[part]).map((part) => ({
+          dayPart: part,
+          priceCents: eurosToCents(value[part]!),
+        })),
+      }),
+    done: (_rate, value) => redirect(`/manage/${centre.slug}/settings/rates?roomId=${value.roomId}&saved=${value.tier}`),
+    back: (result, init) => data({ tier: String(formData.get("tier")), result }, init),
+  });
 }
 
 export default function Rates() {

@@ -1,11 +1,9 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { ROOM_REFUSAL_FIELDS, RoomForm, roomSchema } from "~/components/room-form";
-import { refusalReply } from "~/lib/messages";
-import { isDomainError } from "~/domain/shared/errors";
+import { answerForm } from "~/lib/form-action.server";
 import { createRoom, listRooms } from "~/domain/centre/rooms.server";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
@@ -28,15 +26,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { centre, actor } = await requireCentrePermission(request, params.slug, "settings.edit");
-  const submission = parseWithZod(await request.formData(), { schema: roomSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  try {
-    await createRoom(actor, kindOf(request), { ...submission.value, areaM2: submission.value.areaM2 ?? null });
-  } catch (error) {
-    if (!isDomainError(error)) throw error;
-    return data(submission.reply(refusalReply(error, ROOM_REFUSAL_FIELDS)), { status: error.status });
-  }
-  return redirect(`/manage/${centre.slug}/settings/rooms`);
+  return answerForm(await request.formData(), {
+    schema: roomSchema,
+    work: (value) => createRoom(actor, kindOf(request), { ...value, areaM2: value.areaM2 ?? null }),
+    done: () => redirect(`/manage/${centre.slug}/settings/rooms`),
+    refusalFields: ROOM_REFUSAL_FIELDS,
+  });
 }
 
 export default function NewRoom() {

@@ -10,10 +10,8 @@ import { can } from "~/auth/permissions";
 import { SelectField, SubmissionKey, TextField } from "~/components/form-field";
 import { SettingsNavigation } from "~/components/settings-navigation";
 import { Done, FormProblems } from "~/components/workspace";
-import { refusalMessage, refusalReply } from "~/lib/messages";
-import { isDomainError } from "~/domain/shared/errors";
+import { answerForm, formMessage } from "~/lib/form-action.server";
 import { submissionKeyField } from "~/domain/shared/submission-key";
-import { isAlreadySubmitted } from "~/domain/shared/submissions.server";
 import { changeRole, inviteMember, listTeam, removeMember } from "~/domain/centre/team.server";
 import { TEAM_ROLES } from "~/domain/workspace/constants";
 import { formatShortDate } from "~/i18n/format";
@@ -54,34 +52,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { centre, actor } = await requireCentrePermission(request, params.slug, "team.manage");
   const formData = await request.formData();
+  const invited = () => redirect(`/manage/${centre.slug}/team?done=invited`);
   if (formData.get("intent") === "invite") {
-    const submission = parseWithZod(formData, { schema: inviteSchema });
-    if (submission.status !== "success") return data({ invite: submission.reply(), error: null }, { status: 400 });
-    const { submissionKey, ...invite } = submission.value;
-    try {
-      await inviteMember(actor, invite, clock.now(), { key: submissionKey, centreId: centre.id, kind: "team-invite" });
-    } catch (error) {
+    return answerForm(formData, {
+      schema: inviteSchema,
+      work: ({ submissionKey, ...invite }) =>
+        inviteMember(actor, invite, clock.now(), { key: submissionKey, centreId: centre.id, kind: "team-invite" }),
+      done: invited,
       // The same form sent twice: the first one invited the person.
-      if (isAlreadySubmitted(error)) return redirect(`/manage/${centre.slug}/team?done=invited`);
-      if (!isDomainError(error)) throw error;
-      return data(
-        { invite: submission.reply(refusalReply(error, { "team-already-member": "email" })), error: null },
-        { status: error.status },
-      );
-    }
-    return redirect(`/manage/${centre.slug}/team?done=invited`);
+      again: invited,
+      refusalFields: { "team-already-member": "email" },
+      back: (invite, init) => data({ invite, error: null }, init),
+    });
   }
-  const parsed = memberSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return data({ invite: null, error: "workspace.refusal.generic" }, { status: 400 });
-  try {
-    if (parsed.data.intent === "role") await changeRole(actor, parsed.data);
-    else await removeMember(actor, parsed.data.membershipId);
-  } catch (error) {
-    if (!isDomainError(error)) throw error;
-    if (error.status === 404) throw new Response("Not found", { status: 404 });
-    return data({ invite: null, error: refusalMessage(error) }, { status: error.status });
-  }
-  return redirect(`/manage/${centre.slug}/team?done=${parsed.data.intent === "role" ? "changed" : "removed"}`);
+  return answerForm(formData, {
+    schema: memberSchema,
+    work: (value) => (value.intent === "role" ? changeRole(actor, value) : removeMember(actor, value.membershipId)),
+    done: (_done, value) =>
+      redirect(`/manage/${centre.slug}/team?done=${value.intent === "role" ? "changed" : "removed"}`),
+    back: (reply, init) => data({ invite: null, error: formMessage(reply) ?? "workspace.refusal.generic" }, init),
+  });
 }
 
 /** A fresh form after every navigation (another room, a saved or sent form), the typed values after a refusal. */
