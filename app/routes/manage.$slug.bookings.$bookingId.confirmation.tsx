@@ -1,22 +1,21 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { TextField } from "~/components/form-field";
 import { Done, FormProblems, Money } from "~/components/workspace";
-import { refusalReply } from "~/lib/messages";
 import { bookingForManager } from "~/domain/bookings/manager-changes.server";
-import { isDomainError } from "~/domain/shared/errors";
 import { assertOfCentre } from "~/domain/shared/ownership.server";
 import { sendBookingConfirmation } from "~/domain/bookings/notifications.server";
 import { formatShortDate, formatTimeRange } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
 import { idParam, orNotFound } from "~/lib/workspace-route.server";
+import { answerForm } from "~/lib/form-action.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.confirmation.title");
 
@@ -66,16 +65,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { centre, actor } = await requireCentrePermission(request, params.slug, "bookings.manage");
   const bookingId = idParam(params.bookingId);
   await orNotFound(assertOfCentre(centre.id, "booking", bookingId));
-  const submission = parseWithZod(await request.formData(), { schema: sendSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  try {
-    const { to } = await sendBookingConfirmation(actor, { bookingId, to: submission.value.to || null });
-    return redirect(`/manage/${centre.slug}/bookings/${bookingId}/confirmation?sent=${encodeURIComponent(to)}`);
-  } catch (error) {
-    if (!isDomainError(error)) throw error;
-    if (error.status === 404) throw new Response("Not found", { status: 404 });
-    return data(submission.reply(refusalReply(error, { "no-email-address": "to" })), { status: error.status });
-  }
+  return answerForm(await request.formData(), {
+    schema: sendSchema,
+    work: (value) => sendBookingConfirmation(actor, { bookingId, to: value.to || null }),
+    done: ({ to }) =>
+      redirect(`/manage/${centre.slug}/bookings/${bookingId}/confirmation?sent=${encodeURIComponent(to)}`),
+    refusalFields: { "no-email-address": "to" },
+  });
 }
 
 export default function Confirmation() {

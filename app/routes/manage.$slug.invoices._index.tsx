@@ -2,17 +2,14 @@ import { randomUUID } from "node:crypto";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { SelectField, SubmissionKey, TextField } from "~/components/form-field";
 import { FormProblems, Money, MoneyNavigation, ScrollArea } from "~/components/workspace";
-import { refusalReply } from "~/lib/messages";
-import { isDomainError } from "~/domain/shared/errors";
 import { submissionKeyField } from "~/domain/shared/submission-key";
-import { isAlreadySubmitted } from "~/domain/shared/submissions.server";
 import { invoiceableBookings, issueInvoice, listInvoices } from "~/domain/money/invoices.server";
 import { organisationChoices } from "~/domain/workspace/organisation-admin.server";
 import { localDateAt } from "~/domain/time/time-zone";
@@ -20,6 +17,7 @@ import { formatShortDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
 import { clock } from "~/lib/clock";
+import { answerForm } from "~/lib/form-action.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.invoices.title");
 
@@ -74,27 +72,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { centre, actor } = await requireCentrePermission(request, params.slug, "payments.manage");
-  const submission = parseWithZod(await request.formData(), { schema: invoiceSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const value = submission.value;
-  try {
-    const invoice = await issueInvoice(
-      actor,
-      value.scope === "booking"
-        ? { bookingId: value.bookingId }
-        : { organisationId: value.organisationId, month: value.month },
-      clock.now(),
-      { key: value.submissionKey, centreId: centre.id, kind: "invoice" },
-    );
-    return redirect(`/manage/${centre.slug}/invoices/${invoice.id}?new=1`);
-  } catch (error) {
+  const invoicePage = (invoiceId: string) => redirect(`/manage/${centre.slug}/invoices/${invoiceId}?new=1`);
+  return answerForm(await request.formData(), {
+    schema: invoiceSchema,
+    work: (value) =>
+      issueInvoice(
+        actor,
+        value.scope === "booking"
+          ? { bookingId: value.bookingId }
+          : { organisationId: value.organisationId, month: value.month },
+        clock.now(),
+        { key: value.submissionKey, centreId: centre.id, kind: "invoice" },
+      ),
+    done: (invoice) => invoicePage(invoice.id),
     // The same form sent twice: the first one made the invoice.
-    if (isAlreadySubmitted(error) && error.entityId)
-      return redirect(`/manage/${centre.slug}/invoices/${error.entityId}?new=1`);
-    if (!isDomainError(error)) throw error;
-    if (error.status === 404) throw new Response("Not found", { status: 404 });
-    return data(submission.reply(refusalReply(error, { "invoice-month-invalid": "month" })), { status: error.status });
-  }
+    again: (invoiceId) => (invoiceId ? invoicePage(invoiceId) : undefined),
+    refusalFields: { "invoice-month-invalid": "month" },
+  });
 }
 
 export default function Invoices() {

@@ -1,15 +1,13 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { SelectField, TextArea, TextField } from "~/components/form-field";
 import { Done, EditableFields, FormProblems, Money, TierBadge } from "~/components/workspace";
-import { refusalReply } from "~/lib/messages";
-import { isDomainError } from "~/domain/shared/errors";
 import { assertOfCentre } from "~/domain/shared/ownership.server";
 import { listInvoices } from "~/domain/money/invoices.server";
 import { organisationOfCentre, updateOrganisation } from "~/domain/workspace/organisation-admin.server";
@@ -21,6 +19,7 @@ import { useLocale, useT } from "~/i18n/react";
 import { idParam, orNotFound } from "~/lib/workspace-route.server";
 import { clock } from "~/lib/clock";
 import { shownText } from "~/domain/shared/visible-text";
+import { answerForm } from "~/lib/form-action.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "workspace.organisations.oneTitle", { name: data?.organisation.name ?? "" });
@@ -105,28 +104,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { centre, actor } = await requireCentrePermission(request, params.slug, "bookings.manage");
   const organisationId = idParam(params.organisationId);
   await orNotFound(assertOfCentre(centre.id, "organisation", organisationId));
-  const submission = parseWithZod(await request.formData(), { schema: detailsSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const value = submission.value;
-  try {
-    await updateOrganisation(actor, organisationId, {
-      ...value,
-      contactEmail: value.contactEmail || null,
-      contactPhone: value.contactPhone || null,
-      billingName: value.billingName || null,
-      billingAddress: value.billingAddress || null,
-      billingPostalCode: value.billingPostalCode || null,
-      billingCity: value.billingCity || null,
-      billingEmail: value.billingEmail || null,
-      kvkNumber: value.kvkNumber || null,
-      vatNumber: value.vatNumber || null,
-    });
-  } catch (error) {
-    if (!isDomainError(error)) throw error;
-    if (error.status === 404) throw new Response("Not found", { status: 404 });
-    return data(submission.reply(refusalReply(error, { "organisation-name-taken": "name" })), { status: error.status });
-  }
-  return redirect(`/manage/${centre.slug}/organisations/${organisationId}?saved=1`);
+  return answerForm(await request.formData(), {
+    schema: detailsSchema,
+    work: (value) =>
+      updateOrganisation(actor, organisationId, {
+        ...value,
+        contactEmail: value.contactEmail || null,
+        contactPhone: value.contactPhone || null,
+        billingName: value.billingName || null,
+        billingAddress: value.billingAddress || null,
+        billingPostalCode: value.billingPostalCode || null,
+        billingCity: value.billingCity || null,
+        billingEmail: value.billingEmail || null,
+        kvkNumber: value.kvkNumber || null,
+        vatNumber: value.vatNumber || null,
+      }),
+    done: () => redirect(`/manage/${centre.slug}/organisations/${organisationId}?saved=1`),
+    refusalFields: { "organisation-name-taken": "name" },
+  });
 }
 
 export default function OrganisationPage() {

@@ -2,18 +2,15 @@ import { randomUUID } from "node:crypto";
 import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { FieldError, SelectField, SubmissionKey, TextField } from "~/components/form-field";
 import { Done, FormProblems, Money, MoneyNavigation, ScrollArea } from "~/components/workspace";
-import { refusalReply } from "~/lib/messages";
 import { eurosToCents } from "~/domain/bookings/form";
-import { isDomainError } from "~/domain/shared/errors";
 import { submissionKeyField } from "~/domain/shared/submission-key";
-import { isAlreadySubmitted } from "~/domain/shared/submissions.server";
 import { listInvoices } from "~/domain/money/invoices.server";
 import { organisationChoices } from "~/domain/workspace/organisation-admin.server";
 import { accounts, recordPaymentFor } from "~/domain/money/payments.server";
@@ -22,6 +19,7 @@ import { localDateAt } from "~/domain/time/time-zone";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
 import { clock } from "~/lib/clock";
+import { answerForm } from "~/lib/form-action.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.payments.title");
 
@@ -68,41 +66,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { centre, actor } = await requireCentrePermission(request, params.slug, "payments.manage");
-  const submission = parseWithZod(await request.formData(), { schema: paymentSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  try {
-    await recordPaymentFor(
-      actor,
-      {
-        target: submission.value.target,
-        amountCents: eurosToCents(submission.value.amount),
-        method: submission.value.method,
-        receivedOn: submission.value.receivedOn,
-        reference: submission.value.reference,
-      },
-      clock.now(),
-      { key: submission.value.submissionKey, centreId: centre.id, kind: "payment" },
-    );
-  } catch (error) {
-    // The same form sent twice: the money was registered by the first one.
-    if (isAlreadySubmitted(error)) return redirect(`/manage/${centre.slug}/payments?done=1`);
-    if (!isDomainError(error)) throw error;
-    if (error.status === 404) throw new Response("Not found", { status: 404 });
-    return data(
-      submission.reply(
-        refusalReply(error, {
-          "payment-amount-zero": "amount",
-          "payment-refund-too-large": "amount",
-          "payment-date-invalid": "receivedOn",
-          "payment-date-future": "receivedOn",
-          "payment-date-before-centre": "receivedOn",
-          "payment-booking-other-organisation": "target",
-        }),
+  const registered = () => redirect(`/manage/${centre.slug}/payments?done=1`);
+  return answerForm(await request.formData(), {
+    schema: paymentSchema,
+    work: (value) =>
+      recordPaymentFor(
+        actor,
+        {
+          target: value.target,
+          amountCents: eurosToCents(value.amount),
+          method: value.method,
+          receivedOn: value.receivedOn,
+          reference: value.reference,
+        },
+        clock.now(),
+        { key: value.submissionKey, centreId: centre.id, kind: "payment" },
       ),
-      { status: error.status },
-    );
-  }
-  return redirect(`/manage/${centre.slug}/payments?done=1`);
+    done: registered,
+    // The same form sent twice: the money was registered by the first one.
+    again: registered,
+    refusalFields: {
+      "payment-amount-zero": "amount",
+      "payment-refund-too-large": "amount",
+      "payment-date-invalid": "receivedOn",
+      "payment-date-future": "receivedOn",
+      "payment-date-before-centre": "receivedOn",
+      "payment-booking-other-organisation": "target",
+    },
+  });
 }
 
 /** A fresh form after every navigation (another room, a saved or sent form), the typed values after a refusal. */

@@ -8,15 +8,14 @@ import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { TextArea } from "~/components/form-field";
 import { Done, FormProblems, Money, ScrollArea, TierBadge } from "~/components/workspace";
-import { refusalReply } from "~/lib/messages";
 import { approveBooking, declineBooking } from "~/domain/bookings/requests.server";
-import { isDomainError } from "~/domain/shared/errors";
 import { pendingRequests, type RequestSummary } from "~/domain/bookings/request-queue.server";
 import { TIERS_BY_PRIORITY } from "~/domain/rules/tiers";
 import { formatShortDate, formatTimeRange } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
 import type { Key } from "~/i18n/translate";
+import { answerForm } from "~/lib/form-action.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.requests.title");
 
@@ -52,27 +51,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { centre, actor } = await requireCentrePermission(request, params.slug, "bookings.manage");
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: decisionSchema });
-  const bookingId = String(formData.get("bookingId") ?? "");
-  if (submission.status !== "success") return data({ bookingId, result: submission.reply() }, { status: 400 });
-  let title: string;
-  try {
-    const decided =
-      submission.value.intent === "approve"
-        ? await approveBooking(actor, submission.value.bookingId)
-        : await declineBooking(actor, submission.value.bookingId, submission.value.reason);
-    title = decided.title;
-  } catch (error) {
-    if (!isDomainError(error)) throw error;
-    if (error.status === 404) throw new Response("Not found", { status: 404 });
-    return data(
-      { bookingId, result: submission.reply(refusalReply(error, { "reason-required": "reason" })) },
-      { status: error.status },
-    );
-  }
-  return redirect(
-    `/manage/${centre.slug}/requests?done=${submission.value.intent === "approve" ? "approved" : "declined"}&title=${encodeURIComponent(title)}`,
-  );
+  return answerForm(formData, {
+    schema: decisionSchema,
+    work: (value) =>
+      value.intent === "approve"
+        ? approveBooking(actor, value.bookingId)
+        : declineBooking(actor, value.bookingId, value.reason),
+    done: (decided, value) =>
+      redirect(
+        `/manage/${centre.slug}/requests?done=${value.intent === "approve" ? "approved" : "declined"}&title=${encodeURIComponent(decided.title)}`,
+      ),
+    refusalFields: { "reason-required": "reason" },
+    back: (result, init) => data({ bookingId: String(formData.get("bookingId") ?? ""), result }, init),
+  });
 }
 
 export default function Requests() {
