@@ -3,17 +3,17 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireCentrePermission } from "~/auth/guards.server";
-import { RESIDENT_REFUSALS, refusalText, translateMessage } from "~/lib/messages";
+import { RESIDENT_REFUSALS, translateMessage } from "~/lib/messages";
 import {
   finishCompanionRequest,
   listCompanionRequests,
   takeCompanionRequest,
 } from "~/domain/residents/companions.server";
-import { isDomainError } from "~/domain/shared/errors";
 import { formatDayTimeRange, formatShortDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
 import type { Key } from "~/i18n/translate";
+import { answerForm, formMessage } from "~/lib/form-action.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "agenda.manage.companionsTitle");
 
@@ -37,19 +37,19 @@ const actionSchema = z.object({ intent: z.enum(["take", "done", "release"]), req
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { centre, user } = await requireCentrePermission(request, params.slug, "attendance.record");
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ error: "agenda.error.requestNotFound" as Key }, { status: 400 });
-  const { intent, requestId } = parsed.data;
-  try {
-    if (intent === "take") await takeCompanionRequest(centre.id, requestId, { id: user.id, name: user.name });
-    else await finishCompanionRequest(centre.id, requestId, user.id, intent);
-  } catch (error) {
-    if (!isDomainError(error)) throw error;
-    const words = { ...RESIDENT_REFUSALS, "not-found": { key: "agenda.error.requestNotFound" as const } };
-    return data({ error: refusalText(error, words) }, { status: error.status });
-  }
-  const result = intent === "take" ? "taken" : intent === "done" ? "done" : "released";
-  return redirect(`/manage/${centre.slug}/companions?result=${result}&request=${requestId}`);
+  return answerForm(await request.formData(), {
+    schema: actionSchema,
+    work: async ({ intent, requestId }) => {
+      if (intent === "take") await takeCompanionRequest(centre.id, requestId, { id: user.id, name: user.name });
+      else await finishCompanionRequest(centre.id, requestId, user.id, intent);
+    },
+    done: (_done, { intent, requestId }) => {
+      const result = intent === "take" ? "taken" : intent === "done" ? "done" : "released";
+      return redirect(`/manage/${centre.slug}/companions?result=${result}&request=${requestId}`);
+    },
+    words: { ...RESIDENT_REFUSALS, "not-found": { key: "agenda.error.requestNotFound" } },
+    back: (reply, init) => data({ error: (formMessage(reply) ?? "agenda.error.requestNotFound") as Key }, init),
+  });
 }
 
 type RequestView = Awaited<ReturnType<typeof loader>>["requests"][number];

@@ -6,12 +6,12 @@ import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { SettingsNavigation } from "~/components/settings-navigation";
 import { Done, TierBadge } from "~/components/workspace";
-import { isDomainError } from "~/domain/shared/errors";
 import { listOrganisations } from "~/domain/workspace/organisation-admin.server";
 import { verifyTier } from "~/domain/workspace/organisations.server";
 import { effectiveTier } from "~/domain/rules/tiers";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
+import { answerForm } from "~/lib/form-action.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.organisations.title");
 
@@ -46,15 +46,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { centre, actor } = await requireCentrePermission(request, params.slug, "settings.edit");
-  const parsed = verifySchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) throw new Response("Bad request", { status: 400 });
-  try {
-    const organisation = await verifyTier(actor, parsed.data.organisationId, parsed.data.tier);
-    return redirect(`/manage/${centre.slug}/organisations?verified=${encodeURIComponent(organisation.name)}`);
-  } catch (error) {
-    if (isDomainError(error) && error.status === 404) throw new Response("Not found", { status: 404 });
-    throw error;
-  }
+  return answerForm(await request.formData(), {
+    schema: verifySchema,
+    work: (value) => verifyTier(actor, value.organisationId, value.tier),
+    done: (organisation) =>
+      redirect(`/manage/${centre.slug}/organisations?verified=${encodeURIComponent(organisation.name)}`),
+    // buttons, not a form to go back to: a form that does not read is a bad request
+    back: () => {
+      throw new Response("Bad request", { status: 400 });
+    },
+  });
 }
 
 export default function Organisations() {

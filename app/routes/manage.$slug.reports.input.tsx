@@ -18,6 +18,7 @@ import { localDateAt } from "~/domain/time/time-zone";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
 import { clock } from "~/lib/clock";
+import { answerForm } from "~/lib/form-action.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "reports.input.title", { name: data?.centre.name ?? "" });
@@ -39,19 +40,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { centre, user } = await requireCentrePermission(request, params.slug, "reports.input");
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: boardInputSchema });
-  if (submission.status !== "success") return { intent: String(formData.get("intent")), result: submission.reply() };
-  const input = submission.value;
-  if (input.intent === "costs") {
-    await saveYearCosts(centre.id, user.id, { year: input.year, costsCents: input.costs });
-  } else {
-    await saveEnergyReading(centre.id, user.id, {
-      month: `${input.month}-01`,
-      electricityKwh: input.electricityKwh ?? null,
-      gasM3: input.gasM3 ?? null,
-    });
-  }
-  return redirect(`/manage/${centre.slug}/reports/input?saved=${input.intent}`);
+  return answerForm(formData, {
+    schema: boardInputSchema,
+    work: (input) =>
+      input.intent === "costs"
+        ? saveYearCosts(centre.id, user.id, { year: input.year, costsCents: input.costs })
+        : saveEnergyReading(centre.id, user.id, {
+            month: `${input.month}-01`,
+            electricityKwh: input.electricityKwh ?? null,
+            gasM3: input.gasM3 ?? null,
+          }),
+    done: (_saved, input) => redirect(`/manage/${centre.slug}/reports/input?saved=${input.intent}`),
+    // back to the form of the intent sent (with the status this page has always answered: 200)
+    back: (result) => ({ intent: String(formData.get("intent")), result }),
+  });
 }
 
 export default function BoardInputPage() {
