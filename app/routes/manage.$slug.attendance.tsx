@@ -8,18 +8,17 @@ import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { TextField } from "~/components/form-field";
 import { FormProblems } from "~/components/workspace";
-import { refusalReply } from "~/lib/messages";
 import { attendanceDay, recordAttendance, setHostDuty } from "~/domain/workspace/attendance.server";
 import { MAX_HEADCOUNT } from "~/domain/workspace/constants";
-import { isDomainError } from "~/domain/shared/errors";
 import { addDays } from "~/domain/workspace/planner";
 import { listTeam } from "~/domain/centre/team.server";
 import { localDateAt, startOfLocalDay } from "~/domain/time/time-zone";
 import { formatDay, formatTimeRange } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
-import { dateParam } from "~/lib/workspace-route.server";
+import { dateParam, orRefusalPage } from "~/lib/workspace-route.server";
 import { clock } from "~/lib/clock";
+import { answerForm } from "~/lib/form-action.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.attendance.title");
 
@@ -86,50 +85,39 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { centre, user, role, actor } = await requireCentrePermission(request, params.slug, "attendance.record");
   const mayCorrect = can({ installationRole: user.installationRole, role }, "attendance.correct");
   const formData = await request.formData();
-  const back = (query: string) => redirect(`/manage/${centre.slug}/attendance?${query}`);
-  if (String(formData.get("intent")).startsWith("host-")) {
-    const parsed = hostSchema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) throw new Response("Bad request", { status: 400 });
-    const { intent, occurrenceId, userId } = parsed.data;
-    if (intent === "host-assign" && !mayCorrect) throw new Response("Forbidden", { status: 403 });
-    try {
-      await setHostDuty(actor, {
-        occurrenceId,
-        userId: intent === "host-release" ? null : intent === "host-assign" ? userId || null : user.id,
-      });
-    } catch (error) {
-      if (isDomainError(error) && error.status === 404) throw new Response("Not found", { status: 404 });
-      throw error;
-    }
-    const date = formData.get("date");
-    return back(typeof date === "string" && dateParam(date) ? `date=${date}` : "");
-  }
-  const submission = parseWithZod(formData, { schema: recordSchema });
-  if (submission.status !== "success") {
-    return data({ occurrenceId: String(formData.get("occurrenceId")), result: submission.reply() }, { status: 400 });
-  }
-  try {
-    await recordAttendance({ ...actor, mayCorrect }, submission.value);
-  } catch (error) {
-    if (!isDomainError(error)) throw error;
-    if (error.status === 404) throw new Response("Not found", { status: 404 });
-    return data(
-      {
-        occurrenceId: submission.value.occurrenceId,
-        result: submission.reply(
-          refusalReply(error, {
-            "attendance-first-time-too-many": "firstTimeCount",
-            "attendance-headcount-invalid": "headcount",
-          }),
-        ),
-      },
-      { status: error.status },
-    );
-  }
   const date = formData.get("date");
-  return back(
-    `saved=${submission.value.occurrenceId}${typeof date === "string" && dateParam(date) ? `&date=${date}` : ""}#date-${submission.value.occurrenceId}`,
-  );
+  const onDate = typeof date === "string" && dateParam(date) ? `date=${date}` : "";
+  const toDay = (query: string) => redirect(`/manage/${centre.slug}/attendance?${query}`);
+  if (String(formData.get("intent")).startsWith("host-")) {
+    return answerForm(formData, {
+      schema: hostSchema,
+      work: ({ intent, occurrenceId, userId }) => {
+        if (intent === "host-assign" && !mayCorrect) throw new Response("Forbidden", { status: 403 });
+        return orRefusalPage(
+          setHostDuty(actor, {
+            occurrenceId,
+            userId: intent === "host-release" ? null : intent === "host-assign" ? userId || null : user.id,
+          }),
+        );
+      },
+      done: () => toDay(onDate),
+      // buttons, not a form to go back to: a form that does not read is a bad request
+      back: () => {
+        throw new Response("Bad request", { status: 400 });
+      },
+    });
+  }
+  return answerForm(formData, {
+    schema: recordSchema,
+    work: (value) => recordAttendance({ ...actor, mayCorrect }, value),
+    done: (_recorded, { occurrenceId }) =>
+      toDay(`saved=${occurrenceId}${onDate ? `&${onDate}` : ""}#date-${occurrenceId}`),
+    refusalFields: {
+      "attendance-first-time-too-many": "firstTimeCount",
+      "attendance-headcount-invalid": "headcount",
+    },
+    back: (result, init) => data({ occurrenceId: String(formData.get("occurrenceId")), result }, init),
+  });
 }
 
 type DateView = Awaited<ReturnType<typeof loader>>["dates"][number];
