@@ -1,9 +1,9 @@
-import { RESIDENT_REFUSALS, refusalReply } from "~/lib/messages";
+import { RESIDENT_REFUSALS } from "~/lib/messages";
 import { randomUUID } from "node:crypto";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import {
   CancelledBadge,
@@ -17,22 +17,15 @@ import { CentreDetails } from "~/components/centre-details";
 import { FieldError, SubmissionKey } from "~/components/form-field";
 import { publicCentreDetails } from "~/domain/residents/agenda";
 import { findPublicActivity, findPublicCentre, upcomingDates } from "~/domain/residents/agenda.server";
-import { isDomainError } from "~/domain/shared/errors";
 import { emailKey, phoneKey, signupSchema } from "~/domain/residents/forms";
 import { signUp, signupPath } from "~/domain/residents/signups.server";
-import { isAlreadySubmitted } from "~/domain/shared/submissions.server";
 import { formatDayTimeRange } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
 import { clock } from "~/lib/clock";
-import {
-  clientAddress,
-  consumeRateLimits,
-  tooManyInit,
-  tooManyReply,
-  retryAfterHeaders,
-} from "~/lib/rate-limits.server";
+import { clientAddress, retryAfterHeaders } from "~/lib/rate-limits.server";
+import { answerForm } from "~/lib/form-action.server";
 
 export const headers = retryAfterHeaders;
 
@@ -70,28 +63,24 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { centre, activity } = await load(params);
-  const submission = parseWithZod(await request.formData(), { schema: signupSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const { submissionKey, ...answers } = submission.value;
-  const refusal = await consumeRateLimits([
-    { limit: "signupPerClient", key: clientAddress(request, context) },
-    { limit: "signupPerContact", key: answers.email ? emailKey(answers.email) : phoneKey(answers.phone ?? "") },
-  ]);
-  if (refusal) return data(submission.reply(tooManyReply(refusal)), tooManyInit(refusal));
-  try {
-    const result = await signUp(
-      { centreId: centre.id, activityId: activity.id, ...answers, locale: await getLocale(request) },
-      clock.now(),
-      { key: submissionKey, centreId: centre.id, kind: "signup" },
-    );
-    return redirect(`${await signupPath(centre.slug, result.id)}?new=1`);
-  } catch (error) {
+  const signedUp = async (signupId: string) => redirect(`${await signupPath(centre.slug, signupId)}?new=1`);
+  return answerForm(await request.formData(), {
+    schema: signupSchema,
+    limits: ({ email, phone }) => [
+      { limit: "signupPerClient", key: clientAddress(request, context) },
+      { limit: "signupPerContact", key: email ? emailKey(email) : phoneKey(phone ?? "") },
+    ],
+    work: async ({ submissionKey, ...answers }) =>
+      signUp(
+        { centreId: centre.id, activityId: activity.id, ...answers, locale: await getLocale(request) },
+        clock.now(),
+        { key: submissionKey, centreId: centre.id, kind: "signup" },
+      ),
+    done: (result) => signedUp(result.id),
     // The same form sent twice: the first one signed the person up; show that.
-    if (isAlreadySubmitted(error) && error.entityId)
-      return redirect(`${await signupPath(centre.slug, error.entityId)}?new=1`);
-    if (!isDomainError(error)) throw error;
-    return data(submission.reply(refusalReply(error, {}, RESIDENT_REFUSALS)), { status: error.status });
-  }
+    again: (signupId) => (signupId ? signedUp(signupId) : undefined),
+    words: RESIDENT_REFUSALS,
+  });
 }
 
 export default function ActivityPage() {

@@ -1,29 +1,22 @@
-import { RESIDENT_REFUSALS, refusalReply } from "~/lib/messages";
+import { RESIDENT_REFUSALS } from "~/lib/messages";
 import { randomUUID } from "node:crypto";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ContactFields, ResidentFormErrors } from "~/components/agenda";
 import { SelectField, SubmissionKey, TextArea } from "~/components/form-field";
 import { findPublicActivity, findPublicCentre, upcomingDates } from "~/domain/residents/agenda.server";
 import { requestCompanion } from "~/domain/residents/companions.server";
-import { isDomainError } from "~/domain/shared/errors";
-import { isAlreadySubmitted } from "~/domain/shared/submissions.server";
 import { companionSchema } from "~/domain/residents/forms";
 import { formatDayTimeRange } from "~/i18n/format";
 import { getLocale } from "~/i18n/locale.server";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
 import { clock } from "~/lib/clock";
-import {
-  clientAddress,
-  consumeRateLimits,
-  tooManyInit,
-  tooManyReply,
-  retryAfterHeaders,
-} from "~/lib/rate-limits.server";
+import { clientAddress, retryAfterHeaders } from "~/lib/rate-limits.server";
+import { answerForm } from "~/lib/form-action.server";
 
 export const headers = retryAfterHeaders;
 
@@ -58,33 +51,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { centre, activity } = await load(params);
-  const submission = parseWithZod(await request.formData(), { schema: companionSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const refusal = await consumeRateLimits([{ limit: "companionPerClient", key: clientAddress(request, context) }]);
-  if (refusal) return data(submission.reply(tooManyReply(refusal)), tooManyInit(refusal));
-  const { submissionKey, ...answers } = submission.value;
-  const sent = redirect(
-    `/centres/${centre.slug}/activities/${activity.id}/companion?sent=${answers.email ? "email" : "phone"}`,
-  );
-  try {
-    await requestCompanion(
-      {
-        centreId: centre.id,
-        activityId: activity.id,
-        ...answers,
-        occurrenceId: answers.occurrenceId ?? null,
-        locale: await getLocale(request),
-      },
-      clock.now(),
-      { key: submissionKey, centreId: centre.id, kind: "companion-request" },
-    );
-  } catch (error) {
+  const sent = (email: string | undefined) =>
+    redirect(`/centres/${centre.slug}/activities/${activity.id}/companion?sent=${email ? "email" : "phone"}`);
+  return answerForm(await request.formData(), {
+    schema: companionSchema,
+    limits: () => [{ limit: "companionPerClient", key: clientAddress(request, context) }],
+    work: async ({ submissionKey, ...answers }) =>
+      requestCompanion(
+        {
+          centreId: centre.id,
+          activityId: activity.id,
+          ...answers,
+          occurrenceId: answers.occurrenceId ?? null,
+          locale: await getLocale(request),
+        },
+        clock.now(),
+        { key: submissionKey, centreId: centre.id, kind: "companion-request" },
+      ),
+    done: (_asked, { email }) => sent(email),
     // The same form sent twice: the first one asked already.
-    if (isAlreadySubmitted(error)) return sent;
-    if (!isDomainError(error)) throw error;
-    return data(submission.reply(refusalReply(error, {}, RESIDENT_REFUSALS)), { status: error.status });
-  }
-  return sent;
+    again: (_first, { email }) => sent(email),
+    words: RESIDENT_REFUSALS,
+  });
 }
 
 export default function CompanionPage() {

@@ -7,20 +7,14 @@ import { ResidentFormErrors } from "~/components/agenda";
 import { FieldError, TextField } from "~/components/form-field";
 import { TIERS, registrationSchema } from "~/domain/bookings/form";
 import { findCentreBySlug } from "~/domain/centre/centres.server";
-import { isDomainError } from "~/domain/shared/errors";
 import { registerOrganisation } from "~/domain/workspace/organisations.server";
 import { effectiveTier } from "~/domain/rules/tiers";
-import {
-  clientAddress,
-  consumeRateLimits,
-  tooManyInit,
-  tooManyReply,
-  retryAfterHeaders,
-} from "~/lib/rate-limits.server";
+import { clientAddress, retryAfterHeaders } from "~/lib/rate-limits.server";
 import { getLocale } from "~/i18n/locale.server";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
 import type { Key } from "~/i18n/translate";
+import { answerForm } from "~/lib/form-action.server";
 
 export const headers = retryAfterHeaders;
 
@@ -39,28 +33,16 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const centre = await centreFor(params.slug);
-  const submission = parseWithZod(await request.formData(), { schema: registrationSchema });
-  if (submission.status !== "success") return data({ lastResult: submission.reply(), done: false }, { status: 400 });
-  const refusal = await consumeRateLimits([{ limit: "registerPerClient", key: clientAddress(request, context) }]);
-  if (refusal) return data({ lastResult: submission.reply(tooManyReply(refusal)), done: false }, tooManyInit(refusal));
-  try {
+  return answerForm(await request.formData(), {
+    schema: registrationSchema,
+    limits: () => [{ limit: "registerPerClient", key: clientAddress(request, context) }],
     // Nothing is made yet: the contact confirms the address by the link in the email first.
-    await registerOrganisation({
-      centreId: centre.id,
-      ...submission.value,
-      phone: submission.value.phone || null,
-      locale: await getLocale(request),
-    });
-  } catch (error) {
-    if (isDomainError(error) && error.code === "organisation-name-taken") {
-      return data(
-        { lastResult: submission.reply({ fieldErrors: { name: ["booking.errors.nameTaken"] } }), done: false },
-        { status: 409 },
-      );
-    }
-    throw error;
-  }
-  return { lastResult: null, done: true };
+    work: async (value) =>
+      registerOrganisation({ centreId: centre.id, ...value, phone: value.phone || null, locale: await getLocale(request) }),
+    done: () => ({ lastResult: null, done: true }),
+    words: { "organisation-name-taken": { key: "booking.errors.nameTaken", field: "name" } },
+    back: (lastResult, init) => data({ lastResult, done: false }, init),
+  });
 }
 
 export default function RegisterOrganisation() {

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { signInSchema } from "~/auth/schemas";
 import { safeRedirect } from "~/auth/redirects";
@@ -10,16 +10,11 @@ import { ResidentFormErrors } from "~/components/agenda";
 import { TextField } from "~/components/form-field";
 import { env } from "~/env.server";
 import { runInBackground } from "~/lib/background.server";
-import {
-  clientAddress,
-  consumeRateLimits,
-  tooManyInit,
-  tooManyReply,
-  retryAfterHeaders,
-} from "~/lib/rate-limits.server";
+import { clientAddress, retryAfterHeaders } from "~/lib/rate-limits.server";
 import { getLocale } from "~/i18n/locale.server";
 import { useT } from "~/i18n/react";
 import { pageTitle } from "~/i18n/meta";
+import { answerForm } from "~/lib/form-action.server";
 
 export const headers = retryAfterHeaders;
 
@@ -36,20 +31,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: signInSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const refusal = await consumeRateLimits([{ limit: "signInPerClient", key: clientAddress(request, context) }]);
-  if (refusal) return data(submission.reply(tooManyReply(refusal)), tooManyInit(refusal));
-  const redirectTo = safeRedirect(submission.value.redirectTo, "");
-  const input = {
-    email: submission.value.email,
-    locale: await getLocale(request),
-    redirectTo: redirectTo || undefined,
-  };
-  // After the answer: looking the address up and writing the email must not make the answer
-  // slower for an address that has an account.
-  runInBackground("sign-in-link", () => requestSignInLink(input));
-  return redirect("/login?sent=1");
+  return answerForm(await request.formData(), {
+    schema: signInSchema,
+    limits: () => [{ limit: "signInPerClient", key: clientAddress(request, context) }],
+    work: async (value) => {
+      const redirectTo = safeRedirect(value.redirectTo, "");
+      const input = { email: value.email, locale: await getLocale(request), redirectTo: redirectTo || undefined };
+      // After the answer: looking the address up and writing the email must not make the answer
+      // slower for an address that has an account.
+      runInBackground("sign-in-link", () => requestSignInLink(input));
+    },
+    done: () => redirect("/login?sent=1"),
+  });
 }
 
 export default function SignInPage() {
