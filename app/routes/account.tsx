@@ -5,6 +5,7 @@ import { requireUser } from "~/auth/guards.server";
 import { SESSION_IDLE_DAYS, SESSION_LIFETIME_DAYS, countLiveSessions, endAllSessions } from "~/auth/session.server";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
+import { answerForm } from "~/lib/form-action.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "account.title");
 
@@ -24,10 +25,15 @@ const accountSchema = z.object({ intent: z.literal("sign-out-everywhere") });
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  if (!accountSchema.safeParse(Object.fromEntries(await request.formData())).success) {
-    throw new Response("Bad request", { status: 400 });
-  }
-  return endAllSessions(user.id, "/login?signedOut=everywhere");
+  return answerForm(await request.formData(), {
+    schema: accountSchema,
+    work: async () => endAllSessions(user.id, "/login?signedOut=everywhere"),
+    done: (signedOut) => signedOut,
+    // a button, not a form to go back to: a form that does not read is a bad request
+    back: () => {
+      throw new Response("Bad request", { status: 400 });
+    },
+  });
 }
 
 export default function AccountPage() {

@@ -10,6 +10,7 @@ import { orRefusalPage } from "~/lib/workspace-route.server";
 import { formatMoney, formatShortDate, formatTimeRange } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
+import { answerForm } from "~/lib/form-action.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "booking.mine.cancelTitle");
 
@@ -52,20 +53,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { centre, user, organisationIds } = await context(request, params.slug, params.bookingId);
-  const parsed = cancelSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) throw new Response("Bad request", { status: 400 });
-  await orRefusalPage(
-    cancelByOrganisation({
-      centreId: centre.id,
-      organisationIds,
-      bookingId: params.bookingId!,
-      scope: parsed.data.scope,
-      occurrenceId: parsed.data.occurrenceId,
-      actorId: user.id,
-      reason: parsed.data.reason,
-    }),
-  );
-  return redirect(`/centres/${centre.slug}/my-bookings?cancelled=1`);
+  return answerForm(await request.formData(), {
+    schema: cancelSchema,
+    work: (value) =>
+      orRefusalPage(
+        cancelByOrganisation({
+          centreId: centre.id,
+          organisationIds,
+          bookingId: params.bookingId!,
+          scope: value.scope,
+          occurrenceId: value.occurrenceId,
+          actorId: user.id,
+          reason: value.reason,
+        }),
+      ),
+    done: () => redirect(`/centres/${centre.slug}/my-bookings?cancelled=1`),
+    // a button, not a form to go back to: a form that does not read is a bad request
+    back: () => {
+      throw new Response("Bad request", { status: 400 });
+    },
+  });
 }
 
 export default function CancelBooking() {

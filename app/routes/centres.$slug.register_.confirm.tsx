@@ -4,10 +4,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { startSession } from "~/auth/session.server";
 import { findCentreBySlug } from "~/domain/centre/centres.server";
-import { isDomainError } from "~/domain/shared/errors";
 import { confirmRegistration, pendingRegistration } from "~/domain/workspace/organisations.server";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
+import type { Key } from "~/i18n/translate";
+import { answerForm, formMessage } from "~/lib/form-action.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "booking.register.confirmTitle");
 
@@ -32,17 +33,15 @@ const confirmSchema = z.object({ token: z.string().min(1).max(200) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const centre = await centreFor(params.slug);
-  const parsed = confirmSchema.safeParse(Object.fromEntries(await request.formData()));
-  try {
-    const confirmed = parsed.success ? await confirmRegistration(centre.id, parsed.data.token) : undefined;
-    if (!confirmed) return data({ problem: "booking.register.confirmInvalid" as const }, { status: 410 });
-    return startSession(confirmed.userId, `/centres/${centre.slug}/book`, request);
-  } catch (error) {
-    if (isDomainError(error) && error.code === "organisation-name-taken") {
-      return data({ problem: "booking.errors.nameTaken" as const }, { status: 409 });
-    }
-    throw error;
-  }
+  const invalid = () => data({ problem: "booking.register.confirmInvalid" as Key }, { status: 410 });
+  return answerForm(await request.formData(), {
+    schema: confirmSchema,
+    work: ({ token }) => confirmRegistration(centre.id, token),
+    done: async (confirmed) =>
+      confirmed ? await startSession(confirmed.userId, `/centres/${centre.slug}/book`, request) : invalid(),
+    words: { "organisation-name-taken": { key: "booking.errors.nameTaken" } },
+    back: (reply, init) => (init.status === 400 ? invalid() : data({ problem: formMessage(reply) as Key }, init)),
+  });
 }
 
 export default function ConfirmRegistration() {

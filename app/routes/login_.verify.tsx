@@ -6,6 +6,7 @@ import { startSession } from "~/auth/session.server";
 import { landingPathFor, redeemSignInLink } from "~/auth/sign-in-links.server";
 import { useT } from "~/i18n/react";
 import { pageTitle } from "~/i18n/meta";
+import { answerForm } from "~/lib/form-action.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signIn.verifyTitle");
 
@@ -20,14 +21,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const verifySchema = z.object({ token: z.string().min(1).max(200) });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = verifySchema.safeParse(Object.fromEntries(await request.formData()));
-  const redeemed = parsed.success ? await redeemSignInLink(parsed.data.token) : undefined;
-  if (!redeemed) return { invalid: true };
-  return startSession(
-    redeemed.userId,
-    safeRedirect(redeemed.redirectTo, await landingPathFor(redeemed.userId)),
-    request,
-  );
+  return answerForm(await request.formData(), {
+    schema: verifySchema,
+    work: ({ token }) => redeemSignInLink(token),
+    done: async (redeemed) =>
+      redeemed
+        ? startSession(
+            redeemed.userId,
+            safeRedirect(redeemed.redirectTo, await landingPathFor(redeemed.userId)),
+            request,
+          )
+        : { invalid: true },
+    back: () => ({ invalid: true }),
+  });
 }
 
 export default function VerifySignIn() {

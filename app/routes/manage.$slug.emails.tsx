@@ -10,6 +10,7 @@ import { retryFailedEmail } from "~/email/delivery.server";
 import { formatShortDate, formatTime } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
+import { answerForm } from "~/lib/form-action.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.emails.title");
 
@@ -25,10 +26,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { centre } = await requireCentrePermission(request, params.slug, "bookings.manage");
-  const parsed = z.object({ emailId: z.uuid() }).safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success || !(await retryFailedEmail(centre.id, parsed.data.emailId)))
-    throw new Response("Not found", { status: 404 });
-  return redirect(`/manage/${centre.slug}/emails?retried=1`);
+  const notFound = () => new Response("Not found", { status: 404 });
+  return answerForm(await request.formData(), {
+    schema: z.object({ emailId: z.uuid() }),
+    work: async ({ emailId }) => {
+      if (!(await retryFailedEmail(centre.id, emailId))) throw notFound();
+    },
+    done: () => redirect(`/manage/${centre.slug}/emails?retried=1`),
+    // an email that is not there (or not this centre's, or not failed)
+    back: () => {
+      throw notFound();
+    },
+  });
 }
 
 export default function Emails() {
