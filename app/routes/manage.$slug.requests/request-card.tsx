@@ -1,108 +1,16 @@
+import type { action, loader } from "./data.server";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { requireCentrePermission } from "~/auth/guards.server";
-import { can } from "~/auth/permissions";
 import { TextArea } from "~/components/form-field";
-import { Done, FormProblems, Money, ScrollArea, TierBadge } from "~/components/workspace";
-import { approveBooking, declineBooking } from "~/domain/bookings/requests.server";
-import { pendingRequests, type RequestSummary } from "~/domain/bookings/request-queue.server";
-import { TIERS_BY_PRIORITY } from "~/domain/rules/tiers";
+import { FormProblems, Money, ScrollArea, TierBadge } from "~/components/workspace";
+import type { RequestSummary } from "~/domain/bookings/request-queue.server";
 import { formatShortDate, formatTimeRange } from "~/i18n/format";
-import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
 import type { Key } from "~/i18n/translate";
-import { answerForm } from "~/lib/form-action.server";
+import { decisionSchema } from "./schema";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.requests.title");
-
-const decisionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("approve"), bookingId: z.uuid() }),
-  z.object({
-    intent: z.literal("decline"),
-    bookingId: z.uuid(),
-    reason: z
-      .string({ error: "workspace.requests.reasonRequired" })
-      .trim()
-      .min(3, { error: "workspace.requests.reasonRequired" })
-      .max(1000),
-  }),
-]);
-
-/** Requests waiting for a manager, oldest first, with the requests that want the same time side by side. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { centre, user, role } = await requireCentrePermission(request, params.slug, "centre.read");
-  const url = new URL(request.url);
-  const done = url.searchParams.get("done");
-  return {
-    centre: { slug: centre.slug, name: centre.name, timeZone: centre.timeZone },
-    requests: await pendingRequests(centre.id),
-    canDecide: can({ installationRole: user.installationRole, role }, "bookings.manage"),
-    done:
-      done === "approved" || done === "declined"
-        ? { kind: done, title: (url.searchParams.get("title") ?? "").slice(0, 120) }
-        : null,
-  };
-}
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { centre, actor } = await requireCentrePermission(request, params.slug, "bookings.manage");
-  const formData = await request.formData();
-  return answerForm(formData, {
-    schema: decisionSchema,
-    work: (value) =>
-      value.intent === "approve"
-        ? approveBooking(actor, value.bookingId)
-        : declineBooking(actor, value.bookingId, value.reason),
-    done: (decided, value) =>
-      redirect(
-        `/manage/${centre.slug}/requests?done=${value.intent === "approve" ? "approved" : "declined"}&title=${encodeURIComponent(decided.title)}`,
-      ),
-    refusalFields: { "reason-required": "reason" },
-    back: (result, init) => data({ bookingId: String(formData.get("bookingId") ?? ""), result }, init),
-  });
-}
-
-export default function Requests() {
-  const { requests, done } = useLoaderData<typeof loader>();
-  const t = useT();
-  const byId = new Map(requests.map((request) => [request.id, request]));
-  return (
-    <>
-      <h1>{t("workspace.requests.title")}</h1>
-      {done ? (
-        <Done>
-          {t(done.kind === "approved" ? "workspace.requests.approved" : "workspace.requests.declined", {
-            title: done.title,
-          })}
-        </Done>
-      ) : null}
-      <p>{t("workspace.requests.intro")}</p>
-      <p>
-        <span className="font-bold">{t("workspace.requests.priority")}</span>{" "}
-        {TIERS_BY_PRIORITY.map((tier, index) => `${index + 1}. ${t(`tier.${tier}`)}`).join(" · ")}
-      </p>
-      {requests.length === 0 ? <p>{t("workspace.requests.none")}</p> : null}
-      <ul className="m-0 grid list-none gap-4 p-0">
-        {requests.map((request) => (
-          <li key={request.id}>
-            <RequestCard
-              request={request}
-              competitors={request.competitors
-                .map((id) => byId.get(id))
-                .filter((other): other is RequestSummary => other !== undefined)}
-            />
-          </li>
-        ))}
-      </ul>
-    </>
-  );
-}
-
-function RequestCard({ request, competitors }: { request: RequestSummary; competitors: RequestSummary[] }) {
+export function RequestCard({ request, competitors }: { request: RequestSummary; competitors: RequestSummary[] }) {
   const { centre, canDecide } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();

@@ -1,0 +1,60 @@
+import { RESIDENT_REFUSALS } from "~/lib/messages";
+import { randomUUID } from "node:crypto";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { publicCentreDetails } from "~/domain/residents/agenda";
+import { findPublicActivity, findPublicCentre, upcomingDates } from "~/domain/residents/agenda.server";
+import { emailKey, phoneKey, signupSchema } from "~/domain/residents/forms";
+import { signUp, signupPath } from "~/domain/residents/signups.server";
+import { getLocale } from "~/i18n/locale.server";
+import { clock } from "~/lib/clock";
+import { clientAddress } from "~/lib/rate-limits.server";
+import { answerForm } from "~/lib/form-action.server";
+
+async function load(params: LoaderFunctionArgs["params"]) {
+  const centre = await findPublicCentre(params.slug ?? "");
+  const activity = centre ? await findPublicActivity(centre.id, params.activityId ?? "") : null;
+  if (!centre || !activity) throw new Response("Not found", { status: 404 });
+  return { centre, activity };
+}
+
+/** One activity: what, when, where, price, organiser, access; its next dates; sign up or just walk in. */
+export async function loader({ params }: LoaderFunctionArgs) {
+  const { centre, activity } = await load(params);
+  const now = clock.now();
+  const dates = await upcomingDates(centre.id, activity.id, now);
+  return {
+    centre: { ...publicCentreDetails(centre), timeZone: centre.timeZone },
+    activity,
+    dates: dates.map((date) => ({
+      occurrenceId: date.occurrenceId,
+      startsAt: date.startsAt,
+      endsAt: date.endsAt,
+      cancelled: date.cancelled,
+      placesLeft: date.placesLeft,
+      open: !date.cancelled && date.startsAt > now,
+    })),
+    submissionKey: randomUUID(),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { centre, activity } = await load(params);
+  const signedUp = async (signupId: string) => redirect(`${await signupPath(centre.slug, signupId)}?new=1`);
+  return answerForm(await request.formData(), {
+    schema: signupSchema,
+    limits: ({ email, phone }) => [
+      { limit: "signupPerClient", key: clientAddress(request, context) },
+      { limit: "signupPerContact", key: email ? emailKey(email) : phoneKey(phone ?? "") },
+    ],
+    work: async ({ submissionKey, ...answers }) =>
+      signUp(
+        { centreId: centre.id, activityId: activity.id, ...answers, locale: await getLocale(request) },
+        clock.now(),
+        { key: submissionKey, centreId: centre.id, kind: "signup" },
+      ),
+    done: (result) => signedUp(result.id),
+    // The same form sent twice: the first one signed the person up; show that.
+    again: (signupId) => (signupId ? signedUp(signupId) : undefined),
+    words: RESIDENT_REFUSALS,
+  });
+}
