@@ -1,128 +1,19 @@
+import type { action, loader } from "./data.server";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { requireCentrePermission } from "~/auth/guards.server";
-import { can } from "~/auth/permissions";
 import { SelectField, TextArea, TextField } from "~/components/form-field";
 import { Done, EditableFields, FormProblems, Money, TierBadge } from "~/components/workspace";
-import { assertOfCentre } from "~/domain/shared/ownership.server";
-import { listInvoices } from "~/domain/money/invoices.server";
-import { organisationOfCentre, updateOrganisation } from "~/domain/workspace/organisation-admin.server";
-import { accounts } from "~/domain/money/payments.server";
-import { effectiveTier } from "~/domain/rules/tiers";
 import { formatShortDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
-import { idParam, orNotFound } from "~/lib/workspace-route.server";
-import { clock } from "~/lib/clock";
-import { shownText } from "~/domain/shared/visible-text";
-import { answerForm } from "~/lib/form-action.server";
+import { detailsSchema } from "./schema";
+
+export { action, loader } from "./data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "workspace.organisations.oneTitle", { name: data?.organisation.name ?? "" });
-
-const optional = (max: number) => z.string().trim().max(max, { error: "booking.errors.text" }).optional().default("");
-const detailsSchema = z
-  .object({
-    name: shownText({ min: 2, max: 120, error: "booking.errors.name" }),
-    contactName: shownText({ min: 2, max: 120, error: "booking.errors.name" }),
-    contactEmail: z.email({ error: "booking.errors.email" }).max(254).optional().or(z.literal("")),
-    contactPhone: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9 ()-]{8,20}$/, { error: "booking.errors.phone" })
-      .optional()
-      .or(z.literal("")),
-    locale: z.enum(["nl", "en"]),
-    billingName: optional(120),
-    billingAddress: optional(200),
-    billingPostalCode: optional(12),
-    billingCity: optional(80),
-    billingEmail: z.email({ error: "booking.errors.email" }).max(254).optional().or(z.literal("")),
-    kvkNumber: z
-      .string()
-      .trim()
-      .regex(/^(\d{8})?$/, { error: "workspace.centreDetails.kvkInvalid" })
-      .optional()
-      .default(""),
-    vatNumber: z
-      .string()
-      .trim()
-      .regex(/^([A-Z]{2}[0-9A-Z]{8,12})?$/, { error: "workspace.centreDetails.vatInvalid" })
-      .optional()
-      .default(""),
-  })
-  .refine((value) => Boolean(value.contactEmail) || Boolean(value.contactPhone), {
-    path: ["contactPhone"],
-    error: "workspace.onBehalf.contactNeeded",
-  });
-
-/** One organisation: contact and billing details, what it owes and its invoices. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { centre, user, role } = await requireCentrePermission(request, params.slug, "centre.read");
-  const organisationId = idParam(params.organisationId);
-  const organisation = await orNotFound(organisationOfCentre(centre.id, organisationId));
-  const [account] = await accounts(centre.id, clock.now(), { organisationId });
-  const invoices = await listInvoices(centre.id, { organisationId });
-  return {
-    centre: { slug: centre.slug, name: centre.name, timeZone: centre.timeZone },
-    organisation: {
-      id: organisation.id,
-      name: organisation.name,
-      claimed: organisation.tier,
-      effective: effectiveTier(organisation, centre.unverifiedTier),
-      verifiedAt: organisation.tierVerifiedAt,
-      verifiedBy: organisation.verifiedBy?.name ?? null,
-      members: organisation.members.map((member) => member.user),
-    },
-    values: {
-      name: organisation.name,
-      contactName: organisation.contactName,
-      contactEmail: organisation.contactEmail ?? "",
-      contactPhone: organisation.contactPhone ?? "",
-      locale: organisation.locale,
-      billingName: organisation.billingName ?? "",
-      billingAddress: organisation.billingAddress ?? "",
-      billingPostalCode: organisation.billingPostalCode ?? "",
-      billingCity: organisation.billingCity ?? "",
-      billingEmail: organisation.billingEmail ?? "",
-      kvkNumber: organisation.kvkNumber ?? "",
-      vatNumber: organisation.vatNumber ?? "",
-    },
-    account: account ?? null,
-    invoices,
-    saved: new URL(request.url).searchParams.get("saved") === "1",
-    canEdit: can({ installationRole: user.installationRole, role }, "bookings.manage"),
-    canPay: can({ installationRole: user.installationRole, role }, "payments.manage"),
-  };
-}
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { centre, actor } = await requireCentrePermission(request, params.slug, "bookings.manage");
-  const organisationId = idParam(params.organisationId);
-  await orNotFound(assertOfCentre(centre.id, "organisation", organisationId));
-  return answerForm(await request.formData(), {
-    schema: detailsSchema,
-    work: (value) =>
-      updateOrganisation(actor, organisationId, {
-        ...value,
-        contactEmail: value.contactEmail || null,
-        contactPhone: value.contactPhone || null,
-        billingName: value.billingName || null,
-        billingAddress: value.billingAddress || null,
-        billingPostalCode: value.billingPostalCode || null,
-        billingCity: value.billingCity || null,
-        billingEmail: value.billingEmail || null,
-        kvkNumber: value.kvkNumber || null,
-        vatNumber: value.vatNumber || null,
-      }),
-    done: () => redirect(`/manage/${centre.slug}/organisations/${organisationId}?saved=1`),
-    refusalFields: { "organisation-name-taken": "name" },
-  });
-}
 
 export default function OrganisationPage() {
   const { centre, organisation, values, account, invoices, saved, canEdit, canPay } = useLoaderData<typeof loader>();

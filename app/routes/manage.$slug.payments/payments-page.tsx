@@ -1,107 +1,15 @@
-import { randomUUID } from "node:crypto";
+import type { action, loader } from "./data.server";
 import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireCentrePermission } from "~/auth/guards.server";
-import { can } from "~/auth/permissions";
 import { FieldError, SelectField, SubmissionKey, TextField } from "~/components/form-field";
 import { Done, FormProblems, Money, MoneyNavigation, ScrollArea } from "~/components/workspace";
-import { eurosToCents } from "~/domain/bookings/form";
-import { submissionKeyField } from "~/domain/shared/submission-key";
-import { listInvoices } from "~/domain/money/invoices.server";
-import { organisationChoices } from "~/domain/workspace/organisation-admin.server";
-import { accounts, recordPaymentFor } from "~/domain/money/payments.server";
 import { PAYMENT_METHODS } from "~/domain/workspace/constants";
-import { localDateAt } from "~/domain/time/time-zone";
-import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
-import { clock } from "~/lib/clock";
-import { answerForm } from "~/lib/form-action.server";
+import { paymentSchema } from "./schema";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.payments.title");
-
-const paymentSchema = z.object({
-  target: z
-    .string({ error: "workspace.payments.targetRequired" })
-    .regex(/^(booking|invoice|organisation):[0-9a-f-]{36}$/, { error: "workspace.payments.targetRequired" }),
-  amount: z
-    .string({ error: "workspace.payments.amountInvalid" })
-    .trim()
-    .regex(/^-?\d{1,6}([.,]\d{1,2})?$/, { error: "workspace.payments.amountInvalid" }),
-  method: z.enum(["BANK_TRANSFER", "CASH", "PIN"], { error: "workspace.payments.methodRequired" }),
-  receivedOn: z.string({ error: "booking.errors.date" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "booking.errors.date" }),
-  reference: z.string().trim().max(140, { error: "booking.errors.text" }).optional().default(""),
-  submissionKey: submissionKeyField,
-});
-
-/** What each organisation owes and has paid; registering money that came in. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { centre, user, role } = await requireCentrePermission(request, params.slug, "centre.read");
-  const url = new URL(request.url);
-  const [all, invoices, organisations] = await Promise.all([
-    accounts(centre.id),
-    listInvoices(centre.id),
-    organisationChoices(centre.id),
-  ]);
-  const bookingId = url.searchParams.get("bookingId");
-  const organisationId = url.searchParams.get("organisationId");
-  return {
-    centre: { slug: centre.slug, name: centre.name, timeZone: centre.timeZone },
-    accounts: [...all].sort((a, b) => b.outstandingCents - a.outstandingCents),
-    openInvoices: invoices.filter((invoice) => invoice.status === "ISSUED"),
-    organisations,
-    defaults: {
-      target: bookingId ? `booking:${bookingId}` : organisationId ? `organisation:${organisationId}` : "",
-      method: "BANK_TRANSFER",
-      receivedOn: localDateAt(clock.now(), centre.timeZone),
-      submissionKey: randomUUID(),
-    },
-    done: url.searchParams.get("done") === "1",
-    canPay: can({ installationRole: user.installationRole, role }, "payments.manage"),
-  };
-}
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { centre, actor } = await requireCentrePermission(request, params.slug, "payments.manage");
-  const registered = () => redirect(`/manage/${centre.slug}/payments?done=1`);
-  return answerForm(await request.formData(), {
-    schema: paymentSchema,
-    work: (value) =>
-      recordPaymentFor(
-        actor,
-        {
-          target: value.target,
-          amountCents: eurosToCents(value.amount),
-          method: value.method,
-          receivedOn: value.receivedOn,
-          reference: value.reference,
-        },
-        clock.now(),
-        { key: value.submissionKey, centreId: centre.id, kind: "payment" },
-      ),
-    done: registered,
-    // The same form sent twice: the money was registered by the first one.
-    again: registered,
-    refusalFields: {
-      "payment-amount-zero": "amount",
-      "payment-refund-too-large": "amount",
-      "payment-date-invalid": "receivedOn",
-      "payment-date-future": "receivedOn",
-      "payment-date-before-centre": "receivedOn",
-      "payment-booking-other-organisation": "target",
-    },
-  });
-}
-
-/** A fresh form after every navigation (another room, a saved or sent form), the typed values after a refusal. */
-export default function Payments() {
-  return <PaymentsPage key={useLocation().key} />;
-}
-
-function PaymentsPage() {
+export function PaymentsPage() {
   const {
     centre,
     accounts: list,
