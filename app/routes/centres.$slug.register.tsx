@@ -38,7 +38,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     limits: () => [{ limit: "registerPerClient", key: clientAddress(request, context) }],
     // Nothing is made yet: the contact confirms the address by the link in the email first.
     work: async (value) =>
-      registerOrganisation({ centreId: centre.id, ...value, phone: value.phone || null, locale: await getLocale(request) }),
+      registerOrganisation({
+        centreId: centre.id,
+        ...value,
+        phone: value.phone || null,
+        locale: await getLocale(request),
+      }),
     done: () => ({ lastResult: null, done: true }),
     words: { "organisation-name-taken": { key: "booking.errors.nameTaken", field: "name" } },
     back: (lastResult, init) => data({ lastResult, done: false }, init),

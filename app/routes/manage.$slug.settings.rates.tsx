@@ -94,7 +94,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
           priceCents: eurosToCents(value[part]!),
         })),
       }),
-    done: (_rate, value) => redirect(`/manage/${centre.slug}/settings/rates?roomId=${value.roomId}&saved=${value.tier}`),
+    done: (_rate, value) =>
+      redirect(`/manage/${centre.slug}/settings/rates?roomId=${value.roomId}&saved=${value.tier}`),
     back: (result, init) => data({ tier: String(formData.get("tier")), result }, init),
   });
 }
