@@ -52,7 +52,7 @@ export default function handleRequest(
 export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
   if (request.signal.aborted) return;
   // A 4xx (no such route, a method without an action) is the client's doing; the HTTP layer
-  // logs it at info with its path (app/server/remix-handler.ts).
+  // logs it at info with its path, as every request (app/server/request-log.ts).
   if (isRouteErrorResponse(error) && error.status < 500) return;
   logError(error, { requestId: context.requestId, url: request.url, method: request.method });
 }
