@@ -31,16 +31,8 @@ export const logger = pino(
   ),
 );
 
-export function logDebug(message: string, fields: Fields = {}): void {
-  logger.debug(fields, message);
-}
-
 export function logInfo(message: string, fields: Fields = {}): void {
   logger.info(fields, message);
-}
-
-export function logWarn(message: string, fields: Fields = {}): void {
-  logger.warn(fields, message);
 }
 
 export function logError(error: unknown, fields: Fields = {}): void {

@@ -93,6 +93,17 @@ describe("first visit", () => {
     expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe("/login?redirectTo=%2Fmanage%2Fde-wilg");
   });
 
+  it("a corrected address is sent with one click: the message goes while typing, so the button stays under the pointer", async () => {
+    const { page } = session;
+    await page.goto("/login");
+    await page.getByLabel("E-mailadres").fill("geen-adres");
+    await page.getByRole("button", { name: "Stuur mij een inloglink" }).click();
+    await shows(page.getByText("Vul een geldig e-mailadres in"));
+    await page.getByLabel("E-mailadres").fill("niemand@voorbeeld.example");
+    await page.getByRole("button", { name: "Stuur mij een inloglink" }).click();
+    await page.waitForURL(/\/login\?sent=1$/);
+  });
+
   it("a used sign-in link does not work twice", async () => {
     const { page } = session;
     expect(usedLink).toMatch(/\/login\/verify\?token=/);
