@@ -43,7 +43,7 @@ describe("first visit", () => {
     const catalogues: string[] = [];
     const listen = (request: { url(): string }) => {
       const name = /\/_shared\/(nl|en)-[A-Z0-9]+\.js$/.exec(request.url())?.[1];
-      if (name) catalogues.push(name);
+      if (name && !catalogues.includes(name)) catalogues.push(name);
     };
     page.on("request", listen);
     try {
