@@ -1,9 +1,10 @@
 import { RuleFindings } from "~/components/booking";
 import { Money } from "~/components/workspace";
-import { formatMoney, formatShortDate, formatTime, formatTimeRange } from "~/i18n/format";
+import { formatMoney, formatShortDate, formatTimeRange } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/react";
 import type { Key } from "~/i18n/translate";
 import type { ReviewView } from "~/lib/booking-review.server";
+import { DateChoice } from "./booking-date-choice";
 
 /**
  * The review of a booking request, shown before it is sent: the organisation's own form (a
@@ -38,20 +39,6 @@ interface Props {
   timeZone: string;
 }
 
-const TEAM_WORDS = {
-  legend: "workspace.onBehalf.options",
-  skip: "workspace.onBehalf.optionSkip",
-  room: "workspace.onBehalf.optionRoom",
-  time: "workspace.onBehalf.optionTime",
-} as const;
-
-const ORGANISATION_WORDS = {
-  legend: "booking.review.options",
-  skip: "booking.review.optionSkip",
-  room: "booking.review.optionRoom",
-  time: "booking.review.optionTime",
-} as const;
-
 function TeamReview({ review, choices, timeZone }: Props) {
   const t = useT();
   const locale = useLocale();
@@ -81,7 +68,7 @@ function TeamReview({ review, choices, timeZone }: Props) {
                 {conflict.other?.title ? ` (${conflict.other.title}, ${conflict.other.organisation ?? ""})` : null}
               </span>
             ))}
-            <DateChoice date={date} review={review} choices={choices} timeZone={timeZone} words={TEAM_WORDS} />
+            <DateChoice date={date} review={review} choices={choices} timeZone={timeZone} reader="team" />
           </li>
         ))}
       </ul>
@@ -184,7 +171,7 @@ function OrganisationReview({ review, choices, timeZone }: Props) {
                     review={review}
                     choices={choices}
                     timeZone={timeZone}
-                    words={ORGANISATION_WORDS}
+                    reader="organisation"
                     className="mt-2"
                   />
                 </td>
@@ -214,60 +201,5 @@ function OrganisationReview({ review, choices, timeZone }: Props) {
             : t("booking.review.outcomeRefused")}
       </p>
     </section>
-  );
-}
-
-/**
- * For a date that cannot be booked: skip it, another room that is free then, or the nearest
- * free time. For any other date, the choice made for it earlier, kept as a hidden field.
- */
-function DateChoice({
-  date,
-  review,
-  choices,
-  timeZone,
-  words,
-  className = "mt-1",
-}: {
-  date: ReviewDate;
-  review: ReviewView;
-  choices: Record<string, string>;
-  timeZone: string;
-  words: typeof TEAM_WORDS | typeof ORGANISATION_WORDS;
-  className?: string;
-}) {
-  const t = useT();
-  const locale = useLocale();
-  const name = `choice:${date.localStart}`;
-  const chosen = choices[name];
-  if (date.state !== "blocked") return chosen ? <input type="hidden" name={name} value={chosen} /> : null;
-  const options = [
-    { value: "skip", label: t(words.skip) },
-    ...review.alternatives.rooms
-      .filter((room) => room.freeOn.includes(date.localStart))
-      .map((room) => ({ value: `room:${room.roomId}`, label: t(words.room, { room: room.name }) })),
-    ...review.alternatives.times
-      .filter((time) => time.localStart === date.localStart)
-      .map((time) => ({
-        value: `time:${new Date(time.startsAt).toISOString()}`,
-        label: t(words.time, { time: formatTime(new Date(time.startsAt), timeZone, locale) }),
-      })),
-  ];
-  return (
-    <fieldset className={className}>
-      <legend className="font-bold">{t(words.legend)}</legend>
-      {options.map((option) => (
-        <label key={option.value} className="flex min-h-11 items-center gap-2">
-          <input
-            type="radio"
-            name={name}
-            value={option.value}
-            defaultChecked={chosen === option.value}
-            className="h-5 w-5"
-          />
-          {option.label}
-        </label>
-      ))}
-    </fieldset>
   );
 }
