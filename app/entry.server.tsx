@@ -5,6 +5,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import "~/i18n/translate.server";
 import { logError } from "~/lib/log.server";
+import { NonceContext } from "~/lib/nonce";
 import { securityHeaders } from "~/lib/security-headers.server";
 
 const ABORT_DELAY = 5_000;
@@ -25,7 +26,9 @@ export default function handleRequest(
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />,
+      <NonceContext.Provider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceContext.Provider>,
       {
         nonce,
         [readyEvent]() {
@@ -52,7 +55,7 @@ export default function handleRequest(
 export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
   if (request.signal.aborted) return;
   // A 4xx (no such route, a method without an action) is the client's doing; the HTTP layer
-  // logs it at info with its path (app/server/remix-handler.ts).
+  // logs it at info with its path, as every request (app/server/request-log.ts).
   if (isRouteErrorResponse(error) && error.status < 500) return;
   logError(error, { requestId: context.requestId, url: request.url, method: request.method });
 }

@@ -13,16 +13,22 @@ import type { ReactNode } from "react";
 import { PageShell } from "~/components/page-shell";
 import { isCatalogueMessage, translateMessage } from "~/lib/messages";
 import { useLocale, useT } from "~/i18n/react";
+import { useNonce } from "~/lib/nonce";
 import { rootLoader } from "~/lib/root-data.server";
 import styles from "~/tailwind.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.ico", sizes: "32x32" },
+];
 
 /** What every page has: the reader's language, who is signed in, the request id and nonce. */
 export const loader = rootLoader;
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
+  // the server's nonce even on an error page without the root's data; in the browser, the data's
+  const nonce = useNonce() ?? data?.cspNonce;
   const locale = useLocale();
   return (
     <html lang={locale}>
@@ -34,8 +40,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration nonce={data?.cspNonce} />
-        <Scripts nonce={data?.cspNonce} />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -1,6 +1,6 @@
 import type { REPEATS } from "~/domain/bookings/form";
 import { useT } from "~/i18n/react";
-import { isMessageKey, type Key, type MessageValues } from "~/i18n/translate";
+import type { Key, MessageValues } from "~/i18n/translate";
 
 /** The words for a "how often" choice. */
 export function repeatLabel(repeat: Exclude<(typeof REPEATS)[number], "monthly-last">): Key {
@@ -11,20 +11,6 @@ export function repeatLabel(repeat: Exclude<(typeof REPEATS)[number], "monthly-l
       : repeat === "biweekly"
         ? "booking.form.repeatBiweekly"
         : "booking.form.repeatMonthly";
-}
-
-/** A refusal from the domain (code + params) as one plain sentence in the page's language. */
-export function DomainErrorMessage({ error }: { error: { code: string; params: MessageValues } | null | undefined }) {
-  const t = useT();
-  if (!error) return null;
-  const code = error.code.startsWith("recurrence-") ? "recurrence" : error.code;
-  const key = `booking.domainError.${code}`;
-  const known = isMessageKey(key);
-  return (
-    <p role="alert" className="card border-red-700 bg-red-50 font-bold text-red-900">
-      {t((known ? key : "booking.domainError.generic") as Key, error.params)}
-    </p>
-  );
 }
 
 export interface FindingView {

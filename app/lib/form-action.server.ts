@@ -1,4 +1,4 @@
-import type { SubmissionResult } from "@conform-to/react";
+import type { Submission, SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "@remix-run/node";
 import type { z } from "zod";
@@ -8,6 +8,8 @@ import { refusalReply, type RefusalWords } from "./messages";
 import { consumeRateLimits, tooManyInit, tooManyReply, type RateLimitCheck } from "./rate-limits.server";
 
 type Reply = SubmissionResult<string[]>;
+
+type ReplyOptions = Parameters<Submission<unknown>["reply"]>[0];
 
 /**
  * The one way a route answers a form, after its permission check:
@@ -21,23 +23,33 @@ type Reply = SubmissionResult<string[]>;
  *    form has its own words or field for it;
  * 5. the same form sent a second time gets the answer of the first (`again`, with what the
  *    first one made; when it gives nothing, the refusal goes back to the form), a new one gets
- *    `done`.
+ *    `done` (a redirect, or for a step of a longer form its data, with `reply` to give the form
+ *    back as it was sent).
  * Going back to the form answers conform's reply; a page whose action data holds more (which
  * of its forms, say) wraps it with `back`, which gets the reply and the status to answer with.
  */
-export async function answerForm<Schema extends z.ZodType, Result, Done, Back = ReturnType<typeof data<Reply>>>(
+export async function answerForm<
+  Schema extends z.ZodType,
+  Result,
+  Answer = Response,
+  Back = ReturnType<typeof data<Reply>>,
+>(
   formData: FormData,
   options: {
     schema: Schema;
     work: (value: z.output<Schema>) => Promise<Result>;
-    done: (result: Result, value: z.output<Schema>) => Done | Promise<Done>;
+    done: (
+      result: Result,
+      value: z.output<Schema>,
+      reply: (options?: ReplyOptions) => SubmissionResult<string[]>,
+    ) => Answer | Promise<Answer>;
     again?: (entityId: string | null, value: z.output<Schema>) => Response | undefined | Promise<Response | undefined>;
     refusalFields?: Record<string, string>;
     words?: RefusalWords;
     limits?: (value: z.output<Schema>) => RateLimitCheck[];
     back?: (reply: Reply, init: ResponseInit) => Back;
   },
-): Promise<Done | Back | Response> {
+): Promise<Answer | Back | Response> {
   const back = options.back ?? ((reply: Reply, init: ResponseInit) => data(reply, init) as Back);
   const submission = parseWithZod(formData, { schema: options.schema });
   if (submission.status !== "success") return back(submission.reply(), { status: 400 });
@@ -58,7 +70,7 @@ export async function answerForm<Schema extends z.ZodType, Result, Done, Back = 
     if (error.status === 404 && !ownWords) throw new Response("Not found", { status: 404 });
     return back(submission.reply(refusalReply(error, options.refusalFields, options.words)), { status: error.status });
   }
-  return options.done(result, submission.value);
+  return options.done(result, submission.value, (replyOptions) => submission.reply(replyOptions));
 }
 
 /** The message above the form in a reply (a refusal with no field), for pages that show one line, not a form. */

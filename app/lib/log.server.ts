@@ -1,16 +1,42 @@
+import pino from "pino";
+
 /**
- * Structured logging: one JSON line per event on stdout/stderr, with the request id that the
- * error page shows to the person, so a report can be matched to its log line.
+ * Logging: one JSON line per event (pino), errors on stderr and the rest on stdout, at the level
+ * LOG_LEVEL sets (debug, info, warn, error; info unless set). Every request is one line
+ * (method, path, status, milliseconds, request id: app/server/request-log.ts); the request id is
+ * also on the error page, so a report can be matched to its line.
  */
 type Fields = Record<string, unknown>;
 
+const LEVELS = ["debug", "info", "warn", "error"] as const;
+const initialLevel = (LEVELS as readonly string[]).includes(process.env.LOG_LEVEL ?? "")
+  ? process.env.LOG_LEVEL!
+  : "info";
+
+export const logger = pino(
+  {
+    level: initialLevel,
+    base: undefined,
+    messageKey: "message",
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+  },
+  // through process.stdout/stderr (not straight to the file descriptors), so a test can read them
+  pino.multistream(
+    [
+      { level: "debug", stream: process.stdout },
+      { level: "error", stream: process.stderr },
+    ],
+    { dedupe: true },
+  ),
+);
+
 export function logInfo(message: string, fields: Fields = {}): void {
-  if (process.env.LOG_LEVEL === "error" || process.env.LOG_LEVEL === "warn") return;
-  process.stdout.write(`${JSON.stringify({ level: "info", time: new Date().toISOString(), message, ...fields })}\n`);
+  logger.info(fields, message);
 }
 
 export function logError(error: unknown, fields: Fields = {}): void {
   const detail =
     error instanceof Error ? { error: error.message, name: error.name, stack: error.stack } : { error: String(error) };
-  process.stderr.write(`${JSON.stringify({ level: "error", time: new Date().toISOString(), ...fields, ...detail })}\n`);
+  logger.error({ ...fields, ...detail }, error instanceof Error ? error.message : String(error));
 }

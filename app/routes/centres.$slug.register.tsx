@@ -57,6 +57,8 @@ export default function RegisterOrganisation() {
   const [form, fields] = useForm({
     lastResult: result?.lastResult ?? undefined,
     shouldValidate: "onBlur",
+    // a corrected field loses its message while typing, so the button does not move under the pointer
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: registrationSchema }),
   });
   if (result?.done) {

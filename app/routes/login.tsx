@@ -52,6 +52,8 @@ export default function SignInPage() {
   const [form, fields] = useForm({
     lastResult,
     shouldValidate: "onBlur",
+    // a corrected field loses its message while typing, so the button does not move under the pointer
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
   });
 

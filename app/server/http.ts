@@ -5,6 +5,7 @@ import express from "express";
 import { env } from "~/env.server";
 import { fromRoot } from "~/lib/project-root.server";
 import { answerServerError } from "./refusals";
+import { logRequests } from "./request-log";
 import { checkAddresses } from "./request-addresses";
 import { readRequestBodies } from "./request-bodies";
 import { remixHandler } from "./remix-handler";
@@ -20,11 +21,15 @@ export function createHttpApp(build: ServerBuild, mode: string): express.Express
   app.disable("x-powered-by");
   app.set("trust proxy", 1);
   app.use((req, res, next) => {
-    res.locals.requestId = (req.headers["x-request-id"] as string | undefined)?.slice(0, 64) ?? randomUUID();
+    // a proxy's request id is kept when it is a plain token; anything else gets one of ours
+    const given = req.headers["x-request-id"];
+    res.locals.requestId = typeof given === "string" && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     // Here once for every response (pages, files, feeds, errors), so no browser guesses a type.
     res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("X-Request-Id", res.locals.requestId);
     next();
   });
+  app.use(logRequests());
   app.use(compression());
   // Fingerprinted assets from the Remix build can be cached for ever.
   app.use("/build", express.static(fromRoot("public", "build"), { immutable: true, maxAge: "1y" }));

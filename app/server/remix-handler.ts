@@ -5,7 +5,6 @@ import {
   type ServerBuild,
 } from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
-import { logInfo } from "~/lib/log.server";
 import { refuse } from "./refusals";
 
 /**
@@ -27,14 +26,6 @@ export function remixHandler(options: {
     if (!url) return refuse(req, res, "badRequest", { detail: "no valid address from the host headers" });
     try {
       const response = await handle(toFetchRequest(req, res, url), options.getLoadContext(res));
-      if (response.status >= 400 && response.status < 500) {
-        logInfo("request refused", {
-          status: response.status,
-          method: req.method,
-          path: req.path,
-          requestId: res.locals.requestId,
-        });
-      }
       res.statusMessage = response.statusText;
       res.status(response.status);
       for (const [name, value] of response.headers) res.append(name, value);

@@ -9,7 +9,6 @@ import {
 } from "../support/browser";
 
 let session: BrowserSession;
-let usedLink = "";
 
 beforeAll(async () => {
   session = await openBrowser();
@@ -44,7 +43,7 @@ describe("first visit", () => {
     const catalogues: string[] = [];
     const listen = (request: { url(): string }) => {
       const name = /\/_shared\/(nl|en)-[A-Z0-9]+\.js$/.exec(request.url())?.[1];
-      if (name) catalogues.push(name);
+      if (name && !catalogues.includes(name)) catalogues.push(name);
     };
     page.on("request", listen);
     try {
@@ -79,7 +78,7 @@ describe("first visit", () => {
 
   it("the demo manager signs in through the mailbox link and sees the rooms", async () => {
     const { page } = session;
-    usedLink = await signInViaMailbox(page, "beheer@de-wilg.example");
+    await signInViaMailbox(page, "beheer@de-wilg.example");
     await headingIs(page, "Beheer van Buurthuis De Wilg");
     await shows(page.getByRole("heading", { name: "Zaal A", exact: true }));
     await shows(page.getByRole("heading", { name: "Grote zaal (A + B)" }));
@@ -93,19 +92,53 @@ describe("first visit", () => {
     expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe("/login?redirectTo=%2Fmanage%2Fde-wilg");
   });
 
+  it("a corrected address is sent with one click: the message goes while typing, so the button stays under the pointer", async () => {
+    const { page } = session;
+    await page.goto("/login");
+    await page.getByLabel("E-mailadres").fill("geen-adres");
+    await page.getByRole("button", { name: "Stuur mij een inloglink" }).click();
+    await shows(page.getByText("Vul een geldig e-mailadres in"));
+    await page.getByLabel("E-mailadres").fill("niemand@voorbeeld.example");
+    await page.getByRole("button", { name: "Stuur mij een inloglink" }).click();
+    await page.waitForURL(/\/login\?sent=1$/);
+  });
+
   it("a used sign-in link does not work twice", async () => {
     const { page } = session;
+    // a link of its own, used once (this test does not lean on another test's link)
+    const usedLink = await signInViaMailbox(page, "penningmeester@de-wilg.example");
+    await page.getByRole("button", { name: "Uitloggen" }).click();
     expect(usedLink).toMatch(/\/login\/verify\?token=/);
     await page.goto(usedLink);
     await page.getByRole("button", { name: "Inloggen" }).click();
     await shows(page.getByRole("alert").filter({ hasText: "Deze link werkt niet meer" }));
   });
 
-  it("a page that does not exist says so in plain words", async () => {
+  it("a page that does not exist says so in plain words, without script errors, and the browser finds the icon", async () => {
     const { page } = session;
-    const response = await page.goto("/centres/bestaat-niet");
-    expect(response?.status()).toBe(404);
-    await headingIs(page, "Pagina niet gevonden");
+    const problems: string[] = [];
+    const listen = (error: Error) => problems.push(error.message);
+    const consoleListen = (message: { type(): string; text(): string }) => {
+      if (message.type() === "error" && !message.text().includes("404")) problems.push(message.text());
+    };
+    page.on("pageerror", listen);
+    page.on("console", consoleListen);
+    try {
+      for (const address of ["/centres/bestaat-niet", "/bestaat-niet/ook-niet"]) {
+        const response = await page.goto(address);
+        expect(response?.status()).toBe(404);
+        await headingIs(page, "Pagina niet gevonden");
+        await page.waitForLoadState("networkidle");
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      page.off("pageerror", listen);
+      page.off("console", consoleListen);
+    }
+    const icon = await page.request.get("/favicon.ico");
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()["content-type"]).toMatch(/icon/);
+    expect((await page.request.get("/robots.txt")).status()).toBe(200);
   });
 
   it("/healthz answers 200 while the database answers", async () => {

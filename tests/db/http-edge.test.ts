@@ -6,6 +6,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { hashToken } from "~/auth/sign-in-links.server";
 import { db } from "~/db/client.server";
 import { CENTRE_TABLES } from "~/domain/reports/tables";
+import { settleBackgroundWork } from "~/lib/background.server";
+import { logger } from "~/lib/log.server";
 import { fromRoot } from "~/lib/project-root.server";
 import { startHttpApp, type HttpApp } from "../support/http-app";
 import { sessionCookie } from "../support/sessions";
@@ -37,7 +39,17 @@ afterAll(async () => {
   await app?.close();
 });
 
+const quietLevel = logger.level;
+
+/** The request's line is written when its answer has gone out, which can be just after the client has it. */
+async function logWritten(spy: { mock: { calls: unknown[][] } }, path: string) {
+  await vi.waitFor(() => {
+    if (!spy.mock.calls.some(([chunk]) => String(chunk).includes(`"path":"${path}`))) throw new Error("not yet logged");
+  });
+}
+
 afterEach(() => {
+  logger.level = quietLevel;
   vi.restoreAllMocks();
 });
 
@@ -220,7 +232,7 @@ describe("request bodies", () => {
 
   it("a form just under 1 MB is read as usual", async () => {
     const response = await post("/login", FORM, new URLSearchParams({ email: "x".repeat(1000 * 1024) }));
-    expect(response.status).toBe(200); // the sign-in form again, with its error
+    expect(response.status).toBe(400); // the sign-in form again, with its error
     expect(await response.text()).toContain("Vul een geldig e-mailadres in");
   });
 
@@ -234,7 +246,7 @@ describe("request bodies", () => {
 
   it("an empty POST without a type is the empty form it is: the route answers as to one, no 500", async () => {
     const login = await post("/login", {}, undefined);
-    expect(login.status).toBe(200); // the sign-in form again, asking for an address
+    expect(login.status).toBe(400); // the sign-in form again, asking for an address
     expect(await login.text()).toContain("Vul een geldig e-mailadres in");
     expect((await post("/logout", {}, undefined)).status).toBe(302);
   });
@@ -247,7 +259,7 @@ describe("request bodies", () => {
   });
 
   it("an empty form and a well-formed multipart form reach the route", async () => {
-    expect((await post("/login", FORM, "")).status).toBe(200);
+    expect((await post("/login", FORM, "")).status).toBe(400); // the form again, asking for an address
     const multipart = new FormData();
     multipart.set("email", "iemand@voorbeeld.example");
     const response = await post("/login", {}, multipart);
@@ -264,6 +276,7 @@ describe("request bodies", () => {
 });
 
 async function latestLinkToken(email: string): Promise<string> {
+  await settleBackgroundWork(); // the link is sent after the answer (the same time for every address)
   const message = await db().emailMessage.findFirst({ where: { toAddress: email }, orderBy: { createdAt: "desc" } });
   return /token=([A-Za-z0-9_-]+)/.exec(message?.textBody ?? "")![1]!;
 }
@@ -366,10 +379,13 @@ describe("a client's mistake is a 4xx", () => {
   });
 
   it("a 404 is logged at info with its path, not as an error", async () => {
+    logger.level = "info";
     const out = vi.spyOn(process.stdout, "write");
     const err = vi.spyOn(process.stderr, "write");
     const response = await fetch(`${app.baseUrl}/bestaat-niet-${randomUUID()}`);
     expect(response.status).toBe(404);
+    await response.text();
+    await logWritten(out, "/bestaat-niet-");
     const lines = (spy: typeof out) =>
       spy.mock.calls.map(([chunk]) => String(chunk)).filter((line) => line.startsWith("{"));
     expect(lines(err).filter((line) => line.includes('"level":"error"'))).toEqual([]);
@@ -379,7 +395,31 @@ describe("a client's mistake is a 4xx", () => {
     expect(logged).toMatchObject({ level: "info", status: 404, method: "GET" });
   });
 
+  it("every request is one log line with method, path, status, time and the request id it answered with", async () => {
+    logger.level = "info";
+    const out = vi.spyOn(process.stdout, "write");
+    const response = await fetch(`${app.baseUrl}/privacy?token=secret`, { headers: { "X-Request-Id": "proxy-123.a" } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("X-Request-Id")).toBe("proxy-123.a");
+    await response.text();
+    await logWritten(out, "/privacy");
+    const lines = out.mock.calls
+      .map(([chunk]) => String(chunk))
+      .filter((line) => line.includes('"message":"request"'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const entry = lines.find((line) => line.requestId === "proxy-123.a");
+    expect(entry).toMatchObject({ level: "info", method: "GET", path: "/privacy", status: 200 });
+    expect(typeof entry!.ms).toBe("number");
+    expect(JSON.stringify(lines)).not.toContain("secret");
+  });
+
+  it("a request id that is no plain token is replaced by one of ours", async () => {
+    const response = await fetch(`${app.baseUrl}/privacy`, { headers: { "X-Request-Id": "a b<script>" } });
+    expect(response.headers.get("X-Request-Id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it("a refusal at the edge (403) is logged at info too", async () => {
+    logger.level = "info";
     const out = vi.spyOn(process.stdout, "write");
     await post("/logout", { ...FORM, Origin: EVIL }, "");
     const entry = out.mock.calls

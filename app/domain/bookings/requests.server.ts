@@ -1,15 +1,15 @@
 import { db, transaction, type Tx } from "~/db/client.server";
-import type { Booking, Prisma, Tier } from "~/generated/prisma/client";
+import type { Prisma, Tier } from "~/generated/prisma/client";
 import {
   bookingApprovedEmail,
   pendingRequestsReminderEmail,
-  bookingBumpedEmail,
   bookingConfirmedEmail,
   bookingDeclinedEmail,
   bookingRequestedEmail,
   newRequestForManagersEmail,
 } from "~/email/booking-emails.server";
 import { recordAudit } from "../shared/audit.server";
+import { bumpProvisionalDates } from "../rules/bumping.server";
 import {
   createBookingWith,
   datesToStore,
@@ -500,7 +500,12 @@ export async function requestBooking(input: BookingRequestInput, now = clock.now
         const { centre, organisation, tier, policy } = result.context;
         if (result.outcome === "refused") throw refusal(result, centre.timeZone);
 
-        const bumped = await bumpProvisionalDates(tx, centre.id, input.actor.userId, result, organisation.name, now);
+        const bumped = await bumpProvisionalDates(
+          tx,
+          { centre: result.context.centre, actorId: input.actor.userId, initiative: organisation.name },
+          { bumps: result.bumps, taken: result.dates.filter((date) => date.state === "bumps") },
+          now,
+        );
         const lines = new Map(result.quote.lines.map((line) => [line.localStart, line]));
         const booking = await createBookingWith(
           tx,
@@ -559,136 +564,6 @@ function stripContext(result: Awaited<ReturnType<typeof review>>): BookingReview
 /** The quote as stored on the booking: rate, VAT, lines and totals at the time of booking. */
 function quoteSnapshot(result: BookingReview) {
   return { tier: result.tier, ...result.quote };
-}
-
-/**
- * Rule 3: provisional commercial dates a resident initiative takes over. In the caller's
- * transaction: each date is given up (status BUMPED, rooms freed), a booking left without dates
- * is BUMPED as a whole, paid dates are queued for a refund, and the contact is told why, with
- * other free rooms and times near the original.
- */
-async function bumpProvisionalDates(
-  tx: Tx,
-  centreId: string,
-  actorId: string | null,
-  result: Awaited<ReturnType<typeof review>>,
-  initiative: string,
-  now: Date,
-): Promise<{ bookingId: string; dates: string[] }[]> {
-  if (result.bumps.length === 0) return [];
-  const byBooking = new Map<string, string[]>();
-  for (const bump of result.bumps)
-    byBooking.set(bump.bookingId, [...(byBooking.get(bump.bookingId) ?? []), bump.occurrenceId]);
-  const done: { bookingId: string; dates: string[] }[] = [];
-  for (const [bookingId, occurrenceIds] of byBooking) {
-    await tx.$queryRaw`SELECT id FROM bookings WHERE id = ${bookingId}::uuid AND centre_id = ${centreId}::uuid FOR UPDATE`;
-    const occurrences = await tx.occurrence.findMany({
-      where: { id: { in: occurrenceIds }, centreId },
-      orderBy: { startsAt: "asc" },
-    });
-    // Re-check under the lock: still provisional and still taking place.
-    const stillBumpable = occurrences.filter(
-      (occurrence) => occurrence.status === "ACTIVE" && isBumpable(occurrence.firmAt, now),
-    );
-    if (stillBumpable.length !== occurrences.length) {
-      throw new DomainError("room-already-booked", "The room was confirmed for someone else meanwhile.", {}, 409);
-    }
-    const reason = `Vervallen: de ruimte gaat naar bewonersinitiatief ${initiative} (regel: bewonersinitiatieven gaan voor)`;
-    await tx.roomClaim.updateMany({ where: { occurrenceId: { in: occurrenceIds } }, data: { active: false } });
-    await tx.occurrence.updateMany({
-      where: { id: { in: occurrenceIds } },
-      data: { status: "BUMPED", cancelledAt: now, cancelReason: reason },
-    });
-    for (const id of occurrenceIds) await notifySignupsOfCancelledDate(tx, centreId, id);
-    const left = await tx.occurrence.count({ where: { bookingId, status: "ACTIVE" } });
-    const booking = await tx.booking.update({
-      where: { id: bookingId },
-      data: left === 0 ? { status: "BUMPED", cancelledAt: now, cancelReason: reason } : {},
-      include: { organisation: true, room: true },
-    });
-    const refundCents = await queueRefund(
-      tx,
-      booking,
-      occurrences.map((o) => o.priceExclCents + o.vatCents),
-      now,
-    );
-    const localDates = occurrences.map((occurrence) =>
-      localDateTimeAt(occurrence.startsAt, result.context.centre.timeZone),
-    );
-    const alternatives = await suggestAlternatives(
-      centreId,
-      {
-        roomId: booking.roomId,
-        rrule: null,
-        localStart: localDates[0]!,
-        durationMinutes: booking.durationMinutes,
-        excludeOccurrenceIds: occurrenceIds,
-      },
-      occurrences.map((occurrence) => ({
-        originalLocalStart: localDateTimeAt(occurrence.startsAt, result.context.centre.timeZone),
-        startsAt: occurrence.startsAt,
-        endsAt: occurrence.endsAt,
-        claims: [],
-      })),
-      { attendees: booking.attendees },
-      tx,
-    );
-    // The dates just taken by the initiative are not free: drop alternatives that overlap them.
-    const taken = result.dates.filter((date) => date.state === "bumps");
-    const times = alternatives.times.filter(
-      (time) => !taken.some((date) => time.startsAt < date.endsAt && date.startsAt < time.endsAt),
-    );
-    await recordAudit(tx, {
-      centreId,
-      actorId,
-      entityType: "booking",
-      entityId: bookingId,
-      action: "bumped",
-      details: { dates: localDates, by: initiative, refundCents, wholeBooking: left === 0 },
-    });
-    await bookingBumpedEmail(tx, {
-      booking,
-      organisation: booking.organisation,
-      centre: result.context.centre,
-      roomName: booking.room.name,
-      dates: occurrences.map((o) => o.startsAt),
-      initiative,
-      rooms: alternatives.rooms,
-      times,
-      refundCents,
-    });
-    done.push({ bookingId, dates: localDates });
-  }
-  return done;
-}
-
-/** Paid money for dates that will not take place goes back: a refund waits for the treasurer. */
-async function queueRefund(tx: Tx, booking: Booking, pricesIncl: number[], now: Date): Promise<number> {
-  const paid = await tx.payment.aggregate({
-    where: { bookingId: booking.id, status: { in: ["SUCCEEDED", "PENDING"] } },
-    _sum: { amountCents: true },
-  });
-  const paidCents = paid._sum.amountCents ?? 0;
-  const owed = pricesIncl.reduce((sum, price) => sum + price, 0);
-  const refund = Math.min(paidCents, owed);
-  if (refund <= 0) return 0;
-  const original = await tx.payment.findFirst({
-    where: { bookingId: booking.id, amountCents: { gt: 0 } },
-    orderBy: { receivedAt: "desc" },
-  });
-  await tx.payment.create({
-    data: {
-      centreId: booking.centreId,
-      organisationId: booking.organisationId,
-      bookingId: booking.id,
-      amountCents: -refund,
-      method: original?.method ?? "BANK_TRANSFER",
-      status: "PENDING",
-      reference: "Terugbetaling: optie vervallen voor een bewonersinitiatief",
-      receivedAt: now,
-    },
-  });
-  return refund;
 }
 
 // ─── Manager decisions ──────────────────────────────────────────────────────

@@ -1,4 +1,6 @@
-import { addWallClockDays, formatLocalDate, isoWeekday, parseLocalDate } from "../time/time-zone";
+import { TZDate } from "@date-fns/tz";
+import { addDays, addYears, differenceInCalendarDays, getISOWeek, getISOWeekYear, startOfISOWeek } from "date-fns";
+import { formatLocalDate, parseLocalDate } from "../time/time-zone";
 
 /**
  * Report periods (pure). A period is a run of whole local days in the centre's zone:
@@ -27,27 +29,28 @@ function day(text: string): Date {
   return parsed;
 }
 
+/** A local date as date-fns sees it: midnight in UTC, so no server TZ and no clock change can move it. */
+function calendarDay(text: string): TZDate {
+  return new TZDate(day(text).getTime(), "UTC");
+}
+
 function ymd(year: number, month: number, date: number): string {
   return formatLocalDate(new Date(Date.UTC(year, month - 1, date)));
 }
 
 /** Adds whole days to a local date. */
 export function plusDays(localDate: string, days: number): string {
-  return formatLocalDate(addWallClockDays(day(localDate), days));
+  return formatLocalDate(addDays(calendarDay(localDate), days));
 }
 
 /** The same calendar date `years` years later; 29 February becomes 28 February. */
 export function plusYears(localDate: string, years: number): string {
-  const date = day(localDate);
-  const year = date.getUTCFullYear() + years;
-  const month = date.getUTCMonth();
-  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return ymd(year, month + 1, Math.min(date.getUTCDate(), last));
+  return formatLocalDate(addYears(calendarDay(localDate), years));
 }
 
 /** Number of days between two local dates (to − from). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((day(to).getTime() - day(from).getTime()) / 86_400_000);
+  return differenceInCalendarDays(calendarDay(to), calendarDay(from));
 }
 
 function periodDays(period: ReportPeriod): number {
@@ -61,11 +64,8 @@ export function lastDay(period: ReportPeriod): string {
 
 /** ISO 8601 week number and its year (the week with the year's first Thursday is week 1). */
 export function isoWeek(localDate: string): { year: number; week: number } {
-  const date = day(localDate);
-  const thursday = addWallClockDays(date, 4 - isoWeekday(date));
-  const year = thursday.getUTCFullYear();
-  const dayOfYear = Math.round((thursday.getTime() - Date.UTC(year, 0, 1)) / 86_400_000);
-  return { year, week: Math.floor(dayOfYear / 7) + 1 };
+  const date = calendarDay(localDate);
+  return { year: getISOWeekYear(date), week: getISOWeek(date) };
 }
 
 /** The period of `kind` that contains `date` (for "range": `from` to `until`, both inclusive). */
@@ -83,7 +83,7 @@ export function resolvePeriod(input: { kind: PeriodKind; date: string; from?: st
     case "month":
       return { kind: "month", from: ymd(year, month, 1), to: ymd(year, month + 1, 1) };
     case "week": {
-      const monday = formatLocalDate(addWallClockDays(date, 1 - isoWeekday(date)));
+      const monday = formatLocalDate(startOfISOWeek(calendarDay(input.date)));
       return { kind: "week", from: monday, to: plusDays(monday, 7) };
     }
     case "range": {

@@ -1,24 +1,22 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { CheckboxField, SelectField, TextField } from "~/components/form-field";
 import { FormProblems } from "~/components/workspace";
-import { encodeMessage, refusalReply } from "~/lib/messages";
 import { db } from "~/db/client.server";
-import { applyPatternChange, bookingForManager, previewPatternChange } from "~/domain/bookings/manager-changes.server";
-import { isDomainError } from "~/domain/shared/errors";
-import { DURATIONS, endOf, patternOf, repeatOf, seriesChangeSchema } from "~/domain/bookings/series-form";
+import { bookingForManager } from "~/domain/bookings/manager-changes.server";
+import { DURATIONS, endOf, repeatOf, seriesChangeSchema } from "~/domain/bookings/series-form";
 import { listSpaces } from "~/domain/centre/rooms.server";
 import { localDateAt, localDateTimeAt } from "~/domain/time/time-zone";
 import { formatShortDate, formatTimeRange } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
 import { idParam, orNotFound } from "~/lib/workspace-route.server";
-import { clock } from "~/lib/clock";
+import { answerSeriesChange } from "./answers.server";
+import { ChangePlan } from "./plan";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.change.title");
 
@@ -66,86 +64,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { centre, actor } = await requireCentrePermission(request, params.slug, "bookings.manage");
-  const bookingId = idParam(params.bookingId);
-  const booking = await load(centre.id, bookingId);
-  const submission = parseWithZod(await request.formData(), { schema: seriesChangeSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), preview: null }, { status: 400 });
-  const form = submission.value;
-  // The new pattern starts on the chosen date or later, and never in the past.
-  const from = booking.dates.find((date) => date.id === form.fromOccurrenceId);
-  const earliest =
-    form.scope === "following" && from
-      ? localDateAt(from.startsAt, centre.timeZone)
-      : localDateAt(clock.now(), centre.timeZone);
-  if (form.date < earliest) {
-    return data(
-      {
-        result: submission.reply({
-          fieldErrors: { date: [encodeMessage("workspace.change.dateTooEarly", { date: earliest })] },
-        }),
-        preview: null,
-      },
-      { status: 422 },
-    );
-  }
-  const input = {
-    bookingId,
-    scope: form.scope,
-    fromOccurrenceId: form.scope === "following" ? form.fromOccurrenceId : undefined,
-    pattern: patternOf(form),
-    allowOutsideOpeningHours: form.allowOutsideOpeningHours,
-  };
-  try {
-    if (form.intent === "save") {
-      const result = await applyPatternChange(actor, input);
-      return redirect(`/manage/${centre.slug}/bookings/${result.bookingId}?done=changed`);
-    }
-    const preview = await previewPatternChange(actor, input);
-    return data({ result: submission.reply(), preview });
-  } catch (error) {
-    if (!isDomainError(error)) throw error;
-    if (error.status === 404) throw new Response("Not found", { status: 404 });
-    const preview = await previewPatternChange(actor, input).catch(() => null);
-    return data(
-      {
-        result: submission.reply(
-          refusalReply(error, {
-            "invalid-start": "date",
-            "room-already-booked": "time",
-            "outside-opening-hours": "time",
-            "date-closed": "date",
-          }),
-        ),
-        preview,
-      },
-      { status: error.status },
-    );
-  }
+  const booking = await load(centre.id, idParam(params.bookingId));
+  return answerSeriesChange(actor, centre, booking, await request.formData());
 }
 
 export default function ChangeSeries() {
   const { centre, booking, upcoming, spaces, defaults } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  // the plan comes with the form; a refused form comes back as it was sent
+  const planned = answer && "preview" in answer ? answer : null;
   const t = useT();
   const locale = useLocale();
   const tz = centre.timeZone;
   const [form, fields] = useForm<z.input<typeof seriesChangeSchema>>({
     id: "change-series",
-    lastResult: actionData?.result,
+    lastResult: planned ? planned.result : answer,
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: seriesChangeSchema }),
     defaultValue: defaults,
   });
-  const preview = actionData?.preview ?? null;
-  const say = (instant: string | Date) => formatShortDate(new Date(instant), tz, locale);
+  const preview = planned?.preview ?? null;
   const sayRange = (start: string | Date, end: string | Date) =>
-    `${say(start)} ${formatTimeRange(new Date(start), new Date(end), tz, locale)}`;
-  const blocking = preview
-    ? preview.conflicts.filter(
-        (conflict) => !(conflict.reason === "outside-opening-hours" && fields.allowOutsideOpeningHours.value === "on"),
-      )
-    : [];
+    `${formatShortDate(new Date(start), tz, locale)} ${formatTimeRange(new Date(start), new Date(end), tz, locale)}`;
   return (
     <>
       <p className="m-0">
@@ -230,80 +171,11 @@ export default function ChangeSeries() {
         </div>
 
         {preview ? (
-          <section aria-labelledby="plan-title" className="card border-2 border-brand-700" id="plan">
-            <h2 id="plan-title" className="mt-0">
-              {t("workspace.change.planTitle")}
-            </h2>
-            <ul>
-              <li>{t("workspace.change.updated", { count: preview.updated.length })}</li>
-              <li>{t("workspace.change.added", { count: preview.added.length })}</li>
-              <li>{t("workspace.change.cancelled", { count: preview.cancelled.length })}</li>
-              {preview.exceptionsKept.length > 0 ? (
-                <li>{t("workspace.change.exceptionsKept", { count: preview.exceptionsKept.length })}</li>
-              ) : null}
-              {preview.exceptionsDropped.length > 0 ? (
-                <li>{t("workspace.change.exceptionsDropped", { count: preview.exceptionsDropped.length })}</li>
-              ) : null}
-            </ul>
-            {preview.updated.length > 0 ? (
-              <details>
-                <summary className="cursor-pointer">{t("workspace.change.showUpdated")}</summary>
-                <ul>
-                  {preview.updated.map((update) => (
-                    <li key={update.occurrenceId}>
-                      {say(update.from.startsAt)} → {sayRange(update.to.startsAt, update.to.endsAt)}
-                    </li>
-                  ))}
-                </ul>
-              </details>
-            ) : null}
-            {preview.added.length > 0 ? (
-              <details>
-                <summary className="cursor-pointer">{t("workspace.change.showAdded")}</summary>
-                <ul>
-                  {preview.added.map((date) => (
-                    <li key={date.originalLocalStart}>
-                      {sayRange(date.startsAt, date.endsAt)}
-                      {date.cancelReason ? ` · ${date.cancelReason}` : null}
-                    </li>
-                  ))}
-                </ul>
-              </details>
-            ) : null}
-            {preview.cancelled.length > 0 ? (
-              <>
-                <h3>{t("workspace.change.cancelledTitle")}</h3>
-                <ul>
-                  {preview.cancelled.map((date) => (
-                    <li key={date.occurrenceId}>{say(date.startsAt)}</li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
-            <h3>{t("workspace.change.conflictsTitle")}</h3>
-            {preview.conflicts.length === 0 ? (
-              <p>{t("workspace.change.noConflicts")}</p>
-            ) : (
-              <ul>
-                {preview.conflicts.map((conflict) => (
-                  <li key={`${conflict.localStart}-${conflict.reason}-${conflict.other?.bookingId ?? ""}`}>
-                    <strong>{sayRange(conflict.startsAt, conflict.endsAt)}</strong>:{" "}
-                    {t(`workspace.conflict.${conflict.reason}`, { reason: conflict.closure?.reason ?? "" })}
-                    {conflict.other
-                      ? ` (${conflict.other.title ?? ""}, ${conflict.other.organisation ?? ""}, ${conflict.other.room})`
-                      : null}
-                  </li>
-                ))}
-              </ul>
-            )}
-            {blocking.length > 0 ? (
-              <p className="font-bold">{t("workspace.change.fixConflicts")}</p>
-            ) : (
-              <button type="submit" name="intent" value="save" className="button">
-                {t("workspace.change.save")}
-              </button>
-            )}
-          </section>
+          <ChangePlan
+            preview={preview}
+            allowOutsideOpeningHours={fields.allowOutsideOpeningHours.value === "on"}
+            timeZone={tz}
+          />
         ) : null}
       </Form>
     </>
