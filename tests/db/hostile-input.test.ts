@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { fromRoot } from "~/lib/project-root.server";
@@ -77,10 +77,17 @@ interface RouteFile {
 /** The app's routes, read from app/routes the way Remix's flat routes name them. */
 function routeFiles(): RouteFile[] {
   const folder = fromRoot("app", "routes");
-  return readdirSync(folder)
-    .filter((file) => /\.tsx?$/.test(file))
-    .map((file) => {
-      const source = readFileSync(`${folder}/${file}`, "utf8");
+  // a route is a file, or a folder with route.tsx (read with its siblings: schemas, forms, answers)
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((entry) =>
+      entry.isDirectory() ? existsSync(`${folder}/${entry.name}/route.tsx`) : /\.tsx?$/.test(entry.name),
+    )
+    .map(({ name: file }) => {
+      const source = /\.tsx?$/.test(file)
+        ? readFileSync(`${folder}/${file}`, "utf8")
+        : readdirSync(`${folder}/${file}`)
+            .map((sibling) => readFileSync(`${folder}/${file}/${sibling}`, "utf8"))
+            .join("\n");
       const segments = file
         .replace(/\.tsx?$/, "")
         .replace(/\[\.\]/g, "\u0000")
@@ -101,7 +108,7 @@ function routeFiles(): RouteFile[] {
       return {
         file,
         pattern: `/${segments.filter((segment) => segment !== "").join("/")}`.replace(/\/$/, "") || "/",
-        hasAction: /export (async )?function action/.test(source),
+        hasAction: /export (async )?function action|export \{[^}]*\baction\b/.test(source),
         fields: [...fields],
         intents: [...intents],
         choices: [...choices],
@@ -247,6 +254,9 @@ describe("hostile input to every route", () => {
     expect(routes.length).toBeGreaterThan(40);
     expect(routes.map((route) => route.pattern)).toContain("/centres/$slug/my-bookings/$bookingId/cancel");
     expect(routes.map((route) => route.pattern)).toContain("/login/verify");
+    // route folders too, with the action their route.tsx passes on
+    expect(routes.find((route) => route.pattern === "/manage/$slug/bookings/new")).toMatchObject({ hasAction: true });
+    expect(routes.find((route) => route.pattern === "/manage/$slug/planner")).toBeTruthy();
   });
 
   it.each(routes.map((route) => [route.pattern, route] as const))(
