@@ -116,17 +116,12 @@ export async function resetRateLimit(check: RateLimitCheck): Promise<void> {
 }
 
 /**
- * The client's address: what Express's `request.ip` gives with `trust proxy` 1 (passed in the
- * load context as clientIp), else the address the nearest proxy put last in X-Forwarded-For.
+ * The client's address as Express gives it (`request.ip` with `trust proxy` 1, which already
+ * reads the nearest proxy's X-Forwarded-For), passed in the load context as clientIp. No
+ * second reading of that header here: a client without a proxy could set it to anything.
  */
-export function clientAddress(request: Request, context?: AppLoadContext): string {
-  if (context?.clientIp) return context.clientIp;
-  const forwarded = request.headers
-    .get("X-Forwarded-For")
-    ?.split(",")
-    .map((part) => part.trim())
-    .filter(Boolean);
-  return forwarded?.at(-1) ?? "unknown";
+export function clientAddress(context: AppLoadContext): string {
+  return context.clientIp ?? "unknown";
 }
 
 /** The answer's status and Retry-After header for a refusal (429). */

@@ -55,7 +55,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     redirect(`/centres/${centre.slug}/activities/${activity.id}/companion?sent=${email ? "email" : "phone"}`);
   return answerForm(await request.formData(), {
     schema: companionSchema,
-    limits: () => [{ limit: "companionPerClient", key: clientAddress(request, context) }],
+    limits: () => [{ limit: "companionPerClient", key: clientAddress(context) }],
     work: async ({ submissionKey, ...answers }) =>
       requestCompanion(
         {

@@ -35,7 +35,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const centre = await centreFor(params.slug);
   return answerForm(await request.formData(), {
     schema: registrationSchema,
-    limits: () => [{ limit: "registerPerClient", key: clientAddress(request, context) }],
+    limits: () => [{ limit: "registerPerClient", key: clientAddress(context) }],
     // Nothing is made yet: the contact confirms the address by the link in the email first.
     work: async (value) =>
       registerOrganisation({

@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   return answerForm(await request.formData(), {
     schema: signInSchema,
-    limits: () => [{ limit: "signInPerClient", key: clientAddress(request, context) }],
+    limits: () => [{ limit: "signInPerClient", key: clientAddress(context) }],
     work: async (value) => {
       const redirectTo = safeRedirect(value.redirectTo, "");
       const input = { email: value.email, locale: await getLocale(request), redirectTo: redirectTo || undefined };

@@ -43,7 +43,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return answerForm(await request.formData(), {
     schema: signupSchema,
     limits: ({ email, phone }) => [
-      { limit: "signupPerClient", key: clientAddress(request, context) },
+      { limit: "signupPerClient", key: clientAddress(context) },
       { limit: "signupPerContact", key: email ? emailKey(email) : phoneKey(phone ?? "") },
     ],
     work: async ({ submissionKey, ...answers }) =>
