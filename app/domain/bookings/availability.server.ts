@@ -1,6 +1,6 @@
 import { db } from "~/db/client.server";
 import type { Facility } from "~/generated/prisma/client";
-import { findConflicts, suggestAlternatives, type TimeAlternative } from "./conflicts.server";
+import { findConflicts, loadCentreCalendar, suggestAlternatives, type TimeAlternative } from "./conflicts.server";
 import { listSpaces, spaceFits } from "../centre/rooms.server";
 
 /**
@@ -41,7 +41,10 @@ export async function searchAvailability(
   centreId: string,
   query: AvailabilityQuery,
 ): Promise<{ free: AvailableSpace[]; nearMisses: AvailableSpace[] }> {
-  const spaces = (await listSpaces(db(), centreId)).filter((space) => spaceFits(space, query));
+  const [spaces, calendar] = await Promise.all([
+    listSpaces(db(), centreId).then((all) => all.filter((space) => spaceFits(space, query))),
+    loadCentreCalendar(db(), centreId),
+  ]);
   const results: AvailableSpace[] = [];
   for (const space of spaces) {
     const proposal = {
@@ -51,12 +54,18 @@ export async function searchAvailability(
       durationMinutes: query.durationMinutes,
       until: query.until,
     };
-    const { dates, conflicts } = await findConflicts(centreId, proposal, { seesDetails: false }, db(), space);
+    const { dates, conflicts } = await findConflicts(centreId, proposal, { seesDetails: false }, db(), {
+      space,
+      calendar,
+    });
     // A series simply skips the days the house is closed; a single date on such a day is unavailable.
     const blocking = conflicts.filter((conflict) => !(query.rrule && conflict.reason === "closed"));
     const unavailable = [...new Set(blocking.map((conflict) => conflict.localStart))];
     const clashing = dates.filter((date) => unavailable.includes(date.originalLocalStart)).slice(0, 5);
-    const nearest = clashing.length > 0 ? (await suggestAlternatives(centreId, proposal, clashing, {})).times : [];
+    const nearest =
+      clashing.length > 0
+        ? (await suggestAlternatives(centreId, proposal, clashing, {}, db(), [], calendar)).times
+        : [];
     results.push({
       roomId: space.id,
       name: space.name,

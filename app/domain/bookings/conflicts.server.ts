@@ -223,13 +223,13 @@ export async function findConflicts(
   proposal: Proposal,
   viewer: Viewer,
   client: Tx = db(),
-  /** the proposal's space when the caller has loaded it already */
-  knownSpace?: BookableSpace,
+  /** what the caller has loaded already: the proposal's space, the centre's calendar */
+  known: { space?: BookableSpace; calendar?: CentreCalendar } = {},
 ): Promise<{ space: BookableSpace; dates: PlannedOccurrence[]; conflicts: Conflict[]; calendar: CentreCalendar }> {
   const [space, calendar] = await readTogether(client, [
     async () =>
-      knownSpace && knownSpace.id === proposal.roomId ? knownSpace : loadSpace(client, centreId, proposal.roomId),
-    () => loadCentreCalendar(client, centreId),
+      known.space && known.space.id === proposal.roomId ? known.space : loadSpace(client, centreId, proposal.roomId),
+    async () => known.calendar ?? loadCentreCalendar(client, centreId),
   ]);
   const dates = planProposal(proposal, space, calendar.timeZone);
   const claimsQuery = overlappingClaims(
@@ -293,9 +293,11 @@ export async function suggestAlternatives(
   client: Tx = db(),
   /** weekly windows the suggested times must stay out of (e.g. community hours for commercial hire) */
   avoid: { weekday: number; startMinute: number; endMinute: number }[] = [],
+  /** the centre's calendar when the caller has loaded it already */
+  knownCalendar?: CentreCalendar,
 ): Promise<{ rooms: RoomAlternative[]; times: TimeAlternative[] }> {
   if (clashing.length === 0) return { rooms: [], times: [] };
-  const calendar = await loadCentreCalendar(client, centreId);
+  const calendar = knownCalendar ?? (await loadCentreCalendar(client, centreId));
   const spaces = await listSpaces(client, centreId);
   const original =
     spaces.find((space) => space.id === proposal.roomId) ?? (await loadSpace(client, centreId, proposal.roomId));

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { db, type Tx } from "~/db/client.server";
+import { db, readTogether, type Tx } from "~/db/client.server";
 import { isExclusionViolation } from "~/db/errors.server";
 import type { ActivityKind, Audience, BookingStatus, HolidayRegion, Prisma, Tier } from "~/generated/prisma/client";
 import { recordAudit } from "../shared/audit.server";
-import { findConflicts, type Conflict } from "./conflicts.server";
+import { findConflicts, type CentreCalendar, type Conflict, type Viewer } from "./conflicts.server";
 import { DomainError, NotFoundError, RoomAlreadyBookedError } from "../shared/errors";
 import { skipReason } from "../time/holidays";
 import { claimsFor, MAX_DATES_PER_BOOKING, type PlannedOccurrence } from "./occurrences";
@@ -79,8 +79,8 @@ export interface NewBooking {
   quote?: Prisma.InputJsonValue;
 }
 
-/** Series without an end are materialised this far ahead when the tier sets no horizon. */
-const DEFAULT_MATERIALISE_DAYS = 365;
+/** A tier's booking horizon when the centre sets none; series without an end are materialised this far ahead. */
+export const DEFAULT_HORIZON_DAYS = 365;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -88,7 +88,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function materialiseUntil(
   rrule: string | null,
   now: Date,
-  horizonDays = DEFAULT_MATERIALISE_DAYS,
+  horizonDays = DEFAULT_HORIZON_DAYS,
 ): Date | undefined {
   if (!rrule) return undefined;
   const rule = parseRule(rrule);
@@ -98,7 +98,7 @@ export function materialiseUntil(
 /** The booking horizon of a tier at a centre (days), used to materialise open series. */
 export async function horizonDaysFor(client: Tx, centreId: string, tier: Tier): Promise<number> {
   const policy = await client.tierPolicy.findUnique({ where: { centreId_tier: { centreId, tier } } });
-  return policy?.bookingHorizonDays ?? DEFAULT_MATERIALISE_DAYS;
+  return policy?.bookingHorizonDays ?? DEFAULT_HORIZON_DAYS;
 }
 
 /** What a date becomes when stored: taking place (with claims) or an exception (reason). */
@@ -203,48 +203,175 @@ const BOOKING_WRITES_LOCK = 7301;
 
 /** Creates a booking inside the caller's transaction (see createBooking). */
 export async function createBookingWith(tx: Tx, input: NewBooking, now = clock.now()) {
-  if (!parseWallClock(input.localStart)) {
-    throw new DomainError("invalid-start", `Start "${input.localStart}" is not a date and time.`);
-  }
   await lockBookingWrites(tx, input.centreId);
+  const context = await loadBookingContext(tx, input);
+  const plan = await planBooking(tx, input, context, { seesDetails: false }, now);
+  const first = blockingConflicts(plan, input.allowOutsideOpeningHours ?? false)[0];
+  if (first) throw conflictError(first, plan.spaceOf(first.localStart).name, plan.timeZone);
+  return writeBooking(tx, input, plan, now);
+}
+
+/** What planning a booking needs from the database, loaded once per use case. */
+export interface BookingContext {
+  timeZone: string;
+  space: BookableSpace;
+  /** how far a series without an end is materialised (the tier's booking horizon) */
+  horizonDays: number;
+}
+
+/** The centre's zone, the room and the tier's horizon; the organisation must belong to the centre. */
+async function loadBookingContext(
+  tx: Tx,
+  input: Pick<NewBooking, "centreId" | "roomId" | "organisationId" | "tier">,
+): Promise<BookingContext> {
   const centre = await tx.centre.findUnique({ where: { id: input.centreId }, select: { timeZone: true } });
   if (!centre) throw new NotFoundError("centre");
-  const space = await loadSpace(tx, input.centreId, input.roomId);
-  const organisation = await tx.organisation.findFirst({
-    where: { id: input.organisationId, centreId: input.centreId },
-    select: { id: true },
-  });
-  const horizonDays = await horizonDaysFor(tx, input.centreId, input.tier);
+  const [space, organisation, horizonDays] = await readTogether(tx, [
+    () => loadSpace(tx, input.centreId, input.roomId),
+    () =>
+      tx.organisation.findFirst({
+        where: { id: input.organisationId, centreId: input.centreId },
+        select: { id: true },
+      }),
+    () => horizonDaysFor(tx, input.centreId, input.tier),
+  ]);
   if (!organisation) throw new NotFoundError("organisation");
-  const until = materialiseUntil(input.rrule, now, horizonDays);
+  return { timeZone: centre.timeZone, space, horizonDays };
+}
 
+/** A date as planned and checked: what becomes of it, and the conflicts where it takes place. */
+export interface PlannedDate extends DateToStore {
+  /** conflicts of the date where it takes place (a moved date: where it moved to) */
+  conflicts: Conflict[];
+}
+
+/** A booking's dates, planned once and checked once; the write and the review both read it. */
+export interface BookingPlan {
+  timeZone: string;
+  /** the centre's opening hours and closures, as the check read them */
+  calendar: CentreCalendar;
+  space: BookableSpace;
+  until?: Date;
+  /** the pattern's dates before skips and moves (what alternatives are sought for) */
+  planned: PlannedOccurrence[];
+  dates: PlannedDate[];
+  /** the space a date takes place in (its own, or the one it moved to) */
+  spaceOf(localStart: string): BookableSpace;
+}
+
+type Pattern = Pick<
+  NewBooking,
+  | "centreId"
+  | "localStart"
+  | "rrule"
+  | "durationMinutes"
+  | "exdates"
+  | "skip"
+  | "moves"
+  | "skipPublicHolidays"
+  | "skipSchoolHolidays"
+>;
+
+/**
+ * Plans a booking's dates and checks them, once: the pattern expanded, every date checked
+ * against other bookings, opening hours and closures in one conflict query, holidays, skips
+ * and moves applied, and moved dates checked where they move to. Writes nothing.
+ */
+export async function planBooking(
+  tx: Tx,
+  pattern: Pattern,
+  context: BookingContext,
+  viewer: Viewer,
+  now: Date,
+): Promise<BookingPlan> {
+  if (!parseWallClock(pattern.localStart)) {
+    throw new DomainError("invalid-start", `Start "${pattern.localStart}" is not a date and time.`);
+  }
+  const { space, timeZone } = context;
+  const until = materialiseUntil(pattern.rrule, now, context.horizonDays);
   const report = await findConflicts(
-    input.centreId,
+    pattern.centreId,
     {
       roomId: space.id,
-      rrule: input.rrule,
-      localStart: input.localStart,
-      durationMinutes: input.durationMinutes,
-      exdates: input.exdates,
+      rrule: pattern.rrule,
+      localStart: pattern.localStart,
+      durationMinutes: pattern.durationMinutes,
+      exdates: pattern.exdates,
       until,
     },
-    { seesDetails: false },
+    viewer,
     tx,
-    space,
+    { space },
   ).catch((error: unknown) => {
     if (error instanceof RecurrenceError) throw new DomainError(`recurrence-${error.code}`, error.message);
     throw error;
   });
-  const planned = report.dates;
-  if (planned.length > MAX_DATES_PER_BOOKING) {
+  const spaces = new Map([[space.id, space]]);
+  for (const move of pattern.moves ?? []) {
+    if (move.roomId && !spaces.has(move.roomId))
+      spaces.set(move.roomId, await loadSpace(tx, pattern.centreId, move.roomId));
+  }
+  const stored = decideDates(report.dates, space, {
+    timeZone,
+    skip: pattern.skip,
+    moves: (pattern.moves ?? []).map((change) => ({ change, space: spaces.get(change.roomId ?? space.id)! })),
+    skipPublicHolidays: pattern.skipPublicHolidays,
+    skipSchoolHolidays: pattern.skipSchoolHolidays,
+    closed: pattern.rrule ? closedDates(report.conflicts) : undefined,
+  });
+  const dates: PlannedDate[] = [];
+  for (const date of stored) {
+    if (!date.moved) {
+      dates.push({ ...date, conflicts: report.conflicts.filter((c) => c.localStart === date.originalLocalStart) });
+      continue;
+    }
+    const moved = await findConflicts(
+      pattern.centreId,
+      { roomId: date.roomId, rrule: null, localStart: date.originalLocalStart, durationMinutes: 1, dates: [date] },
+      viewer,
+      tx,
+      { space: spaces.get(date.roomId), calendar: report.calendar },
+    );
+    dates.push({ ...date, conflicts: moved.conflicts });
+  }
+  const byStart = new Map(dates.map((date) => [date.originalLocalStart, date]));
+  return {
+    timeZone,
+    calendar: report.calendar,
+    space,
+    until,
+    planned: report.dates,
+    dates,
+    spaceOf: (localStart) => spaces.get(byStart.get(localStart)?.roomId ?? space.id) ?? space,
+  };
+}
+
+/**
+ * The conflicts that stand in the way of a plan, by date: another booking, a closure, or
+ * (unless a manager allows it) time outside the opening hours, on a date that is to take
+ * place. Dates skipped by holiday, closure or the person's choice are not held against it.
+ */
+export function blockingConflicts(plan: BookingPlan, allowOutsideOpeningHours: boolean): Conflict[] {
+  return plan.dates
+    .filter((date) => date.cancelReason === null)
+    .flatMap((date) =>
+      date.conflicts.filter((conflict) => !(conflict.reason === "outside-opening-hours" && allowOutsideOpeningHours)),
+    )
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+}
+
+/**
+ * Writes a planned booking: the booking, its dates and their room claims, and the audit line.
+ * The caller holds the booking-writes lock and has refused what blocks the plan.
+ */
+export async function writeBooking(tx: Tx, input: NewBooking, plan: BookingPlan, now: Date) {
+  const { dates, space } = plan;
+  if (plan.planned.length > MAX_DATES_PER_BOOKING) {
     throw new DomainError("too-many-dates", `A booking may have at most ${MAX_DATES_PER_BOOKING} dates.`, {
       max: MAX_DATES_PER_BOOKING,
     });
   }
-  if (planned.length === 0) throw new DomainError("no-dates", "The pattern gives no dates.");
-  const dates = await datesToStore(tx, report, space, input, centre.timeZone);
-
-  await refuseBlockingConflicts(tx, input, dates, report.conflicts, centre.timeZone);
+  if (plan.planned.length === 0) throw new DomainError("no-dates", "The pattern gives no dates.");
   const totals = priceDates(dates, input.pricePerDate);
 
   const booking = await tx.booking.create({
@@ -262,7 +389,7 @@ export async function createBookingWith(tx: Tx, input: NewBooking, now = clock.n
       tier: input.tier,
       skipPublicHolidays: input.skipPublicHolidays ?? false,
       skipSchoolHolidays: input.skipSchoolHolidays ?? null,
-      materialisedUntil: until ?? null,
+      materialisedUntil: plan.until ?? null,
       createdById: input.createdById ?? null,
       bookedOnBehalf: input.bookedOnBehalf ?? false,
       quote: input.quote,
@@ -300,23 +427,17 @@ export async function createBookingWith(tx: Tx, input: NewBooking, now = clock.n
 }
 
 /**
- * What becomes of the dates findConflicts found for a pattern: decideDates, with the spaces the
- * moved dates go to and, for a series, the closed days as exceptions.
+ * What becomes of the dates findConflicts found for a series being changed: decideDates, with
+ * the closed days as exceptions.
  */
-export async function datesToStore(
-  tx: Tx,
+export function datesToStore(
   found: { dates: PlannedOccurrence[]; conflicts: Conflict[] },
   space: BookableSpace,
-  pattern: Pick<NewBooking, "centreId" | "rrule" | "skip" | "moves" | "skipPublicHolidays" | "skipSchoolHolidays">,
+  pattern: Pick<NewBooking, "rrule" | "skipPublicHolidays" | "skipSchoolHolidays">,
   timeZone: string,
-): Promise<DateToStore[]> {
-  const moves = [];
-  for (const change of pattern.moves ?? [])
-    moves.push({ change, space: change.roomId ? await loadSpace(tx, pattern.centreId, change.roomId) : space });
+): DateToStore[] {
   return decideDates(found.dates, space, {
     timeZone,
-    skip: pattern.skip,
-    moves,
     skipPublicHolidays: pattern.skipPublicHolidays,
     skipSchoolHolidays: pattern.skipSchoolHolidays,
     closed: pattern.rrule ? closedDates(found.conflicts) : undefined,
@@ -326,7 +447,7 @@ export async function datesToStore(
 /**
  * A series does not take place on days the centre (or its room) is closed: those dates become
  * exceptions with the closure's reason, so the series goes on around Christmas and the like.
- * A one-off booking on a closed day is refused instead (see refuseBlockingConflicts).
+ * A one-off booking on a closed day is refused instead (see blockingConflicts).
  */
 function closedDates(conflicts: Conflict[]): Map<string, string> {
   return new Map(
@@ -334,49 +455,6 @@ function closedDates(conflicts: Conflict[]): Map<string, string> {
       .filter((conflict) => conflict.reason === "closed")
       .map((conflict) => [conflict.localStart, conflict.closure?.reason ?? "Gesloten"]),
   );
-}
-
-/**
- * Refuses the booking when a date that is to take place clashes: another booking, a closure,
- * or (unless a manager allows it) time outside the opening hours. Dates skipped or moved by
- * the person are not held against it; moved dates are checked where they moved to.
- */
-async function refuseBlockingConflicts(
-  tx: Tx,
-  input: NewBooking,
-  dates: DateToStore[],
-  conflicts: Conflict[],
-  timeZone: string,
-) {
-  const byStart = new Map(dates.map((date) => [date.originalLocalStart, date]));
-  const blocking = conflicts.filter((conflict) => {
-    const date = byStart.get(conflict.localStart);
-    if (!date || date.cancelReason !== null || date.moved) return false;
-    return !(conflict.reason === "outside-opening-hours" && input.allowOutsideOpeningHours);
-  });
-  for (const date of dates.filter((candidate) => candidate.moved)) {
-    const moved = await findConflicts(
-      input.centreId,
-      {
-        roomId: date.roomId,
-        rrule: null,
-        localStart: date.originalLocalStart,
-        durationMinutes: input.durationMinutes,
-        dates: [date],
-      },
-      { seesDetails: false },
-      tx,
-    );
-    blocking.push(
-      ...moved.conflicts.filter(
-        (conflict) => !(conflict.reason === "outside-opening-hours" && input.allowOutsideOpeningHours),
-      ),
-    );
-  }
-  const first = blocking.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0];
-  if (!first) return;
-  const room = (await loadSpace(tx, input.centreId, byStart.get(first.localStart)?.roomId ?? input.roomId)).name;
-  throw conflictError(first, room, timeZone);
 }
 
 /** A conflict as the error the person sees. */

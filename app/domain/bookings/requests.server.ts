@@ -11,13 +11,12 @@ import {
 import { recordAudit } from "../shared/audit.server";
 import { bumpProvisionalDates } from "../rules/bumping.server";
 import {
-  createBookingWith,
-  datesToStore,
-  horizonDaysFor,
+  DEFAULT_HORIZON_DAYS,
   lockBookingWrites,
-  materialiseUntil,
+  planBooking,
   withBookingErrors,
-  type DateToStore,
+  writeBooking,
+  type BookingPlan,
   type NewBooking,
 } from "./create.server";
 import { approvalFinding, unverifiedFinding } from "../rules/approval";
@@ -28,13 +27,7 @@ import { checkHorizon, checkNotInPast } from "../rules/horizon";
 import { isBumpable, provisionalFinding } from "../rules/provisional";
 import { checkShareCap, monthKey } from "../rules/share-cap";
 import { monthUsage } from "../rules/share-cap.server";
-import {
-  findConflicts,
-  suggestAlternatives,
-  type Conflict,
-  type RoomAlternative,
-  type TimeAlternative,
-} from "./conflicts.server";
+import { suggestAlternatives, type Conflict, type RoomAlternative, type TimeAlternative } from "./conflicts.server";
 import { DomainError, NotFoundError } from "../shared/errors";
 import { quote as priceQuote, type Quote, type QuoteLine } from "../money/pricing";
 import { currentRate } from "../money/rates.server";
@@ -141,53 +134,22 @@ async function review(
   tx: Tx,
   input: BookingRequestInput,
   now: Date,
-): Promise<BookingReview & { context: Awaited<ReturnType<typeof loadContext>>; stored: DateToStore[]; until?: Date }> {
+): Promise<BookingReview & { context: Awaited<ReturnType<typeof loadContext>>; plan: BookingPlan }> {
   validateShape(input);
   const context = await loadContext(tx, input);
   const { centre, organisation, tier, policy, space } = context;
-  const until = materialiseUntil(input.rrule, now, await horizonDaysFor(tx, centre.id, tier));
-  const report = await findConflicts(
-    centre.id,
-    {
-      roomId: space.id,
-      rrule: input.rrule,
-      localStart: input.localStart,
-      durationMinutes: input.durationMinutes,
-      exdates: input.exdates,
-      until,
-    },
-    { seesDetails: input.actor.isManager, organisationId: organisation.id },
+  const plan = await planBooking(
     tx,
-    space,
+    input,
+    { timeZone: centre.timeZone, space, horizonDays: policy?.bookingHorizonDays ?? DEFAULT_HORIZON_DAYS },
+    { seesDetails: input.actor.isManager, organisationId: organisation.id },
+    now,
   );
-  const stored = await datesToStore(tx, report, space, input, centre.timeZone);
-  const takingPlace = stored.filter((date) => date.cancelReason === null);
-
-  // Moved dates are checked where they moved to.
-  const movedConflicts = new Map<string, Conflict[]>();
-  for (const date of takingPlace.filter((candidate) => candidate.moved)) {
-    const moved = await findConflicts(
-      centre.id,
-      {
-        roomId: date.roomId,
-        rrule: null,
-        localStart: date.originalLocalStart,
-        durationMinutes: input.durationMinutes,
-        dates: [date],
-      },
-      { seesDetails: input.actor.isManager, organisationId: organisation.id },
-      tx,
-    );
-    movedConflicts.set(date.originalLocalStart, moved.conflicts);
-  }
 
   const canBump = tier === "RESIDENT_INITIATIVE";
   const bumps: BookingReview["bumps"] = [];
-  const dates: ReviewedDate[] = stored.map((date) => {
-    const conflicts =
-      (date.moved
-        ? movedConflicts.get(date.originalLocalStart)
-        : report.conflicts.filter((c) => c.localStart === date.originalLocalStart)) ?? [];
+  const dates: ReviewedDate[] = plan.dates.map((date) => {
+    const conflicts = date.conflicts;
     const relevant = conflicts.filter(
       (conflict) => !(conflict.reason === "outside-opening-hours" && input.actor.isManager),
     );
@@ -263,7 +225,7 @@ async function review(
     ...(input.actor.isManager
       ? []
       : checkHorizon({
-          horizonDays: policy?.bookingHorizonDays ?? 365,
+          horizonDays: policy?.bookingHorizonDays ?? DEFAULT_HORIZON_DAYS,
           dates: ruleDates,
           now,
           timeZone: centre.timeZone,
@@ -297,7 +259,7 @@ async function review(
   ];
 
   const blocked = dates.filter((date) => date.state === "blocked");
-  const clashing = report.dates.filter((date) => blocked.some((b) => b.localStart === date.originalLocalStart));
+  const clashing = plan.planned.filter((date) => blocked.some((b) => b.localStart === date.originalLocalStart));
   const alternatives =
     clashing.length > 0
       ? await suggestAlternatives(
@@ -311,11 +273,13 @@ async function review(
           clashing,
           { attendees: input.attendees, facilities: space.facilities, stepFree: space.stepFree },
           tx,
+          [],
+          plan.calendar,
         )
       : { rooms: [], times: [] };
 
   const communityHit = findings.find((finding) => finding.rule === "community-hours");
-  const hitDates = report.dates.filter((date) => communityHit?.dates?.includes(date.originalLocalStart)).slice(0, 3);
+  const hitDates = plan.planned.filter((date) => communityHit?.dates?.includes(date.originalLocalStart)).slice(0, 3);
   const outsideCommunityHours =
     hitDates.length > 0
       ? (
@@ -326,6 +290,7 @@ async function review(
             {},
             tx,
             context.communityHours,
+            plan.calendar,
           )
         ).times
       : [];
@@ -349,8 +314,7 @@ async function review(
     outcome,
     bumps,
     context,
-    stored,
-    until,
+    plan,
   };
 }
 
@@ -420,8 +384,7 @@ async function freeMinutesUsedByMonth(
 /** What the request would do (read-only): dates, conflicts with options, prices, rules. */
 export async function reviewBookingRequest(input: BookingRequestInput, now = clock.now()): Promise<BookingReview> {
   return transaction(async (tx) => {
-    const { context: _context, stored: _stored, until: _until, ...result } = await review(tx, input, now);
-    return result;
+    return stripContext(await review(tx, input, now));
   });
 }
 
@@ -507,7 +470,7 @@ export async function requestBooking(input: BookingRequestInput, now = clock.now
           now,
         );
         const lines = new Map(result.quote.lines.map((line) => [line.localStart, line]));
-        const booking = await createBookingWith(
+        const booking = await writeBooking(
           tx,
           {
             ...bookingInput,
@@ -530,6 +493,7 @@ export async function requestBooking(input: BookingRequestInput, now = clock.now
             },
             quote: quoteSnapshot(result) as unknown as Prisma.InputJsonValue,
           },
+          result.plan,
           now,
         );
         await recordAudit(tx, {
@@ -557,7 +521,7 @@ export async function requestBooking(input: BookingRequestInput, now = clock.now
 }
 
 function stripContext(result: Awaited<ReturnType<typeof review>>): BookingReview {
-  const { context: _context, stored: _stored, until: _until, ...rest } = result;
+  const { context: _context, plan: _plan, ...rest } = result;
   return rest;
 }
 

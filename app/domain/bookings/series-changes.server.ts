@@ -304,7 +304,6 @@ async function planSeriesChange(
   viewer: Viewer,
   now: Date,
 ): Promise<SeriesChangePlan & { until: Date | undefined }> {
-  const timeZone = await centreZone(tx, centreId);
   const until = materialiseUntil(pattern.rrule, now, await horizonDaysFor(tx, centreId, booking.tier));
   const report = await findConflicts(
     centreId,
@@ -322,18 +321,8 @@ async function planSeriesChange(
     if (error instanceof RecurrenceError) throw new DomainError(`recurrence-${error.code}`, error.message);
     throw error;
   });
-  const dates = await datesToStore(
-    tx,
-    report,
-    report.space,
-    {
-      centreId,
-      rrule: pattern.rrule,
-      skipPublicHolidays: booking.skipPublicHolidays,
-      skipSchoolHolidays: booking.skipSchoolHolidays,
-    },
-    timeZone,
-  );
+  const timeZone = report.calendar.timeZone;
+  const dates = datesToStore(report, report.space, { rrule: pattern.rrule, ...booking }, timeZone);
   const localDay = (occurrence: { originalLocalStart: Date }) =>
     formatWallClock(occurrence.originalLocalStart).slice(0, 10);
   const byDay = new Map(future.map((occurrence) => [localDay(occurrence), occurrence]));
