@@ -1,5 +1,6 @@
-import type { REPEATS } from "~/domain/bookings/form";
+import { END_BY, type REPEATS, type Repeat } from "~/domain/bookings/form";
 import { useT } from "~/i18n/react";
+import { SelectField, TextField, type AnyField } from "./form-field";
 import type { Key, MessageValues } from "~/i18n/translate";
 
 /** The words for a "how often" choice. */
@@ -36,5 +37,42 @@ export function RuleFindings({ findings }: { findings: FindingView[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * How a series made or changed by a manager repeats and ends: the same four fields in the
+ * booking form and the series change form (`repeats` in the order that form offers them).
+ */
+export function SeriesRepeatFields({
+  fields,
+  repeats,
+}: {
+  fields: { repeat: AnyField; endBy: AnyField; untilDate: AnyField; count: AnyField };
+  repeats: readonly Repeat[];
+}) {
+  const t = useT();
+  return (
+    <>
+      <SelectField
+        meta={fields.repeat}
+        label={t("workspace.change.repeat")}
+        options={repeats.map((repeat) => ({ value: repeat, label: t(`workspace.repeat.${repeat}`) }))}
+      />
+      <SelectField
+        meta={fields.endBy}
+        label={t("workspace.change.endBy")}
+        options={END_BY.map((end) => ({ value: end, label: t(`workspace.endBy.${end}`) }))}
+      />
+      <TextField meta={fields.untilDate} label={t("workspace.change.untilDate")} type="date" />
+      <TextField
+        meta={fields.count}
+        label={t("workspace.change.count")}
+        type="number"
+        min={2}
+        max={200}
+        inputMode="numeric"
+      />
+    </>
   );
 }

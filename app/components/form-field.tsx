@@ -183,6 +183,33 @@ export function CheckboxField({ meta, label, hint }: { meta: AnyField; label: st
 }
 
 /**
+ * A labelled control of a form without conform (a GET search form): the label, the control
+ * (given as a function of the aria attributes that point at the errors), its errors.
+ */
+export function PlainField({
+  id,
+  label,
+  errors,
+  children,
+}: {
+  id: string;
+  label: string;
+  errors: string[] | undefined;
+  children: (aria: { "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
+}) {
+  const errorId = `${id}-error`;
+  return (
+    <div>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      {children(errors?.length ? { "aria-invalid": true, "aria-describedby": errorId } : {})}
+      <FieldError id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+/**
  * The hidden key of a form that creates something (app/domain/submission-key.ts), with the
  * sentence shown when it is missing or too old. With conform's metadata, or a plain value for
  * a form without conform.

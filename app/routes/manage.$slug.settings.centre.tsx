@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { ibanField, kvkNumberField, vatNumberField } from "~/domain/shared/business-numbers";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { TextField } from "~/components/form-field";
@@ -29,27 +30,9 @@ const detailsSchema = z.object({
   city: text(80),
   email: z.email({ error: "booking.errors.email" }).optional().or(z.literal("")),
   phone: text(20),
-  iban: z
-    .string()
-    .trim()
-    .transform((value) => value.replace(/\s+/g, "").toUpperCase())
-    .refine((value) => value === "" || /^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(value), {
-      error: "workspace.centreDetails.ibanInvalid",
-    })
-    .optional()
-    .default(""),
-  kvkNumber: z
-    .string()
-    .trim()
-    .regex(/^(\d{8})?$/, { error: "workspace.centreDetails.kvkInvalid" })
-    .optional()
-    .default(""),
-  vatNumber: z
-    .string()
-    .trim()
-    .regex(/^([A-Z]{2}[0-9A-Z]{8,12})?$/, { error: "workspace.centreDetails.vatInvalid" })
-    .optional()
-    .default(""),
+  iban: ibanField,
+  kvkNumber: kvkNumberField,
+  vatNumber: vatNumberField,
   invoicePrefix: z
     .string()
     .trim()

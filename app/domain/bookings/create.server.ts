@@ -240,7 +240,7 @@ async function loadBookingContext(
 }
 
 /** A date as planned and checked: what becomes of it, and the conflicts where it takes place. */
-export interface PlannedDate extends DateToStore {
+interface PlannedDate extends DateToStore {
   /** conflicts of the date where it takes place (a moved date: where it moved to) */
   conflicts: Conflict[];
 }
@@ -351,7 +351,7 @@ export async function planBooking(
  * (unless a manager allows it) time outside the opening hours, on a date that is to take
  * place. Dates skipped by holiday, closure or the person's choice are not held against it.
  */
-export function blockingConflicts(plan: BookingPlan, allowOutsideOpeningHours: boolean): Conflict[] {
+function blockingConflicts(plan: BookingPlan, allowOutsideOpeningHours: boolean): Conflict[] {
   return plan.dates
     .filter((date) => date.cancelReason === null)
     .flatMap((date) =>

@@ -42,12 +42,12 @@ const date = z
 const time = z
   .string({ error: "booking.errors.time" })
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "booking.errors.time" });
-const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
+export const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
 const list = <T extends z.ZodTypeAny>(item: T) =>
   z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item));
 
-/** When and for how many: the search, and the first part of the booking form. */
-export const whenSchema = z.object({
+/** A pattern in words: first date and time, how long, how often, and until when or how many times. */
+export const patternFields = {
   date,
   time,
   duration: z.coerce
@@ -55,11 +55,6 @@ export const whenSchema = z.object({
     .int({ error: "booking.errors.duration" })
     .min(15, { error: "booking.errors.duration" })
     .max(24 * 60, { error: "booking.errors.duration" }),
-  people: z.coerce
-    .number({ error: "booking.errors.people" })
-    .int({ error: "booking.errors.people" })
-    .min(1, { error: "booking.errors.people" })
-    .max(2000, { error: "booking.errors.tooManyPeople" }),
   repeat: z.enum(REPEATS).default("none"),
   endBy: z.enum(END_BY).default("date"),
   untilDate: date.optional(),
@@ -69,6 +64,27 @@ export const whenSchema = z.object({
     .min(2, { error: "booking.errors.count" })
     .max(200, { error: "booking.errors.count" })
     .optional(),
+};
+
+/** A repeating pattern needs its end: a last date after the first, or a number of times. */
+export function checkPatternEnd(
+  value: { date: string; repeat: Repeat; endBy: (typeof END_BY)[number]; untilDate?: string; count?: number },
+  context: z.RefinementCtx,
+) {
+  if (value.repeat !== "none" && value.endBy === "date" && (!value.untilDate || value.untilDate <= value.date))
+    context.addIssue({ code: "custom", path: ["untilDate"], message: "booking.errors.untilDate" });
+  if (value.repeat !== "none" && value.endBy === "count" && value.count === undefined)
+    context.addIssue({ code: "custom", path: ["count"], message: "booking.errors.count" });
+}
+
+/** When and for how many: the search, and the first part of the booking form. */
+export const whenSchema = z.object({
+  ...patternFields,
+  people: z.coerce
+    .number({ error: "booking.errors.people" })
+    .int({ error: "booking.errors.people" })
+    .min(1, { error: "booking.errors.people" })
+    .max(2000, { error: "booking.errors.tooManyPeople" }),
 });
 
 export const searchSchema = whenSchema.extend({
@@ -107,13 +123,7 @@ export const bookingFormSchema = whenSchema
     submissionKey: submissionKeyField,
   })
   .superRefine((value, context) => {
-    if (value.repeat !== "none" && value.endBy === "date") {
-      if (!value.untilDate || value.untilDate <= value.date)
-        context.addIssue({ code: "custom", path: ["untilDate"], message: "booking.errors.untilDate" });
-    }
-    if (value.repeat !== "none" && value.endBy === "count" && value.count === undefined) {
-      context.addIssue({ code: "custom", path: ["count"], message: "booking.errors.count" });
-    }
+    checkPatternEnd(value, context);
     if (value.kind === "SIGN_UP" && value.places === undefined)
       context.addIssue({ code: "custom", path: ["places"], message: "booking.errors.places" });
   });

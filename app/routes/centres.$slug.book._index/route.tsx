@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { getSignedInUser } from "~/auth/guards.server";
 import { repeatLabel } from "~/components/booking";
-import { FieldError } from "~/components/form-field";
+import { PlainField } from "~/components/form-field";
 import { searchAvailability } from "~/domain/bookings/availability.server";
 import { DURATIONS, FACILITIES, REPEATS, patternFromForm, searchSchema } from "~/domain/bookings/form";
 import { findCentreBySlug } from "~/domain/centre/centres.server";
@@ -72,83 +72,81 @@ export default function SearchRooms() {
       <h1>{t("booking.search.title")}</h1>
       <p>{t("booking.search.intro")}</p>
       <Form method="get" className="grid gap-4 md:grid-cols-2">
-        <div>
-          <label htmlFor="date" className="field-label">
-            {t("booking.search.date")}
-          </label>
-          <input
-            id="date"
-            name="date"
-            type="date"
-            className="field-input"
-            defaultValue={String(value("date") ?? "")}
-            required
-            aria-describedby={errors?.date ? "date-error" : undefined}
-          />
-          <FieldError id="date-error" errors={errors?.date} />
-        </div>
-        <div>
-          <label htmlFor="time" className="field-label">
-            {t("booking.search.time")}
-          </label>
-          <input
-            id="time"
-            name="time"
-            type="time"
-            className="field-input"
-            defaultValue={String(value("time") ?? "19:30")}
-            required
-            aria-describedby={errors?.time ? "time-error" : undefined}
-          />
-          <FieldError id="time-error" errors={errors?.time} />
-        </div>
-        <div>
-          <label htmlFor="duration" className="field-label">
-            {t("booking.search.duration")}
-          </label>
-          <select
-            id="duration"
-            name="duration"
-            className="field-input"
-            defaultValue={String(value("duration") ?? "120")}
-          >
-            {DURATIONS.map((minutes) => (
-              <option key={minutes} value={minutes}>
-                {t("booking.search.durationOption", { minutes })}
-              </option>
-            ))}
-          </select>
-          <FieldError id="duration-error" errors={errors?.duration} />
-        </div>
-        <div>
-          <label htmlFor="people" className="field-label">
-            {t("booking.search.people")}
-          </label>
-          <input
-            id="people"
-            name="people"
-            type="number"
-            min={1}
-            inputMode="numeric"
-            className="field-input"
-            defaultValue={String(value("people") ?? "10")}
-            aria-describedby={errors?.people ? "people-error" : undefined}
-          />
-          <FieldError id="people-error" errors={errors?.people} />
-        </div>
-        <div>
-          <label htmlFor="repeat" className="field-label">
-            {t("booking.search.repeat")}
-          </label>
-          <select id="repeat" name="repeat" className="field-input" defaultValue={String(value("repeat") ?? "none")}>
-            {REPEATS.filter((repeat) => repeat !== "monthly-last").map((repeat) => (
-              <option key={repeat} value={repeat}>
-                {t(repeatLabel(repeat))}
-              </option>
-            ))}
-          </select>
-          <input type="hidden" name="endBy" value="open" />
-        </div>
+        <PlainField id="date" label={t("booking.search.date")} errors={errors?.date}>
+          {(aria) => (
+            <input
+              id="date"
+              name="date"
+              type="date"
+              className="field-input"
+              defaultValue={String(value("date") ?? "")}
+              required
+              {...aria}
+            />
+          )}
+        </PlainField>
+        <PlainField id="time" label={t("booking.search.time")} errors={errors?.time}>
+          {(aria) => (
+            <input
+              id="time"
+              name="time"
+              type="time"
+              className="field-input"
+              defaultValue={String(value("time") ?? "19:30")}
+              required
+              {...aria}
+            />
+          )}
+        </PlainField>
+        <PlainField id="duration" label={t("booking.search.duration")} errors={errors?.duration}>
+          {(aria) => (
+            <select
+              id="duration"
+              name="duration"
+              className="field-input"
+              defaultValue={String(value("duration") ?? "120")}
+              {...aria}
+            >
+              {DURATIONS.map((minutes) => (
+                <option key={minutes} value={minutes}>
+                  {t("booking.search.durationOption", { minutes })}
+                </option>
+              ))}
+            </select>
+          )}
+        </PlainField>
+        <PlainField id="people" label={t("booking.search.people")} errors={errors?.people}>
+          {(aria) => (
+            <input
+              id="people"
+              name="people"
+              type="number"
+              min={1}
+              inputMode="numeric"
+              className="field-input"
+              defaultValue={String(value("people") ?? "10")}
+              {...aria}
+            />
+          )}
+        </PlainField>
+        <PlainField id="repeat" label={t("booking.search.repeat")} errors={errors?.repeat}>
+          {(aria) => (
+            <select
+              id="repeat"
+              name="repeat"
+              className="field-input"
+              defaultValue={String(value("repeat") ?? "none")}
+              {...aria}
+            >
+              {REPEATS.filter((repeat) => repeat !== "monthly-last").map((repeat) => (
+                <option key={repeat} value={repeat}>
+                  {t(repeatLabel(repeat))}
+                </option>
+              ))}
+            </select>
+          )}
+        </PlainField>
+        <input type="hidden" name="endBy" value="open" />
         <fieldset className="md:col-span-2">
           <legend className="field-label">{t("booking.search.facilities")}</legend>
           <div className="grid grid-cols-1 gap-1 sm:grid-cols-2 md:grid-cols-3">

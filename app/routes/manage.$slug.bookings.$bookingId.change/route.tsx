@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { CheckboxField, SelectField, TextField } from "~/components/form-field";
 import { FormProblems } from "~/components/workspace";
+import { SeriesRepeatFields } from "~/components/booking";
 import { db } from "~/db/client.server";
 import { bookingForManager } from "~/domain/bookings/manager-changes.server";
 import { DURATIONS, endOf, repeatOf, seriesChangeSchema } from "~/domain/bookings/series-form";
@@ -136,32 +137,8 @@ export default function ChangeSeries() {
           label={t("workspace.form.room")}
           options={spaces.map((space) => ({ value: space.id, label: space.name }))}
         />
-        <SelectField
-          meta={fields.repeat}
-          label={t("workspace.change.repeat")}
-          options={(["weekly", "biweekly", "monthly", "monthly-last", "none"] as const).map((repeat) => ({
-            value: repeat,
-            label: t(`workspace.repeat.${repeat}`),
-          }))}
-        />
-        <SelectField
-          meta={fields.endBy}
-          label={t("workspace.change.endBy")}
-          options={(["date", "count", "open"] as const).map((end) => ({
-            value: end,
-            label: t(`workspace.endBy.${end}`),
-          }))}
-        />
         <div className="flex flex-wrap gap-4">
-          <TextField meta={fields.untilDate} label={t("workspace.change.untilDate")} type="date" />
-          <TextField
-            meta={fields.count}
-            label={t("workspace.change.count")}
-            type="number"
-            min={2}
-            max={200}
-            inputMode="numeric"
-          />
+          <SeriesRepeatFields fields={fields} repeats={["weekly", "biweekly", "monthly", "monthly-last", "none"]} />
         </div>
         <CheckboxField meta={fields.allowOutsideOpeningHours} label={t("workspace.form.allowOutsideHours")} />
         <div>

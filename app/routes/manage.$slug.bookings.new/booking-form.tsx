@@ -5,7 +5,8 @@ import type { z } from "zod";
 import { BookingReview } from "~/components/booking-review";
 import { SelectField, SubmissionKey, TextArea, TextField } from "~/components/form-field";
 import { FormProblems } from "~/components/workspace";
-import { DURATIONS, bookingFormSchema } from "~/domain/bookings/form";
+import { DURATIONS, REPEATS, bookingFormSchema } from "~/domain/bookings/form";
+import { SeriesRepeatFields } from "~/components/booking";
 import type { Tier } from "~/generated/prisma/enums";
 import { useT } from "~/i18n/react";
 import type { ReviewView } from "~/lib/booking-review.server";
@@ -97,31 +98,7 @@ export function BookingFormSection({
           min={1}
           inputMode="numeric"
         />
-        <SelectField
-          meta={fields.repeat}
-          label={t("workspace.change.repeat")}
-          options={(["none", "weekly", "biweekly", "monthly", "monthly-last"] as const).map((repeat) => ({
-            value: repeat,
-            label: t(`workspace.repeat.${repeat}`),
-          }))}
-        />
-        <SelectField
-          meta={fields.endBy}
-          label={t("workspace.change.endBy")}
-          options={(["date", "count", "open"] as const).map((end) => ({
-            value: end,
-            label: t(`workspace.endBy.${end}`),
-          }))}
-        />
-        <TextField meta={fields.untilDate} label={t("workspace.change.untilDate")} type="date" />
-        <TextField
-          meta={fields.count}
-          label={t("workspace.change.count")}
-          type="number"
-          min={2}
-          max={200}
-          inputMode="numeric"
-        />
+        <SeriesRepeatFields fields={fields} repeats={REPEATS} />
         <SelectField
           meta={fields.kind}
           label={t("workspace.onBehalf.kind")}

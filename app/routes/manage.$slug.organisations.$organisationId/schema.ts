@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { kvkNumberField, vatNumberField } from "~/domain/shared/business-numbers";
 import { shownText } from "~/domain/shared/visible-text";
 
 const optional = (max: number) => z.string().trim().max(max, { error: "booking.errors.text" }).optional().default("");
@@ -20,18 +21,8 @@ export const detailsSchema = z
     billingPostalCode: optional(12),
     billingCity: optional(80),
     billingEmail: z.email({ error: "booking.errors.email" }).max(254).optional().or(z.literal("")),
-    kvkNumber: z
-      .string()
-      .trim()
-      .regex(/^(\d{8})?$/, { error: "workspace.centreDetails.kvkInvalid" })
-      .optional()
-      .default(""),
-    vatNumber: z
-      .string()
-      .trim()
-      .regex(/^([A-Z]{2}[0-9A-Z]{8,12})?$/, { error: "workspace.centreDetails.vatInvalid" })
-      .optional()
-      .default(""),
+    kvkNumber: kvkNumberField,
+    vatNumber: vatNumberField,
   })
   .refine((value) => Boolean(value.contactEmail) || Boolean(value.contactPhone), {
     path: ["contactPhone"],
