@@ -9,6 +9,7 @@ import { reportStartUpFailure } from "~/db/start-up-failures.server";
 import { withStartUpLock } from "~/db/start-up-lock.server";
 import { ConfigError, env as readEnv } from "~/env.server";
 import { setClock } from "~/lib/clock";
+import { logger } from "~/lib/log.server";
 import { fromRoot } from "~/lib/project-root.server";
 import { loadDemoIfEmpty } from "../../prisma/demo";
 import { createHttpApp } from "./http";
@@ -22,6 +23,18 @@ import { startJobs, type Jobs } from "./jobs.server";
  */
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
+
+/**
+ * Warnings of Node and of libraries (pg-boss warns when this machine's clock and the
+ * database's differ by more than a minute) become log lines like everything else, instead of
+ * text on stderr, which start-up keeps for a reason it cannot go on.
+ */
+function logProcessWarnings() {
+  process.removeAllListeners("warning");
+  process.on("warning", (warning: Error & { code?: string }) =>
+    logger.warn({ warning: warning.name, code: warning.code }, warning.message),
+  );
+}
 
 async function main() {
   const started = Date.now();
@@ -48,6 +61,7 @@ async function main() {
   };
   process.on("uncaughtException", failed);
   process.on("unhandledRejection", failed);
+  logProcessWarnings();
 
   try {
     const env = readEnv();
