@@ -19,6 +19,12 @@ const port = (what: string) =>
     .min(1, `${what} must be between 1 and 65535`)
     .max(65535, `${what} must be between 1 and 65535`);
 
+/** The 32 bytes of an encryption key written as hex or base64; undefined when it is not that. */
+export function encryptionKeyBytes(value: string): Buffer | undefined {
+  const bytes = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64");
+  return bytes.length === 32 ? bytes : undefined;
+}
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -40,6 +46,16 @@ const envSchema = z
     MAIL_FROM: z.string().min(3).default("Buurtrooster <noreply@buurtrooster.local>"),
     /** Load the demo centres into an empty database on start (default: on outside production). */
     DEMO_DATA: z.enum(["on", "off"]).optional(),
+    /**
+     * 32 random bytes (base64 or hex) that encrypt each centre's Stripe keys at rest. Required
+     * in production before a centre can save keys; elsewhere a key kept in the database is used.
+     */
+    PAYMENTS_ENCRYPTION_KEY: z
+      .string()
+      .refine((value) => encryptionKeyBytes(value) !== undefined, {
+        error: "PAYMENTS_ENCRYPTION_KEY must be 32 random bytes, as 64 hex characters or 44 base64 characters",
+      })
+      .optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     /** Start the app's clock at this instant (development and tests only); it runs on from there. */
     CLOCK_START: z.iso

@@ -81,6 +81,8 @@ export const en: MessagesOf<typeof nl> = {
     DECLINED: "Declined",
     CANCELLED: "Cancelled",
     BUMPED: "Given up for a resident initiative",
+    AWAITING_PAYMENT: "Waiting for payment",
+    EXPIRED: "Lapsed: not paid in time",
   },
   facility: {
     KITCHEN: "Kitchen",

@@ -84,6 +84,8 @@ export const nl = {
     DECLINED: "Afgewezen",
     CANCELLED: "Geannuleerd",
     BUMPED: "Vervallen voor een bewonersinitiatief",
+    AWAITING_PAYMENT: "Wacht op betaling",
+    EXPIRED: "Vervallen: niet op tijd betaald",
   },
   facility: {
     KITCHEN: "Keuken",

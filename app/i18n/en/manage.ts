@@ -610,6 +610,7 @@ export const workspace: MessagesOf<typeof workspaceNl> = {
     CASH: "Cash",
     PIN: "Card at the bar",
     ONLINE: "Online",
+    SEPA_DEBIT: "SEPA Direct Debit",
   },
   paymentStatus: {
     PENDING: "waiting",

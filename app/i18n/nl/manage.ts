@@ -613,6 +613,7 @@ export const workspace = {
     CASH: "Contant",
     PIN: "Pin aan de bar",
     ONLINE: "Online",
+    SEPA_DEBIT: "Automatische incasso",
   },
   paymentStatus: {
     PENDING: "wacht",
