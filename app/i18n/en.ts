@@ -2,6 +2,7 @@ import type { MessagesOf } from "./catalogue";
 import type { nl } from "./nl";
 import { account } from "./en/account";
 import { agenda } from "./en/agenda";
+import { invoices } from "./en/invoices";
 import { booking } from "./en/booking";
 import { workspace } from "./en/manage";
 import { reports } from "./en/reports";
@@ -180,6 +181,7 @@ export const en: MessagesOf<typeof nl> = {
     unsupported: "We do not accept this kind of data here. Please use the form on the page.",
   },
   agenda,
+  invoices,
   reports,
   booking,
   workspace,

@@ -1,6 +1,7 @@
 import type { Catalogue } from "./catalogue";
 import { account } from "./nl/account";
 import { agenda } from "./nl/agenda";
+import { invoices } from "./nl/invoices";
 import { booking } from "./nl/booking";
 import { workspace } from "./nl/manage";
 import { reports } from "./nl/reports";
@@ -184,6 +185,7 @@ export const nl = {
     unsupported: "Dit soort gegevens nemen wij hier niet aan. Gebruik het formulier op de pagina.",
   },
   agenda,
+  invoices,
   reports,
   booking,
   workspace,

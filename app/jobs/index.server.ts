@@ -1,5 +1,6 @@
 import { emailDeliver, emailSweep } from "./email.server";
 import { bookingNoticesJob, seriesRemindersJob } from "./notifications.server";
+import { remindInvoicesJob } from "./invoice-reminders.server";
 import { remindRequestsJob } from "./request-reminders.server";
 import { extendSeriesJob } from "./series.server";
 import { personalDataCleanup } from "./personal-data.server";
@@ -11,6 +12,7 @@ export const JOBS: JobDefinition<never>[] = [
   emailDeliver,
   extendSeriesJob,
   remindRequestsJob,
+  remindInvoicesJob,
   bookingNoticesJob,
   seriesRemindersJob,
   personalDataCleanup,
