@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "~/generated/prisma/client";
-import { isRetryableConflict } from "./errors.server";
+import { DomainError } from "~/domain/shared/errors";
+import { isOverloaded, isRetryableConflict } from "./errors.server";
 
 /**
  * The one Prisma client of this process.
@@ -63,6 +64,8 @@ export async function transaction<T>(work: (tx: Tx) => Promise<T>, options?: { t
     try {
       return await db().$transaction(work, { timeout: options?.timeoutMs ?? 15_000, maxWait: 10_000 });
     } catch (error) {
+      // Too busy to finish in time: nothing was written; say so plainly (503) instead of failing.
+      if (isOverloaded(error)) throw new DomainError("busy", "The database is too busy; nothing was saved.", {}, 503);
       if (attempt >= ATTEMPTS || !isRetryableConflict(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * attempt));
     }

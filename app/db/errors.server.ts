@@ -36,3 +36,12 @@ export function isRetryableConflict(error: unknown): boolean {
   const state = sqlState(error);
   return state === "40001" || state === "40P01";
 }
+
+/**
+ * The database could not do the work in time because too much is going on: a transaction ran
+ * past its time limit (Prisma P2028) or no connection came free (P2024). Nothing was written.
+ */
+export function isOverloaded(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return code === "P2028" || code === "P2024";
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { db } from "~/db/client.server";
-import { RoomAlreadyBookedError } from "~/domain/shared/errors";
+import { db, transaction } from "~/db/client.server";
+import { DomainError, RoomAlreadyBookedError } from "~/domain/shared/errors";
 import { createCentre, createOrganisation, createRoom, createTestBooking } from "../../prisma/factories";
 
 /** Runs against the embedded server in `npm test` and against the machine's PostgreSQL in .ci/run. */
@@ -93,3 +93,27 @@ async function twentySeriesAtOnce() {
   expect(attempts.filter((attempt) => attempt.status === "fulfilled")).toHaveLength(1);
   expect(await db().roomClaim.count({ where: { roomId: room.id, active: true } })).toBe(104);
 }
+
+describe("too busy to finish in time", () => {
+  it("a transaction past its time limit writes nothing and says plainly that it is busy (503), not a 500", async () => {
+    const centre = await createCentre();
+    const error = await transaction(
+      async (tx) => {
+        await tx.closure.create({
+          data: {
+            centreId: centre.id,
+            startDate: new Date("2027-05-01"),
+            endDate: new Date("2027-05-01"),
+            reason: "x",
+          },
+        });
+        await tx.$executeRaw`SELECT pg_sleep(0.5)`;
+      },
+      { timeoutMs: 100 },
+    ).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe("busy");
+    expect((error as DomainError).status).toBe(503);
+    expect(await db().closure.count({ where: { centreId: centre.id } })).toBe(0);
+  });
+});

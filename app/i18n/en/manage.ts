@@ -690,6 +690,7 @@ export const workspace: MessagesOf<typeof workspaceNl> = {
   },
   refusal: {
     generic: "That did not work. Try again, or ask another manager.",
+    busy: "It is very busy right now. Nothing was saved. Please try again in a minute.",
     "attendance-not-today": "As a host you fill in today's numbers. A manager can correct earlier days.",
     "attendance-not-started": "This date has not taken place yet.",
     "attendance-date-cancelled": "This date does not take place.",

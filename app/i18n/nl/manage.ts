@@ -693,6 +693,7 @@ export const workspace = {
   },
   refusal: {
     generic: "Dit lukte niet. Probeer het nog eens, of vraag het een andere beheerder.",
+    busy: "Het is nu erg druk. Er is niets opgeslagen. Probeer het over een minuut nog eens.",
     "attendance-not-today":
       "Als gastvrouw of gastheer vult u de aantallen van vandaag in. Een beheerder kan eerdere dagen aanpassen.",
     "attendance-not-started": "Deze datum is nog niet geweest.",
