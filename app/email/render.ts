@@ -23,7 +23,9 @@ function linkify(escaped: string): string {
 }
 
 export function renderEmail(content: EmailContent): { subject: string; text: string; html: string } {
-  const text = `${content.body}\n\n-- \n${content.footer}\n`;
+  // the button's link in the plain text too: a reader without HTML needs it as much
+  const action = content.action ? `\n\n${content.action.label}: ${content.action.url}` : "";
+  const text = `${content.body}${action}\n\n-- \n${content.footer}\n`;
   const paragraphs = content.body
     .split(/\n{2,}/)
     .map((paragraph) => `<p>${linkify(escapeHtml(paragraph)).replaceAll("\n", "<br>")}</p>`)

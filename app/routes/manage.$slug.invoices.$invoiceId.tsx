@@ -2,7 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { Done, ScrollArea } from "~/components/workspace";
+import { payLinkOf } from "~/domain/money/invoice-pay-links.server";
 import { getInvoice } from "~/domain/money/invoices.server";
+import { paymentSettingsView } from "~/domain/money/stripe.server";
 import { formatMoney, formatShortDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { translatorWith } from "~/i18n/translate";
@@ -17,6 +19,11 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { centre } = await requireCentrePermission(request, params.slug, "centre.read");
   const invoice = await orNotFound(getInvoice(centre.id, idParam(params.invoiceId)));
+  // the pay link only where the centre takes online payments and money is still open
+  const payLink =
+    invoice.paidCents < invoice.totalInclCents && (await paymentSettingsView(centre.id)).configured
+      ? await payLinkOf(invoice)
+      : null;
   return {
     centre: { slug: centre.slug, name: centre.name },
     invoice: {
@@ -39,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         vatCents: line.vatCents,
       })),
       vatByRate: invoice.vatByRate,
+      payLink,
     },
     // the invoice's own words, in its language (the page only loads the reader's catalogue)
     invoiceWords: catalogues[invoice.billing.locale].workspace.invoice,
@@ -188,6 +196,9 @@ export default function InvoicePage() {
               })
             : t("workspace.invoice.payByNoIban", { date: day(invoice.dueAt), number: invoice.number })}
         </p>
+        {invoice.payLink ? (
+          <p className="mt-2 break-all">{t("workspace.invoice.payOnline", { link: invoice.payLink })}</p>
+        ) : null}
       </article>
     </>
   );

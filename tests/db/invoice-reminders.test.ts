@@ -1,9 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
+import { payLinkOf } from "~/domain/money/invoice-pay-links.server";
 import { remindOverdueInvoices } from "~/domain/money/invoice-reminders.server";
 import { issueInvoice } from "~/domain/money/invoices.server";
 import { recordPayment } from "~/domain/money/payments.server";
 import { createCentre, createOrganisation, createRoom, createTestBooking, createUser } from "../../prisma/factories";
+import { startHttpApp, type HttpApp } from "../support/http-app";
 
 // Two Tuesday evenings in March 2027 at €50 + 21% VAT; the invoice is made on 12 March, due 14 days later.
 const ISSUED = new Date("2027-03-12T12:00:00Z");
@@ -98,5 +100,55 @@ describe("reminders for overdue invoices", () => {
     const at = new Date(invoice.dueAt.getTime() + DAY);
     await Promise.all([remindOverdueInvoices(at), remindOverdueInvoices(at)]);
     expect(await mails()).toHaveLength(1);
+  });
+});
+
+describe("an invoice's pay link", () => {
+  let app: HttpApp;
+  beforeAll(async () => {
+    app = await startHttpApp();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it("is in the reminder and opens a page with what is open, the IBAN and the number; a changed link finds nothing", async () => {
+    const { invoice, mails } = await invoiced();
+    await remindOverdueInvoices(new Date(invoice.dueAt.getTime() + DAY));
+    const [reminder] = await mails();
+    const link = /https?:\/\/\S+\/pay\/invoice\/[A-Za-z0-9_-]{32}/.exec(reminder!.textBody)?.[0];
+    expect(link).toBeDefined();
+    const path = new URL(link!).pathname;
+
+    const page = await fetch(`${app.baseUrl}${path}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(invoice.number);
+    expect(html).toMatch(/Nog te betalen: €\s121,00/);
+    expect(html).toContain("NL91ABNA0417164300");
+
+    const changed = path.slice(0, -1) + (path.endsWith("A") ? "B" : "A");
+    const wrong = await fetch(`${app.baseUrl}${changed}`);
+    expect(wrong.status).toBe(404);
+    expect(await wrong.text()).toContain("Deze link werkt niet");
+  });
+
+  it("says an invoice that has been paid is paid", async () => {
+    const { actor, organisation, booking, invoice } = await invoiced();
+    await recordPayment(
+      actor,
+      {
+        organisationId: organisation.id,
+        bookingId: booking.id,
+        invoiceId: invoice.id,
+        amountCents: 12100,
+        method: "BANK_TRANSFER",
+        receivedOn: "2027-03-12",
+      },
+      ISSUED,
+    );
+    const stored = await db().invoice.findUniqueOrThrow({ where: { id: invoice.id } });
+    const page = await fetch(new URL(await payLinkOf(stored)).pathname.replace(/^/, app.baseUrl));
+    expect(await page.text()).toContain("Deze factuur is betaald.");
   });
 });

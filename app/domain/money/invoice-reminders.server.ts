@@ -3,12 +3,13 @@ import { enqueueTranslatedEmail } from "~/email/compose.server";
 import { formatMoney, formatShortDate } from "~/i18n/format";
 import { clock } from "~/lib/clock";
 import { recordAudit } from "../shared/audit.server";
+import { payLinkOf } from "./invoice-pay-links.server";
 import type { BillingSnapshot } from "./invoices.server";
 
 /**
  * Reminders for invoices that are not paid in time: the customer's billing address gets one
  * email when the due date has passed and another every `REMIND_EVERY_DAYS` while money is still
- * open, each with the amount open, the centre's IBAN and the invoice number to quote. The
+ * open, each with the amount open, the centre's IBAN, the invoice number to quote and the pay link. The
  * reminder and its date are written in one transaction, so a job run twice reminds once.
  */
 
@@ -65,6 +66,7 @@ export async function remindOverdueInvoices(now = clock.now()): Promise<number> 
           open: formatMoney(openCents, locale),
           iban: iban ?? "",
         },
+        action: { label: "invoices.reminder.payAction", url: await payLinkOf(invoice, tx) },
       });
       await recordAudit(tx, {
         centreId: invoice.centreId,

@@ -3,6 +3,7 @@ import type { Centre, Organisation } from "~/generated/prisma/client";
 import type { Locale } from "~/generated/prisma/enums";
 import { formatShortDate, formatTimeRange } from "~/i18n/format";
 import { translator } from "~/i18n/translate.server";
+import { payTokenHashFor } from "./invoice-pay-links.server";
 import { recordAudit } from "../shared/audit.server";
 import { DomainError, NotFoundError } from "../shared/errors";
 import { addDays } from "../workspace/planner";
@@ -210,13 +211,15 @@ export async function issueInvoice(actor: Actor, scope: InvoiceScope, now = cloc
       const organisation = await tx.organisation.findUniqueOrThrow({ where: { id: organisationId } });
       const year = Number(localDateAt(now, centre.timeZone).slice(0, 4));
       const sequence = await nextInvoiceNumber(tx, actor.centreId, year);
+      const number = invoiceNumber(centre.invoicePrefix, year, sequence);
       const invoice = await tx.invoice.create({
         data: {
           centreId: actor.centreId,
           organisationId,
           year,
           sequence,
-          number: invoiceNumber(centre.invoicePrefix, year, sequence),
+          number,
+          payTokenHash: await payTokenHashFor({ centreId: actor.centreId, number }),
           issuedAt: now,
           dueAt: new Date(now.getTime() + centre.paymentTermDays * 24 * 60 * 60 * 1000),
           periodStart: draft.periodStart ? new Date(`${draft.periodStart}T00:00:00Z`) : null,

@@ -669,6 +669,7 @@ export const workspace: MessagesOf<typeof workspaceNl> = {
     exemptNote: "VAT exempt: letting of a room (article 11(1)(b) of the Dutch VAT Act 1968).",
     payBy: "Please pay before {date} to {iban} in the name of {name}, quoting {number}.",
     payByNoIban: "Please pay before {date}, quoting {number}.",
+    payOnline: "Or pay online with iDEAL: {link}",
     kvk: "KvK {number}",
     vatNumber: "VAT number {number}",
     iban: "IBAN {iban}",

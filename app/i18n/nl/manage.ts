@@ -672,6 +672,7 @@ export const workspace = {
     exemptNote: "Btw vrijgesteld: verhuur van een ruimte (artikel 11 lid 1 onderdeel b Wet op de omzetbelasting 1968).",
     payBy: "Betaal vóór {date} op {iban} t.n.v. {name}, onder vermelding van {number}.",
     payByNoIban: "Betaal vóór {date}, onder vermelding van {number}.",
+    payOnline: "Of betaal online met iDEAL: {link}",
     kvk: "KvK {number}",
     vatNumber: "Btw-nummer {number}",
     iban: "IBAN {iban}",
