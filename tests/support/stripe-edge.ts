@@ -9,7 +9,7 @@ import Stripe from "stripe";
  * fails the test (onUnhandledRequest: "error" for api.stripe.com only).
  */
 
-export const STRIPE_API = "https://api.stripe.com";
+const STRIPE_API = "https://api.stripe.com";
 export const TEST_SECRET_KEY = "sk_test_51BuurtroosterTestKey000000000000";
 export const TEST_WEBHOOK_SECRET = "whsec_buurtroosterTestSigningSecret0000";
 

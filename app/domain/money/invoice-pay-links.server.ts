@@ -15,7 +15,7 @@ import { NotFoundError } from "../shared/errors";
  */
 
 /** The secret part of an invoice's pay link. */
-export async function payTokenFor(invoice: { centreId: string; number: string }): Promise<string> {
+async function payTokenFor(invoice: { centreId: string; number: string }): Promise<string> {
   return createHmac("sha256", await serverSecret())
     .update(`invoice-pay:${invoice.centreId}:${invoice.number}`)
     .digest("base64url")

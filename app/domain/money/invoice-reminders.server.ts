@@ -14,7 +14,7 @@ import type { BillingSnapshot } from "./invoices.server";
  */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-export const REMIND_EVERY_DAYS = 7;
+const REMIND_EVERY_DAYS = 7;
 
 /** Invoices of every centre that are overdue at `now` and due a reminder, with what is open. */
 async function overdueInvoices(now: Date) {

@@ -24,7 +24,7 @@ const SECRET_KEY = /^(sk|rk)_(test|live)_[A-Za-z0-9]{10,}$/;
 const WEBHOOK_SECRET = /^whsec_[A-Za-z0-9+/=]{10,}$/;
 
 /** A Stripe client for a key; API calls go to api.stripe.com (tests intercept them at the network edge). */
-export function stripeClient(secretKey: string): Stripe {
+function stripeClient(secretKey: string): Stripe {
   return new Stripe(secretKey, { maxNetworkRetries: 2, timeout: 20_000, appInfo: { name: "Buurtrooster" } });
 }
 
@@ -65,7 +65,7 @@ export interface StripeSettingsInput {
 }
 
 /** "sk_test_…4242": enough to recognise a key, nothing to use it with. */
-export function keyHint(secretKey: string): string {
+function keyHint(secretKey: string): string {
   const prefix = secretKey.split("_").slice(0, 2).join("_");
   return `${prefix}_…${secretKey.slice(-4)}`;
 }
