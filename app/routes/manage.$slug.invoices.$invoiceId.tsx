@@ -1,7 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { requireCentrePermission } from "~/auth/guards.server";
-import { Done, ScrollArea } from "~/components/workspace";
+import { can } from "~/auth/permissions";
+import { Done, FormProblems, ScrollArea } from "~/components/workspace";
+import { collectInvoiceByDirectDebit, directDebitState } from "~/domain/money/direct-debit.server";
 import { payLinkOf } from "~/domain/money/invoice-pay-links.server";
 import { getInvoice } from "~/domain/money/invoices.server";
 import { paymentSettingsView } from "~/domain/money/stripe.server";
@@ -10,6 +14,7 @@ import { pageTitle } from "~/i18n/meta";
 import { translatorWith } from "~/i18n/translate";
 import { catalogues } from "~/i18n/translate.server";
 import { useT } from "~/i18n/react";
+import { answerForm, formMessage } from "~/lib/form-action.server";
 import { idParam, orNotFound } from "~/lib/workspace-route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -17,8 +22,9 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 
 /** One invoice as printed: what Dutch law asks of an invoice (art. 35a Wet OB), in the centre's language. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { centre } = await requireCentrePermission(request, params.slug, "centre.read");
+  const { centre, role, user } = await requireCentrePermission(request, params.slug, "centre.read");
   const invoice = await orNotFound(getInvoice(centre.id, idParam(params.invoiceId)));
+  const debit = await directDebitState(centre.id, invoice.id);
   // the pay link only where the centre takes online payments and money is still open
   const payLink =
     invoice.paidCents < invoice.totalInclCents && (await paymentSettingsView(centre.id)).configured
@@ -51,11 +57,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // the invoice's own words, in its language (the page only loads the reader's catalogue)
     invoiceWords: catalogues[invoice.billing.locale].workspace.invoice,
     isNew: new URL(request.url).searchParams.get("new") === "1",
+    collected: new URL(request.url).searchParams.get("collected") === "1",
+    // a manager may collect what is open from a mandate the organisation gave
+    directDebit:
+      can({ installationRole: user.installationRole, role }, "payments.manage") &&
+      payLink !== null &&
+      debit.mandate &&
+      debit.open &&
+      !debit.underWay
+        ? { organisation: debit.organisation }
+        : null,
   };
 }
 
+/** Collects what is open on the invoice from the organisation's direct debit mandate. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { centre, actor } = await requireCentrePermission(request, params.slug, "payments.manage");
+  const invoiceId = idParam(params.invoiceId);
+  return answerForm(await request.formData(), {
+    schema: z.object({ intent: z.literal("collect") }),
+    work: () => collectInvoiceByDirectDebit(actor, invoiceId),
+    done: () => redirect(`/manage/${centre.slug}/invoices/${invoiceId}?collected=1`),
+  });
+}
+
 export default function InvoicePage() {
-  const { centre, invoice, invoiceWords, isNew } = useLoaderData<typeof loader>();
+  const { centre, invoice, invoiceWords, isNew, collected, directDebit } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
   const pageT = useT();
   // The invoice itself is in the language it was made in, whatever the reader's language.
   const locale = invoice.billing.locale;
@@ -73,6 +101,18 @@ export default function InvoicePage() {
           <Link to={`/manage/${centre.slug}/invoices`}>{pageT("workspace.invoices.back")}</Link>
         </p>
         {isNew ? <Done>{pageT("workspace.invoices.made", { number: invoice.number })}</Done> : null}
+        {collected ? <Done>{pageT("invoices.directDebit.collected")}</Done> : null}
+        <FormProblems errors={reply && formMessage(reply) ? [formMessage(reply)!] : undefined} />
+        {directDebit ? (
+          <Form method="post" className="my-3">
+            <p className="m-0 mb-2">
+              {pageT("invoices.directDebit.collectHint", { organisation: directDebit.organisation })}
+            </p>
+            <button type="submit" name="intent" value="collect" className="button">
+              {pageT("invoices.directDebit.collect")}
+            </button>
+          </Form>
+        ) : null}
         <p>{pageT("workspace.invoices.printHelp")}</p>
       </div>
       <article aria-labelledby="invoice-title" lang={locale} className="card my-4 print:border-0 print:p-0">

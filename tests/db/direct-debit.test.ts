@@ -9,7 +9,16 @@ import {
 import { issueInvoice } from "~/domain/money/invoices.server";
 import { saveStripeSettings } from "~/domain/money/stripe.server";
 import { DomainError } from "~/domain/shared/errors";
-import { createCentre, createOrganisation, createRoom, createTestBooking, createUser } from "../../prisma/factories";
+import {
+  addMembership,
+  createCentre,
+  createOrganisation,
+  createRoom,
+  createTestBooking,
+  createUser,
+} from "../../prisma/factories";
+import { startHttpApp, type HttpApp } from "../support/http-app";
+import { sessionCookie } from "../support/sessions";
 import { answer, listenToStripe, stripeEdge, TEST_SECRET_KEY, TEST_WEBHOOK_SECRET } from "../support/stripe-edge";
 
 const NOW = new Date("2027-04-02T09:00:00Z");
@@ -182,5 +191,77 @@ describe("SEPA Direct Debit with a mandate given once through iDEAL", () => {
 
     const other = await collectInvoiceByDirectDebit(actor, plain.invoice.id, NOW).catch((e: unknown) => e);
     expect((other as DomainError).status).toBe(404);
+  });
+});
+
+describe("the pages: the hirer gives the mandate, the manager collects", () => {
+  let app: HttpApp;
+  beforeAll(async () => {
+    app = await startHttpApp();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+  const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
+
+  it("a contact is sent to Stripe for their own organisation only", async () => {
+    const { centre, organisation } = await choir();
+    const contact = await createUser({ name: "Contact" });
+    await db().organisationMember.create({ data: { organisationId: organisation.id, userId: contact.id } });
+    const cookie = await sessionCookie(contact.id);
+    stripeForMandate({ customers: [], sessions: [] });
+
+    const page = await fetch(`${app.baseUrl}/centres/${centre.slug}/direct-debit`, { headers: { Cookie: cookie } });
+    expect(await page.text()).toContain("Toestemming geven met iDEAL");
+
+    const post = (organisationId: string) =>
+      fetch(`${app.baseUrl}/centres/${centre.slug}/direct-debit`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { ...FORM, Cookie: cookie, Origin: app.baseUrl },
+        body: new URLSearchParams({ organisationId }),
+      });
+    const sent = await post(organisation.id);
+    expect(sent.status).toBe(302);
+    expect(sent.headers.get("Location")).toBe("https://checkout.stripe.com/c/pay/cs_test_mandate");
+
+    const stranger = await createOrganisation(centre.id, { name: `Ander ${centre.id.slice(0, 6)}`, tier: "PRIVATE" });
+    expect((await post(stranger.id)).status).toBe(404);
+  });
+
+  it("a manager collects an invoice from the mandate with one press; a second press does not debit again", async () => {
+    const { centre, organisation, invoice } = await choir();
+    await db().organisation.update({
+      where: { id: organisation.id },
+      data: { stripeCustomerId: "cus_koor", sepaPaymentMethodId: "pm_sepa_koor", sepaMandateAt: NOW },
+    });
+    const manager = await createUser({ name: "Beheer" });
+    await addMembership(manager.id, centre.id, "MANAGER");
+    const cookie = await sessionCookie(manager.id);
+    const intents: URLSearchParams[] = [];
+    stripeEdge.use(
+      answer(
+        "post",
+        "/v1/payment_intents",
+        () => ({ id: `pi_${centre.id.slice(0, 8)}_page`, object: "payment_intent", status: "processing" }),
+        intents,
+      ),
+    );
+    const path = `/manage/${centre.slug}/invoices/${invoice.id}`;
+    expect(await (await fetch(`${app.baseUrl}${path}`, { headers: { Cookie: cookie } })).text()).toContain(
+      "Afschrijven van de rekening",
+    );
+    const press = () =>
+      fetch(`${app.baseUrl}${path}`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { ...FORM, Cookie: cookie, Origin: app.baseUrl },
+        body: new URLSearchParams({ intent: "collect" }),
+      });
+    const [first, second] = [await press(), await press()];
+    expect(first.status).toBe(302);
+    expect(second.status).toBe(409);
+    expect(intents).toHaveLength(1);
+    expect(await db().payment.count({ where: { invoiceId: invoice.id, method: "SEPA_DEBIT" } })).toBe(1);
   });
 });

@@ -229,3 +229,24 @@ export async function settleDirectDebit(
     return outcome === "SUCCEEDED" ? "succeeded" : "failed";
   });
 }
+
+/** Whether an invoice of this centre can be collected now: a mandate, money open, nothing under way. */
+export async function directDebitState(centreId: string, invoiceId: string) {
+  const invoice = await db().invoice.findFirst({
+    where: { id: invoiceId, centreId },
+    include: {
+      organisation: { select: { name: true, sepaPaymentMethodId: true } },
+      payments: { select: { amountCents: true, status: true, method: true } },
+    },
+  });
+  if (!invoice) throw new NotFoundError("invoice");
+  const paid = invoice.payments
+    .filter((payment) => payment.status === "SUCCEEDED")
+    .reduce((sum, payment) => sum + payment.amountCents, 0);
+  return {
+    organisation: invoice.organisation.name,
+    mandate: Boolean(invoice.organisation.sepaPaymentMethodId),
+    underWay: invoice.payments.some((payment) => payment.method === "SEPA_DEBIT" && payment.status === "PENDING"),
+    open: invoice.status === "ISSUED" && paid < invoice.totalInclCents,
+  };
+}

@@ -3,6 +3,22 @@ import type { invoices as nl } from "../nl/invoices";
 
 /** Emails about invoices: the reminder for an invoice that is not paid in time. */
 export const invoices: MessagesOf<typeof nl> = {
+  directDebit: {
+    title: "Direct debit",
+    intro:
+      "Do you hire a room often? Then give permission once. After that we collect your invoices from your account automatically. You always get the invoice by email first.",
+    how: "You give permission with an iDEAL payment of 1 cent, which you get back at once. That way we know the account is yours.",
+    given: "Permission given on {date}.",
+    notGiven: "No permission given yet.",
+    give: "Give permission with iDEAL",
+    giveAgain: "Use another account",
+    thanks: "Thank you. As soon as your bank has confirmed it, it shows here. That usually takes a few minutes.",
+    notOnline: "This community centre does not take online payments yet. Please pay your invoices by bank transfer.",
+    none: "You are not yet the contact of an organisation at this community centre.",
+    collect: "Collect from the account",
+    collectHint: "{organisation} has given permission for direct debit.",
+    collected: "The direct debit has started. The money usually arrives within a few working days.",
+  },
   payPage: {
     title: "Pay invoice {number}",
     from: "Invoice {number} from {centre}",

@@ -691,6 +691,11 @@ export const workspace: MessagesOf<typeof workspaceNl> = {
   },
   refusal: {
     generic: "That did not work. Try again, or ask another manager.",
+    "direct-debit-no-mandate": "This organisation has not given permission for direct debit yet.",
+    "direct-debit-under-way": "A direct debit for this invoice is already under way. Wait for the bank's answer.",
+    "direct-debit-nothing-open": "Nothing is open on this invoice any more.",
+    "payments-not-configured": "This community centre does not take online payments yet. Set it up under Settings.",
+    "payments-provider-failed": "Stripe did not answer. Nothing was paid. Please try again in a few minutes.",
     busy: "It is very busy right now. Nothing was saved. Please try again in a minute.",
     "attendance-not-today": "As a host you fill in today's numbers. A manager can correct earlier days.",
     "attendance-not-started": "This date has not taken place yet.",

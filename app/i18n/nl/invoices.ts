@@ -1,5 +1,21 @@
 /** Emails about invoices: the reminder for an invoice that is not paid in time. */
 export const invoices = {
+  directDebit: {
+    title: "Automatische incasso",
+    intro:
+      "Huurt u vaak een ruimte? Geef dan één keer toestemming. Daarna schrijven wij uw facturen automatisch van uw rekening af. U krijgt de factuur altijd eerst per mail.",
+    how: "U geeft toestemming met een iDEAL-betaling van 1 cent. Die krijgt u meteen terug. Zo weten wij zeker dat de rekening van u is.",
+    given: "Toestemming gegeven op {date}.",
+    notGiven: "Nog geen toestemming gegeven.",
+    give: "Toestemming geven met iDEAL",
+    giveAgain: "Andere rekening gebruiken",
+    thanks: "Dank u wel. Zodra uw bank het heeft bevestigd, staat het hier. Dat duurt meestal een paar minuten.",
+    notOnline: "Dit buurthuis neemt nog geen online betalingen aan. Betaal uw facturen met een overboeking.",
+    none: "U bent nog geen contactpersoon van een organisatie in dit buurthuis.",
+    collect: "Afschrijven van de rekening",
+    collectHint: "{organisation} heeft toestemming gegeven voor automatische incasso.",
+    collected: "De incasso is gestart. Het geld staat er meestal binnen een paar werkdagen.",
+  },
   payPage: {
     title: "Factuur {number} betalen",
     from: "Factuur {number} van {centre}",

@@ -694,6 +694,11 @@ export const workspace = {
   },
   refusal: {
     generic: "Dit lukte niet. Probeer het nog eens, of vraag het een andere beheerder.",
+    "direct-debit-no-mandate": "Deze organisatie heeft nog geen toestemming gegeven voor automatische incasso.",
+    "direct-debit-under-way": "Voor deze factuur loopt al een incasso. Wacht tot de bank antwoord geeft.",
+    "direct-debit-nothing-open": "Op deze factuur staat niets meer open.",
+    "payments-not-configured": "Dit buurthuis neemt nog geen online betalingen aan. Stel dat in bij Instellingen.",
+    "payments-provider-failed": "Stripe gaf geen antwoord. Er is niets betaald. Probeer het over een paar minuten nog eens.",
     busy: "Het is nu erg druk. Er is niets opgeslagen. Probeer het over een minuut nog eens.",
     "attendance-not-today":
       "Als gastvrouw of gastheer vult u de aantallen van vandaag in. Een beheerder kan eerdere dagen aanpassen.",
