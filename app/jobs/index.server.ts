@@ -1,3 +1,4 @@
+import { directDebitJob } from "./direct-debit.server";
 import { emailDeliver, emailSweep } from "./email.server";
 import { bookingNoticesJob, seriesRemindersJob } from "./notifications.server";
 import { remindInvoicesJob } from "./invoice-reminders.server";
@@ -13,6 +14,7 @@ export const JOBS: JobDefinition<never>[] = [
   extendSeriesJob,
   remindRequestsJob,
   remindInvoicesJob,
+  directDebitJob,
   bookingNoticesJob,
   seriesRemindersJob,
   personalDataCleanup,

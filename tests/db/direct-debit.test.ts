@@ -3,6 +3,7 @@ import { db } from "~/db/client.server";
 import {
   collectInvoiceByDirectDebit,
   completeDirectDebitMandate,
+  invoiceAndCollectLastMonth,
   settleDirectDebit,
   startDirectDebitMandate,
 } from "~/domain/money/direct-debit.server";
@@ -28,7 +29,7 @@ afterEach(() => stripeEdge.resetHandlers());
 afterAll(() => stripeEdge.close());
 
 /** A choir that rehearses every Tuesday of March 2027 at €40 + 21% VAT, invoiced for the month. */
-async function choir(options: { stripe?: boolean } = {}) {
+async function choir(options: { stripe?: boolean; invoiced?: boolean } = {}) {
   const centre = await createCentre({ invoicePrefix: "DD", iban: "NL91ABNA0417164300" });
   const manager = await createUser();
   const actor = { centreId: centre.id, actorId: manager.id };
@@ -56,8 +57,11 @@ async function choir(options: { stripe?: boolean } = {}) {
     quote: { vatBp: 2100 },
     pricePerDate: () => ({ exclCents: 4000, vatCents: 840 }),
   });
-  const invoice = await issueInvoice(actor, { organisationId: organisation.id, month: "2027-03" }, NOW);
-  return { centre, actor, organisation, invoice };
+  const invoice =
+    options.invoiced === false
+      ? null
+      : await issueInvoice(actor, { organisationId: organisation.id, month: "2027-03" }, NOW);
+  return { centre, actor, organisation, invoice: invoice! };
 }
 
 /** Stripe answers the mandate's calls: a customer, a setup session, and the setup intent with its SEPA method. */
@@ -191,6 +195,34 @@ describe("SEPA Direct Debit with a mandate given once through iDEAL", () => {
 
     const other = await collectInvoiceByDirectDebit(actor, plain.invoice.id, NOW).catch((e: unknown) => e);
     expect((other as DomainError).status).toBe(404);
+  });
+});
+
+describe("the monthly run", () => {
+  it("on the 1st: last month invoiced and collected for an organisation with a mandate; a second run does nothing", async () => {
+    const { centre, organisation } = await choir({ invoiced: false });
+    await db().organisation.update({
+      where: { id: organisation.id },
+      data: { stripeCustomerId: "cus_koor", sepaPaymentMethodId: "pm_sepa_koor", sepaMandateAt: NOW },
+    });
+    const intents: URLSearchParams[] = [];
+    stripeEdge.use(
+      answer(
+        "post",
+        "/v1/payment_intents",
+        () => ({ id: `pi_${centre.id.slice(0, 8)}_month`, object: "payment_intent", status: "processing" }),
+        intents,
+      ),
+    );
+    const firstOfApril = new Date("2027-04-01T04:00:00Z");
+    expect(await invoiceAndCollectLastMonth(firstOfApril, { centreId: centre.id })).toBe(1);
+    expect(await invoiceAndCollectLastMonth(firstOfApril, { centreId: centre.id })).toBe(0);
+    const invoices = await db().invoice.findMany({ where: { organisationId: organisation.id } });
+    expect(
+      invoices.map((invoice) => [invoice.totalInclCents, invoice.periodStart?.toISOString().slice(0, 10)]),
+    ).toEqual([[24200, "2027-03-01"]]);
+    expect(intents).toHaveLength(1);
+    expect(intents[0]!.get("amount")).toBe("24200");
   });
 });
 

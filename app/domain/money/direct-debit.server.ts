@@ -3,7 +3,9 @@ import { db, transaction } from "~/db/client.server";
 import { clock } from "~/lib/clock";
 import type { ActorOrJob } from "../shared/actor";
 import { recordAudit } from "../shared/audit.server";
-import { DomainError, NotFoundError } from "../shared/errors";
+import { DomainError, isDomainError, NotFoundError } from "../shared/errors";
+import { localDateAt } from "../time/time-zone";
+import { issueInvoice } from "./invoices.server";
 import { stripeFor, type CentreStripe } from "./stripe.server";
 
 /**
@@ -249,4 +251,56 @@ export async function directDebitState(centreId: string, invoiceId: string) {
     underWay: invoice.payments.some((payment) => payment.method === "SEPA_DEBIT" && payment.status === "PENDING"),
     open: invoice.status === "ISSUED" && paid < invoice.totalInclCents,
   };
+}
+
+/**
+ * The monthly run (the 1st, early): for every organisation with a mandate at a centre that
+ * takes online payments, last month's dates are invoiced in one invoice and collected from the
+ * mandate. Safe to run again: a month already invoiced has nothing left to invoice, and an
+ * invoice already under way is not debited twice. Returns the invoices collected.
+ */
+export async function invoiceAndCollectLastMonth(
+  now = clock.now(),
+  /** one centre only (tests); the job runs for all */
+  only?: { centreId: string },
+): Promise<number> {
+  const organisations = await db().organisation.findMany({
+    where: {
+      sepaPaymentMethodId: { not: null },
+      centre: { paymentSettings: { isNot: null } },
+      ...(only ? { centreId: only.centreId } : {}),
+    },
+    include: { centre: { select: { id: true, timeZone: true } } },
+  });
+  let collected = 0;
+  for (const organisation of organisations) {
+    const job = { centreId: organisation.centreId, actorId: null };
+    const month = previousMonth(localDateAt(now, organisation.centre.timeZone));
+    await issueInvoice(job, { organisationId: organisation.id, month }, now).catch((error: unknown) => {
+      if (isDomainError(error) && error.code === "invoice-nothing-to-invoice") return null;
+      throw error;
+    });
+    // The month's invoice, also when an earlier run made it but could not start the debit.
+    const open = await db().invoice.findMany({
+      where: {
+        centreId: organisation.centreId,
+        organisationId: organisation.id,
+        status: "ISSUED",
+        periodStart: new Date(`${month}-01T00:00:00Z`),
+        payments: { none: { method: "SEPA_DEBIT", status: { in: ["PENDING", "SUCCEEDED"] } } },
+      },
+      select: { id: true },
+    });
+    for (const invoice of open) {
+      await collectInvoiceByDirectDebit(job, invoice.id, now);
+      collected++;
+    }
+  }
+  return collected;
+}
+
+/** "2027-03" for any day of April 2027. */
+function previousMonth(localDate: string): string {
+  const [year, month] = localDate.split("-").map(Number) as [number, number];
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, "0")}`;
 }

@@ -10,7 +10,7 @@ import { addDays } from "../workspace/planner";
 import { localDateAt, startOfLocalDay } from "../time/time-zone";
 import { clock } from "~/lib/clock";
 import { transactionOnce, type Submission } from "../shared/submissions.server";
-import type { Actor } from "../shared/actor";
+import type { ActorOrJob } from "../shared/actor";
 
 /**
  * Invoices: one per booking, or one per organisation per calendar month. Numbers run on
@@ -184,7 +184,7 @@ function invoiceNumber(prefix: string, year: number, sequence: number): string {
  * invoiced already (or costs nothing), `not-found` for another centre's booking or
  * organisation, `invoice-month-invalid`. With a `submission` the same form makes one invoice.
  */
-export async function issueInvoice(actor: Actor, scope: InvoiceScope, now = clock.now(), submission?: Submission) {
+export async function issueInvoice(actor: ActorOrJob, scope: InvoiceScope, now = clock.now(), submission?: Submission) {
   return transactionOnce(
     submission,
     async (tx) => {
