@@ -35,6 +35,10 @@ export function logInfo(message: string, fields: Fields = {}): void {
   logger.info(fields, message);
 }
 
+export function logWarn(message: string, fields: Fields = {}): void {
+  logger.warn(fields, message);
+}
+
 export function logError(error: unknown, fields: Fields = {}): void {
   const detail =
     error instanceof Error ? { error: error.message, name: error.name, stack: error.stack } : { error: String(error) };

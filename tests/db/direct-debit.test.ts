@@ -1,3 +1,4 @@
+import { http, HttpResponse } from "msw";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import {
@@ -295,5 +296,20 @@ describe("the pages: the hirer gives the mandate, the manager collects", () => {
     expect(second.status).toBe(409);
     expect(intents).toHaveLength(1);
     expect(await db().payment.count({ where: { invoiceId: invoice.id, method: "SEPA_DEBIT" } })).toBe(1);
+  });
+});
+
+describe("when Stripe cannot be reached", () => {
+  it("collecting says so plainly (502) and writes nothing", async () => {
+    const { actor, organisation, invoice } = await choir();
+    await db().organisation.update({
+      where: { id: organisation.id },
+      data: { stripeCustomerId: "cus_koor", sepaPaymentMethodId: "pm_sepa_koor", sepaMandateAt: NOW },
+    });
+    stripeEdge.use(http.post("https://api.stripe.com/v1/payment_intents", () => HttpResponse.error()));
+    const refused = await collectInvoiceByDirectDebit(actor, invoice.id, NOW).catch((error: unknown) => error);
+    expect((refused as DomainError).code).toBe("payments-provider-failed");
+    expect((refused as DomainError).status).toBe(502);
+    expect(await db().payment.count({ where: { invoiceId: invoice.id } })).toBe(0);
   });
 });

@@ -6,7 +6,7 @@ import { recordAudit } from "../shared/audit.server";
 import { DomainError, isDomainError, NotFoundError } from "../shared/errors";
 import { localDateAt } from "../time/time-zone";
 import { issueInvoice } from "./invoices.server";
-import { stripeFor, type CentreStripe } from "./stripe.server";
+import { callStripe, stripeFor, type CentreStripe } from "./stripe.server";
 
 /**
  * SEPA Direct Debit for regular hirers (associations, series): the organisation gives a mandate
@@ -36,13 +36,15 @@ async function customerOf(
   },
 ): Promise<string> {
   if (organisation.stripeCustomerId) return organisation.stripeCustomerId;
-  const customer = await stripe.customers.create(
-    {
-      name: organisation.name,
-      email: organisation.billingEmail ?? organisation.contactEmail ?? undefined,
-      metadata: { organisationId: organisation.id },
-    },
-    { idempotencyKey: `customer-${organisation.id}` },
+  const customer = await callStripe(() =>
+    stripe.customers.create(
+      {
+        name: organisation.name,
+        email: organisation.billingEmail ?? organisation.contactEmail ?? undefined,
+        metadata: { organisationId: organisation.id },
+      },
+      { idempotencyKey: `customer-${organisation.id}` },
+    ),
   );
   await db().organisation.update({ where: { id: organisation.id }, data: { stripeCustomerId: customer.id } });
   return customer.id;
@@ -62,18 +64,20 @@ export async function startDirectDebitMandate(
   const organisation = await db().organisation.findFirst({ where: { id: organisationId, centreId } });
   if (!organisation) throw new NotFoundError("organisation");
   const customer = await customerOf(stripe, organisation);
-  const session = await stripe.checkout.sessions.create(
-    {
-      mode: "setup",
-      currency: "eur",
-      allowed_payment_method_types: ["ideal"],
-      customer,
-      success_url: urls.success,
-      cancel_url: urls.cancel,
-      metadata: { purpose: "mandate", centreId, organisationId },
-    },
-    // a double click within the same minute opens the same session
-    { idempotencyKey: `mandate-${organisationId}-${Math.floor(now.getTime() / 60_000)}` },
+  const session = await callStripe(() =>
+    stripe.checkout.sessions.create(
+      {
+        mode: "setup",
+        currency: "eur",
+        allowed_payment_method_types: ["ideal"],
+        customer,
+        success_url: urls.success,
+        cancel_url: urls.cancel,
+        metadata: { purpose: "mandate", centreId, organisationId },
+      },
+      // a double click within the same minute opens the same session
+      { idempotencyKey: `mandate-${organisationId}-${Math.floor(now.getTime() / 60_000)}` },
+    ),
   );
   if (!session.url) throw new DomainError("payments-provider-failed", "Stripe gave no address to go to.", {}, 502);
   return { url: session.url };
@@ -92,7 +96,9 @@ export async function completeDirectDebitMandate(
   const setupIntentId = typeof session.setup_intent === "string" ? session.setup_intent : session.setup_intent?.id;
   if (!organisationId || !setupIntentId) return;
   const { stripe } = await centreStripe(centreId);
-  const setupIntent = await stripe.setupIntents.retrieve(setupIntentId, { expand: ["latest_attempt"] });
+  const setupIntent = await callStripe(() =>
+    stripe.setupIntents.retrieve(setupIntentId, { expand: ["latest_attempt"] }),
+  );
   const attempt = setupIntent.latest_attempt;
   const generated =
     attempt && typeof attempt !== "string" ? attempt.payment_method_details?.ideal?.generated_sepa_debit : null;
@@ -128,7 +134,8 @@ export async function collectInvoiceByDirectDebit(actor: ActorOrJob, invoiceId: 
   });
   if (!invoice) throw new NotFoundError("invoice");
   const { organisation } = invoice;
-  if (!organisation.sepaPaymentMethodId || !organisation.stripeCustomerId)
+  const { sepaPaymentMethodId, stripeCustomerId } = organisation;
+  if (!sepaPaymentMethodId || !stripeCustomerId)
     throw new DomainError(
       "direct-debit-no-mandate",
       "This organisation has not given a direct debit mandate.",
@@ -144,20 +151,22 @@ export async function collectInvoiceByDirectDebit(actor: ActorOrJob, invoiceId: 
   if (invoice.status !== "ISSUED" || openCents <= 0)
     throw new DomainError("direct-debit-nothing-open", "Nothing is open on this invoice.", {}, 409);
 
-  const intent = await stripe.paymentIntents.create(
-    {
-      amount: openCents,
-      currency: "eur",
-      customer: organisation.stripeCustomerId,
-      payment_method: organisation.sepaPaymentMethodId,
-      allowed_payment_method_types: ["sepa_debit"],
-      confirm: true,
-      off_session: true,
-      description: `Factuur ${invoice.number}`,
-      metadata: { purpose: "invoice-debit", centreId: actor.centreId, invoiceId: invoice.id },
-    },
-    // the same invoice and amount is debited once, however often this is asked
-    { idempotencyKey: `invoice-debit-${invoice.id}-${openCents}` },
+  const intent = await callStripe(() =>
+    stripe.paymentIntents.create(
+      {
+        amount: openCents,
+        currency: "eur",
+        customer: stripeCustomerId,
+        payment_method: sepaPaymentMethodId,
+        allowed_payment_method_types: ["sepa_debit"],
+        confirm: true,
+        off_session: true,
+        description: `Factuur ${invoice.number}`,
+        metadata: { purpose: "invoice-debit", centreId: actor.centreId, invoiceId: invoice.id },
+      },
+      // the same invoice and amount is debited once, however often this is asked
+      { idempotencyKey: `invoice-debit-${invoice.id}-${openCents}` },
+    ),
   );
   return transaction(async (tx) => {
     const existing = await tx.payment.findFirst({ where: { providerPaymentId: intent.id, centreId: actor.centreId } });

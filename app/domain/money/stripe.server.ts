@@ -1,5 +1,6 @@
 import Stripe from "stripe";
 import { db, transaction } from "~/db/client.server";
+import { logWarn } from "~/lib/log.server";
 import { recordAudit } from "../shared/audit.server";
 import type { Actor } from "../shared/actor";
 import { DomainError } from "../shared/errors";
@@ -26,6 +27,26 @@ const WEBHOOK_SECRET = /^whsec_[A-Za-z0-9+/=]{10,}$/;
 /** A Stripe client for a key; API calls go to api.stripe.com (tests intercept them at the network edge). */
 function stripeClient(secretKey: string): Stripe {
   return new Stripe(secretKey, { maxNetworkRetries: 2, timeout: 20_000, appInfo: { name: "Buurtrooster" } });
+}
+
+/**
+ * Runs a call to Stripe; when Stripe cannot be reached or refuses, the person gets a plain
+ * refusal (502, nothing paid) instead of a 500, and the cause goes to the log with the request.
+ */
+export async function callStripe<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeError) {
+      logWarn("Stripe refused or could not be reached.", {
+        type: error.type,
+        code: error.code,
+        message: error.message,
+      });
+      throw new DomainError("payments-provider-failed", `Stripe: ${error.message}`, {}, 502);
+    }
+    throw error;
+  }
 }
 
 /** The centre's Stripe account, or null when the centre has not set one up (manual payments only). */
