@@ -698,7 +698,8 @@ export const workspace = {
     "direct-debit-under-way": "Voor deze factuur loopt al een incasso. Wacht tot de bank antwoord geeft.",
     "direct-debit-nothing-open": "Op deze factuur staat niets meer open.",
     "payments-not-configured": "Dit buurthuis neemt nog geen online betalingen aan. Stel dat in bij Instellingen.",
-    "payments-provider-failed": "Stripe gaf geen antwoord. Er is niets betaald. Probeer het over een paar minuten nog eens.",
+    "payments-provider-failed":
+      "Stripe gaf geen antwoord. Er is niets betaald. Probeer het over een paar minuten nog eens.",
     busy: "Het is nu erg druk. Er is niets opgeslagen. Probeer het over een minuut nog eens.",
     "attendance-not-today":
       "Als gastvrouw of gastheer vult u de aantallen van vandaag in. Een beheerder kan eerdere dagen aanpassen.",
