@@ -3,6 +3,7 @@ import { bookingNoticesJob, seriesRemindersJob } from "./notifications.server";
 import { remindRequestsJob } from "./request-reminders.server";
 import { extendSeriesJob } from "./series.server";
 import { personalDataCleanup } from "./personal-data.server";
+import { reconcileCheckoutsJob, releaseHoldsJob } from "./payments.server";
 import type { JobDefinition } from "./registry.server";
 
 /** Every background job of the app, started by app/server/jobs.server.ts. */
@@ -14,4 +15,6 @@ export const JOBS: JobDefinition<never>[] = [
   bookingNoticesJob,
   seriesRemindersJob,
   personalDataCleanup,
+  releaseHoldsJob,
+  reconcileCheckoutsJob,
 ] as JobDefinition<never>[];
