@@ -1,9 +1,8 @@
-import { transaction } from "~/db/client.server";
 import { env } from "~/env.server";
-import type { CheckoutStatus } from "~/generated/prisma/enums";
+import type { BookingStatus, CheckoutStatus } from "~/generated/prisma/enums";
 import { translator } from "~/i18n/translate.server";
 import { clock } from "~/lib/clock";
-import { db } from "~/db/client.server";
+import { db, transaction } from "~/db/client.server";
 import type { ActorOrJob } from "../shared/actor";
 import { DomainError, NotFoundError } from "../shared/errors";
 import { privateId } from "./secret-box.server";
@@ -99,11 +98,15 @@ export async function openCheckout(
   );
 }
 
-export type CheckoutState = "paid" | "processing" | "open" | "expired" | "failed";
+export type CheckoutState = "paid" | "paidTooLate" | "processing" | "open" | "expired" | "failed";
 
 /** Where a checkout stands, in the words of the return page. */
-function stateOf(checkout: { status: CheckoutStatus; completedAt: Date | null; expiresAt: Date }, now: Date) {
-  if (checkout.status === "PAID") return "paid";
+function stateOf(
+  checkout: { status: CheckoutStatus; completedAt: Date | null; expiresAt: Date },
+  bookingStatus: BookingStatus | undefined,
+  now: Date,
+) {
+  if (checkout.status === "PAID") return bookingStatus === "EXPIRED" ? "paidTooLate" : "paid";
   if (checkout.status === "FAILED") return "failed";
   if (checkout.status === "EXPIRED") return "expired";
   if (checkout.completedAt) return "processing";
@@ -118,10 +121,10 @@ export async function checkoutStatusView(centreId: string, checkoutId: string, n
   if (!/^[0-9a-f-]{36}$/.test(checkoutId)) return null;
   const checkout = await db().checkout.findFirst({
     where: { id: checkoutId, centreId },
-    include: { booking: { select: { title: true } } },
+    include: { booking: { select: { title: true, status: true } } },
   });
   if (!checkout) return null;
-  const state: CheckoutState = stateOf(checkout, now);
+  const state: CheckoutState = stateOf(checkout, checkout.booking?.status, now);
   return {
     state,
     amountCents: checkout.amountCents,
@@ -130,4 +133,17 @@ export async function checkoutStatusView(centreId: string, checkoutId: string, n
     /** Stripe's page again, while the hold lasts */
     payUrl: state === "open" ? checkout.url : null,
   };
+}
+
+/**
+ * Where a person goes after confirming (or confirming twice): Stripe's page when the booking
+ * waits for its payment, else null.
+ */
+export async function continuePayment(actor: ActorOrJob, bookingId: string, now = clock.now()) {
+  const booking = await db().booking.findFirst({
+    where: { id: bookingId, centreId: actor.centreId },
+    select: { status: true },
+  });
+  if (booking?.status !== "AWAITING_PAYMENT") return null;
+  return (await openCheckout(actor, bookingId, now)).url;
 }

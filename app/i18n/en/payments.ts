@@ -48,6 +48,9 @@ export const payments: MessagesOf<typeof paymentsNl> = {
     title: "Your payment",
     paidTitle: "Paid",
     paid: "Paid. Your booking is confirmed. You will get an email with the details.",
+    paidTooLateTitle: "Paid, but too late",
+    paidTooLate:
+      "Your payment arrived after the time had been released, so the booking is not confirmed. You will get the money back. The centre will contact you.",
     processingTitle: "Waiting for the bank",
     processing:
       "Your payment is still being processed. With iDEAL that can take a moment. You need not do anything: we will email you when it is done.",

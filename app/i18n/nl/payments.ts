@@ -49,6 +49,9 @@ export const payments = {
     title: "Uw betaling",
     paidTitle: "Betaald",
     paid: "Betaald. Uw reservering is bevestigd. U krijgt een mail met de gegevens.",
+    paidTooLateTitle: "Betaald, maar te laat",
+    paidTooLate:
+      "Uw betaling kwam binnen nadat de tijd al was vrijgegeven. De reservering is dus niet bevestigd. U krijgt het geld terug. Het huis neemt contact met u op.",
     processingTitle: "Wij wachten nog op de bank",
     processing:
       "Uw betaling wordt nog verwerkt. Dat kan bij iDEAL even duren. U hoeft niets te doen: wij mailen u als het klaar is.",
