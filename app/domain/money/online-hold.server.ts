@@ -6,7 +6,7 @@ import type { BookingStatus, PaymentMode } from "~/generated/prisma/enums";
  * a Checkout session must expire at least 30 minutes after Stripe creates it, and it expires
  * exactly when the hold ends (decision 091).
  */
-export const HOLD_GRACE_MINUTES = 2;
+const HOLD_GRACE_MINUTES = 2;
 
 export interface PaymentOnConfirm {
   paymentMode: PaymentMode;

@@ -12,7 +12,7 @@ import { stripeFor } from "./stripe.server";
  */
 
 /** How long a checkout may stay open before we ask Stripe ourselves. */
-export const RECONCILE_AFTER_MINUTES = 10;
+const RECONCILE_AFTER_MINUTES = 10;
 
 /**
  * Releases every booking that still waits for its payment after its hold ended: dates

@@ -10,7 +10,7 @@ import { clock } from "~/lib/clock";
  * refuses to encrypt without the variable (see docs/decisions/090-payments-per-centre-keys.md).
  */
 
-export class MissingEncryptionKeyError extends Error {
+class MissingEncryptionKeyError extends Error {
   override name = "MissingEncryptionKeyError";
 }
 

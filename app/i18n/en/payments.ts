@@ -36,6 +36,7 @@ export const payments: MessagesOf<typeof paymentsNl> = {
     NONE: "No payment",
   },
   refusal: {
+    "payments-hold-minutes-invalid": "Choose a number from 30 to 120 minutes.",
     "payments-no-encryption-key": "The server cannot keep keys safely. Ask the installation's administrator for help.",
     "payments-keys-required": "Fill in both the secret key and the signing secret.",
     "payments-secret-key-invalid": "This is not a Stripe secret key. It starts with sk_ or rk_.",

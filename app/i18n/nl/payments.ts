@@ -36,6 +36,7 @@ export const payments = {
     NONE: "Niet betalen",
   },
   refusal: {
+    "payments-hold-minutes-invalid": "Kies een getal van 30 tot en met 120 minuten.",
     "payments-no-encryption-key":
       "De server kan geen sleutels veilig bewaren. Vraag de beheerder van de installatie om hulp.",
     "payments-keys-required": "Vul de geheime sleutel en het ondertekeningsgeheim allebei in.",
