@@ -340,6 +340,24 @@ describe("Stripe's webhook, over HTTP", () => {
     }
   });
 
+  it("the webhook takes JSON within its own size limit, nothing else", async () => {
+    const { centre } = await bookedAndOpened();
+    const address = `${app.baseUrl}/webhooks/stripe/${centre.slug}`;
+    const huge = await fetch(address, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Stripe-Signature": "t=1,v1=x" },
+      body: JSON.stringify({ padding: "x".repeat(300 * 1024) }),
+    });
+    expect(huge.status).toBe(413);
+    const form = await fetch(address, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "Stripe-Signature": "t=1,v1=x" },
+      body: "id=evt_1",
+    });
+    expect(form.status).toBe(415);
+    expect(await db().stripeEvent.count({ where: { centreId: centre.id } })).toBe(0);
+  });
+
   it("a payment still processing keeps the slot past the hold until the bank says yes", async () => {
     const { centre, booking, sessionId } = await bookedAndOpened();
     const processing = signedEvent(
