@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   "attendance.correct": ["ADMIN", "MANAGER"],
   /** see who signed up for activities (names and contact details); organisers see their own too */
   "signups.view": ["ADMIN", "MANAGER"],
+  /** the centre's own Stripe keys and how long a slot is held while paying (decision 090) */
+  "payments.configure": ["ADMIN"],
   /** register payments and make invoices */
   "payments.manage": ["ADMIN", "MANAGER"],
   /** occupancy, revenue and the annual report */

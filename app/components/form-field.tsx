@@ -84,7 +84,7 @@ export function TextField({
 }: {
   meta: AnyField;
   label: string;
-  type?: "text" | "email" | "tel" | "number" | "date" | "time" | "month";
+  type?: "text" | "email" | "tel" | "number" | "date" | "time" | "month" | "password";
   hint?: string;
   className?: string;
   /** "field-label font-normal" under a legend that already says what the group is */

@@ -4,6 +4,7 @@ import { account } from "./en/account";
 import { agenda } from "./en/agenda";
 import { invoices } from "./en/invoices";
 import { booking } from "./en/booking";
+import { payments } from "./en/payments";
 import { workspace } from "./en/manage";
 import { reports } from "./en/reports";
 
@@ -185,4 +186,5 @@ export const en: MessagesOf<typeof nl> = {
   reports,
   booking,
   workspace,
+  payments,
 };

@@ -3,6 +3,7 @@ import { account } from "./nl/account";
 import { agenda } from "./nl/agenda";
 import { invoices } from "./nl/invoices";
 import { booking } from "./nl/booking";
+import { payments } from "./nl/payments";
 import { workspace } from "./nl/manage";
 import { reports } from "./nl/reports";
 
@@ -189,4 +190,5 @@ export const nl = {
   reports,
   booking,
   workspace,
+  payments,
 } satisfies Catalogue;

@@ -5,6 +5,7 @@ import { remindInvoicesJob } from "./invoice-reminders.server";
 import { remindRequestsJob } from "./request-reminders.server";
 import { extendSeriesJob } from "./series.server";
 import { personalDataCleanup } from "./personal-data.server";
+import { reconcileCheckoutsJob, releaseHoldsJob } from "./payments.server";
 import type { JobDefinition } from "./registry.server";
 
 /** Every background job of the app, started by app/server/jobs.server.ts. */
@@ -18,4 +19,6 @@ export const JOBS: JobDefinition<never>[] = [
   bookingNoticesJob,
   seriesRemindersJob,
   personalDataCleanup,
+  releaseHoldsJob,
+  reconcileCheckoutsJob,
 ] as JobDefinition<never>[];

@@ -11,6 +11,7 @@ import {
   COMMUNITY_ROWS,
   RULE_TIERS,
   VAT_CHOICES,
+  PAYMENT_MODES,
   formFromRules,
   rulesFromForm,
   rulesSchema,
@@ -86,6 +87,11 @@ export default function Rules() {
                   meta={field(`vat_${tier}`)}
                   label={t("workspace.rules.vat")}
                   options={VAT_CHOICES.map((choice) => ({ value: choice, label: t(`workspace.rules.vat-${choice}`) }))}
+                />
+                <SelectField
+                  meta={field(`payment_${tier}`)}
+                  label={t("payments.tierMode.label")}
+                  options={PAYMENT_MODES.map((mode) => ({ value: mode, label: t(`payments.tierMode.${mode}`) }))}
                 />
                 <CheckboxField meta={field(`approval_${tier}`)} label={t("workspace.rules.approval")} />
                 <CheckboxField meta={field(`provisional_${tier}`)} label={t("workspace.rules.provisional")} />

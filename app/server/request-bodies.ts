@@ -24,11 +24,15 @@ interface BodyRule {
 }
 
 /**
- * Which bodies a path accepts, first match wins. Every route today takes forms only. A route
- * that needs something else (a payment provider's JSON webhook, an upload above 1 MB) gets its
- * own line above the catch-all; the route then reads its body itself.
+ * Which bodies a path accepts, first match wins. Every route takes forms, except Stripe's JSON
+ * webhook. A route that needs something else (an upload above 1 MB) gets its own line above
+ * the catch-all; the route then reads its body itself.
  */
-const BODY_RULES: readonly BodyRule[] = [{ pathPrefix: "/", types: FORM_TYPES, maxBytes: MEGABYTE }];
+const BODY_RULES: readonly BodyRule[] = [
+  // Stripe's events are JSON, a few kilobytes each (decision 092)
+  { pathPrefix: "/webhooks/stripe/", types: ["application/json"], maxBytes: 256 * KILOBYTE },
+  { pathPrefix: "/", types: FORM_TYPES, maxBytes: MEGABYTE },
+];
 
 function ruleFor(path: string): BodyRule {
   return BODY_RULES.find((rule) => path.startsWith(rule.pathPrefix)) ?? BODY_RULES[BODY_RULES.length - 1]!;

@@ -48,10 +48,21 @@ function parseUrl(value: string): URL | undefined {
   }
 }
 
-/** Refuses a state-changing request from another origin with 403. */
+/**
+ * The one address another origin may post to: a payment provider's webhook, which carries no
+ * cookie and proves itself with a signature over the body instead (decision 092).
+ */
+const SIGNED_WEBHOOK = /^\/webhooks\/stripe\/[a-z0-9-]+$/;
+
+function isSignedWebhook(method: string, path: string): boolean {
+  return method === "POST" && SIGNED_WEBHOOK.test(path);
+}
+
+/** Refuses a state-changing request from another origin with 403 (the signed webhook aside). */
 export function requireSameOrigin(appUrl: string): RequestHandler {
   return (req, res, next) => {
-    if (SAFE_METHODS.has(req.method) || !comesFromAnotherOrigin(req.headers, appUrl)) return next();
+    if (SAFE_METHODS.has(req.method) || isSignedWebhook(req.method, req.path)) return next();
+    if (!comesFromAnotherOrigin(req.headers, appUrl)) return next();
     refuse(req, res, "crossOrigin", {
       detail: `origin ${req.headers.origin ?? req.headers.referer ?? req.headers["sec-fetch-site"]}`,
     });

@@ -22,7 +22,7 @@ describe("a centre's own Stripe account", () => {
     await saveStripeSettings(actor, {
       secretKey: TEST_SECRET_KEY,
       webhookSecret: TEST_WEBHOOK_SECRET,
-      holdMinutes: 20,
+      holdMinutes: 40,
     });
     const row = await db().centrePaymentSettings.findUniqueOrThrow({ where: { centreId: centre.id } });
     expect(JSON.stringify(row)).not.toContain(TEST_SECRET_KEY);
@@ -32,7 +32,7 @@ describe("a centre's own Stripe account", () => {
       configured: true,
       keyHint: "sk_test_…0000",
       livemode: false,
-      holdMinutes: 20,
+      holdMinutes: 40,
     });
 
     const seen: URLSearchParams[] = [];

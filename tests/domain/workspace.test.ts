@@ -114,6 +114,7 @@ describe("the settings forms", () => {
         requiresApproval: tier === "COMMERCIAL",
         vatBp: tier === "COMMERCIAL" ? 2100 : null,
         provisional: false,
+        paymentMode: tier === "PRIVATE" ? ("ONLINE" as const) : ("INVOICE" as const),
       })),
       communityHours: [{ weekday: 1, startMinute: 540, endMinute: 1020 }],
     });
@@ -126,7 +127,9 @@ describe("the settings forms", () => {
       requiresApproval: true,
       provisional: false,
       vatBp: 2100,
+      paymentMode: "INVOICE",
     });
+    expect(rules.tiers.find((tier) => tier.tier === "PRIVATE")?.paymentMode).toBe("ONLINE");
     expect(rules.communityHours).toEqual([{ weekday: 1, startMinute: 540, endMinute: 1020 }]);
     expect(rulesFromForm(rulesSchema.parse(values)).commercialShareCapBp).toBeNull();
   });

@@ -25,7 +25,7 @@ export function listenToStripe() {
 }
 
 /** The form body the SDK sent (Stripe's API takes application/x-www-form-urlencoded). */
-export async function formOf(request: Request): Promise<URLSearchParams> {
+async function formOf(request: Request): Promise<URLSearchParams> {
   return new URLSearchParams(await request.text());
 }
 

@@ -1,7 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { db, readTogether, type Tx } from "~/db/client.server";
 import { isExclusionViolation } from "~/db/errors.server";
-import type { ActivityKind, Audience, BookingStatus, HolidayRegion, Prisma, Tier } from "~/generated/prisma/client";
+import type {
+  ActivityKind,
+  Audience,
+  BookingStatus,
+  HolidayRegion,
+  PaymentMode,
+  Prisma,
+  Tier,
+} from "~/generated/prisma/client";
 import { recordAudit } from "../shared/audit.server";
 import { findConflicts, type CentreCalendar, type Conflict, type Viewer } from "./conflicts.server";
 import { DomainError, NotFoundError, RoomAlreadyBookedError } from "../shared/errors";
@@ -77,6 +85,9 @@ export interface NewBooking {
   /** price per date (excl. VAT) and VAT, from the quote; zero when not priced */
   pricePerDate?: (date: PlannedOccurrence) => { exclCents: number; vatCents: number };
   quote?: Prisma.InputJsonValue;
+  /** how it is paid (INVOICE when not said) and, paying online, until when its slot is held */
+  paymentMode?: PaymentMode;
+  holdExpiresAt?: Date | null;
 }
 
 /** A tier's booking horizon when the centre sets none; series without an end are materialised this far ahead. */
@@ -393,6 +404,8 @@ export async function writeBooking(tx: Tx, input: NewBooking, plan: BookingPlan,
       createdById: input.createdById ?? null,
       bookedOnBehalf: input.bookedOnBehalf ?? false,
       quote: input.quote,
+      paymentMode: input.paymentMode,
+      holdExpiresAt: input.holdExpiresAt ?? null,
       createdAt: now,
       totalExclCents: totals.exclCents,
       totalVatCents: totals.vatCents,

@@ -31,6 +31,7 @@ import { suggestAlternatives, type Conflict, type RoomAlternative, type TimeAlte
 import { DomainError, NotFoundError } from "../shared/errors";
 import { quote as priceQuote, type Quote, type QuoteLine } from "../money/pricing";
 import { currentRate } from "../money/rates.server";
+import { paymentOnConfirm } from "../money/online-hold.server";
 import { loadSpace, type BookableSpace } from "../centre/rooms.server";
 import { effectiveTier, isCommunityTier } from "../rules/tiers";
 import { formatLocalDate, localDateTimeAt, parseLocalDate, startOfLocalDay } from "../time/time-zone";
@@ -470,6 +471,17 @@ export async function requestBooking(input: BookingRequestInput, now = clock.now
           now,
         );
         const lines = new Map(result.quote.lines.map((line) => [line.localStart, line]));
+        const payment = await paymentOnConfirm(
+          tx,
+          {
+            centreId: centre.id,
+            tierMode: policy?.paymentMode,
+            isManager: input.actor.isManager,
+            amountCents: result.quote.totalInclCents,
+            outcome: result.outcome,
+          },
+          now,
+        );
         const booking = await writeBooking(
           tx,
           {
@@ -477,7 +489,9 @@ export async function requestBooking(input: BookingRequestInput, now = clock.now
             notes: input.notes,
             attendees: input.attendees,
             tier,
-            status: result.outcome === "pending" ? "PENDING" : "CONFIRMED",
+            status: payment.status ?? (result.outcome === "pending" ? "PENDING" : "CONFIRMED"),
+            paymentMode: payment.paymentMode,
+            holdExpiresAt: payment.holdExpiresAt,
             skip: input.skip,
             moves: input.moves,
             skipPublicHolidays: input.skipPublicHolidays,
@@ -501,14 +515,20 @@ export async function requestBooking(input: BookingRequestInput, now = clock.now
           actorId: input.actor.userId,
           entityType: "booking",
           entityId: booking.id,
-          action: result.outcome === "pending" ? "requested" : "confirmed",
+          action:
+            payment.status === "AWAITING_PAYMENT"
+              ? "awaiting-payment"
+              : result.outcome === "pending"
+                ? "requested"
+                : "confirmed",
           details: {
             tier,
             findings: result.findings.map((finding) => ({ rule: finding.rule, effect: finding.effect })),
             bumped,
           } as unknown as Prisma.InputJsonValue,
         });
-        if (organisation.contactEmail) {
+        // paying online: the confirmation is sent when the payment arrives (money/checkout-outcomes.server.ts)
+        if (organisation.contactEmail && !payment.status) {
           const email = result.outcome === "pending" ? bookingRequestedEmail : bookingConfirmedEmail;
           await email(tx, { booking, organisation, centre, dates: result.dates, quote: result.quote });
         }

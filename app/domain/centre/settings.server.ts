@@ -97,6 +97,7 @@ export async function rulesOf(centreId: string): Promise<CommunityRulesSettings>
         requiresApproval: policy?.requiresApproval ?? false,
         vatBp: policy?.vatBp ?? null,
         provisional: policy?.provisional ?? false,
+        paymentMode: policy?.paymentMode ?? "INVOICE",
       };
     }),
     communityHours: communityHours.map(({ weekday, startMinute, endMinute }) => ({ weekday, startMinute, endMinute })),

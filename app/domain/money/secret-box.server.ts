@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
 import { db } from "~/db/client.server";
 import { encryptionKeyBytes, env } from "~/env.server";
 import { clock } from "~/lib/clock";
@@ -51,4 +51,15 @@ export async function decryptSecret(box: string): Promise<string> {
   const decipher = createDecipheriv("aes-256-gcm", await key(), Buffer.from(iv, "base64url"));
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
   return Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8");
+}
+
+/**
+ * An id only this installation can compute from `text` (HMAC-SHA256 with the same key, shaped
+ * as a UUID): the same input always gives the same id, and nobody without the key can guess it.
+ */
+export async function privateId(text: string): Promise<string> {
+  const hex = createHmac("sha256", await key())
+    .update(text)
+    .digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

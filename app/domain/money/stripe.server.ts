@@ -21,6 +21,9 @@ export interface CentreStripe {
   holdMinutes: number;
 }
 
+/** Stripe Checkout sessions expire 30 minutes to 24 hours after they are made (decision 091). */
+const HOLD_MINUTES = { min: 30, max: 120 };
+
 const SECRET_KEY = /^(sk|rk)_(test|live)_[A-Za-z0-9]{10,}$/;
 const WEBHOOK_SECRET = /^whsec_[A-Za-z0-9+/=]{10,}$/;
 
@@ -95,6 +98,12 @@ function keyHint(secretKey: string): string {
 export async function saveStripeSettings(actor: Actor, input: StripeSettingsInput) {
   if (!canEncrypt())
     throw new DomainError("payments-no-encryption-key", "PAYMENTS_ENCRYPTION_KEY is not set.", {}, 409);
+  if (
+    !Number.isInteger(input.holdMinutes) ||
+    input.holdMinutes < HOLD_MINUTES.min ||
+    input.holdMinutes > HOLD_MINUTES.max
+  )
+    throw new DomainError("payments-hold-minutes-invalid", "A slot is held from 30 to 120 minutes.", HOLD_MINUTES);
   const existing = await db().centrePaymentSettings.findUnique({ where: { centreId: actor.centreId } });
   const secretKey = input.secretKey.trim();
   const webhookSecret = input.webhookSecret.trim();

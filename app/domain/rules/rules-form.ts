@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ShareCapAction, Tier } from "~/generated/prisma/enums";
+import type { PaymentMode, ShareCapAction, Tier } from "~/generated/prisma/enums";
 import { TIERS_BY_PRIORITY } from "./tiers";
 
 /**
@@ -11,6 +11,8 @@ import { TIERS_BY_PRIORITY } from "./tiers";
 /** The tiers the form shows, most favoured first. */
 export const RULE_TIERS: Tier[] = TIERS_BY_PRIORITY;
 export const VAT_CHOICES = ["exempt", "0", "900", "2100"] as const;
+/** How a tier pays: online to confirm, on invoice, or not at all (decision 091). */
+export const PAYMENT_MODES = ["ONLINE", "INVOICE", "NONE"] as const satisfies readonly PaymentMode[];
 export const COMMUNITY_ROWS = 10;
 export const CANCELLATION_ROWS = 6;
 
@@ -27,6 +29,7 @@ for (const tier of RULE_TIERS) {
   tierShape[`approval_${tier}`] = checkbox.default(false);
   tierShape[`provisional_${tier}`] = checkbox.default(false);
   tierShape[`vat_${tier}`] = z.enum(VAT_CHOICES).default("exempt");
+  tierShape[`payment_${tier}`] = z.enum(PAYMENT_MODES).default("INVOICE");
 }
 const windowShape: Record<string, z.ZodTypeAny> = {};
 for (let row = 1; row <= COMMUNITY_ROWS; row++) {
@@ -79,6 +82,7 @@ export interface CommunityRulesSettings {
     requiresApproval: boolean;
     vatBp: number | null;
     provisional: boolean;
+    paymentMode: PaymentMode;
   }[];
   communityHours: { weekday: number; startMinute: number; endMinute: number }[];
 }
@@ -114,6 +118,7 @@ export function rulesFromForm(form: RulesForm): CommunityRulesSettings {
         requiresApproval: values[`approval_${tier}`] as boolean,
         provisional: values[`provisional_${tier}`] as boolean,
         vatBp: vat === "exempt" ? null : Number(vat),
+        paymentMode: values[`payment_${tier}`] as PaymentMode,
       };
     }),
     communityHours,
@@ -133,6 +138,7 @@ export function formFromRules(rules: CommunityRulesSettings): Record<string, str
     values[`horizon_${tier.tier}`] = String(tier.bookingHorizonDays);
     values[`approval_${tier.tier}`] = tier.requiresApproval ? "on" : "";
     values[`provisional_${tier.tier}`] = tier.provisional ? "on" : "";
+    values[`payment_${tier.tier}`] = tier.paymentMode;
     values[`vat_${tier.tier}`] =
       tier.vatBp === null ? "exempt" : (VAT_CHOICES.find((choice) => choice === String(tier.vatBp)) ?? "2100");
   }

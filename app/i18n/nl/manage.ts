@@ -374,6 +374,7 @@ export const workspace = {
     "page-rates": "Tarieven",
     "page-rules": "Regels voor voorrang",
     "page-cancellation": "Annuleren",
+    "page-payments": "Online betalen",
     "page-centre": "Gegevens van het huis",
     "page-team": "Team",
     "page-organisations": "Organisaties",
@@ -384,6 +385,8 @@ export const workspace = {
     "about-rates": "Wat een ruimte kost per tarieftype.",
     "about-rules": "Bewonersinitiatieven eerst: vooruit boeken, goedkeuring, buurturen, opties, commercieel aandeel.",
     "about-cancellation": "Wat annuleren kost, en hoe lang van tevoren het gratis is.",
+    "about-payments":
+      "Online betalen met iDEAL via het Stripe-account van het huis, en hoe lang een tijd wordt vastgehouden.",
     "about-centre": "Adres, KvK, btw-nummer en IBAN voor de facturen.",
     "about-team": "Wie helpt mee, met welke rol. Nodig iemand uit per mail.",
     "about-organisations": "Wie hier boekt, en of hun tarieftype klopt.",
