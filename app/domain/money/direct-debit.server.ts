@@ -1,5 +1,5 @@
 import type Stripe from "stripe";
-import { db, transaction } from "~/db/client.server";
+import { db, transaction, type Tx } from "~/db/client.server";
 import { clock } from "~/lib/clock";
 import type { ActorOrJob } from "../shared/actor";
 import { recordAudit } from "../shared/audit.server";
@@ -17,6 +17,11 @@ import { callStripe, stripeFor, type CentreStripe } from "./stripe.server";
  * PENDING and counts only when Stripe reports it succeeded (settleDirectDebit, from the
  * webhook). See docs/decisions/095-sepa-direct-debit.md.
  */
+
+/** `work` in the caller's transaction when there is one, else in its own. */
+function inTransaction<T>(within: Tx | undefined, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return within ? work(within) : transaction(work);
+}
 
 async function centreStripe(centreId: string): Promise<CentreStripe> {
   const stripe = await stripeFor(centreId);
@@ -91,6 +96,8 @@ export async function completeDirectDebitMandate(
   centreId: string,
   session: { id: string; setup_intent: string | { id: string } | null; metadata: Record<string, string> | null },
   now = clock.now(),
+  /** the webhook's transaction, which also stores the event */
+  within?: Tx,
 ): Promise<void> {
   const organisationId = session.metadata?.organisationId;
   const setupIntentId = typeof session.setup_intent === "string" ? session.setup_intent : session.setup_intent?.id;
@@ -104,7 +111,7 @@ export async function completeDirectDebitMandate(
     attempt && typeof attempt !== "string" ? attempt.payment_method_details?.ideal?.generated_sepa_debit : null;
   const paymentMethod = typeof generated === "string" ? generated : (generated?.id ?? null);
   if (!paymentMethod) return;
-  await transaction(async (tx) => {
+  await inTransaction(within, async (tx) => {
     const updated = await tx.organisation.updateMany({
       where: { id: organisationId, centreId },
       data: { sepaPaymentMethodId: paymentMethod, sepaMandateAt: now },
@@ -206,6 +213,8 @@ export async function settleDirectDebit(
   centreId: string,
   intent: { id: string; status: string },
   now = clock.now(),
+  /** the webhook's transaction, which also stores the event */
+  within?: Tx,
 ): Promise<"succeeded" | "failed" | "ignored"> {
   const outcome =
     intent.status === "succeeded"
@@ -214,7 +223,7 @@ export async function settleDirectDebit(
         ? "FAILED"
         : null;
   if (!outcome) return "ignored";
-  return transaction(async (tx) => {
+  return inTransaction(within, async (tx) => {
     const settled = await tx.payment.updateMany({
       where: { centreId, providerPaymentId: intent.id, method: "SEPA_DEBIT", status: "PENDING" },
       data: { status: outcome, ...(outcome === "SUCCEEDED" ? { receivedAt: now } : {}) },

@@ -4,6 +4,7 @@ import { clock } from "~/lib/clock";
 import { logInfo } from "~/lib/log.server";
 import { findCentreBySlug } from "../centre/centres.server";
 import { applySessionOutcome, type SessionOutcome } from "./checkout-outcomes.server";
+import { completeDirectDebitMandate, settleDirectDebit } from "./direct-debit.server";
 import { stripeFor } from "./stripe.server";
 
 /**
@@ -50,17 +51,31 @@ export async function receiveStripeWebhook(
     return { status: 400, text: "The signature does not match this body, or it is too old." };
   }
   const outcome = outcomeOfEvent(event);
-  const applied = await transaction(async (tx) => {
-    const stored = await tx.stripeEvent.createMany({
-      data: [{ id: event.id, centreId: centre.id, type: event.type, receivedAt: now }],
-      skipDuplicates: true,
-    });
-    if (stored.count === 0) return null;
-    if (!outcome) return "ignored";
-    const session = event.data.object as Stripe.Checkout.Session;
-    if (session.metadata?.centreId && session.metadata.centreId !== centre.id) return "other-centre";
-    return applySessionOutcome(tx, centre.id, session, outcome, now);
-  });
+  const applied = await transaction(
+    async (tx) => {
+      const stored = await tx.stripeEvent.createMany({
+        data: [{ id: event.id, centreId: centre.id, type: event.type, receivedAt: now }],
+        skipDuplicates: true,
+      });
+      if (stored.count === 0) return null;
+      const object = event.data.object as { metadata?: Record<string, string> | null };
+      if (object.metadata?.centreId && object.metadata.centreId !== centre.id) return "other-centre";
+      // SEPA Direct Debit (decision 095): a mandate given, a collection settled
+      if (event.type === "checkout.session.completed" && event.data.object.mode === "setup") {
+        if (event.data.object.metadata?.purpose !== "mandate") return "ignored";
+        await completeDirectDebitMandate(centre.id, event.data.object, now, tx);
+        return "mandate";
+      }
+      if (event.type === "payment_intent.succeeded" || event.type === "payment_intent.payment_failed") {
+        if (event.data.object.metadata?.purpose !== "invoice-debit") return "ignored";
+        return settleDirectDebit(centre.id, event.data.object, now, tx);
+      }
+      if (!outcome) return "ignored";
+      return applySessionOutcome(tx, centre.id, event.data.object as Stripe.Checkout.Session, outcome, now);
+    },
+    // a mandate asks Stripe for its setup intent inside the transaction
+    { timeoutMs: 70_000 },
+  );
   if (applied === null) return { status: 200, text: "already applied" };
   logInfo("Applied a Stripe event.", { centre: slug, event: event.id, type: event.type, result: applied });
   return { status: 200, text: "ok" };
