@@ -11,7 +11,7 @@ import type { Quote } from "./pricing";
  * What an online payment's end does to its booking, whoever tells us (the webhook or the
  * reconciliation job, decision 092): paid → the payment written once and the booking
  * confirmed; expired or failed → the slot released; still processing → nothing yet. Every
- * function here runs in the caller's transaction and locks the checkout and the booking first,
+ * function here runs in the caller's transaction and locks the booking and the checkout first,
  * so the outcomes can arrive in any order, any number of times.
  */
 
@@ -53,10 +53,15 @@ export async function applySessionOutcome(
   outcome: SessionOutcome,
   now: Date,
 ): Promise<"unknown" | "nothing" | "confirmed" | "paid-after-release" | "processing" | "released" | "closed"> {
-  const checkout = await lockedCheckout(tx, centreId, session.id);
-  if (!checkout) return "unknown";
+  // The booking first, then its checkout: the same order as openCheckout and the release job.
+  const found = await tx.checkout.findFirst({
+    where: { stripeSessionId: session.id, centreId },
+    select: { bookingId: true },
+  });
+  if (!found) return "unknown";
+  const booking = found.bookingId ? await lockedBooking(tx, centreId, found.bookingId) : null;
+  const checkout = (await lockedCheckout(tx, centreId, session.id))!;
   if (checkout.status === "PAID") return "nothing"; // paid is final: a late "expired" or "failed" changes nothing
-  const booking = checkout.bookingId ? await lockedBooking(tx, centreId, checkout.bookingId) : null;
 
   if (outcome === "processing") {
     if (checkout.completedAt || checkout.status !== "OPEN") return "nothing";
