@@ -3,6 +3,7 @@ import type { nl } from "./nl";
 import { account } from "./en/account";
 import { agenda } from "./en/agenda";
 import { booking } from "./en/booking";
+import { extras } from "./en/extras";
 import { workspace } from "./en/manage";
 import { reports } from "./en/reports";
 
@@ -183,4 +184,5 @@ export const en: MessagesOf<typeof nl> = {
   reports,
   booking,
   workspace,
+  extras,
 };

@@ -2,6 +2,7 @@ import type { Catalogue } from "./catalogue";
 import { account } from "./nl/account";
 import { agenda } from "./nl/agenda";
 import { booking } from "./nl/booking";
+import { extras } from "./nl/extras";
 import { workspace } from "./nl/manage";
 import { reports } from "./nl/reports";
 
@@ -187,4 +188,5 @@ export const nl = {
   reports,
   booking,
   workspace,
+  extras,
 } satisfies Catalogue;
