@@ -167,7 +167,12 @@ export async function setRoomDeposits(actor: Actor, roomId: string, amounts: Par
     await tx.roomDeposit.deleteMany({ where: { roomId, centreId: actor.centreId } });
     const rows = Object.entries(amounts)
       .filter(([, cents]) => cents !== undefined && cents > 0)
-      .map(([tier, amountCents]) => ({ roomId, centreId: actor.centreId, tier: tier as Tier, amountCents: amountCents! }));
+      .map(([tier, amountCents]) => ({
+        roomId,
+        centreId: actor.centreId,
+        tier: tier as Tier,
+        amountCents: amountCents!,
+      }));
     if (rows.length > 0) await tx.roomDeposit.createMany({ data: rows });
     await recordAudit(tx, {
       centreId: actor.centreId,

@@ -123,3 +123,31 @@ export function depositFor(deposits: { roomId: string; amountCents: number }[], 
     .filter((deposit) => roomIds.includes(deposit.roomId))
     .reduce((highest, deposit) => Math.max(highest, deposit.amountCents), 0);
 }
+
+/** An extra as kept on a booking: unit price, people (quantity) and VAT as when it was booked. */
+export interface BookedExtra {
+  id: string;
+  name: string;
+  unit: ExtraUnit;
+  quantity: number;
+  unitPriceCents: number;
+  vatBp: number;
+}
+
+/** A booked extra's line on one date (per hour: that date's own length). */
+export function bookedExtraLine(extra: BookedExtra, date: { startsAt: Date; endsAt: Date }): ExtraLine {
+  const minutes = Math.round((date.endsAt.getTime() - date.startsAt.getTime()) / 60_000);
+  return extraLine(extra, { minutes, people: extra.quantity });
+}
+
+/** Booked extras over the dates that take place now (after a date was cancelled or the series changed). */
+export function priceBookedExtras(
+  booked: BookedExtra[],
+  dates: { startsAt: Date; endsAt: Date }[],
+): { totalExclCents: number; totalVatCents: number } {
+  const lines = dates.flatMap((date) => booked.map((extra) => bookedExtraLine(extra, date)));
+  return {
+    totalExclCents: lines.reduce((sum, line) => sum + line.exclCents, 0),
+    totalVatCents: lines.reduce((sum, line) => sum + line.vatCents, 0),
+  };
+}
