@@ -5,6 +5,9 @@ import { requestBooking, reviewBookingRequest, type BookingRequestInput } from "
 import { cancelOccurrence } from "~/domain/bookings/series-changes.server";
 import { extrasOnOffer, saveExtra, setRoomDeposits } from "~/domain/money/extras.server";
 import { issueInvoice } from "~/domain/money/invoices.server";
+import { resolvePeriod } from "~/domain/reports/period";
+import { centreReport } from "~/domain/reports/report.server";
+import { centreTables } from "~/domain/reports/tables";
 import { DomainError } from "~/domain/shared/errors";
 import {
   addMembership,
@@ -235,5 +238,51 @@ describe("deposits", () => {
       NOW,
     );
     expect([bar.depositCents, bar.depositStatus]).toEqual([0, "NONE"]);
+  });
+});
+
+describe("the board's revenue report", () => {
+  it("shows the extras invoiced per tier, and the deposits held apart from revenue", async () => {
+    const h = await house();
+    const base = { centreId: h.centre.id, managerId: h.manager.id };
+    const { booking: party } = await requestBooking(
+      ask({ ...base, roomId: h.hall.id, organisationId: h.party.id }, { extraIds: [h.coffee.id, h.beamer.id] }),
+      NOW,
+    );
+    const { booking: club } = await requestBooking(
+      ask(
+        { ...base, roomId: h.bar.id, organisationId: h.club.id },
+        { extraIds: [h.coffee.id], localStart: "2027-03-10T19:00", attendees: 10 },
+      ),
+      NOW,
+    );
+    await issueInvoice(h.actor, { bookingId: party.id }, NOW);
+    await issueInvoice(h.actor, { bookingId: club.id }, NOW);
+    // the party's deposit was paid (the payments part sets HELD)
+    await db().booking.update({ where: { id: party.id }, data: { depositStatus: "HELD" } });
+
+    const report = await centreReport(h.centre.id, resolvePeriod({ kind: "month", date: "2027-03-01" }), NOW);
+    const { revenue } = report.current;
+    // party, two dates: coffee 30 × 1,75 = 52,50 + 4,73; beamer 15,00 + 3,15
+    const partyExtras = 2 * (5250 + 473 + 1500 + 315);
+    // club, two dates: coffee 10 × 1,50 = 15,00 + 1,35
+    const clubExtras = 2 * (1500 + 135);
+    expect(revenue.extras.perTier.find((row) => row.tier === "PRIVATE")).toMatchObject({
+      invoicedCents: partyExtras,
+      invoicedExclCents: 2 * (5250 + 1500),
+    });
+    expect(revenue.extras.perTier.find((row) => row.tier === "ASSOCIATION")).toMatchObject({
+      invoicedCents: clubExtras,
+    });
+    expect(revenue.extras.invoicedCents).toBe(partyExtras + clubExtras);
+    // extras are part of what was invoiced; the deposit is not
+    expect(revenue.perTier.find((row) => row.tier === "PRIVATE")!.invoicedCents).toBe(2 * (7500 + 1575) + partyExtras);
+    expect(revenue.depositsHeldCents).toBe(25_000);
+
+    const tables = centreTables(report);
+    expect(tables["revenue-tiers"].rows.find((row) => row.tier === "PRIVATE")).toMatchObject({ extras: partyExtras });
+    expect(tables["key-figures"].rows.find((row) => row.figure === "extras.report.depositsHeld")).toMatchObject({
+      thisPeriod: 25_000,
+    });
   });
 });
