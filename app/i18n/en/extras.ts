@@ -48,6 +48,7 @@ export const extras: MessagesOf<typeof extrasNl> = {
     none: "There are no extras for your group.",
   },
   review: {
+    perDate: "per date",
     title: "Extras",
     date: "Date",
     extra: "Extra",

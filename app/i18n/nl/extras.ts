@@ -48,6 +48,7 @@ export const extras = {
     none: "Voor uw groep zijn er geen extra's.",
   },
   review: {
+    perDate: "per datum",
     title: "Extra's",
     date: "Datum",
     extra: "Extra",

@@ -41,6 +41,9 @@ export function answerBookingRequest(centre: { id: string; slug: string }, userI
     // every first sending makes a booking, so the second one always has one to open
     again: (bookingId) => redirect(bookingId ? `${myBookings}?booked=${bookingId}` : myBookings),
     // "invalid-start" has words in the workspace only; the booking area says its general sentence
-    words: { "invalid-start": { key: "booking.domainError.generic" } },
+    words: {
+      "invalid-start": { key: "booking.domainError.generic" },
+      "extra-not-offered": { key: "extras.refusal.notOffered", field: "extraIds" },
+    },
   });
 }
