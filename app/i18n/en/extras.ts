@@ -21,6 +21,7 @@ export const extras: MessagesOf<typeof extrasNl> = {
     priceInvalid: "Enter an amount in euros, for example 2.50.",
   },
   settings: {
+    about: "Coffee, tea, a projector: what they cost per group and with how much VAT.",
     navLabel: "Extras",
     title: "Extras",
     intro:

@@ -21,6 +21,7 @@ export const extras = {
     priceInvalid: "Vul een bedrag in euro's in, bijvoorbeeld 2,50.",
   },
   settings: {
+    about: "Koffie, thee, een beamer: wat het kost per groep en met hoeveel btw.",
     navLabel: "Extra's",
     title: "Extra's",
     intro:
