@@ -13,8 +13,8 @@ import { vatOf } from "./pricing";
  * take place has no lines and costs nothing. Totals are sums of lines.
  */
 
-export const EXTRA_VAT_RATES = [900, 2100] as const;
-export type ExtraVatBp = (typeof EXTRA_VAT_RATES)[number];
+const EXTRA_VAT_RATES = [900, 2100] as const;
+type ExtraVatBp = (typeof EXTRA_VAT_RATES)[number];
 
 export function isExtraVatRate(vatBp: number): vatBp is ExtraVatBp {
   return (EXTRA_VAT_RATES as readonly number[]).includes(vatBp);
@@ -43,7 +43,7 @@ export interface ExtraLine {
   vatCents: number;
 }
 
-export interface ExtrasDate {
+interface ExtrasDate {
   localStart: string;
   lines: ExtraLine[];
   exclCents: number;
