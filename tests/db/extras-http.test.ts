@@ -140,4 +140,33 @@ describe("extras over HTTP", () => {
     expect(garbage.status).toBe(400);
     expect(await db().booking.count({ where: { centreId } })).toBe(0);
   });
+
+  it("the booking form's review shows the extras chosen, the total with them and the room's deposit", async () => {
+    const soup = await saveExtra({ centreId, actorId: (await createUser()).id }, null, {
+      name: "Soep",
+      unit: "PER_PERSON",
+      vatBp: 900,
+      prices: { ASSOCIATION: 200 },
+      active: true,
+    });
+    const deposit = await post(`/manage/${slug}/settings/rooms/${roomId}`, [
+      ["intent", "deposits"],
+      ["ASSOCIATION", "100"],
+    ]);
+    expect(deposit.status).toBe(302);
+    const form = await fetch(`${app.baseUrl}/centres/${slug}/book/new`, { headers: { Cookie: cookie } });
+    const page = await form.text();
+    // offered to the organisation's tier; the projector has no price for associations
+    expect(page).toContain("Soep: €");
+    expect(page).not.toContain("Beamer: €");
+
+    const response = await post(`/centres/${slug}/book/new`, booking([soup.id], "review"));
+    expect(response.status).toBe(200);
+    const review = await response.text();
+    // 12 × 2,00 = 24,00 + 9% = 26,16; the room 2 h × 12,50 = 25,00 (exempt): 51,16 in all
+    expect(review).toContain("26,16");
+    expect(review).toContain("51,16");
+    expect(review).toContain("Borg");
+    expect(review).toContain("100,00");
+  });
 });
