@@ -4,6 +4,7 @@ import { createBookingWith } from "~/domain/bookings/create.server";
 import { isDomainError } from "~/domain/shared/errors";
 import { clock } from "~/lib/clock";
 import { loadAgendaDemo } from "./demo-agenda";
+import { loadExtrasDemo } from "./demo-extras";
 import { DEMO_ACCOUNTS, planDemo, type DemoHeadcounts, type DemoPlan } from "./demo-plan";
 import { loadReportsDemo } from "./demo-reports";
 import {
@@ -160,6 +161,7 @@ async function loadDemoWith(tx: Tx, plan: DemoPlan): Promise<void> {
       tx,
     );
   }
+  await loadExtrasDemo(tx, centres.get("de-wilg")!, rooms.get("grote-zaal")!);
   await tx.closure.createMany({
     data: plan.closures.map((closure) => ({
       centreId: centres.get(closure.centre)!,

@@ -4,6 +4,7 @@ import { formatMoney, formatShortDate, formatTimeRange } from "~/i18n/format";
 import { useLocale, useT } from "~/i18n/react";
 import type { Key } from "~/i18n/translate";
 import type { ReviewView } from "~/lib/booking-review.server";
+import { Fragment } from "react";
 import { DateChoice } from "./booking-date-choice";
 
 /**
@@ -72,13 +73,19 @@ function TeamReview({ review, choices, timeZone }: Props) {
           </li>
         ))}
       </ul>
+      <ExtrasSummary review={review} />
       <p className="mt-3">
         {t("workspace.onBehalf.total")}:{" "}
         <strong>
-          <Money cents={review.quote.totalInclCents} />
+          <Money cents={review.total.inclCents} />
         </strong>{" "}
         ({t("workspace.onBehalf.vatIncluded")})
       </p>
+      {review.depositCents > 0 ? (
+        <p>
+          {t("extras.review.deposit")}: <Money cents={review.depositCents} />
+        </p>
+      ) : null}
       <p role="status" className="font-bold">
         {t(`workspace.onBehalf.outcome-${review.outcome}`)}
       </p>
@@ -112,6 +119,7 @@ function OrganisationReview({ review, choices, timeZone }: Props) {
     "booking.review.time",
     "booking.review.state",
     "booking.price.perDate",
+    ...(review.extras.lines.length > 0 ? (["extras.review.title"] as Key[]) : []),
   ];
   return (
     <section aria-labelledby="review-heading" className="grid gap-4">
@@ -176,13 +184,24 @@ function OrganisationReview({ review, choices, timeZone }: Props) {
                   />
                 </td>
                 <td className="p-2">{date.price ? money(date.price.inclCents) : "–"}</td>
+                {review.extras.lines.length > 0 ? (
+                  <td className="p-2">
+                    {review.extras.perDate[date.localStart] !== undefined
+                      ? money(review.extras.perDate[date.localStart]!)
+                      : "–"}
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      <ExtrasSummary review={review} />
       <dl className="card m-0 grid max-w-md grid-cols-[1fr_auto] gap-x-4 gap-y-1">
-        <dt>{t("booking.price.excl")}</dt>
+        <dt>
+          {review.extras.lines.length > 0 ? `${t("extras.review.room")}: ` : null}
+          {t("booking.price.excl")}
+        </dt>
         <dd className="m-0 text-right">{money(review.quote.totalExclCents)}</dd>
         <dt>
           {review.quote.vatBp === null
@@ -190,9 +209,32 @@ function OrganisationReview({ review, choices, timeZone }: Props) {
             : t("booking.price.vat", { percent: review.quote.vatBp / 100, amount: "" })}
         </dt>
         <dd className="m-0 text-right">{money(review.quote.totalVatCents)}</dd>
+        {review.extras.lines.length > 0 ? (
+          <>
+            <dt>
+              {t("extras.review.extrasTotal")}: {t("booking.price.excl")}
+            </dt>
+            <dd className="m-0 text-right">{money(review.extras.totalExclCents)}</dd>
+            {review.extras.vatByRate.map((rate) => (
+              <Fragment key={rate.vatBp}>
+                <dt>
+                  {t("extras.review.extrasTotal")}: {t("extras.review.vatAt", { percent: rate.vatBp / 100 })}
+                </dt>
+                <dd className="m-0 text-right">{money(rate.vatCents)}</dd>
+              </Fragment>
+            ))}
+          </>
+        ) : null}
         <dt className="font-bold">{t("booking.price.incl")}</dt>
-        <dd className="m-0 text-right font-bold">{money(review.quote.totalInclCents)}</dd>
+        <dd className="m-0 text-right font-bold">{money(review.total.inclCents)}</dd>
+        {review.depositCents > 0 ? (
+          <>
+            <dt>{t("extras.review.deposit")}</dt>
+            <dd className="m-0 text-right">{money(review.depositCents)}</dd>
+          </>
+        ) : null}
       </dl>
+      {review.depositCents > 0 ? <p className="m-0">{t("extras.review.depositNote")}</p> : null}
       <p role="status" className="font-bold">
         {review.outcome === "confirmed"
           ? t("booking.review.outcomeConfirmed")
@@ -201,5 +243,26 @@ function OrganisationReview({ review, choices, timeZone }: Props) {
             : t("booking.review.outcomeRefused")}
       </p>
     </section>
+  );
+}
+
+/** The extras chosen: what each costs on one date (excl. VAT) and its VAT rate. */
+function ExtrasSummary({ review }: { review: ReviewView }) {
+  const t = useT();
+  const locale = useLocale();
+  if (review.extras.lines.length === 0) return null;
+  return (
+    <div>
+      <h3>{t("extras.review.title")}</h3>
+      <ul className="m-0">
+        {review.extras.lines.map((line) => (
+          <li key={line.extraId}>
+            {line.name}
+            {line.unit === "PER_PERSON" ? ` (${line.quantity}×)` : ""}: {formatMoney(line.exclCents, locale)}{" "}
+            {t("extras.review.perDate")} · {t("extras.vat", { percent: line.vatBp / 100 })}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useT } from "~/i18n/react";
+import type { Key } from "~/i18n/translate";
 import { SubNavigation } from "./workspace";
 
 export const SETTINGS_PAGES = [
@@ -6,6 +7,7 @@ export const SETTINGS_PAGES = [
   "opening-hours",
   "closures",
   "rates",
+  "extras",
   "rules",
   "cancellation",
   "payments",
@@ -21,6 +23,7 @@ const PATHS: Record<SettingsPage, string> = {
   "opening-hours": "settings/opening-hours",
   closures: "closures",
   rates: "settings/rates",
+  extras: "settings/extras",
   rules: "settings/rules",
   cancellation: "settings/cancellation",
   payments: "settings/payments",
@@ -35,6 +38,12 @@ export function settingsPagePath(slug: string, page: SettingsPage): string {
   return `/manage/${slug}/${PATHS[page]}`;
 }
 
+/** A settings page's name and what it is for (the extras page keeps its words in its own catalogue). */
+export function settingsPageWords(page: SettingsPage): { label: Key; about: Key } {
+  if (page === "extras") return { label: "extras.settings.navLabel", about: "extras.settings.about" };
+  return { label: `workspace.settings.page-${page}`, about: `workspace.settings.about-${page}` };
+}
+
 /** The settings pages of a centre, the current one marked. */
 export function SettingsNavigation({ slug, current }: { slug: string; current: SettingsPage }) {
   const t = useT();
@@ -44,7 +53,7 @@ export function SettingsNavigation({ slug, current }: { slug: string; current: S
       current={settingsPagePath(slug, current)}
       links={SETTINGS_PAGES.map((page) => ({
         href: settingsPagePath(slug, page),
-        label: t(`workspace.settings.page-${page}`),
+        label: t(settingsPageWords(page).label),
       }))}
     />
   );

@@ -5,6 +5,7 @@ import { agenda } from "./en/agenda";
 import { invoices } from "./en/invoices";
 import { booking } from "./en/booking";
 import { payments } from "./en/payments";
+import { extras } from "./en/extras";
 import { workspace } from "./en/manage";
 import { reports } from "./en/reports";
 
@@ -187,4 +188,5 @@ export const en: MessagesOf<typeof nl> = {
   booking,
   workspace,
   payments,
+  extras,
 };

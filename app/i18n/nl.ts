@@ -4,6 +4,7 @@ import { agenda } from "./nl/agenda";
 import { invoices } from "./nl/invoices";
 import { booking } from "./nl/booking";
 import { payments } from "./nl/payments";
+import { extras } from "./nl/extras";
 import { workspace } from "./nl/manage";
 import { reports } from "./nl/reports";
 
@@ -191,4 +192,5 @@ export const nl = {
   booking,
   workspace,
   payments,
+  extras,
 } satisfies Catalogue;

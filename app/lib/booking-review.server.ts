@@ -19,6 +19,24 @@ export function reviewView(review: BookingReview) {
       vatBp: review.quote.vatBp,
       hourlyCents: review.quote.hourlyCents,
     },
+    extras: {
+      /** each chosen extra as charged on one date (a per-hour extra: on a date of the booking's length) */
+      lines: (review.extras.dates[0]?.lines ?? []).map((line) => ({
+        extraId: line.extraId,
+        name: line.name,
+        unit: line.unit,
+        quantity: line.quantity,
+        vatBp: line.vatBp,
+        exclCents: line.exclCents,
+      })),
+      perDate: Object.fromEntries(
+        review.extras.dates.map((date) => [date.localStart, date.exclCents + date.vatCents]),
+      ) as Record<string, number>,
+      totalExclCents: review.extras.totalExclCents,
+      vatByRate: review.extras.vatByRate,
+    },
+    total: review.total,
+    depositCents: review.depositCents,
     findings: review.findings.map(({ rule, effect, params }) => ({ rule, effect, params })),
     alternatives: review.alternatives,
     outsideCommunityHours: review.outsideCommunityHours,

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireCentrePermission } from "~/auth/guards.server";
-import { SETTINGS_PAGES, settingsPagePath } from "~/components/settings-navigation";
+import { SETTINGS_PAGES, settingsPagePath, settingsPageWords } from "~/components/settings-navigation";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/react";
 
@@ -23,9 +23,9 @@ export default function Settings() {
         {SETTINGS_PAGES.map((page) => (
           <li key={page} className="card">
             <h2 className="m-0 text-lg">
-              <Link to={settingsPagePath(centre.slug, page)}>{t(`workspace.settings.page-${page}`)}</Link>
+              <Link to={settingsPagePath(centre.slug, page)}>{t(settingsPageWords(page).label)}</Link>
             </h2>
-            <p className="m-0">{t(`workspace.settings.about-${page}`)}</p>
+            <p className="m-0">{t(settingsPageWords(page).about)}</p>
           </li>
         ))}
       </ul>

@@ -1,8 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { ROOM_REFUSAL_FIELDS, RoomForm, roomSchema } from "~/components/room-form";
+import { RoomDepositsForm, roomDepositsSchema } from "~/components/room-deposits";
+import { eurosToCents, TIERS } from "~/domain/bookings/form";
+import { roomDeposits, setRoomDeposits } from "~/domain/money/extras.server";
+import type { Tier } from "~/generated/prisma/enums";
 import { answerForm } from "~/lib/form-action.server";
 import { settingsRoom, listRooms, updateRoom } from "~/domain/centre/rooms.server";
 import { pageTitle } from "~/i18n/meta";
@@ -16,7 +20,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { centre } = await requireCentrePermission(request, params.slug, "settings.edit");
   const room = await orNotFound(settingsRoom(centre.id, idParam(params.roomId)));
   const rooms = await listRooms(centre.id);
+  const deposits = await roomDeposits(centre.id, room.id);
   return {
+    deposits: Object.fromEntries(
+      TIERS.map((tier) => [tier, deposits[tier] ? (deposits[tier] / 100).toFixed(2).replace(".", ",") : ""]),
+    ),
+    depositsSaved: new URL(request.url).searchParams.get("deposits") === "saved",
     centre: { slug: centre.slug, name: centre.name },
     room: {
       id: room.id,
@@ -47,7 +56,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { centre, actor } = await requireCentrePermission(request, params.slug, "settings.edit");
   const roomId = idParam(params.roomId);
   const existing = await orNotFound(settingsRoom(centre.id, roomId));
-  return answerForm(await request.formData(), {
+  const formData = await request.formData();
+  if (formData.get("intent") === "deposits")
+    return answerForm(formData, {
+      schema: roomDepositsSchema,
+      work: (value) =>
+        setRoomDeposits(
+          actor,
+          roomId,
+          Object.fromEntries(
+            TIERS.filter((tier) => value[tier]).map((tier) => [tier, eurosToCents(value[tier])]),
+          ) as Partial<Record<Tier, number>>,
+        ),
+      done: () => redirect(`/manage/${centre.slug}/settings/rooms/${roomId}?deposits=saved`),
+      back: (result, init) => data({ deposits: result }, init),
+    });
+  return answerForm(formData, {
     schema: roomSchema,
     work: (value) =>
       updateRoom(actor, roomId, {
@@ -61,8 +85,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditRoom() {
-  const { centre, room, rooms } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { centre, room, rooms, deposits, depositsSaved } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const lastResult = answer && !("deposits" in answer) ? answer : undefined;
   const t = useT();
   return (
     <>
@@ -77,6 +102,11 @@ export default function EditRoom() {
         lastResult={lastResult}
         defaultValue={room.values}
         submitLabel={t("workspace.form.save")}
+      />
+      <RoomDepositsForm
+        defaultValue={deposits}
+        lastResult={answer && "deposits" in answer ? answer.deposits : undefined}
+        saved={depositsSaved}
       />
     </>
   );

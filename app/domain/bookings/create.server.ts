@@ -19,6 +19,7 @@ import { RecurrenceError, parseRule } from "../time/recurrence";
 import { loadSpace, type BookableSpace } from "../centre/rooms.server";
 import { transactionOnce, type Submission } from "../shared/submissions.server";
 import { localDateTimeAt, parseWallClock } from "../time/time-zone";
+import { extraLine, priceExtras, type PricedExtra } from "../money/extras";
 import { clock } from "~/lib/clock";
 
 /**
@@ -88,6 +89,10 @@ export interface NewBooking {
   /** how it is paid (INVOICE when not said) and, paying online, until when its slot is held */
   paymentMode?: PaymentMode;
   holdExpiresAt?: Date | null;
+  /** extras chosen with the booking, priced for its tier; charged on every date that takes place */
+  extras?: PricedExtra[];
+  /** the deposit (borg) asked with the booking, in cents; 0 or absent = none */
+  depositCents?: number;
 }
 
 /** A tier's booking horizon when the centre sets none; series without an end are materialised this far ahead. */
@@ -384,6 +389,13 @@ export async function writeBooking(tx: Tx, input: NewBooking, plan: BookingPlan,
   }
   if (plan.planned.length === 0) throw new DomainError("no-dates", "The pattern gives no dates.");
   const totals = priceDates(dates, input.pricePerDate);
+  const extras = priceExtras(input.extras ?? [], {
+    people: input.attendees ?? 1,
+    dates: dates
+      .filter((date) => date.cancelReason === null)
+      .map((date) => ({ localStart: date.originalLocalStart, startsAt: date.startsAt, endsAt: date.endsAt })),
+  });
+  const depositCents = input.depositCents ?? 0;
 
   const booking = await tx.booking.create({
     data: {
@@ -407,9 +419,31 @@ export async function writeBooking(tx: Tx, input: NewBooking, plan: BookingPlan,
       paymentMode: input.paymentMode,
       holdExpiresAt: input.holdExpiresAt ?? null,
       createdAt: now,
-      totalExclCents: totals.exclCents,
-      totalVatCents: totals.vatCents,
-      totalInclCents: totals.exclCents + totals.vatCents,
+      totalExclCents: totals.exclCents + extras.totalExclCents,
+      totalVatCents: totals.vatCents + extras.totalVatCents,
+      totalInclCents: totals.exclCents + totals.vatCents + extras.totalInclCents,
+      extrasExclCents: extras.totalExclCents,
+      extrasVatCents: extras.totalVatCents,
+      depositCents,
+      depositStatus: depositCents > 0 ? "DUE" : "NONE",
+      extras:
+        input.extras && input.extras.length > 0
+          ? {
+              create: input.extras.map((extra) => {
+                const line = extraLine(extra, { minutes: input.durationMinutes, people: input.attendees ?? 1 });
+                return {
+                  extraId: extra.id,
+                  name: extra.name,
+                  unit: extra.unit,
+                  quantity: line.quantity,
+                  unitPriceCents: extra.unitPriceCents,
+                  vatBp: extra.vatBp,
+                  perDateExclCents: line.exclCents,
+                  perDateVatCents: line.vatCents,
+                };
+              }),
+            }
+          : undefined,
       activity: input.activity ? { create: activityData(input.centreId, input.activity) } : undefined,
     },
   });

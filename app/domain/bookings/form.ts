@@ -120,6 +120,10 @@ export const bookingFormSchema = whenSchema
       .optional()
       .or(z.literal("")),
     accessibilityNotes: optionalText(500),
+    /** extras ticked (ids); whether the organisation's tier is offered them is the domain's to say */
+    extraIds: list(z.uuid({ error: "extras.refusal.notOffered" })).pipe(
+      z.array(z.string()).max(50, { error: "extras.refusal.notOffered" }),
+    ),
     submissionKey: submissionKeyField,
   })
   .superRefine((value, context) => {
@@ -181,6 +185,7 @@ export function bookingRequestFromForm(
     ...patternFromForm(form),
     durationMinutes: form.duration,
     attendees: form.people,
+    extraIds: form.extraIds,
     skip: choices.skip,
     moves: choices.moves,
     skipPublicHolidays: form.skipPublicHolidays,

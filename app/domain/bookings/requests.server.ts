@@ -32,6 +32,8 @@ import { DomainError, NotFoundError } from "../shared/errors";
 import { quote as priceQuote, type Quote, type QuoteLine } from "../money/pricing";
 import { currentRate } from "../money/rates.server";
 import { paymentOnConfirm } from "../money/online-hold.server";
+import { priceExtras, type ExtrasQuote, type PricedExtra } from "../money/extras";
+import { chosenExtras, depositForSpace } from "../money/extras.server";
 import { loadSpace, type BookableSpace } from "../centre/rooms.server";
 import { effectiveTier, isCommunityTier } from "../rules/tiers";
 import { formatLocalDate, localDateTimeAt, parseLocalDate, startOfLocalDay } from "../time/time-zone";
@@ -72,6 +74,8 @@ export interface BookingRequestInput extends Pick<
   /** the person asking; managers may book outside opening hours and on someone's behalf */
   actor: { userId: string | null; isManager: boolean };
   attendees: number;
+  /** extras chosen (ids of the centre's extras offered to the organisation's tier) */
+  extraIds?: string[];
   /** the key of the form that asks (see submissions.server.ts): the same form books once */
   submissionKey?: string;
 }
@@ -96,7 +100,14 @@ export interface BookingReview {
   verified: boolean;
   space: { id: string; name: string; capacity: number };
   dates: ReviewedDate[];
+  /** the room's price */
   quote: Quote;
+  /** the extras chosen, per date that takes place and in total, with VAT per rate */
+  extras: ExtrasQuote;
+  /** the room and the extras together (what the booking costs) */
+  total: { exclCents: number; vatCents: number; inclCents: number };
+  /** the deposit (borg) asked with the booking, in cents (0 = none); not part of the total */
+  depositCents: number;
   findings: RuleFinding[];
   alternatives: { rooms: RoomAlternative[]; times: TimeAlternative[] };
   /** free times outside community hours, for dates community hours refuse (commercial and private hire) */
@@ -135,7 +146,9 @@ async function review(
   tx: Tx,
   input: BookingRequestInput,
   now: Date,
-): Promise<BookingReview & { context: Awaited<ReturnType<typeof loadContext>>; plan: BookingPlan }> {
+): Promise<
+  BookingReview & { context: Awaited<ReturnType<typeof loadContext>> & { extras: PricedExtra[] }; plan: BookingPlan }
+> {
   validateShape(input);
   const context = await loadContext(tx, input);
   const { centre, organisation, tier, policy, space } = context;
@@ -213,6 +226,14 @@ async function review(
   });
   const lines = new Map(quote.lines.map((line) => [line.localStart, line]));
   for (const date of dates) date.price = lines.get(date.localStart) ?? null;
+
+  // Extras on every date that takes place, priced for the tier; the deposit of the rooms taken.
+  const chosen = await chosenExtras(tx, centre.id, tier, input.extraIds ?? []);
+  const extras = priceExtras(chosen, {
+    people: input.attendees,
+    dates: priced.map((date) => ({ localStart: date.localStart, startsAt: date.startsAt, endsAt: date.endsAt })),
+  });
+  const depositCents = await depositForSpace(tx, centre.id, space, tier);
 
   // The community rules.
   const ruleDates = priced.map((date) => ({
@@ -309,12 +330,19 @@ async function review(
     space: { id: space.id, name: space.name, capacity: space.capacity },
     dates,
     quote,
+    extras,
+    total: {
+      exclCents: quote.totalExclCents + extras.totalExclCents,
+      vatCents: quote.totalVatCents + extras.totalVatCents,
+      inclCents: quote.totalInclCents + extras.totalInclCents,
+    },
+    depositCents,
     findings,
     alternatives,
     outsideCommunityHours,
     outcome,
     bumps,
-    context,
+    context: { ...context, extras: chosen },
     plan,
   };
 }
@@ -477,7 +505,7 @@ export async function requestBooking(input: BookingRequestInput, now = clock.now
             centreId: centre.id,
             tierMode: policy?.paymentMode,
             isManager: input.actor.isManager,
-            amountCents: result.quote.totalInclCents,
+            amountCents: result.total.inclCents + result.depositCents,
             outcome: result.outcome,
           },
           now,
@@ -506,6 +534,8 @@ export async function requestBooking(input: BookingRequestInput, now = clock.now
               return { exclCents: line?.exclCents ?? 0, vatCents: line?.vatCents ?? 0 };
             },
             quote: quoteSnapshot(result) as unknown as Prisma.InputJsonValue,
+            extras: result.context.extras,
+            depositCents: result.depositCents,
           },
           result.plan,
           now,

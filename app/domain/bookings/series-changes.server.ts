@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { priceBookedExtras } from "../money/extras";
 import { db, transaction, type Tx } from "~/db/client.server";
 import { isExclusionViolation } from "~/db/errors.server";
 import type { Occurrence, Prisma } from "~/generated/prisma/client";
@@ -624,17 +625,34 @@ export async function changeSeries(actor: ActorOrJob, input: SeriesChangeInput) 
   }
 }
 
-/** Recomputes a booking's totals from its dates that take place. */
+/** Recomputes a booking's totals from its dates that take place: their rent and the booked extras on each. */
 export async function refreshTotals(tx: Tx, bookingId: string) {
   const sums = await tx.occurrence.aggregate({
     where: { bookingId, status: "ACTIVE" },
     _sum: { priceExclCents: true, vatCents: true },
   });
-  const exclCents = sums._sum.priceExclCents ?? 0;
-  const vatCents = sums._sum.vatCents ?? 0;
+  const booked = await tx.bookingExtra.findMany({ where: { bookingId } });
+  const extras =
+    booked.length === 0
+      ? { totalExclCents: 0, totalVatCents: 0 }
+      : priceBookedExtras(
+          booked,
+          await tx.occurrence.findMany({
+            where: { bookingId, status: "ACTIVE" },
+            select: { startsAt: true, endsAt: true },
+          }),
+        );
+  const exclCents = (sums._sum.priceExclCents ?? 0) + extras.totalExclCents;
+  const vatCents = (sums._sum.vatCents ?? 0) + extras.totalVatCents;
   await tx.booking.update({
     where: { id: bookingId },
-    data: { totalExclCents: exclCents, totalVatCents: vatCents, totalInclCents: exclCents + vatCents },
+    data: {
+      totalExclCents: exclCents,
+      totalVatCents: vatCents,
+      totalInclCents: exclCents + vatCents,
+      extrasExclCents: extras.totalExclCents,
+      extrasVatCents: extras.totalVatCents,
+    },
   });
 }
 

@@ -11,6 +11,7 @@ import { localDateAt, startOfLocalDay } from "../time/time-zone";
 import { clock } from "~/lib/clock";
 import { transactionOnce, type Submission } from "../shared/submissions.server";
 import type { ActorOrJob } from "../shared/actor";
+import { bookedExtraLine, type BookedExtra } from "./extras";
 
 /**
  * Invoices: one per booking, or one per organisation per calendar month. Numbers run on
@@ -31,6 +32,8 @@ export type InvoiceScope = { bookingId: string } | { organisationId: string; mon
 export interface DraftLine {
   bookingId: string;
   occurrenceId: string;
+  /** the extra booked (coffee, a projector) this line charges on its date; null for the rent or a fee */
+  bookingExtraId: string | null;
   description: string;
   amountExclCents: number;
   /** null = exempt (vrijgesteld) */
@@ -102,19 +105,22 @@ async function draftLines(
           booking: { status: "CONFIRMED" },
           OR: [{ priceExclCents: { gt: 0 } }, { vatCents: { gt: 0 } }],
         },
+        { status: "ACTIVE", booking: { status: "CONFIRMED", extras: { some: {} } } },
         { status: { not: "ACTIVE" }, cancellationFeeCents: { gt: 0 } },
       ],
     },
     orderBy: { startsAt: "asc" },
     include: {
       room: { select: { name: true } },
-      booking: { select: { id: true, title: true, tier: true, quote: true } },
+      booking: {
+        select: { id: true, title: true, tier: true, quote: true, extras: { orderBy: { name: "asc" } } },
+      },
     },
   });
   const policies = await client.tierPolicy.findMany({ where: { centreId }, select: { tier: true, vatBp: true } });
   const locale: Locale = centre.defaultLocale;
   const t = translator(locale);
-  const lines = dates.map((date): DraftLine => {
+  const lines = dates.flatMap((date): DraftLine[] => {
     const when = `${formatShortDate(date.startsAt, centre.timeZone, locale)} ${formatTimeRange(date.startsAt, date.endsAt, centre.timeZone, locale)}`;
     const fromQuote = quoteVat(date.booking.quote);
     const vatBp =
@@ -124,26 +130,61 @@ async function draftLines(
           ? Math.round((date.vatCents * 10_000) / date.priceExclCents)
           : (policies.find((policy) => policy.tier === date.booking.tier)?.vatBp ?? null);
     if (date.status === "ACTIVE") {
-      return {
+      const rent: DraftLine = {
         bookingId: date.booking.id,
         occurrenceId: date.id,
+        bookingExtraId: null,
         description: t("workspace.invoice.lineRent", { title: date.booking.title, room: date.room.name, when }),
         amountExclCents: date.priceExclCents,
         vatBp,
         vatCents: date.vatCents,
       };
+      const charged = date.priceExclCents !== 0 || date.vatCents !== 0;
+      return [...(charged ? [rent] : []), ...extraLines(date, when, t)];
     }
     const fee = splitInclusive(date.cancellationFeeCents, vatBp);
+    return [
+      {
+        bookingId: date.booking.id,
+        occurrenceId: date.id,
+        bookingExtraId: null,
+        description: t("workspace.invoice.lineFee", { title: date.booking.title, room: date.room.name, when }),
+        amountExclCents: fee.exclCents,
+        vatBp,
+        vatCents: fee.vatCents,
+      },
+    ];
+  });
+  return { organisationId, lines, periodStart, periodEnd };
+}
+
+/**
+ * A date's extras as their own lines, each with its VAT rate (9% or 21%), priced as when they
+ * were booked: the unit price and number of people kept on the booking, per hour the date's
+ * own length (see extras.ts).
+ */
+function extraLines(
+  date: {
+    id: string;
+    startsAt: Date;
+    endsAt: Date;
+    booking: { id: string; title: string; extras: BookedExtra[] };
+  },
+  when: string,
+  t: ReturnType<typeof translator>,
+): DraftLine[] {
+  return date.booking.extras.map((extra) => {
+    const line = bookedExtraLine(extra, date);
     return {
       bookingId: date.booking.id,
       occurrenceId: date.id,
-      description: t("workspace.invoice.lineFee", { title: date.booking.title, room: date.room.name, when }),
-      amountExclCents: fee.exclCents,
-      vatBp,
-      vatCents: fee.vatCents,
+      bookingExtraId: extra.id,
+      description: t("extras.invoiceLine", { name: extra.name, title: date.booking.title, when }),
+      amountExclCents: line.exclCents,
+      vatBp: extra.vatBp,
+      vatCents: line.vatCents,
     };
   });
-  return { organisationId, lines, periodStart, periodEnd };
 }
 
 /** What an invoice for this scope would hold now (for the page before making it). */

@@ -295,6 +295,8 @@ interface MoneyLine {
   /** including VAT */
   inclCents: number;
   exclCents: number;
+  /** an extra on the bill (coffee, a projector), not the room's rent or a fee */
+  extra?: boolean;
 }
 
 export interface InvoiceInput {
@@ -330,6 +332,14 @@ export interface RevenueFigures extends MoneySplit {
   costsCents: number | null;
   /** invoiced excl. VAT ÷ costs */
   costRecovery: number | null;
+  /** the extras among what was invoiced, per tier (part of the figures above) */
+  extras: {
+    invoicedCents: number;
+    invoicedExclCents: number;
+    perTier: { tier: Tier; invoicedCents: number; invoicedExclCents: number }[];
+  };
+  /** deposits (borg) held today: money to be returned, not revenue */
+  depositsHeldCents: number;
 }
 
 const emptySplit = (): MoneySplit => ({
@@ -372,8 +382,10 @@ export function revenueFigures(
   invoices: InvoiceInput[],
   payments: PaymentInput[],
   yearCosts: Map<number, number>,
+  depositsHeldCents = 0,
 ): RevenueFigures {
   const perTier = new Map<Tier, MoneySplit>();
+  const extrasPerTier = new Map<Tier, { invoicedCents: number; invoicedExclCents: number }>();
   const perSpace = new Map<string | null, MoneySplit>();
   const total = emptySplit();
   const add = (line: { spaceId: string | null; tier: Tier }, field: keyof MoneySplit, cents: number) => {
@@ -392,6 +404,11 @@ export function revenueFigures(
     for (const line of invoice.lines) {
       add(line, "invoicedCents", line.inclCents);
       add(line, "invoicedExclCents", line.exclCents);
+      if (!line.extra) continue;
+      const extras = extrasPerTier.get(line.tier) ?? { invoicedCents: 0, invoicedExclCents: 0 };
+      extras.invoicedCents += line.inclCents;
+      extras.invoicedExclCents += line.exclCents;
+      extrasPerTier.set(line.tier, extras);
     }
     const open = Math.max(0, invoice.totalInclCents - invoice.paidCents);
     const parts = spread(
@@ -419,6 +436,15 @@ export function revenueFigures(
     perSpace: [...perSpace.entries()].map(([spaceId, split]) => ({ spaceId, ...split })),
     costsCents: costs,
     costRecovery: costs === null ? null : ratio(total.invoicedExclCents, costs),
+    extras: {
+      invoicedCents: [...extrasPerTier.values()].reduce((sum, row) => sum + row.invoicedCents, 0),
+      invoicedExclCents: [...extrasPerTier.values()].reduce((sum, row) => sum + row.invoicedExclCents, 0),
+      perTier: TIERS_BY_PRIORITY.map((tier) => ({
+        tier,
+        ...(extrasPerTier.get(tier) ?? { invoicedCents: 0, invoicedExclCents: 0 }),
+      })),
+    },
+    depositsHeldCents,
   };
 }
 

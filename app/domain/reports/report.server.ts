@@ -77,7 +77,13 @@ async function centreFigures(
   const rooms = scope.rooms.filter((room) => room.kind === "ROOM");
   const occupancy = occupancyFigures(period, calendar, rooms, occupancyData.booked);
   const visitorFigure = visitorFigures(visitors.get(centreId)!);
-  const revenueFigure = revenueFigures(period, revenue.invoices, revenue.payments, revenue.yearCosts);
+  const revenueFigure = revenueFigures(
+    period,
+    revenue.invoices,
+    revenue.payments,
+    revenue.yearCosts,
+    revenue.depositsHeldCents,
+  );
   return {
     scope,
     figures: {

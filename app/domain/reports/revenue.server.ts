@@ -11,6 +11,8 @@ export interface RevenueRows {
   invoices: InvoiceInput[];
   payments: PaymentInput[];
   yearCosts: Map<number, number>;
+  /** deposits held today (bookings whose deposit was paid and not returned yet) */
+  depositsHeldCents: number;
 }
 
 const invoiceSelect = {
@@ -24,6 +26,7 @@ const invoiceSelect = {
     select: {
       amountExclCents: true,
       vatCents: true,
+      bookingExtraId: true,
       occurrence: { select: { roomId: true } },
       booking: { select: { roomId: true, tier: true } },
     },
@@ -31,7 +34,7 @@ const invoiceSelect = {
 } satisfies Prisma.InvoiceSelect;
 
 export async function loadRevenue(centreId: string, from: Date, to: Date): Promise<RevenueRows> {
-  const [invoices, received, costs] = await Promise.all([
+  const [invoices, received, costs, held] = await Promise.all([
     db().invoice.findMany({
       where: { centreId, issuedAt: { gte: from, lt: to } },
       select: invoiceSelect,
@@ -46,6 +49,7 @@ export async function loadRevenue(centreId: string, from: Date, to: Date): Promi
       },
     }),
     db().yearCosts.findMany({ where: { centreId } }),
+    db().booking.aggregate({ where: { centreId, depositStatus: "HELD" }, _sum: { depositCents: true } }),
   ]);
 
   const inputs = new Map<string, InvoiceInput>();
@@ -60,6 +64,7 @@ export async function loadRevenue(centreId: string, from: Date, to: Date): Promi
       tier: (line.booking?.tier ?? invoice.organisation.tier) as Tier,
       inclCents: line.amountExclCents + line.vatCents,
       exclCents: line.amountExclCents,
+      extra: line.bookingExtraId !== null,
     })),
   });
   for (const invoice of invoices) inputs.set(invoice.id, toInput(invoice, true));
@@ -85,6 +90,7 @@ export async function loadRevenue(centreId: string, from: Date, to: Date): Promi
       tier: (payment.booking?.tier ?? payment.organisation.tier) as Tier,
     })),
     yearCosts: new Map(costs.map((row) => [row.year, row.costsCents])),
+    depositsHeldCents: held._sum.depositCents ?? 0,
   };
 }
 

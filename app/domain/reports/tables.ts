@@ -166,6 +166,8 @@ function keyFigureRows(report: CentreReport): ReportRow[] {
     row("reports.keyFigures.received", "money", current.revenue.receivedCents, previous.revenue.receivedCents),
     row("reports.keyFigures.outstanding", "money", current.revenue.outstandingCents, previous.revenue.outstandingCents),
     row("reports.keyFigures.costRecovery", "percent", current.revenue.costRecovery, previous.revenue.costRecovery),
+    // money held for the hirers (borg), today: not revenue, and not kept for earlier periods
+    row("extras.report.depositsHeld", "money", current.revenue.depositsHeldCents, null),
     row("reports.keyFigures.kwhPerHour", "decimal", current.energy.kwhPerHour, previous.energy.kwhPerHour),
     row("reports.keyFigures.m3PerHour", "decimal", current.energy.m3PerHour, previous.energy.m3PerHour),
   ];
@@ -312,13 +314,24 @@ export function centreTables(report: CentreReport): Record<CentreTableId, Report
     "revenue-tiers": {
       id: "revenue-tiers",
       title: "reports.tables.revenueTiers",
-      columns: [col("tier", "reports.columns.tier", "tier"), ...MONEY_COLUMNS],
+      columns: [
+        col("tier", "reports.columns.tier", "tier"),
+        ...MONEY_COLUMNS,
+        // the extras (coffee, a projector) among what was invoiced
+        col("extras", "extras.report.extrasInvoiced", "money"),
+      ],
       rows: [
         ...current.revenue.perTier.map((row, index) => ({
           tier: row.tier,
           ...moneyCells(row, before(previous.revenue.perTier[index]!.invoicedCents)),
+          extras: current.revenue.extras.perTier[index]!.invoicedCents,
         })),
-        { tier: null, ...moneyCells(current.revenue, before(previous.revenue.invoicedCents)), _total: 1 },
+        {
+          tier: null,
+          ...moneyCells(current.revenue, before(previous.revenue.invoicedCents)),
+          extras: current.revenue.extras.invoicedCents,
+          _total: 1,
+        },
       ],
     },
     "revenue-rooms": {

@@ -52,6 +52,7 @@ export function answerBookingRequest(centre: { id: string; slug: string }, userI
       "invalid-start": { key: "booking.domainError.generic" },
       "payment-not-open": { key: "payments.refusal.payment-not-open" },
       "payment-window-closed": { key: "payments.refusal.payment-window-closed" },
+      "extra-not-offered": { key: "extras.refusal.notOffered", field: "extraIds" },
     },
   });
 }

@@ -11,6 +11,8 @@ import { SelectField, SubmissionKey, TextField } from "~/components/form-field";
 import { db } from "~/db/client.server";
 import { DURATIONS, bookingFormSchema } from "~/domain/bookings/form";
 import { findCentreBySlug } from "~/domain/centre/centres.server";
+import { extrasOnOffer } from "~/domain/money/extras.server";
+import { ExtrasFieldset } from "~/components/extras-fieldset";
 import { listSpaces } from "~/domain/centre/rooms.server";
 import { effectiveTier } from "~/domain/rules/tiers";
 import { isoWeekday, parseLocalDate } from "~/domain/time/time-zone";
@@ -35,9 +37,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const centre = await centreFor(params.slug);
   const user = await requireUser(request);
   const url = new URL(request.url);
-  const [organisations, spaces] = await Promise.all([
+  const [organisations, spaces, extras] = await Promise.all([
     organisationsOfUser(centre.id, user.id),
     listSpaces(db(), centre.id),
+    extrasOnOffer(centre.id),
   ]);
   const query = Object.fromEntries(url.searchParams);
   return {
@@ -48,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       tier: effectiveTier(organisation, centre.unverifiedTier),
     })),
     spaces: spaces.map((space) => ({ id: space.id, name: space.name, capacity: space.capacity })),
+    extras,
     defaults: {
       roomId: query.roomId ?? spaces[0]?.id ?? "",
       organisationId: organisations[0]?.id ?? "",
@@ -72,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function BookRoom() {
-  const { centre, organisations, spaces, defaults } = useLoaderData<typeof loader>();
+  const { centre, organisations, spaces, extras, defaults } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   // a step answers with the form and its review; a refused form comes back as it was sent
   const step = answer && "review" in answer ? answer : null;
@@ -85,6 +89,9 @@ export default function BookRoom() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: bookingFormSchema }),
   });
+  const organisation = organisations.find(
+    (candidate) => candidate.id === (fields.organisationId.value ?? defaults.organisationId),
+  );
   const room = spaces.find((space) => space.id === (fields.roomId.value ?? defaults.roomId)) ?? spaces[0];
   const firstDate = parseLocalDate(String(fields.date.value ?? defaults.date));
   const weekday = firstDate ? isoWeekday(firstDate) : 1;
@@ -144,6 +151,7 @@ export default function BookRoom() {
         </fieldset>
 
         <RepeatFieldset fields={fields} weekday={weekday} />
+        <ExtrasFieldset meta={fields.extraIds} extras={extras} tier={organisation?.tier} />
         <PublicFieldset fields={fields} />
 
         {review ? (

@@ -76,5 +76,6 @@ export function answerBooking(
     // every first sending makes a booking, so the second one always has one to open
     again: (bookingId) => redirect(bookingId ? `${bookings}/${bookingId}/confirmation` : bookings),
     refusalFields: { "invalid-duration": "duration", "invalid-attendees": "people", "invalid-start": "date" },
+    words: { "extra-not-offered": { key: "extras.refusal.notOffered", field: "extraIds" } },
   });
 }

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import type { z } from "zod";
 import { BookingReview } from "~/components/booking-review";
+import { ExtrasFieldset, type OfferedExtra } from "~/components/extras-fieldset";
 import { SelectField, SubmissionKey, TextArea, TextField } from "~/components/form-field";
 import { FormProblems } from "~/components/workspace";
 import { DURATIONS, REPEATS, bookingFormSchema } from "~/domain/bookings/form";
@@ -15,6 +16,7 @@ import type { ReviewView } from "~/lib/booking-review.server";
 export function BookingFormSection({
   organisations,
   spaces,
+  extras,
   defaults,
   timeZone,
   lastResult,
@@ -23,6 +25,8 @@ export function BookingFormSection({
 }: {
   organisations: { id: string; name: string; tier: Tier; hasEmail: boolean }[];
   spaces: { id: string; name: string; capacity: number }[];
+  /** the centre's extras with their prices per tier */
+  extras: OfferedExtra[];
   /** what the page was opened with (the planner's room, date and time; a new organisation) */
   defaults: Record<
     | "organisationId"
@@ -115,6 +119,7 @@ export function BookingFormSection({
           inputMode="numeric"
         />
       </div>
+      <ExtrasFieldset meta={fields.extraIds} extras={extras} tier={chosen?.tier} />
       <TextArea meta={fields.notes} label={t("workspace.onBehalf.notes")} rows={2} />
       {review ? <BookingReview review={review} choices={choices} timeZone={timeZone} reader="team" /> : null}
       <div className="flex flex-wrap gap-3">

@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { db } from "~/db/client.server";
 import { listSpaces } from "~/domain/centre/rooms.server";
+import { extrasOnOffer } from "~/domain/money/extras.server";
 import { effectiveTier } from "~/domain/rules/tiers";
 import { listOrganisations } from "~/domain/workspace/organisation-admin.server";
 import { pageTitle } from "~/i18n/meta";
@@ -19,7 +20,11 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { centre } = await requireCentrePermission(request, params.slug, "bookings.manage");
   const url = new URL(request.url);
-  const [organisations, spaces] = await Promise.all([listOrganisations(centre.id), listSpaces(db(), centre.id)]);
+  const [organisations, spaces, extras] = await Promise.all([
+    listOrganisations(centre.id),
+    listSpaces(db(), centre.id),
+    extrasOnOffer(centre.id),
+  ]);
   const query = url.searchParams;
   const time = query.get("time");
   return {
@@ -33,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     spaces: spaces.map((space) => ({ id: space.id, name: space.name, capacity: space.capacity })),
+    extras,
     added: query.get("added") === "1",
     defaults: {
       organisationId: query.get("organisationId") ?? "",
@@ -58,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function BookOnBehalf() {
-  const { centre, organisations, spaces, defaults, added } = useLoaderData<typeof loader>();
+  const { centre, organisations, spaces, extras, defaults, added } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const t = useT();
   // A refused form comes back as it was sent (its intent says which form); a review with its dates.
@@ -84,6 +90,7 @@ export default function BookOnBehalf() {
           key={defaults.organisationId}
           organisations={organisations}
           spaces={spaces}
+          extras={extras}
           defaults={defaults}
           timeZone={centre.timeZone}
           lastResult={reviewed ? reviewed.result : organisationRefused ? undefined : refused}
