@@ -4,6 +4,7 @@ import { account } from "./en/account";
 import { agenda } from "./en/agenda";
 import { booking } from "./en/booking";
 import { workspace } from "./en/manage";
+import { refunds } from "./en/refunds";
 import { reports } from "./en/reports";
 
 /** English, in the same plain style as the Dutch; areas live in en/<area>.ts. */
@@ -183,4 +184,5 @@ export const en: MessagesOf<typeof nl> = {
   reports,
   booking,
   workspace,
+  refunds,
 };

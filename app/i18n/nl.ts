@@ -3,6 +3,7 @@ import { account } from "./nl/account";
 import { agenda } from "./nl/agenda";
 import { booking } from "./nl/booking";
 import { workspace } from "./nl/manage";
+import { refunds } from "./nl/refunds";
 import { reports } from "./nl/reports";
 
 /**
@@ -187,4 +188,5 @@ export const nl = {
   reports,
   booking,
   workspace,
+  refunds,
 } satisfies Catalogue;
