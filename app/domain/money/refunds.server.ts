@@ -459,3 +459,33 @@ async function reasonText(tx: Tx, centreId: string, reason: RefundReason): Promi
   }
   return t(`refunds.reason.${reason.key}`, reason.values);
 }
+
+/**
+ * After a manager cancelled dates for a hirer (in the booking engine's own transaction): what
+ * the booking's fee payments now exceed what it still owes goes back, at most `creditCents`
+ * (the cancelled dates' prices minus their fees). Safe to run again: what is reserved already
+ * counts, so a second run finds nothing left. Online refunds are sent to Stripe at once.
+ */
+export async function refundAfterCancelling(
+  actor: ActorOrJob,
+  input: { bookingId: string; creditCents: number },
+  now = clock.now(),
+): Promise<number> {
+  const refunds = await transaction(async (tx) => {
+    const [locked] = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id::text FROM bookings WHERE id = ${input.bookingId}::uuid AND centre_id = ${actor.centreId}::uuid FOR UPDATE`;
+    if (!locked) throw new NotFoundError("booking");
+    const booking = await tx.booking.findUniqueOrThrow({ where: { id: input.bookingId }, select: { title: true } });
+    return refundForDates(
+      tx,
+      actor,
+      { bookingId: input.bookingId, creditCents: input.creditCents, reason: { key: "cancelled", values: { title: booking.title } } },
+      now,
+    );
+  });
+  await sendReservedRefunds(
+    actor,
+    refunds.map((row) => row.id),
+  );
+  return refunds.reduce((sum, row) => sum - row.amountCents, 0);
+}
