@@ -1,6 +1,7 @@
 import { emailDeliver, emailSweep } from "./email.server";
 import { bookingNoticesJob, seriesRemindersJob } from "./notifications.server";
 import { remindRequestsJob } from "./request-reminders.server";
+import { sendRefundsJob } from "./refunds.server";
 import { extendSeriesJob } from "./series.server";
 import { personalDataCleanup } from "./personal-data.server";
 import type { JobDefinition } from "./registry.server";
@@ -14,4 +15,5 @@ export const JOBS: JobDefinition<never>[] = [
   bookingNoticesJob,
   seriesRemindersJob,
   personalDataCleanup,
+  sendRefundsJob,
 ] as JobDefinition<never>[];

@@ -479,7 +479,11 @@ export async function refundAfterCancelling(
     return refundForDates(
       tx,
       actor,
-      { bookingId: input.bookingId, creditCents: input.creditCents, reason: { key: "cancelled", values: { title: booking.title } } },
+      {
+        bookingId: input.bookingId,
+        creditCents: input.creditCents,
+        reason: { key: "cancelled", values: { title: booking.title } },
+      },
       now,
     );
   });

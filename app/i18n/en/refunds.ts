@@ -40,6 +40,9 @@ export const refunds: MessagesOf<typeof nl> = {
     REFUNDED: "Refunded",
   },
   manage: {
+    title: "Refunds and deposits",
+    intro: "Here you return deposits, register transfers back and refund money.",
+    seeAll: "To refunds and deposits",
     overdueTitle: "Overdue",
     overdueIntro: "Invoices past their due date that are not paid in full.",
     overdueNone: "No overdue invoices.",
@@ -123,8 +126,5 @@ export const refunds: MessagesOf<typeof nl> = {
     totalExcl: "Total excl. VAT",
     total: "Total",
     download: "Download as PDF",
-  },
-  job: {
-    sent: "Refunds sent to Stripe again.",
   },
 };

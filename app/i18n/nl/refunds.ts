@@ -41,6 +41,9 @@ export const refunds = {
     REFUNDED: "Terugbetaald",
   },
   manage: {
+    title: "Terugbetalingen en borg",
+    intro: "Hier geeft u de borg terug, legt u overboekingen terug vast en betaalt u geld terug.",
+    seeAll: "Naar terugbetalingen en borg",
     overdueTitle: "Te laat betaald",
     overdueIntro: "Facturen waarvan de betaaldatum voorbij is en die nog niet helemaal betaald zijn.",
     overdueNone: "Geen facturen te laat.",
@@ -124,8 +127,5 @@ export const refunds = {
     totalExcl: "Totaal zonder btw",
     total: "Totaal",
     download: "Download als PDF",
-  },
-  job: {
-    sent: "Terugbetalingen opnieuw naar Stripe gestuurd.",
   },
 };
