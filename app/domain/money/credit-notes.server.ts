@@ -15,7 +15,7 @@ import { billingDetails, billingOf, quoteVat, splitInclusive, type BillingSnapsh
  */
 
 /** What a credit note credits, kept beside the billing details in its snapshot. */
-export type CreditedSnapshot = BillingSnapshot & {
+type CreditedSnapshot = BillingSnapshot & {
   credited: { description: string; vatBp: number | null; kind: "REFUND" | "DEPOSIT_RETURN" };
 };
 
@@ -28,7 +28,7 @@ async function nextCreditNoteNumber(tx: Tx, centreId: string, year: number): Pro
 }
 
 /** "DW-C-2027-0001": the invoice prefix, C for credit, the year, the number in four digits. */
-export function creditNoteNumber(prefix: string, year: number, sequence: number): string {
+function creditNoteNumber(prefix: string, year: number, sequence: number): string {
   return `${prefix.trim() || "F"}-C-${year}-${String(sequence).padStart(4, "0")}`;
 }
 
@@ -137,29 +137,4 @@ export async function getCreditNote(
     billing,
     credited: stored?.credited ?? { description: note.reason, vatBp: null, kind: "REFUND" as const },
   };
-}
-
-/** The centre's credit notes, newest first. */
-export async function listCreditNotes(
-  centreId: string,
-  options: { organisationIds?: string[]; bookingId?: string } = {},
-) {
-  return db().creditNote.findMany({
-    where: {
-      centreId,
-      ...(options.organisationIds ? { organisationId: { in: options.organisationIds } } : {}),
-      ...(options.bookingId ? { bookingId: options.bookingId } : {}),
-    },
-    orderBy: [{ year: "desc" }, { sequence: "desc" }],
-    take: 200,
-    select: {
-      id: true,
-      number: true,
-      issuedAt: true,
-      totalInclCents: true,
-      reason: true,
-      bookingId: true,
-      organisation: { select: { name: true } },
-    },
-  });
 }

@@ -154,7 +154,7 @@ function MoneyPdf({ doc }: { doc: MoneyDocument }) {
 }
 
 /** The document as PDF bytes. */
-export async function renderMoneyDocument(doc: MoneyDocument): Promise<Buffer> {
+async function renderMoneyDocument(doc: MoneyDocument): Promise<Buffer> {
   return renderToBuffer(<MoneyPdf doc={doc} />);
 }
 

@@ -32,7 +32,7 @@ import { translator } from "~/i18n/translate.server";
  *    transfer back (`confirmRefund`), which makes it SUCCEEDED with its credit note.
  */
 
-export type RefundKind = "REFUND" | "DEPOSIT_RETURN";
+type RefundKind = "REFUND" | "DEPOSIT_RETURN";
 
 /** Refund rows that count against a payment: done, or reserved and on their way. */
 const COUNTING = ["PENDING", "SUCCEEDED"] as const;
@@ -66,7 +66,7 @@ async function lockPaid(tx: Tx, centreId: string, paymentId: string) {
  * or itself a refund), `refund-too-large` (more than what is left of the payment, with `left`
  * in euros).
  */
-export async function reserveRefund(tx: Tx, actor: ActorOrJob, request: RefundRequest, now: Date): Promise<Payment> {
+async function reserveRefund(tx: Tx, actor: ActorOrJob, request: RefundRequest, now: Date): Promise<Payment> {
   if (!Number.isInteger(request.amountCents) || request.amountCents <= 0)
     throw new DomainError("refund-amount-invalid", "A refund is a positive number of cents.");
   const { paid, refundableCents } = await lockPaid(tx, actor.centreId, request.paymentId);
@@ -148,7 +148,7 @@ async function completeRefund(
 }
 
 /** The Stripe idempotency key of a refund: derived from the reserved row, so every retry sends the same. */
-export function refundIdempotencyKey(refundId: string): string {
+function refundIdempotencyKey(refundId: string): string {
   return `buurtrooster-refund-${refundId}`;
 }
 
