@@ -84,8 +84,6 @@ export const refunds: MessagesOf<typeof nl> = {
     refundPaidOn: "Transferred on (bank, cash or card)",
     refundSubmit: "Refund",
     paymentChoice: "{organisation} · {title} · {amount} ({method}, {left} left to refund)",
-    creditNotesTitle: "Credit notes",
-    pdf: "PDF",
   },
   hirer: {
     money: "Money",
@@ -103,14 +101,14 @@ export const refunds: MessagesOf<typeof nl> = {
     documents: "Invoices and credit notes",
     invoice: "Invoice {number} (PDF)",
     creditNote: "Credit note {number} (PDF)",
-    cancelledRefund: "The dates are cancelled. You get {amount} back.",
+    cancelNote:
+      "Paid already? Then you get back what you paid for these dates, less the cost above. Paid online: the money goes straight back to your account. Otherwise the treasurer transfers it.",
   },
   document: {
     creditNoteTitle: "Credit note {number}",
     back: "Back to payments",
     date: "Date",
     invoiceRef: "Belongs to invoice",
-    bookingRef: "Booking",
     reason: "Reason",
     credited: "What we pay back",
     excl: "Amount excl. VAT",
@@ -120,7 +118,6 @@ export const refunds: MessagesOf<typeof nl> = {
     noVat: "no VAT",
     depositNote: "A deposit is not a payment for a service, so it carries no VAT.",
     paidBackHow: "The money goes back to the account you paid from.",
-    to: "To",
     invoiceTitle: "Invoice {number}",
     description: "Description",
     totalExcl: "Total excl. VAT",

@@ -85,8 +85,6 @@ export const refunds = {
     refundPaidOn: "Overgemaakt op (bij bank, contant of pin)",
     refundSubmit: "Terugbetalen",
     paymentChoice: "{organisation} · {title} · {amount} ({method}, nog {left} terug te betalen)",
-    creditNotesTitle: "Creditnota's",
-    pdf: "PDF",
   },
   hirer: {
     money: "Geld",
@@ -104,14 +102,14 @@ export const refunds = {
     documents: "Facturen en creditnota's",
     invoice: "Factuur {number} (PDF)",
     creditNote: "Creditnota {number} (PDF)",
-    cancelledRefund: "De data zijn geannuleerd. U krijgt {amount} terug.",
+    cancelNote:
+      "Heeft u al betaald? Dan krijgt u terug wat u voor deze data betaalde, min de kosten hierboven. Online betaald: het geld gaat meteen terug naar uw rekening. Anders maakt de penningmeester het over.",
   },
   document: {
     creditNoteTitle: "Creditnota {number}",
     back: "Terug naar betalingen",
     date: "Datum",
     invoiceRef: "Hoort bij factuur",
-    bookingRef: "Boeking",
     reason: "Reden",
     credited: "Wat wij terugbetalen",
     excl: "Bedrag zonder btw",
@@ -121,7 +119,6 @@ export const refunds = {
     noVat: "geen btw",
     depositNote: "Een borg is geen betaling voor een dienst. Daarom staat er geen btw op.",
     paidBackHow: "Het geld gaat terug naar de rekening waarmee u betaalde.",
-    to: "Aan",
     invoiceTitle: "Factuur {number}",
     description: "Omschrijving",
     totalExcl: "Totaal zonder btw",
