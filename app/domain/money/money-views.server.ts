@@ -117,7 +117,7 @@ export async function moneyOfBookings(centreId: string, organisationIds: string[
   const [payments, invoiceLines, creditNotes, owed, deposits] = await Promise.all([
     db().payment.findMany({
       where: { centreId, organisationId: { in: organisationIds }, bookingId: { not: null } },
-      select: { bookingId: true, amountCents: true, status: true },
+      select: { bookingId: true, amountCents: true, status: true, kind: true },
     }),
     db().invoiceLine.findMany({
       where: { invoice: { centreId, organisationId: { in: organisationIds } }, bookingId: { not: null } },
@@ -164,6 +164,8 @@ export async function moneyOfBookings(centreId: string, organisationIds: string[
     });
   for (const payment of payments) {
     const row = of(payment.bookingId!);
+    // the deposit and its return are shown on the deposit's own line
+    if (payment.kind === "DEPOSIT" || payment.kind === "DEPOSIT_RETURN") continue;
     if (payment.amountCents > 0 && payment.status === "SUCCEEDED") row.paidCents += payment.amountCents;
     if (payment.amountCents < 0 && payment.status === "SUCCEEDED") row.refundedCents -= payment.amountCents;
     if (payment.amountCents < 0 && payment.status === "PENDING") row.refundPendingCents -= payment.amountCents;
