@@ -4,7 +4,15 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { db } from "~/db/client.server";
 import { cancelByOrganisation } from "~/domain/bookings/cancel.server";
 import { approveBooking, requestBooking, type BookingRequestInput } from "~/domain/bookings/requests.server";
-import { confirmRefund, refundPayment, returnDeposit, sendRefund } from "~/domain/money/refunds.server";
+import { cancelDate } from "~/domain/bookings/manager-changes.server";
+import { issueInvoice } from "~/domain/money/invoices.server";
+import {
+  confirmRefund,
+  refundPayment,
+  returnDeposit,
+  sendRefund,
+  sendWaitingRefunds,
+} from "~/domain/money/refunds.server";
 import { saveStripeSettings } from "~/domain/money/stripe.server";
 import { DomainError } from "~/domain/shared/errors";
 import { setClock } from "~/lib/clock";
@@ -199,6 +207,30 @@ describe("a hirer cancels: the fee is kept, the rest goes back the way they paid
       confirmRefund(place.actor, { refundId: due!.id, paidOn: "2027-03-10" }, NOW),
       "refund-not-pending",
     );
+  });
+});
+
+describe("a manager cancels for the hirer", () => {
+  it("with the fee: the rest goes back through Stripe, and the credit note refers to the booking's invoice", async () => {
+    const place = await house();
+    const { booking, payment } = await paidParty(place);
+    const invoice = await issueInvoice(place.actor, { bookingId: booking.id }, NOW);
+    const stripe = stripeRefunds();
+    const [date] = await db().occurrence.findMany({ where: { bookingId: booking.id } });
+    const result = await cancelDate(place.actor, { occurrenceId: date!.id, reason: "Lekkage", chargeFee: true }, NOW);
+    expect(result.feeCents).toBe(6050);
+    expect(result.refundCents).toBe(6050);
+    expect(stripe.calls.map((call) => call.form.get("amount"))).toEqual(["6050"]);
+    const [refund] = await refundsOf(payment.id);
+    expect(refund!.creditNote).toMatchObject({ invoiceId: invoice.id, totalInclCents: 6050 });
+  });
+
+  it("without the fee: everything paid goes back", async () => {
+    const place = await house({ stripe: false });
+    const { booking, payment } = await paidParty(place, { method: "BANK_TRANSFER" });
+    const [date] = await db().occurrence.findMany({ where: { bookingId: booking.id } });
+    await cancelDate(place.actor, { occurrenceId: date!.id, reason: "Lekkage", chargeFee: false }, NOW);
+    expect((await refundsOf(payment.id)).map((row) => [row.amountCents, row.status])).toEqual([[-12100, "PENDING"]]);
   });
 });
 
@@ -438,5 +470,26 @@ describe("double clicks and Stripe failures", () => {
     await sendRefund(place.actor, waiting!.id);
     expect(stripe.calls).toHaveLength(2);
     expect(await db().creditNote.count({ where: { centreId: place.centre.id } })).toBe(1);
+  });
+
+  it("the refunds job sends a refund Stripe did not take again, and it is done", async () => {
+    const place = await house();
+    const { payment } = await paidParty(place);
+    const stripe = stripeRefunds({ fail: 1 });
+    await refusedWith(
+      refundPayment(
+        place.actor,
+        { paymentId: payment.id, amountCents: 500, reason: "Korting", paidOn: "2027-03-10" },
+        NOW,
+      ),
+      "refund-stripe-failed",
+    );
+    await sendWaitingRefunds(new Date(Date.now() + 5 * 60_000));
+    const [refund] = await refundsOf(payment.id);
+    expect(refund).toMatchObject({ status: "SUCCEEDED", amountCents: -500 });
+    expect(refund!.creditNote?.number).toBe("DW-C-2027-0001");
+    expect(new Set(stripe.calls.map((call) => call.idempotencyKey))).toEqual(
+      new Set([`buurtrooster-refund-${refund!.id}`]),
+    );
   });
 });
