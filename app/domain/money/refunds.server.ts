@@ -193,10 +193,11 @@ export async function sendRefund(actor: ActorOrJob, refundId: string): Promise<P
         details: { refundId, message: error instanceof Error ? error.message.slice(0, 300) : "unknown" },
       }),
     );
-    throw new DomainError("refund-stripe-failed", "Stripe did not make the refund.", {}, 502);
+    throw new DomainError("refund-stripe-failed", "Stripe did not make the refund.", {}, 409);
   }
   if (stripeRefund.status === "failed" || stripeRefund.status === "canceled") {
-    throw new DomainError("refund-stripe-failed", "Stripe did not make the refund.", {}, 502);
+    // Not a 5xx: a proxy may put its own page in place of the sentence that the refund waits.
+    throw new DomainError("refund-stripe-failed", "Stripe did not make the refund.", {}, 409);
   }
   return transaction((tx) =>
     completeRefund(tx, refund.id, { providerRefundId: stripeRefund.id, at: clock.now(), actorId: actor.actorId }),
