@@ -196,7 +196,7 @@ export async function sendRefund(actor: ActorOrJob, refundId: string): Promise<P
     throw new DomainError("refund-stripe-failed", "Stripe did not make the refund.", {}, 409);
   }
   if (stripeRefund.status === "failed" || stripeRefund.status === "canceled") {
-    // Not a 5xx: a proxy may put its own page in place of the sentence that the refund waits.
+    // Stripe refused it: the row stays PENDING. 409 (as above), not a 5xx a proxy might replace.
     throw new DomainError("refund-stripe-failed", "Stripe did not make the refund.", {}, 409);
   }
   return transaction((tx) =>
