@@ -103,7 +103,7 @@ export function SubNavigation({
 }
 
 /** Payments and invoices, side by side. */
-export function MoneyNavigation({ slug, current }: { slug: string; current: "payments" | "invoices" }) {
+export function MoneyNavigation({ slug, current }: { slug: string; current: "payments" | "invoices" | "refunds" }) {
   const t = useT();
   return (
     <SubNavigation
@@ -112,6 +112,7 @@ export function MoneyNavigation({ slug, current }: { slug: string; current: "pay
       links={[
         { href: `/manage/${slug}/payments`, label: t("workspace.payments.title") },
         { href: `/manage/${slug}/invoices`, label: t("workspace.invoices.title") },
+        { href: `/manage/${slug}/refunds`, label: t("refunds.manage.title") },
       ]}
     />
   );

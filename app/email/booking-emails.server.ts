@@ -159,6 +159,8 @@ export async function bookingBumpedEmail(
     rooms: RoomAlternative[];
     times: TimeAlternative[];
     refundCents: number;
+    /** paid online: the refund goes back through Stripe at once; else the treasurer transfers it */
+    refundOnline?: boolean;
   },
 ) {
   const locale = mail.organisation.locale;
@@ -184,7 +186,9 @@ export async function bookingBumpedEmail(
       alternatives: alternatives.length > 0 ? alternatives.join("\n") : t("booking.email.noAlternatives"),
       refund:
         mail.refundCents > 0
-          ? t("booking.email.refund", { amount: formatMoney(mail.refundCents, locale) })
+          ? t(mail.refundOnline ? "refunds.email.bumpedOnline" : "booking.email.refund", {
+              amount: formatMoney(mail.refundCents, locale),
+            })
           : t("booking.email.noRefund"),
     },
     action: { label: "booking.email.bookAgain", url: appUrl(`/centres/${mail.centre.slug}/book`) },

@@ -7,6 +7,7 @@ import { booking } from "./en/booking";
 import { payments } from "./en/payments";
 import { extras } from "./en/extras";
 import { workspace } from "./en/manage";
+import { refunds } from "./en/refunds";
 import { reports } from "./en/reports";
 
 /** English, in the same plain style as the Dutch; areas live in en/<area>.ts. */
@@ -189,4 +190,5 @@ export const en: MessagesOf<typeof nl> = {
   workspace,
   payments,
   extras,
+  refunds,
 };

@@ -6,6 +6,7 @@ import { booking } from "./nl/booking";
 import { payments } from "./nl/payments";
 import { extras } from "./nl/extras";
 import { workspace } from "./nl/manage";
+import { refunds } from "./nl/refunds";
 import { reports } from "./nl/reports";
 
 /**
@@ -193,4 +194,5 @@ export const nl = {
   workspace,
   payments,
   extras,
+  refunds,
 } satisfies Catalogue;

@@ -3,6 +3,7 @@ import { emailDeliver, emailSweep } from "./email.server";
 import { bookingNoticesJob, seriesRemindersJob } from "./notifications.server";
 import { remindInvoicesJob } from "./invoice-reminders.server";
 import { remindRequestsJob } from "./request-reminders.server";
+import { sendRefundsJob } from "./refunds.server";
 import { extendSeriesJob } from "./series.server";
 import { personalDataCleanup } from "./personal-data.server";
 import { reconcileCheckoutsJob, releaseHoldsJob } from "./payments.server";
@@ -21,4 +22,5 @@ export const JOBS: JobDefinition<never>[] = [
   personalDataCleanup,
   releaseHoldsJob,
   reconcileCheckoutsJob,
+  sendRefundsJob,
 ] as JobDefinition<never>[];

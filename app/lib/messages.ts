@@ -37,7 +37,11 @@ export function isCatalogueMessage(text: unknown): text is string {
 /** The sentence for a refusal: the workspace's own words, else the booking area's, else a general one. */
 export function refusalMessage(error: DomainError): string {
   const params = error.params as Record<string, string | number>;
-  for (const key of [`workspace.refusal.${error.code}`, `booking.domainError.${error.code}`]) {
+  for (const key of [
+    `workspace.refusal.${error.code}`,
+    `booking.domainError.${error.code}`,
+    `refunds.refusal.${error.code}`,
+  ]) {
     if (known(key)) return encodeMessage(key as Key, params);
   }
   if (error.code.startsWith("recurrence-")) return encodeMessage("booking.domainError.recurrence" as Key);

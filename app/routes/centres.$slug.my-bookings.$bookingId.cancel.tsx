@@ -108,6 +108,7 @@ export default function CancelBooking() {
           {t("booking.mine.feeTotal", { amount: formatMoney(preview.totalFeeCents, locale) })}
         </p>
       ) : null}
+      <p>{t("refunds.hirer.cancelNote")}</p>
       <Form method="post" className="mt-4 grid max-w-xl gap-3">
         <input type="hidden" name="scope" value={scope} />
         {occurrenceId ? <input type="hidden" name="occurrenceId" value={occurrenceId} /> : null}

@@ -4,6 +4,8 @@ import { requireUser } from "~/auth/guards.server";
 import { findCentreBySlug } from "~/domain/centre/centres.server";
 import { bookingsOfOrganisations } from "~/domain/bookings/my-bookings.server";
 import { organisationsOfUser } from "~/domain/workspace/organisations.server";
+import { moneyOfBookings } from "~/domain/money/money-views.server";
+import { BookingMoney } from "~/components/booking-money";
 import { formatMoney, formatShortDate, formatTimeRange } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
@@ -19,12 +21,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const organisations = await organisationsOfUser(centre.id, user.id);
   const url = new URL(request.url);
+  const organisationIds = organisations.map((organisation) => organisation.id);
   return {
     centre: { slug: centre.slug, name: centre.name, timeZone: centre.timeZone },
-    bookings: await bookingsOfOrganisations(
-      centre.id,
-      organisations.map((organisation) => organisation.id),
-    ),
+    bookings: await bookingsOfOrganisations(centre.id, organisationIds),
+    // per booking: paid, open, refunded, the deposit, and its invoices and credit notes
+    money: await moneyOfBookings(centre.id, organisationIds),
     booked: url.searchParams.get("booked"),
     outcome: url.searchParams.get("outcome"),
     cancelled: url.searchParams.get("cancelled") === "1",
@@ -32,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function MyBookings() {
-  const { centre, bookings, booked, outcome, cancelled } = useLoaderData<typeof loader>();
+  const { centre, bookings, money, booked, outcome, cancelled } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const zone = centre.timeZone;
@@ -128,6 +130,12 @@ export default function MyBookings() {
                     </p>
                   ) : null}
                 </>
+              ) : null}
+              {money[booking.id] ? (
+                <BookingMoney
+                  money={money[booking.id]!}
+                  documentsHref={`/centres/${centre.slug}/my-bookings/documents`}
+                />
               ) : null}
               {booking.takesSignUps && active ? (
                 <p className="mb-0 mt-2">

@@ -9,7 +9,7 @@ import Stripe from "stripe";
  * fails the test (onUnhandledRequest: "error" for api.stripe.com only).
  */
 
-const STRIPE_API = "https://api.stripe.com";
+export const STRIPE_API = "https://api.stripe.com";
 export const TEST_SECRET_KEY = "sk_test_51BuurtroosterTestKey000000000000";
 export const TEST_WEBHOOK_SECRET = "whsec_buurtroosterTestSigningSecret0000";
 
@@ -25,7 +25,7 @@ export function listenToStripe() {
 }
 
 /** The form body the SDK sent (Stripe's API takes application/x-www-form-urlencoded). */
-async function formOf(request: Request): Promise<URLSearchParams> {
+export async function formOf(request: Request): Promise<URLSearchParams> {
   return new URLSearchParams(await request.text());
 }
 

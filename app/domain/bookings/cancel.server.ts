@@ -6,6 +6,7 @@ import { endRuleBefore, refreshTotals } from "./series-changes.server";
 import { formatWallClock } from "../time/time-zone";
 import { notifySignupsOfCancelledDate } from "../residents/signups.server";
 import { clock } from "~/lib/clock";
+import { refundForDates, sendReservedRefunds } from "../money/refunds.server";
 
 /**
  * An organisation cancels one date, the rest of a series, or all of it. Before confirming it
@@ -90,12 +91,17 @@ export async function previewCancellation(
   };
 }
 
-/** Cancels what the preview showed, charging the policy's fees; returns the preview it applied. */
+/**
+ * Cancels what the preview showed, charging the policy's fees; returns the preview it applied
+ * and the refunds it made. What was paid for the cancelled dates beyond their fees goes back
+ * the way it was paid (`refundForDates`): reserved in this transaction, then sent to Stripe for
+ * an online payment; a manual payment's refund waits for a manager's transfer.
+ */
 export async function cancelByOrganisation(
   request: CancelRequest & { actorId: string; reason: string },
   now = clock.now(),
 ) {
-  return transaction(async (tx) => {
+  const cancelled = await transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM bookings WHERE id = ${request.bookingId}::uuid AND centre_id = ${request.centreId}::uuid FOR UPDATE`;
     const preview = await previewCancellation(request, now, tx);
     const { booking, from } = await datesInScope(tx, request, now);
@@ -128,6 +134,16 @@ export async function cancelByOrganisation(
       });
     }
     await refreshTotals(tx, booking.id);
+    const refunds = await refundForDates(
+      tx,
+      { centreId: request.centreId, actorId: request.actorId },
+      {
+        bookingId: booking.id,
+        creditCents: preview.dates.reduce((sum, date) => sum + date.priceInclCents - date.feeCents, 0),
+        reason: { key: "cancelled", values: { title: booking.title } },
+      },
+      now,
+    );
     await recordAudit(tx, {
       centreId: request.centreId,
       actorId: request.actorId,
@@ -140,8 +156,14 @@ export async function cancelByOrganisation(
         dates: preview.dates.map((date) => date.startsAt.toISOString()),
         feeCents: preview.totalFeeCents,
         reason,
+        refunds: refunds.map((refund) => refund.id),
       },
     });
-    return preview;
+    return { ...preview, refunds };
   });
+  await sendReservedRefunds(
+    { centreId: request.centreId, actorId: request.actorId },
+    cancelled.refunds.map((refund) => refund.id),
+  );
+  return { ...cancelled, refundCents: cancelled.refunds.reduce((sum, refund) => sum - refund.amountCents, 0) };
 }

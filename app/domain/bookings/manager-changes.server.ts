@@ -12,6 +12,7 @@ import {
 } from "./series-changes.server";
 import { formatWallClock, fromWallClock, parseWallClock } from "../time/time-zone";
 import { clock } from "~/lib/clock";
+import { refundAfterCancelling } from "../money/refunds.server";
 import type { Actor } from "../shared/actor";
 
 /**
@@ -143,8 +144,14 @@ export async function cancelDate(
       ).feeCents
     : 0;
   const result = await cancelOccurrence(actor, { occurrenceId: date.id, reason: input.reason.trim(), feeCents, now });
+  // What was paid for the date beyond its fee goes back the way it was paid.
+  const refundCents = await refundAfterCancelling(
+    actor,
+    { bookingId: date.bookingId, creditCents: date.priceExclCents + date.vatCents - feeCents },
+    now,
+  );
   await tellContact(actor.centreId);
-  return { ...result, feeCents };
+  return { ...result, feeCents, refundCents };
 }
 
 /**
@@ -211,8 +218,14 @@ export async function cancelFrom(
       ? (date) => cancellationOutcome(steps, date.startsAt, date.priceInclCents, now, from.centre.timeZone).feeCents
       : undefined,
   });
+  // Whatever was paid beyond what the booking still owes (its dates left and every fee) goes back.
+  const refundCents = await refundAfterCancelling(
+    actor,
+    { bookingId: input.bookingId, creditCents: Number.MAX_SAFE_INTEGER },
+    now,
+  );
   await tellContact(actor.centreId);
-  return result;
+  return { ...result, refundCents };
 }
 
 /**

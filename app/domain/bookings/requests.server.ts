@@ -10,6 +10,7 @@ import {
 } from "~/email/booking-emails.server";
 import { recordAudit } from "../shared/audit.server";
 import { bumpProvisionalDates } from "../rules/bumping.server";
+import { sendReservedRefunds } from "../money/refunds.server";
 import {
   DEFAULT_HORIZON_DAYS,
   lockBookingWrites,
@@ -482,7 +483,7 @@ export async function requestBooking(input: BookingRequestInput, now = clock.now
   const submission = input.submissionKey
     ? { key: input.submissionKey, centreId: input.centreId, kind: "booking" }
     : undefined;
-  return withBookingErrors(bookingInput, now, () =>
+  const made = await withBookingErrors(bookingInput, now, () =>
     transactionOnce(
       submission,
       async (tx) => {
@@ -563,11 +564,14 @@ export async function requestBooking(input: BookingRequestInput, now = clock.now
           await email(tx, { booking, organisation, centre, dates: result.dates, quote: result.quote });
         }
         if (result.outcome === "pending") await newRequestForManagersEmail(tx, { booking, organisation, centre });
-        return { booking, review: stripContext(result) };
+        return { booking, review: stripContext(result), refundIds: bumped.flatMap((bump) => bump.refundIds) };
       },
       ({ booking }) => booking.id,
     ),
   );
+  // Committed: the refunds of bumped dates paid online go back through Stripe now.
+  await sendReservedRefunds({ centreId: input.centreId, actorId: input.actor.userId }, made.refundIds);
+  return made;
 }
 
 function stripContext(result: Awaited<ReturnType<typeof review>>): BookingReview {

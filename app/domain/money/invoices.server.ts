@@ -50,7 +50,7 @@ export function splitInclusive(inclCents: number, vatBp: number | null): { exclC
   return { exclCents, vatCents: inclCents - exclCents };
 }
 
-function quoteVat(quote: unknown): number | null | undefined {
+export function quoteVat(quote: unknown): number | null | undefined {
   if (quote && typeof quote === "object" && "vatBp" in quote) {
     const vat = (quote as { vatBp: unknown }).vatBp;
     return typeof vat === "number" ? vat : null;
@@ -344,7 +344,7 @@ export type BillingSnapshot = {
 };
 
 /** The billing details of an invoice; an invoice made without a snapshot (imported) reads today's details. */
-async function billingOf(invoice: {
+export async function billingOf(invoice: {
   centreId: string;
   organisationId: string;
   billingSnapshot: unknown;
@@ -359,7 +359,7 @@ async function billingOf(invoice: {
 }
 
 /** Who bills whom, as an invoice shows it: kept on the invoice when it is issued. */
-function billingDetails(centre: Centre, organisation: Organisation): BillingSnapshot {
+export function billingDetails(centre: Centre, organisation: Organisation): BillingSnapshot {
   return {
     supplier: {
       name: centre.name,

@@ -79,8 +79,14 @@ export async function accounts(
       AND (${organisationId}::uuid IS NULL OR b.organisation_id = ${organisationId}::uuid)
     GROUP BY b.id
     ORDER BY b.created_at`;
+  // A deposit (and its return) is held money, not payment for the dates: it is left out here.
   const payments = await db().payment.findMany({
-    where: { centreId, status: "SUCCEEDED", ...(organisationId ? { organisationId } : {}) },
+    where: {
+      centreId,
+      status: "SUCCEEDED",
+      kind: { in: ["FEE", "REFUND"] },
+      ...(organisationId ? { organisationId } : {}),
+    },
     select: { organisationId: true, bookingId: true, invoiceId: true, amountCents: true },
   });
   const invoiceIds = [

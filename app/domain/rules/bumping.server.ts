@@ -1,6 +1,7 @@
 import type { Tx } from "~/db/client.server";
 import { bookingBumpedEmail } from "~/email/booking-emails.server";
-import type { Booking, Centre } from "~/generated/prisma/client";
+import type { Centre } from "~/generated/prisma/client";
+import { isOnline, refundForDates } from "../money/refunds.server";
 import { suggestAlternatives } from "../bookings/conflicts.server";
 import { notifySignupsOfCancelledDate } from "../residents/signups.server";
 import { recordAudit } from "../shared/audit.server";
@@ -11,8 +12,9 @@ import { isBumpable } from "./provisional";
 /**
  * Rule 3: provisional commercial dates a resident initiative takes over. In the caller's
  * transaction: each date is given up (status BUMPED, rooms freed), a booking left without dates
- * is BUMPED as a whole, paid dates are queued for a refund, and the contact is told why, with
- * other free rooms and times near the original.
+ * is BUMPED as a whole, what was paid for the dates is refunded in full (reserved here; the
+ * caller sends online refunds to Stripe once the transaction is committed, `refundIds`), and the
+ * contact is told why, with other free rooms and times near the original and the refund.
  */
 export async function bumpProvisionalDates(
   tx: Tx,
@@ -24,14 +26,14 @@ export async function bumpProvisionalDates(
     taken: { startsAt: Date; endsAt: Date }[];
   },
   now: Date,
-): Promise<{ bookingId: string; dates: string[] }[]> {
+): Promise<{ bookingId: string; dates: string[]; refundIds: string[] }[]> {
   const { centre, actorId, initiative } = by;
   const centreId = centre.id;
   if (request.bumps.length === 0) return [];
   const byBooking = new Map<string, string[]>();
   for (const bump of request.bumps)
     byBooking.set(bump.bookingId, [...(byBooking.get(bump.bookingId) ?? []), bump.occurrenceId]);
-  const done: { bookingId: string; dates: string[] }[] = [];
+  const done: { bookingId: string; dates: string[]; refundIds: string[] }[] = [];
   for (const [bookingId, occurrenceIds] of byBooking) {
     await tx.$queryRaw`SELECT id FROM bookings WHERE id = ${bookingId}::uuid AND centre_id = ${centreId}::uuid FOR UPDATE`;
     const occurrences = await tx.occurrence.findMany({
@@ -58,12 +60,17 @@ export async function bumpProvisionalDates(
       data: left === 0 ? { status: "BUMPED", cancelledAt: now, cancelReason: reason } : {},
       include: { organisation: true, room: true },
     });
-    const refundCents = await queueRefund(
+    const refunds = await refundForDates(
       tx,
-      booking,
-      occurrences.map((o) => o.priceExclCents + o.vatCents),
+      { centreId, actorId },
+      {
+        bookingId,
+        creditCents: occurrences.reduce((sum, o) => sum + o.priceExclCents + o.vatCents, 0),
+        reason: { key: "bumped", values: { title: booking.title, initiative } },
+      },
       now,
     );
+    const refundCents = refunds.reduce((sum, refund) => sum - refund.amountCents, 0);
     const localDates = occurrences.map((occurrence) => localDateTimeAt(occurrence.startsAt, centre.timeZone));
     const alternatives = await suggestAlternatives(
       centreId,
@@ -105,37 +112,9 @@ export async function bumpProvisionalDates(
       rooms: alternatives.rooms,
       times,
       refundCents,
+      refundOnline: refunds.some(isOnline),
     });
-    done.push({ bookingId, dates: localDates });
+    done.push({ bookingId, dates: localDates, refundIds: refunds.map((refund) => refund.id) });
   }
   return done;
-}
-
-/** Paid money for dates that will not take place goes back: a refund waits for the treasurer. */
-async function queueRefund(tx: Tx, booking: Booking, pricesIncl: number[], now: Date): Promise<number> {
-  const paid = await tx.payment.aggregate({
-    where: { bookingId: booking.id, status: { in: ["SUCCEEDED", "PENDING"] } },
-    _sum: { amountCents: true },
-  });
-  const paidCents = paid._sum.amountCents ?? 0;
-  const owed = pricesIncl.reduce((sum, price) => sum + price, 0);
-  const refund = Math.min(paidCents, owed);
-  if (refund <= 0) return 0;
-  const original = await tx.payment.findFirst({
-    where: { bookingId: booking.id, amountCents: { gt: 0 } },
-    orderBy: { receivedAt: "desc" },
-  });
-  await tx.payment.create({
-    data: {
-      centreId: booking.centreId,
-      organisationId: booking.organisationId,
-      bookingId: booking.id,
-      amountCents: -refund,
-      method: original?.method ?? "BANK_TRANSFER",
-      status: "PENDING",
-      reference: "Terugbetaling: optie vervallen voor een bewonersinitiatief",
-      receivedAt: now,
-    },
-  });
-  return refund;
 }

@@ -6,6 +6,7 @@ import { eurosToCents } from "~/domain/bookings/form";
 import { listInvoices } from "~/domain/money/invoices.server";
 import { organisationChoices } from "~/domain/workspace/organisation-admin.server";
 import { accounts, recordPaymentFor } from "~/domain/money/payments.server";
+import { depositsHeld, overdueInvoices, refundsOverview } from "~/domain/money/money-views.server";
 import { localDateAt } from "~/domain/time/time-zone";
 import { clock } from "~/lib/clock";
 import { answerForm } from "~/lib/form-action.server";
@@ -15,10 +16,13 @@ import { paymentSchema } from "./schema";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { centre, user, role } = await requireCentrePermission(request, params.slug, "centre.read");
   const url = new URL(request.url);
-  const [all, invoices, organisations] = await Promise.all([
+  const [all, invoices, organisations, overdue, deposits, refunds] = await Promise.all([
     accounts(centre.id),
     listInvoices(centre.id),
     organisationChoices(centre.id),
+    overdueInvoices(centre.id),
+    depositsHeld(centre.id),
+    refundsOverview(centre.id),
   ]);
   const bookingId = url.searchParams.get("bookingId");
   const organisationId = url.searchParams.get("organisationId");
@@ -26,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     centre: { slug: centre.slug, name: centre.name, timeZone: centre.timeZone },
     accounts: [...all].sort((a, b) => b.outstandingCents - a.outstandingCents),
     openInvoices: invoices.filter((invoice) => invoice.status === "ISSUED"),
+    attention: { overdue, deposits, refundsWaiting: refunds.waiting },
     organisations,
     defaults: {
       target: bookingId ? `booking:${bookingId}` : organisationId ? `organisation:${organisationId}` : "",

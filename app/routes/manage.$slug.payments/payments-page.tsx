@@ -8,6 +8,7 @@ import { Done, FormProblems, Money, MoneyNavigation, ScrollArea } from "~/compon
 import { PAYMENT_METHODS } from "~/domain/workspace/constants";
 import { useT } from "~/i18n/react";
 import { paymentSchema } from "./schema";
+import { MoneyAttention } from "./attention";
 
 export function PaymentsPage() {
   const {
@@ -18,6 +19,7 @@ export function PaymentsPage() {
     defaults,
     done,
     canPay,
+    attention,
   } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const t = useT();
@@ -84,6 +86,7 @@ export function PaymentsPage() {
           </table>
         </ScrollArea>
       )}
+      <MoneyAttention slug={centre.slug} timeZone={centre.timeZone} {...attention} />
       {canPay ? (
         <section aria-labelledby="register-title" id="register" className="mt-6">
           <h2 id="register-title">{t("workspace.payments.register")}</h2>
