@@ -33,6 +33,8 @@ export const RATE_LIMITS = {
   companionPerClient: { points: 10, windowMinutes: 60 },
   /** booking requests sent (not the reviews before them), per signed-in user */
   bookingRequestPerUser: { points: 20, windowMinutes: 60 },
+  /** paying an invoice online from its pay link, per client address */
+  payInvoicePerClient: { points: 20, windowMinutes: 60 },
 } as const satisfies Record<string, { points: number; windowMinutes: number }>;
 
 type RateLimitName = keyof typeof RATE_LIMITS;

@@ -1,6 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { FormProblems } from "~/components/workspace";
+import { canPayOnline, openInvoiceCheckout } from "~/domain/money/invoice-checkout.server";
+import { answerForm, formMessage } from "~/lib/form-action.server";
+import { clientAddress } from "~/lib/rate-limits.server";
 import { invoiceForPayLink } from "~/domain/money/invoice-pay-links.server";
 import { isDomainError } from "~/domain/shared/errors";
 import { formatMoney, formatShortDate } from "~/i18n/format";
@@ -18,10 +23,12 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => 
  * The page behind an invoice's pay link (printed on the invoice and in its reminders): what is
  * open, until when, and how to pay it. Opening it changes nothing.
  */
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   try {
     const invoice = await invoiceForPayLink(params.token ?? "");
     return {
+      online: await canPayOnline(invoice.centre.id),
+      paidJustNow: new URL(request.url).searchParams.get("paid") === "1",
       invoice: {
         number: invoice.number,
         status: invoice.status,
@@ -36,8 +43,19 @@ export async function loader({ params }: LoaderFunctionArgs) {
   }
 }
 
+/** "Pay online": to Stripe's page for what is open (a second click goes to the same page). */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  return answerForm(await request.formData(), {
+    schema: z.object({ intent: z.literal("pay") }),
+    limits: () => [{ limit: "payInvoicePerClient", key: clientAddress(context) }],
+    work: () => openInvoiceCheckout(params.token ?? ""),
+    done: ({ url }) => redirect(url),
+  });
+}
+
 export default function PayInvoice() {
   const loaded = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
   if (!("invoice" in loaded)) {
@@ -48,7 +66,7 @@ export default function PayInvoice() {
       </>
     );
   }
-  const { invoice } = loaded;
+  const { invoice, online, paidJustNow } = loaded;
   const values = { number: invoice.number, centre: invoice.centre.name, iban: invoice.centre.iban ?? "" };
   return (
     <>
@@ -67,6 +85,20 @@ export default function PayInvoice() {
               date: formatShortDate(new Date(invoice.dueAt), invoice.centre.timeZone, locale),
             })}
           </p>
+          {paidJustNow ? (
+            <p role="status" className="card border-brand-700 bg-brand-50">
+              {t("invoices.payPage.paidJustNow")}
+            </p>
+          ) : null}
+          {online ? (
+            <Form method="post" className="my-4">
+              <FormProblems errors={reply && formMessage(reply) ? [formMessage(reply)!] : undefined} />
+              <p className="m-0 mb-2">{t("invoices.payPage.payOnlineHint")}</p>
+              <button type="submit" name="intent" value="pay" className="button">
+                {t("invoices.payPage.payOnline", { amount: formatMoney(invoice.openCents, locale) })}
+              </button>
+            </Form>
+          ) : null}
           <p>
             {invoice.centre.iban
               ? t("invoices.payPage.transfer", values)

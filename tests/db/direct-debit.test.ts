@@ -1,6 +1,8 @@
 import { http, HttpResponse } from "msw";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { db } from "~/db/client.server";
+import { db, transaction } from "~/db/client.server";
+import { applySessionOutcome } from "~/domain/money/checkout-outcomes.server";
+import { payLinkOf } from "~/domain/money/invoice-pay-links.server";
 import {
   collectInvoiceByDirectDebit,
   completeDirectDebitMandate,
@@ -311,5 +313,56 @@ describe("when Stripe cannot be reached", () => {
     expect((refused as DomainError).code).toBe("payments-provider-failed");
     expect((refused as DomainError).status).toBe(502);
     expect(await db().payment.count({ where: { invoiceId: invoice.id } })).toBe(0);
+  });
+});
+
+describe("paying an invoice online from its pay link", () => {
+  let app: HttpApp;
+  beforeAll(async () => {
+    app = await startHttpApp();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it("two presses open one Checkout session for what is open; the paid session pays the invoice once", async () => {
+    const { centre, invoice } = await choir();
+    const stored = await db().invoice.findUniqueOrThrow({ where: { id: invoice.id } });
+    const path = new URL(await payLinkOf(stored)).pathname;
+    const sessions: URLSearchParams[] = [];
+    stripeEdge.use(
+      answer(
+        "post",
+        "/v1/checkout/sessions",
+        () => ({
+          id: `cs_${centre.id.slice(0, 8)}`,
+          object: "checkout.session",
+          url: `https://checkout.stripe.com/c/pay/cs_${centre.id.slice(0, 8)}`,
+        }),
+        sessions,
+      ),
+    );
+    expect(await (await fetch(`${app.baseUrl}${path}`)).text()).toContain("online met iDEAL");
+    const press = () =>
+      fetch(`${app.baseUrl}${path}`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: app.baseUrl },
+        body: new URLSearchParams({ intent: "pay" }),
+      });
+    const [first, second] = [await press(), await press()];
+    expect(first.headers.get("Location")).toBe(`https://checkout.stripe.com/c/pay/cs_${centre.id.slice(0, 8)}`);
+    expect(second.headers.get("Location")).toBe(first.headers.get("Location"));
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]!.get("line_items[0][price_data][unit_amount]")).toBe("24200");
+
+    const session = { id: `cs_${centre.id.slice(0, 8)}`, payment_intent: `pi_${centre.id.slice(0, 8)}_inv` };
+    for (let i = 0; i < 3; i++) await transaction((tx) => applySessionOutcome(tx, centre.id, session, "paid", NOW));
+    const payments = await db().payment.findMany({ where: { invoiceId: invoice.id } });
+    expect(payments.map((payment) => [payment.amountCents, payment.method, payment.status])).toEqual([
+      [24200, "ONLINE", "SUCCEEDED"],
+    ]);
+    expect((await db().invoice.findUniqueOrThrow({ where: { id: invoice.id } })).status).toBe("PAID");
+    expect(await (await fetch(`${app.baseUrl}${path}`)).text()).toContain("Deze factuur is betaald.");
   });
 });

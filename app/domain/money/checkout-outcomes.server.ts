@@ -52,7 +52,9 @@ export async function applySessionOutcome(
   session: Pick<Stripe.Checkout.Session, "id" | "payment_intent">,
   outcome: SessionOutcome,
   now: Date,
-): Promise<"unknown" | "nothing" | "confirmed" | "paid-after-release" | "processing" | "released" | "closed"> {
+): Promise<
+  "unknown" | "nothing" | "confirmed" | "paid-after-release" | "processing" | "released" | "closed" | "invoice-paid"
+> {
   // The booking first, then its checkout: the same order as openCheckout and the release job.
   const found = await tx.checkout.findFirst({
     where: { stripeSessionId: session.id, centreId },
@@ -75,7 +77,10 @@ export async function applySessionOutcome(
       where: { id: checkout.id },
       data: { status: "PAID", paymentIntentId: intentId, completedAt: now },
     });
-    if (!booking) return "nothing";
+    if (!booking)
+      return checkout.invoiceId
+        ? payInvoice(tx, centreId, checkout.invoiceId, checkout.amountCents, intentId, session.id, now)
+        : "nothing";
     const feeCents = checkout.amountCents - checkout.depositCents;
     const rows: Prisma.PaymentCreateManyInput[] = [
       { kind: "FEE" as const, amountCents: feeCents, providerPaymentId: intentId },
@@ -198,4 +203,49 @@ export async function releaseHold(
     details: { why, holdExpiresAt: booking.holdExpiresAt?.toISOString() ?? null },
   });
   await holdReleasedEmail(tx, { booking: released, organisation: booking.organisation, centre: booking.centre });
+}
+
+/** An invoice paid from its pay link: the payment written once; the invoice paid when nothing is open. */
+async function payInvoice(
+  tx: Tx,
+  centreId: string,
+  invoiceId: string,
+  amountCents: number,
+  intentId: string,
+  sessionId: string,
+  now: Date,
+): Promise<"invoice-paid"> {
+  const invoice = await tx.invoice.findFirstOrThrow({ where: { id: invoiceId, centreId } });
+  await tx.payment.createMany({
+    data: [
+      {
+        centreId,
+        organisationId: invoice.organisationId,
+        invoiceId,
+        amountCents,
+        method: "ONLINE",
+        kind: "FEE",
+        status: "SUCCEEDED",
+        reference: sessionId,
+        providerPaymentId: intentId,
+        receivedAt: now,
+      },
+    ],
+    skipDuplicates: true,
+  });
+  const paid = await tx.payment.aggregate({
+    where: { invoiceId, status: "SUCCEEDED" },
+    _sum: { amountCents: true },
+  });
+  if ((paid._sum.amountCents ?? 0) >= invoice.totalInclCents && invoice.status === "ISSUED")
+    await tx.invoice.update({ where: { id: invoiceId }, data: { status: "PAID" } });
+  await recordAudit(tx, {
+    centreId,
+    actorId: null,
+    entityType: "invoice",
+    entityId: invoiceId,
+    action: "paid-online",
+    details: { amountCents, paymentIntent: intentId },
+  });
+  return "invoice-paid";
 }

@@ -20,6 +20,10 @@ export const invoices: MessagesOf<typeof nl> = {
     collected: "The direct debit has started. The money usually arrives within a few working days.",
   },
   payPage: {
+    payOnline: "Pay {amount} online with iDEAL",
+    payOnlineHint: "You go to Stripe's payment page, and come back here afterwards.",
+    paidJustNow:
+      "Thank you. As soon as the bank has confirmed the payment, the invoice shows here as paid. That usually takes a few minutes.",
     title: "Pay invoice {number}",
     from: "Invoice {number} from {centre}",
     open: "Still to pay: {amount}",

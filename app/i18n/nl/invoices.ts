@@ -17,6 +17,10 @@ export const invoices = {
     collected: "De incasso is gestart. Het geld staat er meestal binnen een paar werkdagen.",
   },
   payPage: {
+    payOnline: "Betaal {amount} online met iDEAL",
+    payOnlineHint: "U gaat naar de betaalpagina van Stripe. Daarna komt u hier terug.",
+    paidJustNow:
+      "Dank u wel. Zodra de bank de betaling heeft bevestigd, staat de factuur hier als betaald. Dat duurt meestal een paar minuten.",
     title: "Factuur {number} betalen",
     from: "Factuur {number} van {centre}",
     open: "Nog te betalen: {amount}",
