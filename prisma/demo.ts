@@ -5,6 +5,7 @@ import { isDomainError } from "~/domain/shared/errors";
 import { clock } from "~/lib/clock";
 import { loadAgendaDemo } from "./demo-agenda";
 import { loadExtrasDemo } from "./demo-extras";
+import { loadMoneyDemo } from "./demo-money";
 import { DEMO_ACCOUNTS, planDemo, type DemoHeadcounts, type DemoPlan } from "./demo-plan";
 import { loadReportsDemo } from "./demo-reports";
 import {
@@ -237,6 +238,7 @@ async function loadDemoWith(tx: Tx, plan: DemoPlan): Promise<void> {
 
   await loadAgendaDemo(tx, now);
   await loadReportsDemo(tx, now);
+  await loadMoneyDemo(tx, now);
   await recordAudit(tx, {
     centreId: null,
     ...DEMO_LOADED,
