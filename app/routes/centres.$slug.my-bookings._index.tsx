@@ -60,6 +60,9 @@ export default function MyBookings() {
       <p>
         <Link className="button" to={`/centres/${centre.slug}/book`}>
           {t("booking.mine.book")}
+        </Link>{" "}
+        <Link className="ml-4 inline-block py-2" to={`/centres/${centre.slug}/direct-debit`}>
+          {t("invoices.directDebit.title")}
         </Link>
       </p>
       {bookings.length === 0 ? <p>{t("booking.mine.none")}</p> : null}
