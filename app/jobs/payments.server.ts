@@ -1,8 +1,9 @@
 import { releaseExpiredHolds, reconcileOpenCheckouts } from "~/domain/money/payment-sweeps.server";
+import { releaseUnpaidSignups } from "~/domain/money/signup-payments.server";
 import { logInfo } from "~/lib/log.server";
 import { defineJob } from "./registry.server";
 
-/** Every minute: slots held for a payment that did not come are released (decision 091). */
+/** Every minute: slots and sign-up places held for a payment that did not come are released (decisions 091, 096). */
 export const releaseHoldsJob = defineJob({
   name: "payments-release-holds",
   cron: "* * * * *",
@@ -10,6 +11,8 @@ export const releaseHoldsJob = defineJob({
   work: async () => {
     const released = await releaseExpiredHolds();
     if (released > 0) logInfo("Released slots that were not paid in time.", { bookings: released });
+    const places = await releaseUnpaidSignups();
+    if (places > 0) logInfo("Released places that were not paid in time.", { signups: places });
   },
 });
 

@@ -1,4 +1,5 @@
 import { sendWaitingRefunds } from "~/domain/money/refunds.server";
+import { sendDueSignupRefunds } from "~/domain/money/signup-payments.server";
 import { logInfo } from "~/lib/log.server";
 import { defineJob } from "./registry.server";
 
@@ -10,5 +11,8 @@ export const sendRefundsJob = defineJob({
   work: async () => {
     const sent = await sendWaitingRefunds();
     if (sent > 0) logInfo("Sent waiting refunds to Stripe.", { refunds: sent });
+    // residents' payments for a place owed back (decision 096)
+    const places = await sendDueSignupRefunds();
+    if (places > 0) logInfo("Refunded sign-ups.", { signups: places });
   },
 });

@@ -63,10 +63,14 @@ export const RESIDENT_REFUSALS: RefusalWords = {
   "companion-already-asked": { key: "agenda.error.companionAlreadyAsked" },
   "companion-already-taken": { key: "agenda.error.companionAlreadyTaken" },
   "companion-not-taken": { key: "agenda.error.companionNotTaken" },
+  "payment-not-open": { key: "agenda.error.paymentNotOpen" },
+  "payment-window-closed": { key: "agenda.error.paymentWindowClosed" },
+  "payments-not-configured": { key: "agenda.error.paymentsOff" },
+  "payments-provider-failed": { key: "agenda.error.paymentProviderFailed" },
 };
 
 /** The sentence for a refusal in a form's own words, else the default (refusalMessage). */
-export function refusalText(error: DomainError, words: RefusalWords = {}): string {
+function refusalText(error: DomainError, words: RefusalWords = {}): string {
   const own = words[error.code];
   return own ? encodeMessage(own.key, error.params as Record<string, string | number>) : refusalMessage(error);
 }

@@ -35,6 +35,8 @@ export const RATE_LIMITS = {
   bookingRequestPerUser: { points: 20, windowMinutes: 60 },
   /** paying an invoice online from its pay link, per client address */
   payInvoicePerClient: { points: 20, windowMinutes: 60 },
+  /** paying a sign-up online from its page, per client address */
+  paySignupPerClient: { points: 20, windowMinutes: 60 },
 } as const satisfies Record<string, { points: number; windowMinutes: number }>;
 
 type RateLimitName = keyof typeof RATE_LIMITS;

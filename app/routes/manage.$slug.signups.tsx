@@ -4,7 +4,7 @@ import { requireSignupListAccess } from "~/auth/signup-list-access.server";
 import { CancelledBadge } from "~/components/agenda";
 import { localDayRange } from "~/domain/residents/agenda";
 import { signupLists } from "~/domain/residents/signups.server";
-import { formatDayTimeRange, formatShortDate, formatTime } from "~/i18n/format";
+import { formatDayTimeRange, formatMoney, formatShortDate, formatTime } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
 import { clock } from "~/lib/clock";
@@ -76,11 +76,14 @@ function PeopleTable({
     phone: string | null;
     createdAt: Date | string;
     promotedAt: Date | string | null;
+    paidCents: number;
+    paymentDueAt: Date | string | null;
   }[];
   signedUpAt: (at: Date | string) => string;
   ordered: boolean;
 }) {
   const t = useT();
+  const locale = useLocale();
   if (people.length === 0) return <p className="mt-0">{t("agenda.manage.nobody")}</p>;
   return (
     <div className="overflow-x-auto">
@@ -120,6 +123,11 @@ function PeopleTable({
               <td className="py-1">
                 {signedUpAt(person.createdAt)}
                 {person.promotedAt ? <> ({t("agenda.manage.movedUp")})</> : null}
+                {person.paidCents > 0 ? (
+                  <> · {t("agenda.manage.paidOnline", { amount: formatMoney(person.paidCents, locale) })}</>
+                ) : person.paymentDueAt ? (
+                  <> · {t("agenda.manage.awaitingPayment")}</>
+                ) : null}
               </td>
             </tr>
           ))}

@@ -88,7 +88,7 @@ describe("signing up with a capacity and a waiting list", () => {
     const second = await signUp({ ...at, ...person(2) }, BEFORE);
     await signUp({ ...at, ...person(3) }, BEFORE);
     const result = await cancelSignup(centre.id, first.token, BEFORE);
-    expect(result).toEqual({ cancelled: true, promotedId: second.id });
+    expect(result).toMatchObject({ cancelled: true, promotedId: second.id, refundDue: false });
     const statuses = await db().signup.findMany({
       where: { occurrenceId: dates[0]!.id },
       orderBy: { createdAt: "asc" },
@@ -111,8 +111,8 @@ describe("signing up with a capacity and a waiting list", () => {
     await signUp({ ...at, ...person(1) }, BEFORE);
     const waiting = await signUp({ ...at, ...person(2) }, BEFORE);
     const third = await signUp({ ...at, ...person(3) }, BEFORE);
-    expect(await cancelSignup(centre.id, waiting.token, BEFORE)).toEqual({ cancelled: true, promotedId: null });
-    expect(await cancelSignup(centre.id, waiting.token, BEFORE)).toEqual({ cancelled: false, promotedId: null });
+    expect(await cancelSignup(centre.id, waiting.token, BEFORE)).toMatchObject({ cancelled: true, promotedId: null });
+    expect(await cancelSignup(centre.id, waiting.token, BEFORE)).toMatchObject({ cancelled: false, promotedId: null });
     expect((await findSignupByToken(centre.id, third.token))?.position).toBe(1);
   });
 

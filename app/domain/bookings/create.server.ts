@@ -39,6 +39,8 @@ export interface NewActivity {
   audiences?: Audience[];
   capacity?: number | null;
   participantPriceCents?: number;
+  /** residents pay the participant price online when signing up (with the centre's Stripe keys) */
+  payOnline?: boolean;
   accessibilityNotes?: string;
   organiserName?: string | null;
   contactInfo?: string | null;
@@ -534,6 +536,7 @@ export function activityData(centreId: string, activity: NewActivity) {
     audiences: activity.audiences ?? [],
     capacity: activity.capacity ?? null,
     participantPriceCents: activity.participantPriceCents ?? 0,
+    payOnline: activity.payOnline ?? false,
     accessibilityNotes: activity.accessibilityNotes ?? "",
     organiserName: activity.organiserName ?? null,
     contactInfo: activity.contactInfo ?? null,

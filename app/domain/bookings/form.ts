@@ -120,6 +120,8 @@ export const bookingFormSchema = whenSchema
       .optional()
       .or(z.literal("")),
     accessibilityNotes: optionalText(500),
+    /** residents pay the participant price online when signing up (decision 096) */
+    payOnline: checkbox.default(false),
     /** extras ticked (ids); whether the organisation's tier is offered them is the domain's to say */
     extraIds: list(z.uuid({ error: "extras.refusal.notOffered" })).pipe(
       z.array(z.string()).max(50, { error: "extras.refusal.notOffered" }),
@@ -199,6 +201,7 @@ export function bookingRequestFromForm(
       audiences: form.audiences,
       capacity: form.kind === "SIGN_UP" ? (form.places ?? null) : null,
       participantPriceCents: eurosToCents(form.participantPrice),
+      payOnline: form.kind === "SIGN_UP" && form.payOnline && eurosToCents(form.participantPrice) > 0,
       accessibilityNotes: form.accessibilityNotes,
     },
   };

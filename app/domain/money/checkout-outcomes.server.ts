@@ -6,6 +6,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { notifySignupsOfCancelledDate } from "../residents/signups.server";
 import { recordAudit } from "../shared/audit.server";
 import type { Quote } from "./pricing";
+import { applySignupOutcome } from "./signup-payments.server";
 
 /**
  * What an online payment's end does to its booking, whoever tells us (the webhook or the
@@ -53,14 +54,25 @@ export async function applySessionOutcome(
   outcome: SessionOutcome,
   now: Date,
 ): Promise<
-  "unknown" | "nothing" | "confirmed" | "paid-after-release" | "processing" | "released" | "closed" | "invoice-paid"
+  | "unknown"
+  | "nothing"
+  | "confirmed"
+  | "paid-after-release"
+  | "processing"
+  | "released"
+  | "closed"
+  | "invoice-paid"
+  | "signup-paid"
+  | "signup-refund-due"
 > {
   // The booking first, then its checkout: the same order as openCheckout and the release job.
   const found = await tx.checkout.findFirst({
     where: { stripeSessionId: session.id, centreId },
-    select: { bookingId: true },
+    select: { bookingId: true, signupId: true },
   });
   if (!found) return "unknown";
+  if (found.signupId)
+    return applySignupOutcome(tx, centreId, found.signupId, session, paymentIntentOf(session), outcome, now);
   const booking = found.bookingId ? await lockedBooking(tx, centreId, found.bookingId) : null;
   const checkout = (await lockedCheckout(tx, centreId, session.id))!;
   if (checkout.status === "PAID") return "nothing"; // paid is final: a late "expired" or "failed" changes nothing

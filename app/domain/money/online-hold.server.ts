@@ -52,3 +52,44 @@ export async function paymentOnConfirm(
     holdExpiresAt: new Date(now.getTime() + (settings.holdMinutes + HOLD_GRACE_MINUTES) * 60_000),
   };
 }
+
+/**
+ * Until when a new place of a sign-up activity is held for its online payment, or null when
+ * nothing is paid online: the activity asks for it, has a participant price, and the centre
+ * has its Stripe keys. A waiting-list place is never charged, so the caller asks only for a
+ * place. See docs/decisions/096-paying-a-sign-up-online.md.
+ */
+export async function signupPaymentDueAt(
+  tx: Tx,
+  centreId: string,
+  activity: { payOnline: boolean; participantPriceCents: number },
+  now: Date,
+): Promise<Date | null> {
+  if (!activity.payOnline || activity.participantPriceCents <= 0) return null;
+  const settings = await tx.centrePaymentSettings.findUnique({ where: { centreId }, select: { holdMinutes: true } });
+  if (!settings) return null;
+  return new Date(now.getTime() + (settings.holdMinutes + HOLD_GRACE_MINUTES) * 60_000);
+}
+
+export type SignupPaymentState = "none" | "due" | "processing" | "paid" | "refundDue" | "refunded";
+
+/** Where the online payment of a sign-up stands, for its page. */
+export function signupPaymentState(signup: {
+  status: string;
+  paidCents: number;
+  refundDueAt: Date | null;
+  refundedAt: Date | null;
+  activity: { payOnline: boolean; participantPriceCents: number };
+  checkouts: { completedAt: Date | null }[];
+  /** the centre has its Stripe keys */
+  takesOnline: boolean;
+}): { state: SignupPaymentState; amountCents: number } {
+  if (signup.refundedAt) return { state: "refunded", amountCents: signup.paidCents };
+  if (signup.refundDueAt) return { state: "refundDue", amountCents: signup.paidCents };
+  if (signup.paidCents > 0) return { state: "paid", amountCents: signup.paidCents };
+  const price = signup.activity.participantPriceCents;
+  if (signup.status !== "CONFIRMED" || !signup.activity.payOnline || price <= 0 || !signup.takesOnline)
+    return { state: "none", amountCents: 0 };
+  if (signup.checkouts.some((checkout) => checkout.completedAt)) return { state: "processing", amountCents: price };
+  return { state: "due", amountCents: price };
+}

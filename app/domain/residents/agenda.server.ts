@@ -211,6 +211,8 @@ export interface PublicActivity extends PublicActivityFacts {
   contactInfo: string | null;
   /** the whole series was cancelled */
   cancelled: boolean;
+  /** a place is paid online when signing up (decision 096) */
+  paysOnline: boolean;
 }
 
 /** A public activity of this centre, or null (private hire and other centres' ids look the same). */
@@ -228,11 +230,15 @@ export async function findPublicActivity(centreId: string, activityId: string): 
     },
   });
   if (!activity) return null;
+  const asksPayment = activity.kind === "SIGN_UP" && activity.payOnline && activity.participantPriceCents > 0;
   return {
     ...publicFacts(activity, activity.booking, activity.booking.room),
     id: activity.id,
     contactInfo: activity.contactInfo,
     cancelled: activity.booking.status !== "CONFIRMED",
+    paysOnline:
+      asksPayment &&
+      Boolean(await db().centrePaymentSettings.findUnique({ where: { centreId }, select: { centreId: true } })),
   };
 }
 

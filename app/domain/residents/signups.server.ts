@@ -4,7 +4,8 @@ import { isUniqueViolation } from "~/db/errors.server";
 import { appUrl, enqueueTranslatedEmail } from "~/email/compose.server";
 import { serverSecret } from "~/auth/secrets.server";
 import type { Locale } from "~/i18n/catalogue";
-import { formatDayTimeRange } from "~/i18n/format";
+import { formatDayTimeRange, formatMoney, formatTime } from "~/i18n/format";
+import { signupPaymentDueAt, signupPaymentState } from "../money/online-hold.server";
 import { recordAudit } from "../shared/audit.server";
 import { DomainError, NotFoundError } from "../shared/errors";
 import { contactFieldsSchema, emailKey, phoneKey } from "./forms";
@@ -55,7 +56,7 @@ export async function signupPath(centreSlug: string, signupId: string): Promise<
 }
 
 /** Locks a date of this centre for a change of its places; other centres' dates are not found. */
-async function lockOccurrence(tx: Tx, centreId: string, occurrenceId: string) {
+export async function lockOccurrence(tx: Tx, centreId: string, occurrenceId: string) {
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT id::text FROM occurrences WHERE id = ${occurrenceId}::uuid AND centre_id = ${centreId}::uuid FOR UPDATE`;
   if (rows.length === 0) throw new NotFoundError("date");
@@ -135,6 +136,9 @@ export async function signUp(input: SignupInput, now = clock.now(), submission?:
         const status: SignupOutcome = confirmed < (activity.capacity ?? 0) ? "CONFIRMED" : "WAITLISTED";
         const id = randomUUID();
         const token = await cancelTokenFor(id);
+        // A place (never a waiting-list place) of an activity paid online is held for its payment.
+        const paymentDueAt =
+          status === "CONFIRMED" ? await signupPaymentDueAt(tx, input.centreId, activity, now) : null;
         await tx.signup.create({
           data: {
             id,
@@ -149,6 +153,7 @@ export async function signUp(input: SignupInput, now = clock.now(), submission?:
             status,
             cancelTokenHash: hashToken(token),
             createdAt,
+            paymentDueAt,
           },
         });
         await recordAudit(tx, {
@@ -168,6 +173,7 @@ export async function signUp(input: SignupInput, now = clock.now(), submission?:
             subject: status === "CONFIRMED" ? "agenda.email.confirmedSubject" : "agenda.email.waitlistedSubject",
             paragraphs: [
               { key: status === "CONFIRMED" ? "agenda.email.confirmedBody" : "agenda.email.waitlistedBody" },
+              ...(paymentDueAt ? [{ key: "agenda.email.payBy" as const }] : []),
             ],
             values: {
               name,
@@ -182,10 +188,12 @@ export async function signUp(input: SignupInput, now = clock.now(), submission?:
               room: occurrence.room.name,
               position: position ?? 0,
               link: appUrl(await signupPath(occurrence.centre.slug, id)),
+              amount: formatMoney(activity.participantPriceCents, input.locale),
+              time: paymentDueAt ? formatTime(paymentDueAt, occurrence.centre.timeZone, input.locale) : "",
             },
           });
         }
-        return { id, status, position, token };
+        return { id, status, position, token, paymentDue: paymentDueAt !== null };
       },
       (signup) => signup.id,
     );
@@ -204,8 +212,10 @@ export async function findSignupByToken(centreId: string, token: string) {
   const signup = await db().signup.findFirst({
     where: { cancelTokenHash: hashToken(token), centreId, anonymisedAt: null },
     include: {
-      activity: { select: { id: true, title: true } },
+      activity: { select: { id: true, title: true, participantPriceCents: true, payOnline: true } },
       occurrence: { select: { startsAt: true, endsAt: true, status: true, room: { select: { name: true } } } },
+      checkouts: { where: { status: "OPEN" }, select: { completedAt: true } },
+      centre: { select: { paymentSettings: { select: { centreId: true } } } },
     },
   });
   if (!signup) return null;
@@ -232,6 +242,8 @@ export async function findSignupByToken(centreId: string, token: string) {
     endsAt: signup.occurrence.endsAt,
     room: signup.occurrence.room.name,
     dateCancelled: signup.occurrence.status !== "ACTIVE",
+    paymentDueAt: signup.paymentDueAt,
+    payment: signupPaymentState({ ...signup, takesOnline: Boolean(signup.centre.paymentSettings) }),
   };
 }
 
@@ -244,50 +256,71 @@ export async function findSignupByToken(centreId: string, token: string) {
 export async function cancelSignup(centreId: string, token: string, now = clock.now()) {
   const found = await findSignupByToken(centreId, token);
   if (!found) return null;
-  if (found.status === "CANCELLED") return { cancelled: false, promotedId: null };
+  if (found.status === "CANCELLED") return { cancelled: false, promotedId: null, refundDue: false, signupId: found.id };
   if (found.startsAt <= now) throw new DomainError("date-past", "This date has already started.", {}, 409);
   return transaction(async (tx) => {
     const occurrence = await lockOccurrence(tx, centreId, found.occurrenceId);
-    // Read again under the lock: the person may have moved up since the link was opened.
-    const before = await tx.signup.findUniqueOrThrow({ where: { id: found.id }, select: { status: true } });
-    if (before.status === "CANCELLED") return { cancelled: false, promotedId: null };
-    await tx.signup.update({ where: { id: found.id }, data: { status: "CANCELLED", cancelledAt: now } });
-    const signup = await tx.signup.findUniqueOrThrow({ where: { id: found.id } });
-    await recordAudit(tx, {
-      centreId,
-      entityType: "signup",
-      entityId: signup.id,
-      action: "cancelled",
-      details: { occurrenceId: occurrence.id },
-    });
-    const activity = occurrence.booking.activity!;
-    const values = {
-      name: signup.name,
-      title: activity.title,
-      date: formatDayTimeRange(occurrence.startsAt, occurrence.endsAt, occurrence.centre.timeZone, signup.locale),
-      centre: occurrence.centre.name,
-      room: occurrence.room.name,
-      link: appUrl(`/centres/${occurrence.centre.slug}/activities/${activity.id}`),
-    };
-    if (signup.email) {
-      await enqueueTranslatedEmail(tx, {
-        to: signup.email,
-        kind: RESIDENT_EMAIL_KINDS.signupCancelled,
-        centreId,
-        locale: signup.locale,
-        subject: "agenda.email.cancelledSubject",
-        paragraphs: [{ key: "agenda.email.cancelledBody" }],
-        values,
-      });
-    }
-    let promotedId: string | null = null;
-    const dateTakesPlace = occurrence.status === "ACTIVE" && occurrence.booking.status === "CONFIRMED";
-    if (before.status === "CONFIRMED" && dateTakesPlace) promotedId = await promoteFromWaitingList(tx, occurrence);
-    return { cancelled: true, promotedId };
+    return { ...(await cancelPlace(tx, occurrence, found.id, now, "person")), signupId: found.id };
   });
 }
 
-type LockedOccurrence = Awaited<ReturnType<typeof lockOccurrence>>;
+/**
+ * Cancels a sign-up of a date its caller has locked: by the person themselves, or because a
+ * place taken when signing up was not paid in time (`unpaid`). A paid place is owed back in
+ * full (the refund job sends it, decision 096). The person gets a message; a place that frees
+ * up goes to the first on the waiting list.
+ */
+export async function cancelPlace(
+  tx: Tx,
+  occurrence: LockedOccurrence,
+  signupId: string,
+  now: Date,
+  why: "person" | "unpaid",
+) {
+  const before = await tx.signup.findUniqueOrThrow({ where: { id: signupId } });
+  if (before.status === "CANCELLED") return { cancelled: false, promotedId: null, refundDue: false };
+  const refundDue = before.paidCents > 0 && !before.refundDueAt;
+  const signup = await tx.signup.update({
+    where: { id: signupId },
+    data: { status: "CANCELLED", cancelledAt: now, paymentDueAt: null, ...(refundDue ? { refundDueAt: now } : {}) },
+  });
+  await recordAudit(tx, {
+    centreId: occurrence.centreId,
+    entityType: "signup",
+    entityId: signup.id,
+    action: why === "unpaid" ? "released-unpaid" : "cancelled",
+    details: { occurrenceId: occurrence.id, ...(refundDue ? { refundCents: before.paidCents } : {}) },
+  });
+  const activity = occurrence.booking.activity!;
+  if (signup.email) {
+    await enqueueTranslatedEmail(tx, {
+      to: signup.email,
+      kind: RESIDENT_EMAIL_KINDS.signupCancelled,
+      centreId: occurrence.centreId,
+      locale: signup.locale,
+      subject: why === "unpaid" ? "agenda.email.releasedSubject" : "agenda.email.cancelledSubject",
+      paragraphs: [
+        { key: why === "unpaid" ? "agenda.email.releasedBody" : "agenda.email.cancelledBody" },
+        ...(refundDue ? [{ key: "agenda.email.refundBody" as const }] : []),
+      ],
+      values: {
+        name: signup.name,
+        title: activity.title,
+        date: formatDayTimeRange(occurrence.startsAt, occurrence.endsAt, occurrence.centre.timeZone, signup.locale),
+        centre: occurrence.centre.name,
+        room: occurrence.room.name,
+        link: appUrl(`/centres/${occurrence.centre.slug}/activities/${activity.id}`),
+        amount: formatMoney(before.paidCents, signup.locale),
+      },
+    });
+  }
+  let promotedId: string | null = null;
+  const dateTakesPlace = occurrence.status === "ACTIVE" && occurrence.booking.status === "CONFIRMED";
+  if (before.status === "CONFIRMED" && dateTakesPlace) promotedId = await promoteFromWaitingList(tx, occurrence);
+  return { cancelled: true, promotedId, refundDue };
+}
+
+export type LockedOccurrence = Awaited<ReturnType<typeof lockOccurrence>>;
 
 /** Gives free places to the first people on the waiting list (call with the date locked). */
 async function promoteFromWaitingList(tx: Tx, occurrence: LockedOccurrence): Promise<string | null> {
@@ -316,7 +349,12 @@ async function promoteFromWaitingList(tx: Tx, occurrence: LockedOccurrence): Pro
         centreId: occurrence.centreId,
         locale: person.locale,
         subject: "agenda.email.promotedSubject",
-        paragraphs: [{ key: "agenda.email.promotedBody" }],
+        paragraphs: [
+          { key: "agenda.email.promotedBody" },
+          ...(activity.payOnline && activity.participantPriceCents > 0
+            ? [{ key: "agenda.email.payOnlineOrAtDoor" as const }]
+            : []),
+        ],
         values: {
           name: person.name,
           title: activity.title,
@@ -324,6 +362,7 @@ async function promoteFromWaitingList(tx: Tx, occurrence: LockedOccurrence): Pro
           centre: occurrence.centre.name,
           room: occurrence.room.name,
           link: appUrl(await signupPath(occurrence.centre.slug, person.id)),
+          amount: formatMoney(activity.participantPriceCents, person.locale),
         },
       });
     }
@@ -345,6 +384,11 @@ export async function notifySignupsOfCancelledDate(tx: Tx, centreId: string, occ
     },
   });
   if (!occurrence?.booking.activity) return 0;
+  // Everyone who paid gets it back in full (decision 096).
+  await tx.signup.updateMany({
+    where: { occurrenceId, paidCents: { gt: 0 }, refundDueAt: null },
+    data: { refundDueAt: clock.now() },
+  });
   const people = await tx.signup.findMany({
     where: { occurrenceId, status: { in: ["CONFIRMED", "WAITLISTED"] }, email: { not: null } },
   });
@@ -355,9 +399,13 @@ export async function notifySignupsOfCancelledDate(tx: Tx, centreId: string, occ
       centreId,
       locale: person.locale,
       subject: "agenda.email.dateCancelledSubject",
-      paragraphs: [{ key: "agenda.email.dateCancelledBody" }],
+      paragraphs: [
+        { key: "agenda.email.dateCancelledBody" },
+        ...(person.paidCents > 0 ? [{ key: "agenda.email.refundBody" as const }] : []),
+      ],
       values: {
         name: person.name,
+        amount: formatMoney(person.paidCents, person.locale),
         title: occurrence.booking.activity.title,
         date: formatDayTimeRange(occurrence.startsAt, occurrence.endsAt, occurrence.centre.timeZone, person.locale),
         centre: occurrence.centre.name,
@@ -404,7 +452,17 @@ export async function signupLists(
       signups: {
         where: { status: { in: ["CONFIRMED", "WAITLISTED"] } },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { id: true, name: true, email: true, phone: true, status: true, createdAt: true, promotedAt: true },
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          phone: true,
+          status: true,
+          createdAt: true,
+          promotedAt: true,
+          paidCents: true,
+          paymentDueAt: true,
+        },
       },
     },
   });

@@ -66,6 +66,7 @@ export const agenda: MessagesOf<typeof agendaNl> = {
     forWhom: "For whom",
     everyone: "Everyone",
     price: "Price",
+    paysOnline: "You pay online (iDEAL) when you sign up. On the waiting list you pay nothing.",
     organiser: "Organised by",
     accessibility: "Accessibility",
     stepFree: "The room is step-free.",
@@ -116,6 +117,15 @@ export const agenda: MessagesOf<typeof agendaNl> = {
     dateCancelled: "Please note: this date does not take place.",
     past: "This date is over. You can no longer cancel.",
     backToActivity: "Back to {title}",
+    payDueTitle: "Still to pay",
+    payDue: "Your place costs {amount}. Pay online before {time}. If you do not, your place goes to someone else.",
+    payDueNoDeadline: "Your place costs {amount}. You can pay online now, or at the door.",
+    payButton: "Pay {amount} online",
+    payHint: "You go to Stripe's payment page (iDEAL, card or Bancontact), and come back here afterwards.",
+    payProcessing: "Your payment of {amount} is on its way. Once the bank confirms it, you will see it here.",
+    paid: "Paid: {amount} online.",
+    refundDue: "You get {amount} back. This takes a few days.",
+    refunded: "{amount} has been paid back.",
     invalidTitle: "This link does not work",
     invalid: "This link is not right or too old. Do you want to cancel? Please contact the centre.",
   },
@@ -155,6 +165,12 @@ export const agenda: MessagesOf<typeof agendaNl> = {
     companionAlreadyTaken: "Someone else has just taken this request.",
     companionNotTaken: "This request is no longer taken. Look at the list below.",
     requestNotFound: "This request does not exist (any more).",
+    paymentNotOpen: "There is nothing to pay for this sign-up.",
+    paymentWindowClosed:
+      "The time to pay has passed and your place was given up. Sign up again if you would still like to come.",
+    paymentsOff: "Paying online is not possible here now. Please pay at the door.",
+    paymentProviderFailed:
+      "The payment page cannot be reached now. Nothing was paid. Please try again in a few minutes.",
   },
   feed: {
     cancelledSummary: "Cancelled: {title}",
@@ -200,6 +216,8 @@ export const agenda: MessagesOf<typeof agendaNl> = {
     phone: "Phone",
     signedUpAt: "Signed up on",
     movedUp: "from the waiting list",
+    paidOnline: "paid online: {amount}",
+    awaitingPayment: "waiting for payment",
     companionsTitle: "Together the first time",
     companionsIntro:
       "These people would like someone to go with them the first time. Take a request. Then get in touch and agree on something together.",
@@ -275,6 +293,13 @@ export const agenda: MessagesOf<typeof agendaNl> = {
     dateCancelledSubject: "Cancelled: {title}",
     dateCancelledBody:
       "Hello {name},\n\n{title} on {date} does not take place. We are sorry.\n\nYou do not need to do anything.",
+    payBy:
+      "Pay {amount} online before {time}. If you do not, your place goes to someone else. You can pay with the link above.",
+    payOnlineOrAtDoor: "The price is {amount}. You can pay online with the link above, or pay at the door.",
+    releasedSubject: "Not paid in time: {title}",
+    releasedBody:
+      "Hello {name},\n\nYou did not pay in time for {title} on {date}, so we have given your place to someone else.\n\nWould you still like to come? Then sign up again at {link}",
+    refundBody: "You paid {amount} online. You get all of it back. This takes a few days.",
     companionReceivedSubject: "Your request: together to {title}",
     companionReceivedBody:
       "Hello {name},\n\nWe have received your request. You would like to go to {title} at {centre} with someone the first time. {date}\n\nA volunteer will contact you. You get an email when someone takes your request.",

@@ -140,6 +140,9 @@ export const booking: MessagesOf<typeof bookingNl> = {
     audience: "For whom?",
     placesForSignUp: "Number of places (for sign-up)",
     participantPrice: "Price per participant in euros (0 is free)",
+    payOnline: "Participants pay online when they sign up",
+    payOnlineHint:
+      "Only for sign-up with a price, and when the centre takes online payments. Otherwise participants pay at the door.",
     accessibilityNotes: "Accessibility (for example: hearing loop, lift)",
     preview: "See the dates and the price",
     back: "Back to the search",

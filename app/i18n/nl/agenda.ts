@@ -66,6 +66,7 @@ export const agenda = {
     forWhom: "Voor wie",
     everyone: "Iedereen",
     price: "Prijs",
+    paysOnline: "U betaalt online (iDEAL) als u zich aanmeldt. Op de wachtlijst betaalt u niets.",
     organiser: "Wie organiseert het",
     accessibility: "Toegankelijkheid",
     stepFree: "De ruimte is zonder drempels.",
@@ -116,6 +117,15 @@ export const agenda = {
     dateCancelled: "Let op: deze datum gaat niet door.",
     past: "Deze datum is al voorbij. Afmelden kan niet meer.",
     backToActivity: "Terug naar {title}",
+    payDueTitle: "Nog betalen",
+    payDue: "Uw plek kost {amount}. Betaal online vóór {time}. Doet u dat niet? Dan gaat uw plek naar iemand anders.",
+    payDueNoDeadline: "Uw plek kost {amount}. U kunt nu online betalen, of bij de deur.",
+    payButton: "Betaal {amount} online",
+    payHint: "U gaat naar de betaalpagina van Stripe (iDEAL, kaart of Bancontact). Daarna komt u hier terug.",
+    payProcessing: "Uw betaling van {amount} is onderweg. Zodra de bank die bevestigt, ziet u het hier.",
+    paid: "Betaald: {amount} online.",
+    refundDue: "U krijgt {amount} terug. Dat duurt een paar dagen.",
+    refunded: "{amount} is teruggestort.",
     invalidTitle: "Deze link werkt niet",
     invalid: "Deze link klopt niet of is te oud. Wilt u zich afmelden? Neem dan contact op met het buurthuis.",
   },
@@ -155,6 +165,12 @@ export const agenda = {
     companionAlreadyTaken: "Iemand anders heeft deze vraag net aangenomen.",
     companionNotTaken: "Deze vraag is niet meer aangenomen. Kijk in de lijst hieronder.",
     requestNotFound: "Deze vraag bestaat niet (meer).",
+    paymentNotOpen: "Er staat voor deze aanmelding niets open om te betalen.",
+    paymentWindowClosed:
+      "De tijd om te betalen is voorbij. Uw plek is vrijgegeven. Meld u opnieuw aan als u toch wilt komen.",
+    paymentsOff: "Online betalen kan hier nu niet. Betaal bij de deur.",
+    paymentProviderFailed:
+      "De betaalpagina is nu niet bereikbaar. Er is niets betaald. Probeer het over een paar minuten opnieuw.",
   },
   feed: {
     cancelledSummary: "Gaat niet door: {title}",
@@ -200,6 +216,8 @@ export const agenda = {
     phone: "Telefoon",
     signedUpAt: "Aangemeld op",
     movedUp: "van de wachtlijst",
+    paidOnline: "online betaald: {amount}",
+    awaitingPayment: "wacht op betaling",
     companionsTitle: "Samen de eerste keer",
     companionsIntro:
       "Deze mensen willen graag dat iemand de eerste keer met hen meegaat. Neem een vraag aan. Neem dan contact op en spreek samen iets af.",
@@ -273,6 +291,13 @@ export const agenda = {
     cancelledBody: "Hallo {name},\n\nU bent afgemeld voor {title} op {date}.\n\nWilt u toch komen? Kijk dan op {link}",
     dateCancelledSubject: "Gaat niet door: {title}",
     dateCancelledBody: "Hallo {name},\n\n{title} op {date} gaat niet door. Het spijt ons.\n\nU hoeft niets te doen.",
+    payBy:
+      "Betaal {amount} online vóór {time}. Doet u dat niet? Dan gaat uw plek naar iemand anders. Betalen kan via de link hierboven.",
+    payOnlineOrAtDoor: "De prijs is {amount}. U kunt online betalen via de link hierboven, of betalen bij de deur.",
+    releasedSubject: "Niet op tijd betaald: {title}",
+    releasedBody:
+      "Hallo {name},\n\nU heeft niet op tijd betaald voor {title} op {date}. Daarom hebben we uw plek vrijgegeven.\n\nWilt u toch komen? Meld u dan opnieuw aan op {link}",
+    refundBody: "U heeft {amount} online betaald. U krijgt dit bedrag helemaal terug. Dat duurt een paar dagen.",
     companionReceivedSubject: "Uw vraag: samen naar {title}",
     companionReceivedBody:
       "Hallo {name},\n\nWe hebben uw vraag gekregen. U wilt de eerste keer samen met iemand naar {title} in {centre}. {date}\n\nEen vrijwilliger neemt contact met u op. U krijgt een mail als iemand uw vraag aanneemt.",

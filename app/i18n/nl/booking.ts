@@ -141,6 +141,9 @@ export const booking = {
     audience: "Voor wie?",
     placesForSignUp: "Aantal plekken (bij aanmelden)",
     participantPrice: "Prijs per deelnemer in euro (0 is gratis)",
+    payOnline: "Deelnemers betalen online als ze zich aanmelden",
+    payOnlineHint:
+      "Alleen bij aanmelden met een prijs, en als het huis online betalen aan heeft. Anders betalen deelnemers bij de deur.",
     accessibilityNotes: "Toegankelijkheid (bijvoorbeeld: ringleiding, lift)",
     preview: "Bekijk de data en de prijs",
     back: "Terug naar zoeken",

@@ -5,6 +5,8 @@ import { publicCentreDetails } from "~/domain/residents/agenda";
 import { findPublicActivity, findPublicCentre, upcomingDates } from "~/domain/residents/agenda.server";
 import { emailKey, phoneKey, signupSchema } from "~/domain/residents/forms";
 import { signUp, signupPath } from "~/domain/residents/signups.server";
+import { openSignupCheckout } from "~/domain/money/signup-payments.server";
+import { isDomainError } from "~/domain/shared/errors";
 import { getLocale } from "~/i18n/locale.server";
 import { clock } from "~/lib/clock";
 import { clientAddress } from "~/lib/rate-limits.server";
@@ -52,7 +54,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         clock.now(),
         { key: submissionKey, centreId: centre.id, kind: "signup" },
       ),
-    done: (result) => signedUp(result.id),
+    // A place that is paid online goes straight on to Stripe's page; if that page cannot be
+    // opened now, the sign-up's own page offers the button again.
+    done: async (result) => {
+      if (!result.paymentDue) return signedUp(result.id);
+      try {
+        return redirect((await openSignupCheckout(centre.id, result.token)).url);
+      } catch (error) {
+        if (!isDomainError(error)) throw error;
+        return signedUp(result.id);
+      }
+    },
     // The same form sent twice: the first one signed the person up; show that.
     again: (signupId) => (signupId ? signedUp(signupId) : undefined),
     words: RESIDENT_REFUSALS,

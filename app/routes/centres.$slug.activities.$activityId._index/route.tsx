@@ -62,7 +62,10 @@ export default function ActivityPage() {
             : activity.audiences.map((audience) => t(`audience.${audience}`)).join(", ")}
         </dd>
         <dt className="font-bold">{t("agenda.activity.price")}</dt>
-        <dd className="m-0 mb-2 sm:mb-0">{priceText(activity.priceCents, t, locale)}</dd>
+        <dd className="m-0 mb-2 sm:mb-0">
+          {priceText(activity.priceCents, t, locale)}
+          {activity.paysOnline ? <> {t("agenda.activity.paysOnline")}</> : null}
+        </dd>
         <dt className="font-bold">{t("agenda.activity.organiser")}</dt>
         <dd className="m-0 mb-2 sm:mb-0">{activity.organiser}</dd>
         <dt className="font-bold">{t("agenda.activity.accessibility")}</dt>

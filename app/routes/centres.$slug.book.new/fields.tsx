@@ -1,7 +1,7 @@
 import { getCollectionProps, getInputProps, type useForm } from "@conform-to/react";
 import type { z } from "zod";
 import { repeatLabel } from "~/components/booking";
-import { SelectField, TextArea, TextField } from "~/components/form-field";
+import { CheckboxField, SelectField, TextArea, TextField } from "~/components/form-field";
 import { AUDIENCES, REGIONS, type bookingFormSchema } from "~/domain/bookings/form";
 import { useT } from "~/i18n/react";
 import type { Key } from "~/i18n/translate";
@@ -107,6 +107,13 @@ export function PublicFieldset({ fields }: { fields: BookingFields }) {
         </fieldset>
         <TextField meta={fields.participantPrice} label={t("booking.form.participantPrice")} inputMode="decimal" />
         <TextField meta={fields.accessibilityNotes} label={t("booking.form.accessibilityNotes")} />
+        <div className="md:col-span-2">
+          <CheckboxField
+            meta={fields.payOnline}
+            label={t("booking.form.payOnline")}
+            hint={t("booking.form.payOnlineHint")}
+          />
+        </div>
       </div>
       <TextArea meta={fields.notes} label={t("booking.form.notes")} rows={2} />
     </fieldset>
