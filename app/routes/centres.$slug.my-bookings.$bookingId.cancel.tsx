@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -11,10 +12,13 @@ import { formatMoney, formatShortDate, formatTimeRange } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
 import { answerForm } from "~/lib/form-action.server";
+import { submissionKeyField } from "~/domain/shared/submission-key";
+import { SubmissionKey } from "~/components/form-field";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "booking.mine.cancelTitle");
 
 const cancelSchema = z.object({
+  submissionKey: submissionKeyField,
   scope: z.enum(["date", "rest", "all"]),
   occurrenceId: z.uuid().optional(),
   reason: z.string().trim().max(500).optional().default(""),
@@ -31,7 +35,7 @@ async function context(request: Request, slug: string | undefined, bookingId: st
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { centre, organisationIds } = await context(request, params.slug, params.bookingId);
   const url = new URL(request.url);
-  const parsed = cancelSchema.safeParse(Object.fromEntries(url.searchParams));
+  const parsed = cancelSchema.omit({ submissionKey: true }).safeParse(Object.fromEntries(url.searchParams));
   if (!parsed.success) throw new Response("Bad request", { status: 400 });
   // another organisation's booking is not found; one that no longer takes place is said so
   const preview = await orRefusalPage(
@@ -48,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     preview,
     scope: parsed.data.scope,
     occurrenceId: parsed.data.occurrenceId ?? "",
+    submissionKey: randomUUID(),
   };
 }
 
@@ -57,17 +62,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
     schema: cancelSchema,
     work: (value) =>
       orRefusalPage(
-        cancelByOrganisation({
-          centreId: centre.id,
-          organisationIds,
-          bookingId: params.bookingId!,
-          scope: value.scope,
-          occurrenceId: value.occurrenceId,
-          actorId: user.id,
-          reason: value.reason,
-        }),
+        cancelByOrganisation(
+          {
+            centreId: centre.id,
+            organisationIds,
+            bookingId: params.bookingId!,
+            scope: value.scope,
+            occurrenceId: value.occurrenceId,
+            actorId: user.id,
+            reason: value.reason,
+          },
+          undefined,
+          { key: value.submissionKey, centreId: centre.id, kind: "cancellation" },
+        ),
       ),
     done: () => redirect(`/centres/${centre.slug}/my-bookings?cancelled=1`),
+    // the same form sent twice (a double click): the first sending cancelled; show that
+    again: () => redirect(`/centres/${centre.slug}/my-bookings?cancelled=1`),
     // a button, not a form to go back to: a form that does not read is a bad request
     back: () => {
       throw new Response("Bad request", { status: 400 });
@@ -76,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CancelBooking() {
-  const { centre, preview, scope, occurrenceId } = useLoaderData<typeof loader>();
+  const { centre, preview, scope, occurrenceId, submissionKey } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -110,6 +121,7 @@ export default function CancelBooking() {
       ) : null}
       <p>{t("refunds.hirer.cancelNote")}</p>
       <Form method="post" className="mt-4 grid max-w-xl gap-3">
+        <SubmissionKey value={submissionKey} />
         <input type="hidden" name="scope" value={scope} />
         {occurrenceId ? <input type="hidden" name="occurrenceId" value={occurrenceId} /> : null}
         <div>

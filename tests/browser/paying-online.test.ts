@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { saveStripeSettings } from "~/domain/money/stripe.server";
+import { formatMoney } from "~/i18n/format";
 import {
   addMembership,
   createCentre,
@@ -10,7 +11,15 @@ import {
   createUser,
   uniqueSuffix,
 } from "../../prisma/factories";
-import { accessibilityViolations, headingIs, openBrowser, shows, type BrowserSession } from "../support/browser";
+import {
+  accessibilityViolations,
+  download,
+  headingIs,
+  openBrowser,
+  pdfText,
+  shows,
+  type BrowserSession,
+} from "../support/browser";
 import { startHttpApp, type HttpApp } from "../support/http-app";
 import { connectAppDatabase, sessionCookie } from "../support/sessions";
 import {
@@ -45,7 +54,7 @@ afterAll(async () => {
 });
 
 describe("paying online", () => {
-  it("a private hirer books, pays on Stripe's page, comes back, and the page says betaald once Stripe tells us", async () => {
+  it("a private hirer books, pays on Stripe's page, comes back to betaald, cancels within the fee window and sees the refund and the credit note", async () => {
     const centre = await createCentre();
     await db().tierPolicy.update({
       where: { centreId_tier: { centreId: centre.id, tier: "PRIVATE" } },
@@ -83,7 +92,7 @@ describe("paying online", () => {
     await context.addCookies([{ name: cookie.slice(0, split), value: cookie.slice(split + 1), url: app.baseUrl }]);
 
     await page.goto(
-      `${app.baseUrl}/centres/${centre.slug}/book/new?roomId=${room.id}&date=2027-03-27&time=14:00&duration=120&people=20`,
+      `${app.baseUrl}/centres/${centre.slug}/book/new?roomId=${room.id}&date=2027-03-20&time=14:00&duration=120&people=20`,
     );
     await page.getByLabel("Naam van de activiteit").fill("Verjaardag");
     await page.getByRole("button", { name: "Bekijk de data en de prijs" }).click();
@@ -120,5 +129,48 @@ describe("paying online", () => {
     await shows(page.getByText("Uw reservering is bevestigd."));
     expect(await accessibilityViolations(page)).toEqual([]);
     expect((await db().booking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe("CONFIRMED");
+
+    // Ten days before the date the centre's policy keeps half the price (7 to 13 days: 50%).
+    const refunds: URLSearchParams[] = [];
+    stripeEdge.use(
+      answer(
+        "post",
+        "/v1/refunds",
+        (form) => ({
+          id: `re_${uniqueSuffix()}`,
+          object: "refund",
+          amount: Number(form.get("amount")),
+          currency: "eur",
+          payment_intent: form.get("payment_intent"),
+          status: "succeeded",
+        }),
+        refunds,
+      ),
+    );
+    await page.goto(`${app.baseUrl}/centres/${centre.slug}/my-bookings`);
+    const card = page.locator(`#booking-${booking.id}`);
+    await card.getByRole("link", { name: "Deze datum annuleren" }).click();
+    await shows(page.getByText(/50%/));
+    const paidCents = (await db().payment.aggregate({ where: { bookingId: booking.id }, _sum: { amountCents: true } }))
+      ._sum.amountCents!;
+    expect(paidCents).toBeGreaterThan(0);
+    // a double click sends one cancellation and one refund
+    await page.getByRole("button", { name: "Ja, annuleer" }).dblclick();
+    await shows(page.getByRole("status").filter({ hasText: "Geannuleerd." }));
+    expect(refunds).toHaveLength(1);
+    const refundCents = paidCents - Math.round(paidCents / 2);
+    expect(Number(refunds[0]!.get("amount"))).toBe(refundCents);
+
+    const money = page.locator(`#booking-${booking.id}`);
+    await shows(money.getByText(formatMoney(refundCents, "nl")));
+    expect(await money.locator("dt", { hasText: "Terugbetaald" }).count()).toBe(1);
+    const creditNoteLink = money.getByRole("link", { name: /^Creditnota .+ \(PDF\)$/ });
+    await shows(creditNoteLink);
+    const note = await download(page, creditNoteLink);
+    expect(note.content.subarray(0, 5).toString()).toBe("%PDF-");
+    const text = (await pdfText(note.content)).replace(/\s+/g, " ");
+    expect(text).toContain("Creditnota");
+    expect(text).toContain(formatMoney(refundCents, "nl").replace(/\s+/g, " "));
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 });

@@ -1,17 +1,14 @@
-import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { promisify } from "node:util";
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { formatCents, formatCount, formatDate, formatHours } from "~/domain/reports/format";
 import { localDateAt } from "~/domain/time/time-zone";
 import { query } from "../support/test-server";
 import {
   accessibilityViolations,
+  download,
   headingIs,
   openBrowser,
+  pdfText,
   shows,
   signInViaMailbox,
   type BrowserSession,
@@ -25,7 +22,6 @@ import { clock } from "~/lib/clock";
  * app's calendar code).
  */
 
-const run = promisify(execFile);
 const ZONE = "Europe/Amsterdam";
 let session: BrowserSession;
 
@@ -84,11 +80,6 @@ async function invoiced(from: string, to: string): Promise<number> {
 async function keyFigure(page: Page, label: string): Promise<string> {
   const row = page.getByRole("table", { name: "Kerncijfers" }).getByRole("row", { name: new RegExp(`^${label}`) });
   return (await row.getByRole("cell").first().innerText()).trim();
-}
-
-async function download(page: Page, link: Locator): Promise<{ name: string; content: Buffer }> {
-  const [file] = await Promise.all([page.waitForEvent("download"), link.click()]);
-  return { name: file.suggestedFilename(), content: await readFile(await file.path()) };
 }
 
 const today = localDateAt(clock.now(), ZONE);
@@ -188,10 +179,7 @@ describe("a board member and the report", () => {
     const file = await download(page, page.getByRole("link", { name: "Jaarverslag als PDF" }).first());
     expect(file.name).toBe(`jaarverslag-de-wilg-${lastMonth.slice(0, 7)}.pdf`);
     expect(file.content.subarray(0, 5).toString()).toBe("%PDF-");
-    const dir = await mkdtemp(path.join(tmpdir(), "buurtrooster-report-"));
-    await writeFile(path.join(dir, "report.pdf"), file.content);
-    const { stdout } = await run("pdftotext", ["-layout", path.join(dir, "report.pdf"), "-"], { encoding: "utf8" });
-    await rm(dir, { recursive: true, force: true });
+    const stdout = await pdfText(file.content);
     expect(stdout).toContain("Jaarverslag Buurthuis De Wilg");
     const monthName = new Intl.DateTimeFormat("nl-NL", { month: "long", year: "numeric", timeZone: "UTC" }).format(
       new Date(`${lastMonth}T00:00:00Z`),

@@ -179,6 +179,34 @@ describe("a hirer cancels: the fee is kept, the rest goes back the way they paid
     expect(refund!.creditNote!.reason).toContain("Verjaardag");
   });
 
+  it("the cancel form sent twice at the same moment (a double click) cancels once and refunds once", async () => {
+    const place = await house();
+    const { booking, payment } = await paidParty(place);
+    const stripe = stripeRefunds();
+    const [date] = await db().occurrence.findMany({ where: { bookingId: booking.id } });
+    const submission = { key: randomUUID(), centreId: place.centre.id, kind: "cancellation" };
+    const send = () =>
+      cancelByOrganisation(
+        {
+          centreId: place.centre.id,
+          organisationIds: [place.hirer.id],
+          bookingId: booking.id,
+          scope: "date",
+          occurrenceId: date!.id,
+          actorId: place.contact.id,
+          reason: "",
+        },
+        NOW,
+        submission,
+      );
+    const results = await Promise.allSettled([send(), send()]);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((result) => result.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: "already-submitted" });
+    expect(stripe.calls).toHaveLength(1);
+    expect(await refundsOf(payment.id)).toHaveLength(1);
+  });
+
   it("paid by bank: the refund is due until the treasurer registers the transfer, then it gets its credit note", async () => {
     const place = await house({ stripe: false });
     const { booking, payment } = await paidParty(place, { method: "BANK_TRANSFER", localStart: "2027-04-24T19:00" });

@@ -1,5 +1,8 @@
-import { mkdir } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { inject } from "vitest";
@@ -115,4 +118,28 @@ export async function shows(locator: Locator, timeout = 10_000): Promise<void> {
 /** Waits until the page's main heading is exactly `text`. */
 export async function headingIs(page: Page, text: string): Promise<void> {
   await shows(page.getByRole("heading", { level: 1, name: text, exact: true }));
+}
+
+/** Clicks a link that downloads a file and gives back its suggested name and its bytes. */
+export async function download(page: Page, link: Locator): Promise<{ name: string; content: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  return { name: file.suggestedFilename(), content: await readFile(await file.path()) };
+}
+
+/** A PDF's text as pdftotext (poppler-utils) reads it, so a test can check what a person would read. */
+export async function pdfText(pdf: Buffer): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), "buurtrooster-pdf-"));
+  try {
+    await writeFile(path.join(dir, "document.pdf"), pdf);
+    const { stdout } = await promisify(execFile)(
+      "pdftotext",
+      ["-layout", "-enc", "UTF-8", path.join(dir, "document.pdf"), "-"],
+      {
+        encoding: "utf8",
+      },
+    );
+    return stdout;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

@@ -1,4 +1,4 @@
-import { db, transaction, type Tx } from "~/db/client.server";
+import { db, type Tx } from "~/db/client.server";
 import { recordAudit } from "../shared/audit.server";
 import { cancellationOutcomes, type CancellationOutcome } from "../money/cancellation-fee";
 import { DomainError, NotFoundError } from "../shared/errors";
@@ -7,6 +7,7 @@ import { formatWallClock } from "../time/time-zone";
 import { notifySignupsOfCancelledDate } from "../residents/signups.server";
 import { clock } from "~/lib/clock";
 import { refundForDates, sendReservedRefunds } from "../money/refunds.server";
+import { transactionOnce, type Submission } from "../shared/submissions.server";
 
 /**
  * An organisation cancels one date, the rest of a series, or all of it. Before confirming it
@@ -95,13 +96,15 @@ export async function previewCancellation(
  * Cancels what the preview showed, charging the policy's fees; returns the preview it applied
  * and the refunds it made. What was paid for the cancelled dates beyond their fees goes back
  * the way it was paid (`refundForDates`): reserved in this transaction, then sent to Stripe for
- * an online payment; a manual payment's refund waits for a manager's transfer.
+ * an online payment; a manual payment's refund waits for a manager's transfer. With the form's
+ * `submission`, a second sending (a double click) cancels and refunds nothing more.
  */
 export async function cancelByOrganisation(
   request: CancelRequest & { actorId: string; reason: string },
   now = clock.now(),
+  submission?: Submission,
 ) {
-  const cancelled = await transaction(async (tx) => {
+  const cancelled = await transactionOnce(submission, async (tx) => {
     await tx.$queryRaw`SELECT id FROM bookings WHERE id = ${request.bookingId}::uuid AND centre_id = ${request.centreId}::uuid FOR UPDATE`;
     const preview = await previewCancellation(request, now, tx);
     const { booking, from } = await datesInScope(tx, request, now);
