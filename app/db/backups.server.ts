@@ -17,6 +17,13 @@ import { backupFileName, backupsOldestFirst, choosePgTools, majorOfVersionLine, 
 
 const run = promisify(execFile);
 
+/**
+ * The job queue's schemas (pg-boss: `pgboss`, and the tests' `pgboss_…`) are left out. Their
+ * contents follow from the data (the email sweep queues each unsent email again) and pg-boss
+ * makes its schema at start; and pg_restore --clean cannot drop their partitions' inherited keys.
+ */
+const LEFT_OUT_SCHEMAS = "pgboss*";
+
 /** The backup folder: BACKUP_DIR (relative to the project) or `backups/` in the project. */
 export function backupFolder(configured: string | undefined): string {
   return configured ? path.resolve(fromRoot(), configured) : fromRoot("backups");
@@ -34,9 +41,13 @@ export async function backupDatabase(databaseUrl: string, folder: string, at: Da
   const partial = path.join(folder, `.${path.basename(file)}.partial`);
   const { url, env } = connectionFor(databaseUrl);
   try {
-    await run(path.join(tools.binDir, "pg_dump"), ["--format=custom", `--file=${partial}`, `--dbname=${url}`], {
-      env,
-    });
+    await run(
+      path.join(tools.binDir, "pg_dump"),
+      ["--format=custom", `--exclude-schema=${LEFT_OUT_SCHEMAS}`, `--file=${partial}`, `--dbname=${url}`],
+      {
+        env,
+      },
+    );
     await fs.rename(partial, file);
   } catch (error) {
     await fs.rm(partial, { force: true });

@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type PgBoss from "pg-boss";
+import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backupDatabase, checkPgTools, pruneBackups, restoreDatabase } from "~/db/backups.server";
 import { connectDatabase, disconnectDatabase } from "~/db/client.server";
@@ -10,7 +10,7 @@ import { parseEnv } from "~/env.server";
 import { JOBS } from "~/jobs/index.server";
 import { nightlyBackupJob } from "~/jobs/backups.server";
 import { clock } from "~/lib/clock";
-import { createCentre, createOrganisation, createRoom, createTestBooking } from "../../prisma/factories";
+import { createCentre, createOrganisation, createRoom, createTestBooking, uniqueSuffix } from "../../prisma/factories";
 import { query } from "../support/test-server";
 
 // This worker's own database (tests/support/db-worker-setup.ts).
@@ -64,6 +64,11 @@ async function centreWithBookings() {
 describe.skipIf(toolsProblem)("backups with pg_dump and pg_restore", () => {
   it("a backup brings back every booking and each of its dates after the data is wiped", async () => {
     const { series, single } = await centreWithBookings();
+    // a job queue as the app has one: pg-boss keeps each queue's jobs in a partition
+    const boss = new PgBoss({ connectionString: url, schema: `pgboss_${uniqueSuffix()}`, max: 1 });
+    await boss.start();
+    await boss.createQueue("backup-test");
+    await boss.stop({ graceful: false, wait: true });
     const before = await bookingsAndDates();
     expect(before.bookings).toEqual(expect.arrayContaining([series.id, single.id]));
     expect(before.occurrences.filter((id) => id.startsWith(`${series.id}/`))).toHaveLength(6);
