@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import { createRequire } from "node:module";
+import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
@@ -57,22 +58,48 @@ export async function backupDatabase(databaseUrl: string, folder: string, at: Da
 }
 
 /**
- * Replaces what the database holds by the backup in `file`: every object in the backup is
- * dropped and made again, in one transaction, so a restore that fails halfway changes nothing.
+ * Replaces what the database holds by the backup in `file`, in one transaction, so a restore
+ * that fails halfway changes nothing. The schema `public` is dropped and made again first:
+ * `--clean` alone drops only what the backup holds, and a table or type that a newer migration
+ * added would stay behind and stop that migration from running again.
+ *
+ * pg_restore first writes the whole backup as SQL, so a damaged file is refused before the
+ * database is touched; psql then runs it with ON_ERROR_STOP in a single transaction.
  */
 export async function restoreDatabase(databaseUrl: string, file: string): Promise<void> {
   if (!existsSync(file)) throw new ConfigError(`There is no backup file ${file}.`);
   const tools = await checkPgTools(databaseUrl);
   const { url, env } = connectionFor(databaseUrl);
+  const scratch = await fs.mkdtemp(path.join(os.tmpdir(), "buurtrooster-restore-"));
+  const script = path.join(scratch, "restore.sql");
   try {
     await run(
       path.join(tools.binDir, "pg_restore"),
-      // --no-owner: the objects belong to whoever restores, which need not be who made the backup
-      ["--clean", "--if-exists", "--single-transaction", "--exit-on-error", "--no-owner", `--dbname=${url}`, file],
+      // --clean for objects outside public; --no-owner: they belong to whoever restores
+      ["--clean", "--if-exists", "--no-owner", `--file=${script}`, file],
       { env },
-    );
-  } catch (error) {
-    throw new ConfigError(`The restore failed and was undone, the data is as it was: ${lastLine(error)}.`);
+    ).catch((error: unknown) => {
+      throw new ConfigError(
+        `The backup ${path.basename(file)} cannot be read, nothing was changed: ${lastLine(error)}.`,
+      );
+    });
+    await run(
+      path.join(tools.binDir, "psql"),
+      [
+        "--no-psqlrc",
+        "--quiet",
+        "--single-transaction",
+        "--set=ON_ERROR_STOP=1",
+        `--dbname=${url}`,
+        "--command=DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;",
+        `--file=${script}`,
+      ],
+      { env, maxBuffer: 16 * 1024 * 1024 },
+    ).catch((error: unknown) => {
+      throw new ConfigError(`The restore failed and was undone, the data is as it was: ${lastLine(error)}.`);
+    });
+  } finally {
+    await fs.rm(scratch, { recursive: true, force: true });
   }
 }
 
@@ -125,7 +152,7 @@ async function serverMajorOf(databaseUrl: string): Promise<number> {
 }
 
 /**
- * Every pg_dump on this machine with its pg_restore beside it: in the embedded server's
+ * Every pg_dump on this machine with its pg_restore and psql beside it: in the embedded server's
  * package (should a version ship them), in Debian's folder per version, and on the PATH.
  */
 async function findPgTools(): Promise<PgToolsFound[]> {
@@ -143,7 +170,7 @@ async function findPgTools(): Promise<PgToolsFound[]> {
 
   const found: PgToolsFound[] = [];
   for (const binDir of folders) {
-    if (!existsSync(path.join(binDir, "pg_dump")) || !existsSync(path.join(binDir, "pg_restore"))) continue;
+    if (!["pg_dump", "pg_restore", "psql"].every((program) => existsSync(path.join(binDir, program)))) continue;
     const answer = await run(path.join(binDir, "pg_dump"), ["--version"]).catch(() => undefined);
     const major = answer ? majorOfVersionLine(answer.stdout) : undefined;
     if (major !== undefined) found.push({ binDir, major });

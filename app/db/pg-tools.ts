@@ -1,11 +1,11 @@
 /**
- * Choosing PostgreSQL's own programs (pg_dump, pg_restore) for a server. pg_dump refuses a
+ * Choosing PostgreSQL's own programs (pg_dump, pg_restore, psql) for a server. pg_dump refuses a
  * server of a newer major version than itself, so a program older than the server is no
  * choice; of those that fit, the one closest to the server writes what that server reads best.
  */
 
 export interface PgToolsFound {
-  /** folder holding pg_dump and pg_restore of one version */
+  /** folder holding pg_dump, pg_restore and psql of one version */
   binDir: string;
   /** major version, e.g. 15 */
   major: number;

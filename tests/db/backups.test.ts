@@ -79,26 +79,55 @@ describe.skipIf(toolsProblem)("backups with pg_dump and pg_restore", () => {
 
     await query(url, "TRUNCATE bookings CASCADE");
     expect(await bookingsAndDates()).toEqual({ bookings: [], occurrences: [] });
+    // what a newer migration would have added goes too, so that migration can run again
+    await query(url, "CREATE TYPE later_kind AS ENUM ('a'); CREATE TABLE later_table (kind later_kind)");
 
     await restoreDatabase(url, file);
     // the tables were made anew: later tests in this worker get fresh connections
     await disconnectDatabase();
     await connectDatabase(url);
     expect(await bookingsAndDates()).toEqual(before);
+    const later = await query(
+      url,
+      "SELECT to_regclass('later_table') AS later_table, to_regtype('later_kind') AS later_kind",
+    );
+    expect(later.rows[0]).toEqual({ later_table: null, later_kind: null });
   });
 
   it("a restore that fails part-way leaves the data as it was", async () => {
     const { single } = await centreWithBookings();
     const file = await backupDatabase(url, folder, new Date(clock.now().getTime() + 1000));
+    await query(url, "TRUNCATE bookings CASCADE");
+    const before = await bookingsAndDates();
+    // the database refuses the backup's indexes, which come after its tables and rows
+    const guard = `backup_guard_${uniqueSuffix()}`;
+    await query(
+      url,
+      `CREATE SCHEMA ${guard};
+       CREATE FUNCTION ${guard}.refuse() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no indexes today'; END $$;
+       CREATE EVENT TRIGGER ${guard} ON ddl_command_end WHEN TAG IN ('CREATE INDEX') EXECUTE FUNCTION ${guard}.refuse();`,
+    );
+    try {
+      await expect(restoreDatabase(url, file)).rejects.toThrow(/^The restore failed and was undone.*no indexes today/);
+    } finally {
+      await query(url, `DROP EVENT TRIGGER ${guard}; DROP SCHEMA ${guard} CASCADE`);
+    }
+    expect(await bookingsAndDates()).toEqual(before);
+    expect(before.bookings).not.toContain(single.id);
+  });
+
+  it("a damaged backup is refused before the database is touched", async () => {
+    const file = await backupDatabase(url, folder, new Date(clock.now().getTime() + 2000));
     const whole = await fs.readFile(file);
-    const broken = path.join(folder, "broken.dump");
-    // the table of contents is whole, the data stops halfway
-    await fs.writeFile(broken, whole.subarray(0, Math.floor(whole.length * 0.6)));
+    const damaged = path.join(folder, "damaged.dump");
+    // the table of contents is whole, the rows stop halfway
+    await fs.writeFile(damaged, whole.subarray(0, Math.floor(whole.length * 0.6)));
     const before = await bookingsAndDates();
 
-    await expect(restoreDatabase(url, broken)).rejects.toThrow(/The restore failed and was undone/);
+    await expect(restoreDatabase(url, damaged)).rejects.toThrow(
+      /^The backup damaged.dump cannot be read, nothing was changed/,
+    );
     expect(await bookingsAndDates()).toEqual(before);
-    expect(before.bookings).toContain(single.id);
   });
 });
 
