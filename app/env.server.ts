@@ -56,6 +56,16 @@ const envSchema = z
         error: "PAYMENTS_ENCRYPTION_KEY must be 32 random bytes, as 64 hex characters or 44 base64 characters",
       })
       .optional(),
+    /** Folder of database backups (db:backup, db:restore, the nightly job); default backups/ in the project. */
+    BACKUP_DIR: z.string().min(1).optional(),
+    /** A backup every night, by the app's background jobs. */
+    BACKUP_NIGHTLY: z.enum(["on", "off"]).default("off"),
+    /** How many nightly backups are kept; older ones are removed after each new one. */
+    BACKUP_KEEP: z.coerce
+      .number({ error: "BACKUP_KEEP must be a whole number of at least 1" })
+      .int("BACKUP_KEEP must be a whole number of at least 1")
+      .min(1, "BACKUP_KEEP must be a whole number of at least 1")
+      .default(14),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     /** Start the app's clock at this instant (development and tests only); it runs on from there. */
     CLOCK_START: z.iso

@@ -1,5 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
+import { existsSync } from "node:fs";
+import { backupDatabase, backupFolder, newestBackup, restoreDatabase } from "~/db/backups.server";
 import { disconnectDatabase, connectDatabase } from "~/db/client.server";
 import { openDatabase, type DatabaseHandle } from "~/db/database.server";
 import { withDatabase } from "~/db/embedded-postgres.server";
@@ -20,6 +22,9 @@ import { clock, setClock } from "~/lib/clock";
  *   reset                 drop everything, migrate, load the demo (never in production)
  *   seed                  load the demo into an empty database
  *   new-migration <name>  write the SQL that brings the migrations up to schema.prisma
+ *   backup                write a backup (pg_dump, custom format) into BACKUP_DIR (default backups/)
+ *   restore [file]        replace the data by a backup, the newest unless a file is named;
+ *                         in production only with --confirm
  */
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -63,6 +68,32 @@ const commands: Record<string, (database: DatabaseHandle, args: string[]) => Pro
     );
   },
 
+  async backup(database) {
+    const env = readEnv();
+    const file = await withStartUpLock(
+      database.url,
+      () => backupDatabase(database.url, backupFolder(env.BACKUP_DIR), clock.now()),
+      { log: say },
+    );
+    say(`Wrote the backup ${shown(file)}.`);
+  },
+
+  async restore(database, args) {
+    const env = readEnv();
+    const confirmed = args.includes("--confirm");
+    const named = args.find((arg) => !arg.startsWith("--"));
+    const folder = backupFolder(env.BACKUP_DIR);
+    const file = named ? backupFile(named, folder) : await newestBackup(folder);
+    if (!file) throw new ConfigError(`There is no backup in ${folder}; name a file: npm run db:restore -- <file>.`);
+    if (env.production && !confirmed) {
+      throw new ConfigError(
+        `Restoring replaces all data in the production database by ${path.basename(file)}; stop the app, then run npm run db:restore -- ${named ?? path.basename(file)} --confirm.`,
+      );
+    }
+    await withStartUpLock(database.url, () => restoreDatabase(database.url, file), { log: say });
+    say(`Restored ${shown(file)}. Start the app: it applies any migrations newer than the backup.`);
+  },
+
   async "new-migration"(database, args) {
     const name = (args[0] ?? "")
       .toLowerCase()
@@ -84,6 +115,18 @@ const commands: Record<string, (database: DatabaseHandle, args: string[]) => Pro
     );
   },
 };
+
+/** A path as short as it can be said: relative inside the current folder, absolute elsewhere. */
+function shown(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith("..") ? file : relative;
+}
+
+/** A named backup: a path, or the name of a file in the backup folder. */
+function backupFile(named: string, folder: string): string {
+  const inFolder = path.join(folder, named);
+  return !existsSync(path.resolve(named)) && existsSync(inFolder) ? inFolder : path.resolve(named);
+}
 
 async function main() {
   const [command, ...args] = process.argv.slice(2);

@@ -1,3 +1,4 @@
+import { nightlyBackupJob } from "./backups.server";
 import { directDebitJob } from "./direct-debit.server";
 import { emailDeliver, emailSweep } from "./email.server";
 import { bookingNoticesJob, seriesRemindersJob } from "./notifications.server";
@@ -23,4 +24,5 @@ export const JOBS: JobDefinition<never>[] = [
   releaseHoldsJob,
   reconcileCheckoutsJob,
   sendRefundsJob,
+  nightlyBackupJob,
 ] as JobDefinition<never>[];

@@ -13,7 +13,11 @@ export interface JobDefinition<Data extends object = object> {
   queue?: Omit<PgBoss.Queue, "name">;
   /** whether this job runs in this configuration (e.g. only with SMTP) */
   enabled?: (env: Env) => boolean;
-  work: (jobs: PgBoss.Job<Data>[], context: { boss: PgBoss; env: Env }) => Promise<unknown>;
+  work: (
+    jobs: PgBoss.Job<Data>[],
+    /** `databaseUrl`: the database the app runs on (the embedded one has no DATABASE_URL) */
+    context: { boss: PgBoss; env: Env; databaseUrl: string },
+  ) => Promise<unknown>;
 }
 
 export function defineJob<Data extends object>(job: JobDefinition<Data>): JobDefinition<Data> {

@@ -23,7 +23,7 @@ export async function startJobs(databaseUrl: string, env: Env): Promise<Jobs> {
     if (job.cron) await boss.schedule(job.name, job.cron);
     await boss.work(job.name, { pollingIntervalSeconds: 2 }, async (batch) => {
       try {
-        return await job.work(batch as never, { boss, env });
+        return await job.work(batch as never, { boss, env, databaseUrl });
       } catch (error) {
         logError(error, { job: job.name });
         throw error;

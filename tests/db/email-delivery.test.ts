@@ -33,7 +33,11 @@ beforeAll(async () => {
   // Three workers, as three app instances would run them.
   for (let worker = 0; worker < 3; worker++) {
     await boss.work(emailDeliver.name, { pollingIntervalSeconds: 0.5 }, (jobs) =>
-      emailDeliver.work(jobs as PgBoss.Job<{ emailId: string }>[], { boss, env }),
+      emailDeliver.work(jobs as PgBoss.Job<{ emailId: string }>[], {
+        boss,
+        env,
+        databaseUrl: process.env.TEST_DATABASE_URL!,
+      }),
     );
   }
 });

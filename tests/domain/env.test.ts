@@ -12,6 +12,19 @@ describe("environment", () => {
     expect(env.APP_URL).toBe("http://localhost:3000");
   });
 
+  it("backups: no nightly backup unless asked, 14 kept, and a count below one is refused in one sentence", () => {
+    expect(parseEnv({})).toMatchObject({ BACKUP_NIGHTLY: "off", BACKUP_KEEP: 14 });
+    expect(parseEnv({}).BACKUP_DIR).toBeUndefined();
+    expect(parseEnv({ BACKUP_NIGHTLY: "on", BACKUP_KEEP: "3" })).toMatchObject({
+      BACKUP_NIGHTLY: "on",
+      BACKUP_KEEP: 3,
+    });
+    expect(() => parseEnv({ BACKUP_KEEP: "0" })).toThrowError(
+      new ConfigError("Configuration error: BACKUP_KEEP must be a whole number of at least 1 (BACKUP_KEEP)."),
+    );
+    expect(() => parseEnv({ BACKUP_NIGHTLY: "1" })).toThrow(ConfigError);
+  });
+
   it("production refuses to start without a session secret, in one sentence", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrowError(
       new ConfigError(
