@@ -42,10 +42,23 @@ const CENTRE_FIELDS = {
   personalDataRetentionDays: true,
 } satisfies Prisma.CentreSelect & Record<keyof PublicCentre, true>;
 
+const isSlug = (slug: string) => /^[a-z0-9][a-z0-9-]{0,79}$/.test(slug);
+
 /** An active centre by its public slug, or null (unknown and inactive centres look the same). */
 export function findPublicCentre(slug: string): Promise<PublicCentre | null> {
-  if (!/^[a-z0-9][a-z0-9-]{0,79}$/.test(slug)) return Promise.resolve(null);
+  if (!isSlug(slug)) return Promise.resolve(null);
   return db().centre.findFirst({ where: { slug, active: true }, select: CENTRE_FIELDS });
+}
+
+/**
+ * The public version of an active centre, or null (unknown or inactive). Database triggers
+ * raise it in the transaction of every change residents can see (decision 100), so what was
+ * shown at one version is still right as long as the version is the same.
+ */
+export async function publicVersionOf(slug: string): Promise<bigint | null> {
+  if (!isSlug(slug)) return null;
+  const centre = await db().centre.findFirst({ where: { slug, active: true }, select: { publicVersion: true } });
+  return centre?.publicVersion ?? null;
 }
 
 /** Every active centre, by name: for the combined agenda and the privacy page. */
