@@ -49,9 +49,11 @@ interface Kept {
   etag: string;
   /** the body as text when it holds per-response values to replace, else its bytes */
   body: string | Buffer;
-  /** the per-response values as they are in `body` (and the headers) */
-  values: { nonce: string; requestId: string; formKeys: string[] };
+  /** the per-response values that are in `body` (and maybe the headers), with what each is */
+  values: [string, PerResponse][];
 }
+
+type PerResponse = "nonce" | "requestId" | "formKey";
 
 /** A memory-bounded LRU of kept answers; `maxBytes` counts bodies and headers. */
 export class PublicResponseCache {
@@ -116,8 +118,9 @@ export function cachePublicResponses(handle: FetchHandler, cache: PublicResponse
     cache.misses++;
     const response = await handle(request, context);
     if (response.status !== 200 || response.headers.has("Set-Cookie") || !response.body) return response;
-    const made = await keep(response, context, { version, minute });
-    if (!made) return response;
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const made = keep(bytes, response, context, { version, minute });
+    if (!made) return new Response(new Uint8Array(bytes), { status: response.status, headers: response.headers });
     cache.set(key, made);
     return answer(request, context, made, { fresh: true });
   };
@@ -127,18 +130,23 @@ function isSignedIn(request: Request): boolean {
   return /(?:^|;\s*)__session=/.test(request.headers.get("Cookie") ?? "");
 }
 
-/** The answer as kept: its body read whole, and where its per-response values are. */
-async function keep(
+/** The answer as kept (`bytes` is its body), with where its per-response values are; or undefined. */
+function keep(
+  bytes: Buffer,
   response: Response,
   context: AppLoadContext,
   made: Pick<Kept, "version" | "minute">,
-): Promise<Kept | undefined> {
-  const bytes = Buffer.from(await response.arrayBuffer());
-  const values = { nonce: context.cspNonce, requestId: context.requestId, formKeys: context.perResponseValues ?? [] };
+): Kept | undefined {
   const text = bytes.toString("utf8");
-  const held = [values.nonce, values.requestId, ...values.formKeys].filter((value) => text.includes(value));
-  if (held.some((value) => value.length < MIN_REPLACEABLE_LENGTH)) return undefined;
-  const personal = held.length > 0;
+  const values = (
+    [
+      [context.cspNonce, "nonce"],
+      [context.requestId, "requestId"],
+      ...(context.perResponseValues ?? []).map((key): [string, PerResponse] => [key, "formKey"]),
+    ] as [string, PerResponse][]
+  ).filter(([value]) => value.length > 0 && text.includes(value));
+  if (values.some(([value]) => value.length < MIN_REPLACEABLE_LENGTH)) return undefined;
+  const personal = values.length > 0;
   // The tag names what the page says, not this response's own values.
   const tagged = personal ? replaceAll(text, values, () => "") : bytes;
   const hash = createHash("sha256").update(tagged).digest("base64url").slice(0, 27);
@@ -167,11 +175,12 @@ function answer(request: Request, context: AppLoadContext, kept: Kept, options: 
       headers: kept.headers,
     });
   }
-  const fresh = new Map<string, string>([
-    [kept.values.nonce, context.cspNonce],
-    [kept.values.requestId, context.requestId],
-    ...kept.values.formKeys.map((key): [string, string] => [key, randomUUID()]),
-  ]);
+  const now: Record<PerResponse, () => string> = {
+    nonce: () => context.cspNonce,
+    requestId: () => context.requestId,
+    formKey: () => randomUUID(),
+  };
+  const fresh = new Map(kept.values.map(([old, kind]) => [old, now[kind]()]));
   const swap = (text: string) => replaceAll(text, kept.values, (old) => fresh.get(old) ?? old);
   return new Response(swap(kept.body), {
     status: kept.status,
@@ -180,9 +189,8 @@ function answer(request: Request, context: AppLoadContext, kept: Kept, options: 
 }
 
 function replaceAll(text: string, values: Kept["values"], by: (old: string) => string): string {
-  const olds = [values.nonce, values.requestId, ...values.formKeys].filter((value) => value.length > 0);
-  if (olds.length === 0) return text;
-  const pattern = new RegExp(olds.map((value) => value.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"), "g");
+  if (values.length === 0) return text;
+  const pattern = new RegExp(values.map(([value]) => value.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"), "g");
   return text.replace(pattern, by);
 }
 

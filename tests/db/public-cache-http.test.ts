@@ -163,6 +163,16 @@ describe("HTTP caching of the public agenda", () => {
     }
   });
 
+  it("a page holding a proxy's short request id is not kept: it could stand anywhere in the page", async () => {
+    const path = `${paths.activity}?from=proxy`;
+    const first = await get(path, { "X-Request-Id": "abc" });
+    expect(first.status).toBe(200);
+    expect(await first.text()).toContain("abc");
+    const misses = publicResponses.misses;
+    await (await get(path, { "X-Request-Id": "abc" })).text();
+    expect(publicResponses.misses).toBe(misses + 1);
+  });
+
   it("an unknown centre is not kept and may not be stored", async () => {
     const misses = publicResponses.misses;
     const response = await get("/centres/no-such-centre/agenda.ics");
