@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import type { AppLoadContext } from "@remix-run/node";
 import { LRUCache } from "lru-cache";
 import { publicVersionOf } from "~/domain/residents/agenda.server";
@@ -20,6 +21,8 @@ import { clock } from "~/lib/clock";
  *   caches. An answer without such values (feeds, the widget) is `public`.
  * - Someone signed in (a session cookie) is never served from or stored in the cache, and
  *   their answers are `no-store`. So are answers that set a cookie, and anything but a 200.
+ * - An answer without per-response values is also kept gzipped: compressing a 236 KB feed for
+ *   every request would cost more than everything else together.
  */
 
 export type FetchHandler = (request: Request, context: AppLoadContext) => Promise<Response>;
@@ -34,8 +37,11 @@ const SHARED_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=600";
 // A browser may keep its own copy, but asks each time whether it is still right (304).
 const PERSONAL_CACHE_CONTROL = "private, no-cache";
 const SIGNED_IN_CACHE_CONTROL = "private, no-store";
-// The language (the `lang` cookie) and being signed in (the session cookie) change the answer.
-const VARY = "Cookie";
+// The language (the `lang` cookie) and being signed in (the session cookie) change the answer;
+// Accept-Encoding says whether the gzipped copy may be sent.
+const VARY = "Cookie, Accept-Encoding";
+/** Below this, gzip gains little (the compression middleware's own threshold). */
+const GZIP_FROM_BYTES = 1024;
 
 /** A value shorter than this (a proxy's short request id) could occur in a page by chance. */
 const MIN_REPLACEABLE_LENGTH = 16;
@@ -49,6 +55,8 @@ interface Kept {
   etag: string;
   /** the body as text when it holds per-response values to replace, else its bytes */
   body: string | Buffer;
+  /** the bytes gzipped, for an answer without per-response values */
+  gzipped?: Buffer;
   /** the per-response values that are in `body` (and maybe the headers), with what each is */
   values: [string, PerResponse][];
 }
@@ -90,7 +98,8 @@ export class PublicResponseCache {
 }
 
 function sizeOf(kept: Kept): number {
-  const body = typeof kept.body === "string" ? kept.body.length * 2 : kept.body.byteLength;
+  const body =
+    (typeof kept.body === "string" ? kept.body.length * 2 : kept.body.byteLength) + (kept.gzipped?.byteLength ?? 0);
   return body + kept.headers.reduce((sum, [name, value]) => sum + name.length + value.length, 200);
 }
 
@@ -160,14 +169,35 @@ function keep(
     // weakly the same; a feed is the same bytes every time.
     ["ETag", personal ? `W/"${hash}"` : `"${hash}"`],
   );
-  return { ...made, status: response.status, headers, etag: hash, body: personal ? text : bytes, values };
+  return {
+    ...made,
+    status: response.status,
+    headers,
+    etag: hash,
+    body: personal ? text : bytes,
+    gzipped: !personal && bytes.byteLength >= GZIP_FROM_BYTES ? gzipSync(bytes) : undefined,
+    values,
+  };
 }
 
 /** A copy of `kept` for this request: its own nonce, request id and form keys; or 304. */
 function answer(request: Request, context: AppLoadContext, kept: Kept, options: { fresh?: boolean } = {}): Response {
-  const validators = kept.headers.filter(([name]) => ["Cache-Control", "Vary", "ETag"].includes(name));
-  if (matches(request.headers.get("If-None-Match"), kept.etag))
+  const gzipped = kept.gzipped && acceptsGzip(request) ? kept.gzipped : undefined;
+  // the gzipped bytes are another representation, so another tag
+  const headers = gzipped
+    ? kept.headers.map(([name, value]): [string, string] => [name, name === "ETag" ? `"${kept.etag}-gzip"` : value])
+    : kept.headers;
+  if (matches(request.headers.get("If-None-Match"), kept.etag)) {
+    const validators = headers.filter(([name]) => ["Cache-Control", "Vary", "ETag"].includes(name));
     return new Response(null, { status: 304, headers: validators });
+  }
+  if (gzipped) {
+    // the compression middleware leaves an answer that says its encoding alone
+    return new Response(new Uint8Array(gzipped), {
+      status: kept.status,
+      headers: [...headers, ["Content-Encoding", "gzip"]],
+    });
+  }
   if (typeof kept.body !== "string" || options.fresh) {
     // made for this request: its values are already this request's
     return new Response(typeof kept.body === "string" ? kept.body : new Uint8Array(kept.body), {
@@ -194,11 +224,17 @@ function replaceAll(text: string, values: Kept["values"], by: (old: string) => s
   return text.replace(pattern, by);
 }
 
-/** If-None-Match against our tag, compared weakly (RFC 9110 §13.1.2). */
+/** If-None-Match against our tag (either encoding), compared weakly (RFC 9110 §13.1.2). */
 function matches(header: string | null, etag: string): boolean {
   if (!header) return false;
   if (header.trim() === "*") return true;
-  return header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === `"${etag}"`);
+  return header.split(",").some((tag) => [`"${etag}"`, `"${etag}-gzip"`].includes(tag.trim().replace(/^W\//, "")));
+}
+
+function acceptsGzip(request: Request): boolean {
+  return (request.headers.get("Accept-Encoding") ?? "")
+    .split(",")
+    .some((coding) => /^\s*(gzip|\*)\s*(;\s*q=(0\.0*[1-9]\d*|1(\.0*)?))?\s*$/i.test(coding));
 }
 
 function withHeaders(response: Response, headers: Record<string, string>): Response {

@@ -173,6 +173,22 @@ describe("HTTP caching of the public agenda", () => {
     expect(publicResponses.misses).toBe(misses + 1);
   });
 
+  it("a feed is kept gzipped too, with its own tag, and unpacks to the same text", async () => {
+    const plain = await get(paths.agendaIcs, { "Accept-Encoding": "identity" });
+    const packed = await get(paths.agendaIcs, { "Accept-Encoding": "gzip" });
+    expect(plain.headers.get("Content-Encoding")).toBeNull();
+    expect(packed.headers.get("Content-Encoding")).toBe("gzip");
+    expect(await packed.text()).toBe(await plain.text()); // fetch unpacks it
+    expect(packed.headers.get("ETag")).toBe(plain.headers.get("ETag")!.replace(/"$/, '-gzip"'));
+    expect(packed.headers.get("Vary")).toMatch(/Accept-Encoding/);
+    const again = await get(paths.agendaIcs, {
+      "Accept-Encoding": "gzip",
+      "If-None-Match": packed.headers.get("ETag")!,
+    });
+    expect(again.status).toBe(304);
+    expect(again.headers.get("ETag")).toBe(packed.headers.get("ETag"));
+  });
+
   it("an unknown centre is not kept and may not be stored", async () => {
     const misses = publicResponses.misses;
     const response = await get("/centres/no-such-centre/agenda.ics");
