@@ -2,13 +2,13 @@ import { createHash, randomUUID } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import type { AppLoadContext } from "@remix-run/node";
 import { LRUCache } from "lru-cache";
-import { publicVersionOf } from "~/domain/residents/agenda.server";
+import { combinedPublicVersion, publicVersionOf } from "~/domain/residents/agenda.server";
 import { getLocale } from "~/i18n/locale.server";
 import { clock } from "~/lib/clock";
 
 /**
  * The public agenda's answers (a centre's agenda page, activity pages, the .ics and JSON feeds,
- * the widget), kept in memory and told to browsers how long they may keep them. Decision 100.
+ * the widget, and the combined agenda of every centre), kept in memory and told to browsers how long they may keep them. Decision 100.
  *
  * - An answer is kept per address and language, together with the centre's public version that
  *   was current before it was made. Database triggers raise that version in the transaction of
@@ -27,9 +27,11 @@ import { clock } from "~/lib/clock";
 
 export type FetchHandler = (request: Request, context: AppLoadContext) => Promise<Response>;
 
-/** A public address: the centre (1) and, for an activity, its id. */
+/** A centre's public address: the centre (1) and, for an activity, its id. */
 const PUBLIC_PATH =
   /^\/centres\/([a-z0-9][a-z0-9-]{0,79})(?:\/agenda\.ics|\/agenda\.json|\/widget|\/activities\/[0-9a-f-]{36}(?:\/agenda\.ics)?)?$/;
+/** The combined agenda: it shows every centre. */
+const COMBINED_PATH = "/agenda";
 
 /** How long a kept answer may be used, and what browsers and proxies are told. */
 const KEEP_MS = 60_000;
@@ -47,7 +49,8 @@ const GZIP_FROM_BYTES = 1024;
 const MIN_REPLACEABLE_LENGTH = 16;
 
 interface Kept {
-  version: bigint;
+  /** the centre's public version (of every centre, for the combined agenda) */
+  version: string;
   /** the minute of the app's clock it was made in */
   minute: number;
   status: number;
@@ -111,12 +114,13 @@ export function cachePublicResponses(handle: FetchHandler, cache: PublicResponse
   return async (request, context) => {
     const url = new URL(request.url);
     const slug = request.method === "GET" ? PUBLIC_PATH.exec(url.pathname)?.[1] : undefined;
-    if (!slug) return handle(request, context);
+    const combined = request.method === "GET" && url.pathname === COMBINED_PATH;
+    if (!slug && !combined) return handle(request, context);
     if (isSignedIn(request))
       return withHeaders(await handle(request, context), { "Cache-Control": SIGNED_IN_CACHE_CONTROL });
     // The version first: data read after it is at least as new, never older.
-    const version = await publicVersionOf(slug);
-    if (version === null) return handle(request, context);
+    const version = slug ? (await publicVersionOf(slug))?.toString() : await combinedPublicVersion();
+    if (version === undefined) return handle(request, context);
     const key = `${await getLocale(request)} ${url.pathname}${url.search}`;
     const minute = Math.floor(clock.now().getTime() / KEEP_MS);
     const kept = cache.get(key);

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db/client.server";
 import { cancelDate } from "~/domain/bookings/manager-changes.server";
 import { localeCookie } from "~/i18n/locale.server";
 import { setClock } from "~/lib/clock";
@@ -187,6 +188,20 @@ describe("HTTP caching of the public agenda", () => {
     });
     expect(again.status).toBe(304);
     expect(again.headers.get("ETag")).toBe(packed.headers.get("ETag"));
+  });
+
+  it("the combined agenda is kept until any centre changes", async () => {
+    const first = await get("/agenda");
+    await first.text();
+    expect(first.headers.get("Cache-Control")).toBe(PAGE);
+    const hits = publicResponses.hits;
+    await (await get("/agenda")).text();
+    expect(publicResponses.hits).toBe(hits + 1);
+    await db().room.update({ where: { id: made.room.id }, data: { name: "Zaal met een nieuwe naam" } });
+    const misses = publicResponses.misses;
+    const after = await (await get("/agenda")).text();
+    expect(publicResponses.misses).toBe(misses + 1);
+    expect(after).toContain("Zaal met een nieuwe naam");
   });
 
   it("an unknown centre is not kept and may not be stored", async () => {

@@ -61,6 +61,19 @@ export async function publicVersionOf(slug: string): Promise<bigint | null> {
   return centre?.publicVersion ?? null;
 }
 
+/**
+ * The public versions of every active centre as one value, for the combined agenda: it changes
+ * when any of them does, and when a centre comes or goes.
+ */
+export async function combinedPublicVersion(): Promise<string> {
+  const centres = await db().centre.findMany({
+    where: { active: true },
+    select: { id: true, publicVersion: true },
+    orderBy: { id: "asc" },
+  });
+  return centres.map((centre) => `${centre.id}:${centre.publicVersion}`).join(",");
+}
+
 /** Every active centre, by name: for the combined agenda and the privacy page. */
 export function listPublicCentres(): Promise<PublicCentre[]> {
   return db().centre.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: CENTRE_FIELDS });
