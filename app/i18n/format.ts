@@ -45,7 +45,15 @@ export function formatDayTimeRange(start: Date, end: Date, timeZone: string, loc
   return `${formatDay(start, timeZone, locale)}, ${formatTimeRange(start, end, timeZone, locale)}`;
 }
 
+// One formatter per language: creating an Intl.NumberFormat costs far more than using one.
+const moneyFormats = new Map<Locale, Intl.NumberFormat>();
+
 /** "€ 12,50" / "€12.50" */
 export function formatMoney(cents: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlLocale(locale), { style: "currency", currency: "EUR" }).format(cents / 100);
+  let format = moneyFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale(locale), { style: "currency", currency: "EUR" });
+    moneyFormats.set(locale, format);
+  }
+  return format.format(cents / 100);
 }

@@ -3,7 +3,8 @@ import { translator } from "~/i18n/translate.server";
 
 /**
  * Responses of the public feeds (iCalendar, JSON): public data, so any site may fetch it
- * (CORS *), cached briefly by browsers and proxies. (nosniff is added to every response by
+ * (CORS *). How long browsers and proxies keep them is said in one place for every public
+ * answer, app/server/public-responses.ts. (nosniff is added to every response by
  * app/server/http.ts.)
  */
 export function feedResponse(body: string, contentType: string, filename?: string): Response {
@@ -11,7 +12,6 @@ export function feedResponse(body: string, contentType: string, filename?: strin
     status: 200,
     headers: {
       "Content-Type": contentType,
-      "Cache-Control": "public, max-age=300",
       "Access-Control-Allow-Origin": "*",
       ...(filename ? { "Content-Disposition": `inline; filename="${filename}"` } : {}),
     },

@@ -1,6 +1,7 @@
 import type { Submission, SubmissionResult } from "@conform-to/react";
+import { randomUUID } from "node:crypto";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data } from "@remix-run/node";
+import { data, type AppLoadContext } from "@remix-run/node";
 import type { z } from "zod";
 import { isDomainError } from "~/domain/shared/errors";
 import { isAlreadySubmitted } from "~/domain/shared/submissions.server";
@@ -76,4 +77,14 @@ export async function answerForm<
 /** The message above the form in a reply (a refusal with no field), for pages that show one line, not a form. */
 export function formMessage(reply: Reply): string | undefined {
   return reply.error?.[""]?.[0] ?? undefined;
+}
+
+/**
+ * A new key for a rendered form (see transactionOnce in domain/shared/submissions.server.ts),
+ * noted in the load context so that a cached copy of the page never hands one key to two people.
+ */
+export function newSubmissionKey(context: AppLoadContext): string {
+  const key = randomUUID();
+  (context.perResponseValues ??= []).push(key);
+  return key;
 }

@@ -1,5 +1,4 @@
 import { RESIDENT_REFUSALS } from "~/lib/messages";
-import { randomUUID } from "node:crypto";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -16,7 +15,7 @@ import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
 import { clock } from "~/lib/clock";
 import { clientAddress, retryAfterHeaders } from "~/lib/rate-limits.server";
-import { answerForm } from "~/lib/form-action.server";
+import { answerForm, newSubmissionKey } from "~/lib/form-action.server";
 
 export const headers = retryAfterHeaders;
 
@@ -33,7 +32,7 @@ async function load(params: LoaderFunctionArgs["params"]) {
 }
 
 /** "Ik wil de eerste keer graag samen met iemand gaan": the request form and its thank-you. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { centre, activity } = await load(params);
   const now = clock.now();
   const dates = await upcomingDates(centre.id, activity.id, now);
@@ -45,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .filter((date) => !date.cancelled && date.startsAt > now)
       .map((date) => ({ occurrenceId: date.occurrenceId, startsAt: date.startsAt, endsAt: date.endsAt })),
     sent: sent === "email" || sent === "phone" ? sent : null,
-    submissionKey: randomUUID(),
+    submissionKey: newSubmissionKey(context),
   };
 }
 

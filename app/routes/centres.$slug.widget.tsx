@@ -23,7 +23,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const headers = {
     ...securityHeaders(context.cspNonce, { allowFraming: true }),
     "Content-Type": "text/html; charset=utf-8",
-    "Cache-Control": "public, max-age=300",
   };
   if (!centre) {
     const page = renderToStaticMarkup(

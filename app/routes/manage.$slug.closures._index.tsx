@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -9,7 +8,7 @@ import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { SelectField, SubmissionKey, TextField } from "~/components/form-field";
 import { FormProblems } from "~/components/workspace";
-import { answerForm } from "~/lib/form-action.server";
+import { answerForm, newSubmissionKey } from "~/lib/form-action.server";
 import { createClosure, listClosures } from "~/domain/centre/closures.server";
 import { submissionKeyField } from "~/domain/shared/submission-key";
 import { clock } from "~/lib/clock";
@@ -40,7 +39,7 @@ const closureSchema = z
   });
 
 /** Holidays and maintenance: the centre (or a room) is closed; a new one shows the bookings it hits. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { centre, user, role } = await requireCentrePermission(request, params.slug, "centre.read");
   const [closures, rooms] = await Promise.all([listClosures(centre.id), listRooms(centre.id)]);
   return {
@@ -48,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     closures,
     rooms: rooms.filter((room) => room.active).map((room) => ({ id: room.id, name: room.name })),
     canEdit: can({ installationRole: user.installationRole, role }, "settings.edit"),
-    submissionKey: randomUUID(),
+    submissionKey: newSubmissionKey(context),
   };
 }
 

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -17,7 +16,7 @@ import { formatShortDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/react";
 import { clock } from "~/lib/clock";
-import { answerForm } from "~/lib/form-action.server";
+import { answerForm, newSubmissionKey } from "~/lib/form-action.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.invoices.title");
 
@@ -45,7 +44,7 @@ const invoiceSchema = z
   });
 
 /** The centre's invoices, numbered without gaps; a new one for a booking or for a month of an organisation. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { centre, user, role } = await requireCentrePermission(request, params.slug, "centre.read");
   const url = new URL(request.url);
   const [invoices, bookings, organisations] = await Promise.all([
@@ -64,7 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       bookingId: url.searchParams.get("bookingId") ?? "",
       organisationId: url.searchParams.get("organisationId") ?? "",
       month: today.slice(0, 7),
-      submissionKey: randomUUID(),
+      submissionKey: newSubmissionKey(context),
     },
     canMake: can({ installationRole: user.installationRole, role }, "payments.manage"),
   };

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -10,7 +9,7 @@ import { can } from "~/auth/permissions";
 import { SelectField, SubmissionKey, TextField } from "~/components/form-field";
 import { SettingsNavigation } from "~/components/settings-navigation";
 import { Done, FormProblems } from "~/components/workspace";
-import { answerForm, formMessage } from "~/lib/form-action.server";
+import { answerForm, formMessage, newSubmissionKey } from "~/lib/form-action.server";
 import { submissionKeyField } from "~/domain/shared/submission-key";
 import { changeRole, inviteMember, listTeam, removeMember } from "~/domain/centre/team.server";
 import { TEAM_ROLES } from "~/domain/workspace/constants";
@@ -36,7 +35,7 @@ const memberSchema = z.discriminatedUnion("intent", [
 ]);
 
 /** Who is in the team with which role; an admin invites people by email and changes roles. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { centre, user, role: myRole } = await requireCentrePermission(request, params.slug, "centre.read");
   const url = new URL(request.url);
   return {
@@ -45,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     me: user.id,
     canManage: can({ installationRole: user.installationRole, role: myRole }, "team.manage"),
     done: url.searchParams.get("done"),
-    submissionKey: randomUUID(),
+    submissionKey: newSubmissionKey(context),
   };
 }
 

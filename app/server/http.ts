@@ -46,6 +46,7 @@ export function createHttpApp(build: ServerBuild, mode: string): express.Express
         requestId: res.locals.requestId,
         cspNonce: randomBytes(16).toString("base64"),
         clientIp: res.req.ip,
+        perResponseValues: [],
       }),
     }),
   );

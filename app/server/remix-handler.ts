@@ -5,6 +5,7 @@ import {
   type ServerBuild,
 } from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
+import { cachePublicResponses } from "./public-responses";
 import { refuse } from "./refusals";
 
 /**
@@ -13,13 +14,14 @@ import { refuse } from "./refusals";
  * request stream is used up by then. (The adapter cannot be given a body of our choosing.)
  * Every 4xx answer is logged here, once, at info with its path: a missing page or a refused
  * permission is the client's doing, not an error of ours (entry.server.tsx leaves them out).
+ * The public agenda's answers come from its cache when nothing changed (public-responses.ts).
  */
 export function remixHandler(options: {
   build: ServerBuild;
   mode: string;
   getLoadContext: (res: ExpressResponse) => AppLoadContext;
 }): RequestHandler {
-  const handle = createRequestHandler(options.build, options.mode);
+  const handle = cachePublicResponses(createRequestHandler(options.build, options.mode));
   return async (req, res, next) => {
     const url = requestUrl(req);
     // a Host or X-Forwarded-Host that makes no address

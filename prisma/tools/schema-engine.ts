@@ -15,12 +15,13 @@ import { fromRoot } from "~/lib/project-root.server";
  * where the CLI's native engine cannot be downloaded: writing a new migration, and the test
  * that migrations and schema.prisma describe the same database (no drift).
  *
- * `@prisma/schema-engine-wasm` is an internal package; three things make it work here:
+ * `@prisma/schema-engine-wasm` is an internal package; four things make it work here:
  * - it is built for bundlers, so we instantiate its .wasm file ourselves;
  * - it expects a driver adapter factory wrapped by `bindMigrationAwareSqlAdapterFactory`;
  * - @prisma/adapter-pg cannot read PostgreSQL's internal `"char"` type (pg_catalog columns
  *   such as pg_constraint.contype) that introspection reads, so we report those columns to
- *   the engine as the Character type it expects.
+ *   the engine as the Character type it expects;
+ * - the adapter splits a script at every ";", so we send migration scripts whole.
  * The engine applies the migrations to the database it is connected to, so it always gets a
  * fresh scratch database, which is dropped afterwards.
  */
@@ -53,6 +54,29 @@ interface Queryable {
   performIO(query: unknown): Promise<{ fields: { dataTypeID: number }[] }>;
   queryRaw(query: unknown): Promise<{ columnTypes: number[] }>;
   startTransaction?: (...args: unknown[]) => Promise<unknown>;
+}
+
+interface ScriptRunner {
+  client: { query(sql: string): Promise<unknown> };
+  executeScript(script: string): Promise<void>;
+  onError(error: unknown): never;
+}
+
+/**
+ * Sends a migration's script to PostgreSQL whole, as app/db/migrations.server.ts does. The
+ * adapter splits scripts at every ";", which cuts a function's $$ body (the public version's
+ * triggers, decision 100) into pieces; PostgreSQL's simple query protocol takes many statements.
+ */
+function runScriptsWhole<T>(connection: T): T {
+  const target = connection as unknown as ScriptRunner;
+  target.executeScript = async (script) => {
+    try {
+      await target.client.query(script);
+    } catch (error) {
+      target.onError(error);
+    }
+  };
+  return connection;
 }
 
 /** Lets the adapter read `"char"` columns: text on the wire, Character for the engine. */
@@ -109,12 +133,12 @@ async function openEngine(url: string, schema: string): Promise<{ engine: Engine
     provider: factory.provider,
     adapterName: factory.adapterName,
     connect: async () => {
-      const connection = readCharColumns(await factory.connect());
+      const connection = runScriptsWhole(readCharColumns(await factory.connect()));
       connections.push(connection);
       return connection;
     },
     connectToShadowDb: async () => {
-      const connection = readCharColumns(await factory.connectToShadowDb());
+      const connection = runScriptsWhole(readCharColumns(await factory.connectToShadowDb()));
       connections.push(connection);
       return connection;
     },

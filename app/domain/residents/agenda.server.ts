@@ -42,10 +42,36 @@ const CENTRE_FIELDS = {
   personalDataRetentionDays: true,
 } satisfies Prisma.CentreSelect & Record<keyof PublicCentre, true>;
 
+const isSlug = (slug: string) => /^[a-z0-9][a-z0-9-]{0,79}$/.test(slug);
+
 /** An active centre by its public slug, or null (unknown and inactive centres look the same). */
 export function findPublicCentre(slug: string): Promise<PublicCentre | null> {
-  if (!/^[a-z0-9][a-z0-9-]{0,79}$/.test(slug)) return Promise.resolve(null);
+  if (!isSlug(slug)) return Promise.resolve(null);
   return db().centre.findFirst({ where: { slug, active: true }, select: CENTRE_FIELDS });
+}
+
+/**
+ * The public version of an active centre, or null (unknown or inactive). Database triggers
+ * raise it in the transaction of every change residents can see (decision 100), so what was
+ * shown at one version is still right as long as the version is the same.
+ */
+export async function publicVersionOf(slug: string): Promise<bigint | null> {
+  if (!isSlug(slug)) return null;
+  const centre = await db().centre.findFirst({ where: { slug, active: true }, select: { publicVersion: true } });
+  return centre?.publicVersion ?? null;
+}
+
+/**
+ * The public versions of every active centre as one value, for the combined agenda: it changes
+ * when any of them does, and when a centre comes or goes.
+ */
+export async function combinedPublicVersion(): Promise<string> {
+  const centres = await db().centre.findMany({
+    where: { active: true },
+    select: { id: true, publicVersion: true },
+    orderBy: { id: "asc" },
+  });
+  return centres.map((centre) => `${centre.id}:${centre.publicVersion}`).join(",");
 }
 
 /** Every active centre, by name: for the combined agenda and the privacy page. */

@@ -1,9 +1,10 @@
 import { TZDate } from "@date-fns/tz";
 import { getVtimezoneComponent } from "@touch4it/ical-timezones";
-import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
+import ical, { ICalEventStatus } from "ical-generator";
 import type { Locale } from "~/i18n/catalogue";
 import { formatMoney } from "~/i18n/format";
 import { translator } from "~/i18n/translate.server";
+import { foldLines } from "./ical-folding";
 import { feedItems, type AgendaItem, type PublicActivity, type PublicCentre } from "./agenda.server";
 import { clock } from "~/lib/clock";
 
@@ -53,32 +54,32 @@ export interface CalendarInput {
 export function buildCalendar(input: CalendarInput): string {
   const t = translator(input.locale);
   const zone = input.centre.timeZone;
-  // ical-generator writes the calendar's name and description as given: escape them here
+  // The calendar's name and description are written here, not by ical-generator: escape them
   // (RFC 5545 §3.3.11) and keep them on one line.
   const oneLine = (text: string) =>
     text
       .replace(/\s+/g, " ")
       .trim()
       .replace(/[\\;,]/g, (character) => `\\${character}`);
-  const calendar = ical({
-    name: oneLine(input.name),
-    description: oneLine(input.description),
-    prodId: "//Buurtrooster//Agenda//NL",
-    method: ICalCalendarMethod.PUBLISH,
-    // The generator writes the VTIMEZONE of every zone the events use. No calendar-wide
-    // zone name: with one, DTSTAMP would be written as local time, and RFC 5545 wants UTC.
-    timezone: { name: "", generator: getVtimezoneComponent },
-    ttl: 6 * 60 * 60,
-    x: [{ key: "X-WR-TIMEZONE", value: zone }],
-  });
+  // ical-generator writes the events; the calendar's own lines are written below, and the whole
+  // is folded by our foldLines (the library's own folding is slow: see ical-folding.ts).
+  const calendar = ical();
   const address = `${input.centre.street}, ${input.centre.postalCode} ${input.centre.city}`;
+  // The same words for every event: translated once.
+  const words = {
+    WALK_IN: t("agenda.activity.walkInPlain"),
+    SIGN_UP: t("agenda.activity.signUpPlain"),
+    price: t("centre.price"),
+    free: t("centre.free"),
+    organiser: t("centre.organiser"),
+  };
   for (const item of input.items) {
     const url = `${input.baseUrl}/centres/${item.centre.slug}/activities/${item.activityId}`;
     const lines = [
       item.description,
-      item.kind === "WALK_IN" ? t("agenda.activity.walkInPlain") : t("agenda.activity.signUpPlain"),
-      `${t("centre.price")}: ${item.priceCents === 0 ? t("centre.free") : formatMoney(item.priceCents, input.locale)}`,
-      `${t("centre.organiser")}: ${item.organiser}`,
+      item.kind === "WALK_IN" ? words.WALK_IN : words.SIGN_UP,
+      `${words.price}: ${item.priceCents === 0 ? words.free : formatMoney(item.priceCents, input.locale)}`,
+      `${words.organiser}: ${item.organiser}`,
       item.accessibilityNotes,
       url,
     ].filter(Boolean);
@@ -96,7 +97,33 @@ export function buildCalendar(input: CalendarInput): string {
       status: item.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }
-  return calendar.toString();
+  const events = calendar.events();
+  // The VTIMEZONE of every zone the events use (none for UTC, none without events).
+  const zones = new Set(events.map((event) => event.timezone()).filter((name) => name !== null));
+  const head = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Buurtrooster//Agenda//NL",
+    "METHOD:PUBLISH",
+    ...namedLines(oneLine(input.name), oneLine(input.description)),
+    ...[...zones].map((name) => getVtimezoneComponent(name)?.replace(/\r?\n/g, "\r\n").trim() ?? ""),
+    `REFRESH-INTERVAL;VALUE=DURATION:${FEED_TTL}`,
+    `X-PUBLISHED-TTL:${FEED_TTL}`,
+  ].filter(Boolean);
+  // No calendar-wide zone name: with one, DTSTAMP would be written as local time, and RFC 5545
+  // wants UTC. X-WR-TIMEZONE tells the apps that read it which zone the centre is in.
+  const text = `${head.join("\r\n")}\r\n${events.map((event) => event.toString()).join("")}X-WR-TIMEZONE:${zone}\r\nEND:VCALENDAR`;
+  return foldLines(text);
+}
+
+/** How often calendar apps should fetch the feed again (six hours). */
+const FEED_TTL = "PT6H";
+
+function namedLines(name: string, description: string): string[] {
+  return [
+    ...(name ? [`NAME:${name}`, `X-WR-CALNAME:${name}`] : []),
+    ...(description ? [`X-WR-CALDESC:${description}`] : []),
+  ];
 }
 
 /** The feed of a whole centre. */

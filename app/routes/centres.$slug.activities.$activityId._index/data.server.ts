@@ -1,5 +1,4 @@
 import { RESIDENT_REFUSALS } from "~/lib/messages";
-import { randomUUID } from "node:crypto";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { publicCentreDetails } from "~/domain/residents/agenda";
 import { findPublicActivity, findPublicCentre, upcomingDates } from "~/domain/residents/agenda.server";
@@ -10,7 +9,7 @@ import { isDomainError } from "~/domain/shared/errors";
 import { getLocale } from "~/i18n/locale.server";
 import { clock } from "~/lib/clock";
 import { clientAddress } from "~/lib/rate-limits.server";
-import { answerForm } from "~/lib/form-action.server";
+import { answerForm, newSubmissionKey } from "~/lib/form-action.server";
 
 async function load(params: LoaderFunctionArgs["params"]) {
   const centre = await findPublicCentre(params.slug ?? "");
@@ -20,7 +19,7 @@ async function load(params: LoaderFunctionArgs["params"]) {
 }
 
 /** One activity: what, when, where, price, organiser, access; its next dates; sign up or just walk in. */
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, context }: LoaderFunctionArgs) {
   const { centre, activity } = await load(params);
   const now = clock.now();
   const dates = await upcomingDates(centre.id, activity.id, now);
@@ -35,7 +34,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       placesLeft: date.placesLeft,
       open: !date.cancelled && date.startsAt > now,
     })),
-    submissionKey: randomUUID(),
+    submissionKey: newSubmissionKey(context),
   };
 }
 

@@ -1,5 +1,5 @@
-import { randomUUID } from "node:crypto";
 import { getFormProps, useForm } from "@conform-to/react";
+import { newSubmissionKey } from "~/lib/form-action.server";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -33,7 +33,7 @@ async function centreFor(slug: string | undefined) {
   return centre;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const centre = await centreFor(params.slug);
   const user = await requireUser(request);
   const url = new URL(request.url);
@@ -64,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       untilDate: query.untilDate ?? "",
       count: query.count ?? "",
       kind: "PRIVATE",
-      submissionKey: randomUUID(),
+      submissionKey: newSubmissionKey(context),
     },
   };
 }

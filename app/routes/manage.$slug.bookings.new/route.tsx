@@ -1,5 +1,5 @@
-import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { newSubmissionKey } from "~/lib/form-action.server";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { db } from "~/db/client.server";
@@ -17,7 +17,7 @@ import { NewOrganisationForm } from "./organisation-form";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "workspace.onBehalf.title");
 
 /** A manager books for someone else: choose or add the organisation, check the dates, book. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { centre } = await requireCentrePermission(request, params.slug, "bookings.manage");
   const url = new URL(request.url);
   const [organisations, spaces, extras] = await Promise.all([
@@ -50,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       repeat: "none",
       endBy: "date",
       kind: "PRIVATE",
-      submissionKey: randomUUID(),
+      submissionKey: newSubmissionKey(context),
     },
   };
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { requireCentrePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
@@ -9,11 +8,11 @@ import { accounts, recordPaymentFor } from "~/domain/money/payments.server";
 import { depositsHeld, overdueInvoices, refundsOverview } from "~/domain/money/money-views.server";
 import { localDateAt } from "~/domain/time/time-zone";
 import { clock } from "~/lib/clock";
-import { answerForm } from "~/lib/form-action.server";
+import { answerForm, newSubmissionKey } from "~/lib/form-action.server";
 import { paymentSchema } from "./schema";
 
 /** What each organisation owes and has paid; registering money that came in. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { centre, user, role } = await requireCentrePermission(request, params.slug, "centre.read");
   const url = new URL(request.url);
   const [all, invoices, organisations, overdue, deposits, refunds] = await Promise.all([
@@ -36,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       target: bookingId ? `booking:${bookingId}` : organisationId ? `organisation:${organisationId}` : "",
       method: "BANK_TRANSFER",
       receivedOn: localDateAt(clock.now(), centre.timeZone),
-      submissionKey: randomUUID(),
+      submissionKey: newSubmissionKey(context),
     },
     done: url.searchParams.get("done") === "1",
     canPay: can({ installationRole: user.installationRole, role }, "payments.manage"),

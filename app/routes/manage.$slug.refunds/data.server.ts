@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import type { SubmissionResult } from "@conform-to/react";
 import { requireCentrePermission } from "~/auth/guards.server";
@@ -8,11 +7,11 @@ import { depositsHeld, refundablePayments, refundsOverview } from "~/domain/mone
 import { confirmRefund, refundPayment, returnDeposit, sendRefund } from "~/domain/money/refunds.server";
 import { localDateAt } from "~/domain/time/time-zone";
 import { clock } from "~/lib/clock";
-import { answerForm } from "~/lib/form-action.server";
+import { answerForm, newSubmissionKey } from "~/lib/form-action.server";
 import { depositSchema, refundSchema, retrySchema, transferSchema } from "./schema";
 
 /** Deposits to return, refunds waiting for a transfer or for Stripe, refunds done with their credit notes. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { centre, user, role } = await requireCentrePermission(request, params.slug, "centre.read");
   const [deposits, refunds, payments] = await Promise.all([
     depositsHeld(centre.id),
@@ -25,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     refunds,
     payments,
     today: localDateAt(clock.now(), centre.timeZone),
-    submissionKey: randomUUID(),
+    submissionKey: newSubmissionKey(context),
     done: new URL(request.url).searchParams.get("done"),
     canPay: can({ installationRole: user.installationRole, role }, "payments.manage"),
   };
