@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 
 /** A configuration problem, reported to the operator as one plain sentence. */
@@ -66,6 +67,13 @@ const envSchema = z
       .int("BACKUP_KEEP must be a whole number of at least 1")
       .min(1, "BACKUP_KEEP must be a whole number of at least 1")
       .default(14),
+    /** HTTP worker processes of `npm start` (default: one per core in production, else 1). */
+    WEB_CONCURRENCY: z.coerce
+      .number({ error: "WEB_CONCURRENCY must be a whole number between 1 and 64" })
+      .int("WEB_CONCURRENCY must be a whole number between 1 and 64")
+      .min(1, "WEB_CONCURRENCY must be a whole number between 1 and 64")
+      .max(64, "WEB_CONCURRENCY must be a whole number between 1 and 64")
+      .optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     /** Start the app's clock at this instant (development and tests only); it runs on from there. */
     CLOCK_START: z.iso
@@ -105,6 +113,8 @@ const envSchema = z
       /** Development conveniences (mailbox page, demo sign-in hints) never run in production. */
       devTools: !production,
       demoData: env.DEMO_DATA ? env.DEMO_DATA === "on" : !production,
+      // Development and tests keep one process: simpler to debug, and their tests start many apps.
+      WEB_CONCURRENCY: env.WEB_CONCURRENCY ?? (production ? availableParallelism() : 1),
     };
   });
 

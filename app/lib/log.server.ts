@@ -1,10 +1,12 @@
+import cluster from "node:cluster";
 import pino from "pino";
 
 /**
  * Logging: one JSON line per event (pino), errors on stderr and the rest on stdout, at the level
  * LOG_LEVEL sets (debug, info, warn, error; info unless set). Every request is one line
  * (method, path, status, milliseconds, request id: app/server/request-log.ts); the request id is
- * also on the error page, so a report can be matched to its line.
+ * also on the error page, so a report can be matched to its line. Under `npm start` with several
+ * HTTP workers (app/server/workers.ts) each line of a worker carries its process id.
  */
 type Fields = Record<string, unknown>;
 
@@ -16,7 +18,7 @@ const initialLevel = (LEVELS as readonly string[]).includes(process.env.LOG_LEVE
 export const logger = pino(
   {
     level: initialLevel,
-    base: undefined,
+    base: cluster.isWorker ? { pid: process.pid } : undefined,
     messageKey: "message",
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },

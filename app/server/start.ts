@@ -1,25 +1,27 @@
-import { existsSync } from "node:fs";
+import cluster from "node:cluster";
 import type { Server } from "node:http";
-import { pathToFileURL } from "node:url";
-import type { ServerBuild } from "@remix-run/node";
 import { disconnectDatabase, connectDatabase } from "~/db/client.server";
 import { openDatabase, type DatabaseHandle } from "~/db/database.server";
 import { applyMigrations } from "~/db/migrations.server";
 import { reportStartUpFailure } from "~/db/start-up-failures.server";
 import { withStartUpLock } from "~/db/start-up-lock.server";
-import { ConfigError, env as readEnv } from "~/env.server";
+import { env as readEnv } from "~/env.server";
 import { setClock } from "~/lib/clock";
 import { logger } from "~/lib/log.server";
-import { fromRoot } from "~/lib/project-root.server";
 import { loadDemoIfEmpty } from "../../prisma/demo";
-import { createHttpApp } from "./http";
 import { startJobs, type Jobs } from "./jobs.server";
+import { closeHttp, requireBuild, serveHttp } from "./serve-http";
+import { startWorkers, WorkerStartUpError, type Workers } from "./workers";
 
 /**
  * `npm start`: configuration, database (embedded unless DATABASE_URL is set), migrations and
  * demo data on an empty database (once, under the start-up lock, however many instances start
  * at the same moment), background jobs, then HTTP. Any problem on the way stops start-up with
  * one sentence; the stack only with LOG_LEVEL=debug.
+ *
+ * With WEB_CONCURRENCY above 1 (production's default: one per core) this process is the
+ * primary: it does all of the above except HTTP, which it leaves to that many workers
+ * (app/server/workers.ts), each this file again, connecting to the primary's database.
  */
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -41,12 +43,15 @@ async function main() {
   let database: DatabaseHandle | undefined;
   let jobs: Jobs | undefined;
   let server: Server | undefined;
+  let workers: Workers | undefined;
   let stopping = false;
 
+  // Workers first (they finish their requests), then the jobs, then the database they all use.
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await closeHttp(server);
+    await workers?.stop();
     await jobs?.stop().catch(() => {});
     await disconnectDatabase().catch(() => {});
     await database?.close().catch(() => {});
@@ -56,7 +61,7 @@ async function main() {
   process.once("SIGTERM", () => void stop(0));
   // A failure outside the awaited steps (a dropped connection, say) is reported the same way.
   const failed = (error: unknown) => {
-    reportStartUpFailure(error);
+    if (!(error instanceof WorkerStartUpError)) reportStartUpFailure(error);
     void stop(1);
   };
   process.on("uncaughtException", failed);
@@ -67,42 +72,45 @@ async function main() {
     const env = readEnv();
     if (env.CLOCK_START) {
       setClock(env.CLOCK_START);
-      say(`The clock starts at ${env.CLOCK_START.toISOString()} (CLOCK_START).`);
+      if (cluster.isPrimary) say(`The clock starts at ${env.CLOCK_START.toISOString()} (CLOCK_START).`);
     }
-    const buildPath = fromRoot("build", "index.js");
-    if (!existsSync(buildPath)) throw new ConfigError("The app has not been built; run npm run build first.");
-    database = await openDatabase(env, say);
-    const { url } = database;
-    await withStartUpLock(
-      url,
-      async () => {
-        await applyMigrations(url, { log: say });
-        await connectDatabase(url);
-        if (env.demoData) await loadDemoIfEmpty({ log: say });
-      },
-      { log: say },
-    );
-    jobs = await startJobs(url, env);
-
-    const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
-    const app = createHttpApp(build, env.production ? "production" : "development");
-    server = await new Promise<Server>((resolve, reject) => {
-      const listening = app.listen(env.PORT, env.HOST, () => resolve(listening));
-      listening.once("error", reject);
-    }).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === "EADDRINUSE") {
-        throw new ConfigError(`Port ${env.PORT} is already in use; stop the other program or set PORT to a free port.`);
+    if (cluster.isWorker) {
+      // A worker only serves HTTP, on the database its primary opened (passed as DATABASE_URL).
+      // Without its primary (killed outright) it stops too, rather than hold the port on its own.
+      process.once("disconnect", () => void stop(0));
+      await connectDatabase(env.DATABASE_URL!);
+      server = await serveHttp(env);
+    } else {
+      requireBuild();
+      database = await openDatabase(env, say);
+      const { url } = database;
+      await withStartUpLock(
+        url,
+        async () => {
+          await applyMigrations(url, { log: say });
+          await connectDatabase(url);
+          if (env.demoData) await loadDemoIfEmpty({ log: say });
+          // One process per installation runs the jobs: the primary, which outlives its workers.
+          // Under the lock too: two instances creating pg-boss's queues at once can deadlock.
+          jobs = await startJobs(url, env);
+        },
+        { log: say },
+      );
+      if (env.WEB_CONCURRENCY === 1) {
+        server = await serveHttp(env);
+      } else {
+        workers = startWorkers(env.WEB_CONCURRENCY, { DATABASE_URL: url }, say);
+        await workers.ready;
       }
-      if (error.code === "EACCES") {
-        throw new ConfigError(`Port ${env.PORT} may not be used by this user; set PORT to a number above 1024.`);
-      }
-      throw error;
-    });
+    }
     process.off("uncaughtException", failed);
     process.off("unhandledRejection", failed);
-    say(
-      `Buurtrooster is running on http://localhost:${env.PORT} (started in ${((Date.now() - started) / 1000).toFixed(1)} s).`,
-    );
+    if (cluster.isPrimary) {
+      const how = workers ? ` with ${env.WEB_CONCURRENCY} HTTP workers` : "";
+      say(
+        `Buurtrooster is running on http://localhost:${env.PORT}${how} (started in ${((Date.now() - started) / 1000).toFixed(1)} s).`,
+      );
+    }
   } catch (error) {
     failed(error);
   }

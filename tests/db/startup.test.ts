@@ -41,7 +41,7 @@ describe("start-up with bad configuration", () => {
     ]);
   });
 
-  it("an HTTP port that is taken", async () => {
+  it.each(["1", "2"])("an HTTP port that is taken, with %s HTTP workers", async (workers) => {
     const blocker = net.createServer();
     const port = await new Promise<number>((resolve) =>
       blocker.listen(0, "127.0.0.1", () => resolve((blocker.address() as net.AddressInfo).port)),
@@ -51,6 +51,7 @@ describe("start-up with bad configuration", () => {
         DATABASE_URL: process.env.TEST_DATABASE_URL,
         PORT: String(port),
         HOST: "127.0.0.1",
+        WEB_CONCURRENCY: workers,
       });
       expect(result.code).toBe(1);
       expect(result.errorLines).toEqual([

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
 import { ConfigError, PUBLISHED_SECRETS, parseEnv } from "~/env.server";
 
@@ -47,6 +48,20 @@ describe("environment", () => {
     expect(env.devTools).toBe(false);
     expect(env.demoData).toBe(false);
     expect(env.HOST).toBe("0.0.0.0");
+  });
+
+  it("HTTP workers: one per core in production, one elsewhere, and a count of none is refused in one sentence", () => {
+    expect(parseEnv({}).WEB_CONCURRENCY).toBe(1);
+    expect(parseEnv({ NODE_ENV: "test" }).WEB_CONCURRENCY).toBe(1);
+    const production = { NODE_ENV: "production", SESSION_SECRET: "x".repeat(40) };
+    expect(parseEnv(production).WEB_CONCURRENCY).toBe(availableParallelism());
+    expect(parseEnv({ ...production, WEB_CONCURRENCY: "3" }).WEB_CONCURRENCY).toBe(3);
+    expect(() => parseEnv({ WEB_CONCURRENCY: "0" })).toThrowError(
+      new ConfigError(
+        "Configuration error: WEB_CONCURRENCY must be a whole number between 1 and 64 (WEB_CONCURRENCY).",
+      ),
+    );
+    expect(() => parseEnv({ WEB_CONCURRENCY: "two" })).toThrow(ConfigError);
   });
 
   it("a port that is not a number is named in the error", () => {

@@ -12,6 +12,8 @@ export function runTs(
   stdout: string;
   stderr: string;
   pid: number;
+  /** everything written so far, also after the promise resolved (`stdout` is what was written until then) */
+  output: () => string;
   kill: (signal: NodeJS.Signals) => void;
   exited: Promise<number | null>;
 }> {
@@ -26,7 +28,15 @@ export function runTs(
     let stderr = "";
     const exited = new Promise<number | null>((resolveExit) => child.once("exit", (code) => resolveExit(code)));
     const done = (code: number | null) =>
-      resolve({ code, stdout, stderr, pid: child.pid!, kill: (signal) => child.kill(signal), exited });
+      resolve({
+        code,
+        stdout,
+        stderr,
+        pid: child.pid!,
+        output: () => stdout,
+        kill: (signal) => child.kill(signal),
+        exited,
+      });
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
       reject(new Error(`${file} did not finish in time.\n${stdout}\n${stderr}`));
