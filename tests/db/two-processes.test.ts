@@ -25,8 +25,8 @@ import {
  * Two app processes on one database, as two machines behind a load balancer would run
  * (docs/scaling.md): real `npm start` processes in production mode, one HTTP worker each. What
  * one of them did, the other knows, because everything shared lives in PostgreSQL. (Needs
- * `npx remix build` first.) The public response cache is not on this branch; when it is, a
- * change through one process must show through the other too.
+ * `npx remix build` first.) Each process keeps public answers in its own memory, keyed by
+ * the centre's public version in the database, so a change shows through both at once.
  */
 
 type App = Awaited<ReturnType<typeof runTs>> & { baseUrl: string };
@@ -138,6 +138,31 @@ describe("two app processes on one database", () => {
     for (const app of apps) {
       const page = await fetch(`${app.baseUrl}/account`, { headers: { Cookie: cookie }, redirect: "manual" });
       expect(page.status).toBe(200);
+    }
+  });
+
+  it("a public answer kept by both is made anew in both after a change: the version lives in the database", async () => {
+    const feed = (app: App) => fetch(`${app.baseUrl}/centres/${slug}/agenda.json`);
+    const before = await Promise.all(apps.map(feed));
+    const tags = before.map((response) => response.headers.get("etag"));
+    expect(before.map((response) => response.status)).toEqual([200, 200]);
+    // asked again with its tag, each process answers from what it kept: 304
+    for (const [index, app] of apps.entries()) {
+      const again = await fetch(`${app.baseUrl}/centres/${slug}/agenda.json`, {
+        headers: { "If-None-Match": tags[index]! },
+      });
+      expect(again.status).toBe(304);
+    }
+    // a change made elsewhere (here: straight in the database) reaches both at once
+    await db().centre.update({ where: { slug }, data: { description: "Nieuw: elke dinsdag open." } });
+    for (const [index, app] of apps.entries()) {
+      const after = await fetch(`${app.baseUrl}/centres/${slug}/agenda.json`, {
+        headers: { "If-None-Match": tags[index]! },
+      });
+      expect(after.status).toBe(200);
+      expect(((await after.json()) as { centre: { description: string } }).centre.description).toBe(
+        "Nieuw: elke dinsdag open.",
+      );
     }
   });
 
