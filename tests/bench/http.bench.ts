@@ -60,7 +60,8 @@ async function startApp(databaseUrl: string): Promise<ChildProcess> {
       PAYMENTS_ENCRYPTION_KEY: process.env.PAYMENTS_ENCRYPTION_KEY ?? randomBytes(32).toString("hex"),
       DEMO_DATA: "on",
       LOG_LEVEL: "warn",
-      WEB_CONCURRENCY: process.env.WEB_CONCURRENCY ?? "",
+      // one worker unless asked (WEB_CONCURRENCY=2 npm run bench -- http): autocannon needs a core too
+      WEB_CONCURRENCY: process.env.WEB_CONCURRENCY ?? "1",
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
