@@ -353,7 +353,11 @@ describe("a client's mistake is a 4xx", () => {
     const page = await fetch(`${app.baseUrl}${path}?scope=all`, { headers: { Cookie: cookie } });
     expect(page.status).toBe(404);
     expect(await page.text()).toContain("Pagina niet gevonden");
-    const cancel = await post(`${path}?scope=all`, { ...FORM, Cookie: cookie }, new URLSearchParams({ scope: "all" }));
+    const cancel = await post(
+      `${path}?scope=all`,
+      { ...FORM, Cookie: cookie },
+      new URLSearchParams({ scope: "all", submissionKey: randomUUID() }),
+    );
     expect(cancel.status).toBe(404);
     expect((await db().booking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe("CONFIRMED");
   });
